@@ -1,0 +1,82 @@
+package io.github.memflame.fold;
+
+import io.github.memflame.read.DumpFormat;
+import io.github.memflame.read.Frame;
+import io.github.memflame.read.TraceSink;
+import io.github.memflame.read.Traceback;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Collects the traces of one dump per interned traceback, then normalizes each distinct traceback once.
+ * Work and memory grow with the distinct tracebacks, not with the traces.
+ */
+public final class SnapshotFolder implements TraceSink {
+    private final Map<Traceback, long[]> totalsByTraceback = new IdentityHashMap<>();
+
+    @Override
+    public void trace(long sizeBytes, Traceback traceback) {
+        long[] totals = totalsByTraceback.computeIfAbsent(traceback, t -> new long[2]);
+        totals[0] = Math.addExact(totals[0], sizeBytes);
+        totals[1]++;
+    }
+
+    /**
+     * Normalizes the collected traces.
+     *
+     * @param excludeFrames a trace whose allocating frame matches one of these is left out, as
+     *                      {@code tracemalloc.Filter(False, pattern)} does; it is counted as excluded
+     * @throws ArithmeticException when a total exceeds {@link Long#MAX_VALUE} bytes
+     */
+    public FoldedSnapshot fold(String name, DumpFormat format, PathNormalizer normalizer, List<PathGlob> excludeFrames) {
+        Map<String, String> normalizedFiles = new HashMap<>();
+        Map<List<Site>, long[]> byStack = new LinkedHashMap<>();
+        long traces = 0;
+        long totalBytes = 0;
+        long excludedTraces = 0;
+        long excludedBytes = 0;
+        for (Map.Entry<Traceback, long[]> entry : totalsByTraceback.entrySet()) {
+            List<Site> rootFirst = normalize(entry.getKey(), normalizer, normalizedFiles);
+            long bytes = entry.getValue()[0];
+            long count = entry.getValue()[1];
+            if (!rootFirst.isEmpty() && isExcluded(rootFirst.get(rootFirst.size() - 1).path(), excludeFrames)) {
+                excludedTraces += count;
+                excludedBytes = Math.addExact(excludedBytes, bytes);
+                continue;
+            }
+            traces += count;
+            totalBytes = Math.addExact(totalBytes, bytes);
+            long[] totals = byStack.computeIfAbsent(rootFirst, s -> new long[2]);
+            totals[0] = Math.addExact(totals[0], bytes);
+            totals[1] += count;
+        }
+        List<StackTotal> stacks = new ArrayList<>(byStack.size());
+        byStack.forEach((stack, totals) -> stacks.add(new StackTotal(stack, totals[0], totals[1])));
+        return new FoldedSnapshot(name, format, traces, totalBytes, excludedTraces, excludedBytes,
+                Collections.unmodifiableList(stacks));
+    }
+
+    private static List<Site> normalize(Traceback traceback, PathNormalizer normalizer, Map<String, String> cache) {
+        Site[] rootFirst = new Site[traceback.depth()];
+        for (int i = 0; i < rootFirst.length; i++) {
+            Frame frame = traceback.frame(i);
+            String path = cache.computeIfAbsent(frame.file(), normalizer::normalize);
+            rootFirst[rootFirst.length - 1 - i] = new Site(path, frame.line());
+        }
+        return List.of(rootFirst);
+    }
+
+    private static boolean isExcluded(String path, List<PathGlob> excludeFrames) {
+        for (PathGlob glob : excludeFrames) {
+            if (glob.matches(path)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
