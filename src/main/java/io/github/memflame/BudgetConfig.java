@@ -1,0 +1,60 @@
+package io.github.memflame;
+
+/**
+ * One {@code <budget>} element of the POM, as Maven injects it. {@link CheckMojo} validates it into a
+ * {@link io.github.memflame.budget.Budget}.
+ *
+ * <pre>{@code
+ * <budget>
+ *   <path>client/controller</path>
+ *   <max>20 MiB</max>
+ *   <scope>self</scope>
+ *   <snapshots>**}{@code /*battle*</snapshots>
+ * </budget>
+ * }</pre>
+ */
+public class BudgetConfig {
+    /** A directory or file prefix of normalized paths, or a glob; empty or {@code /} for the whole snapshot. */
+    private String path;
+
+    /** The limit: bytes with an optional unit, B, kB, KB, MB, GB (powers of 1000) or KiB, MiB, GiB (of 1024). */
+    private String max;
+
+    /** {@code self} (default) or {@code inclusive}. */
+    private String scope;
+
+    /** A glob over snapshot names; the budget applies to all snapshots when absent. */
+    private String snapshots;
+
+    public String getPath() {
+        return path;
+    }
+
+    public void setPath(String path) {
+        this.path = path;
+    }
+
+    public String getMax() {
+        return max;
+    }
+
+    public void setMax(String max) {
+        this.max = max;
+    }
+
+    public String getScope() {
+        return scope;
+    }
+
+    public void setScope(String scope) {
+        this.scope = scope;
+    }
+
+    public String getSnapshots() {
+        return snapshots;
+    }
+
+    public void setSnapshots(String snapshots) {
+        this.snapshots = snapshots;
+    }
+}

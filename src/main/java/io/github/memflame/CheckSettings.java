@@ -1,0 +1,38 @@
+package io.github.memflame;
+
+import io.github.memflame.budget.Budget;
+import io.github.memflame.render.SvgOptions;
+import java.nio.charset.Charset;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Everything one {@code check} run needs, as plain values: the mojo's configuration after validation.
+ *
+ * @param snapshotDirectory where the test run left its dumps
+ * @param includes globs of dumps to read, relative to the snapshot directory; empty for the defaults
+ * @param excludes globs of dumps to skip
+ * @param failIfNoSnapshots whether finding no dump is an error
+ * @param fileNameEncoding the encoding of Python 2 byte-string file names
+ * @param maxDecompressedBytes the most one gzip dump may expand to
+ * @param stripPrefixes install roots removed from file names
+ * @param excludeFrames globs of allocating files whose traces are left out
+ * @param budgets the budgets to check
+ * @param warnAtPercent share of a limit that makes a warning; 0 for none
+ * @param outputDirectory where the report goes
+ * @param svgOptions how flame graphs are drawn
+ */
+public record CheckSettings(
+        Path snapshotDirectory,
+        List<String> includes,
+        List<String> excludes,
+        boolean failIfNoSnapshots,
+        Charset fileNameEncoding,
+        long maxDecompressedBytes,
+        List<String> stripPrefixes,
+        List<String> excludeFrames,
+        List<Budget> budgets,
+        int warnAtPercent,
+        Path outputDirectory,
+        SvgOptions svgOptions) {
+}

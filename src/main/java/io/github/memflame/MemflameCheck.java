@@ -1,0 +1,135 @@
+package io.github.memflame;
+
+import io.github.memflame.budget.BudgetChecker;
+import io.github.memflame.budget.BudgetMessages;
+import io.github.memflame.budget.BudgetResult;
+import io.github.memflame.budget.BudgetStatus;
+import io.github.memflame.budget.ByteSize;
+import io.github.memflame.budget.Scope;
+import io.github.memflame.fold.FlameTree;
+import io.github.memflame.fold.FoldedSnapshot;
+import io.github.memflame.fold.PathGlob;
+import io.github.memflame.fold.PathNormalizer;
+import io.github.memflame.fold.SnapshotFolder;
+import io.github.memflame.read.DumpFormat;
+import io.github.memflame.read.DumpFormatException;
+import io.github.memflame.read.DumpLoader;
+import io.github.memflame.render.CheckReport;
+import io.github.memflame.render.ReportWriter;
+import io.github.memflame.render.SnapshotReport;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The {@code check} run without Maven: find the dumps, read and fold each, check the budgets, write the report.
+ * Every dump is read before anything is written, so a bad dump leaves the previous report as it was.
+ */
+public final class MemflameCheck {
+    private final CheckSettings settings;
+    private final CheckListener listener;
+
+    public MemflameCheck(CheckSettings settings, CheckListener listener) {
+        this.settings = settings;
+        this.listener = listener;
+    }
+
+    public CheckOutcome run() throws CheckFailure, IOException {
+        List<String> names = SnapshotFiles.find(settings.snapshotDirectory(), settings.includes(), settings.excludes());
+        if (names.isEmpty()) {
+            String message = "No memory snapshot found in " + settings.snapshotDirectory() + " matching "
+                    + patterns(settings.includes().isEmpty() ? SnapshotFiles.DEFAULT_INCLUDES : settings.includes())
+                    + (settings.excludes().isEmpty() ? "" : " but not " + patterns(settings.excludes()))
+                    + ". Did the test run write its tracemalloc dumps there? Set snapshotDirectory or includes to "
+                    + "where they are, or failIfNoSnapshots=false to allow a run without snapshots.";
+            if (settings.failIfNoSnapshots()) {
+                throw new CheckFailure(message);
+            }
+            listener.warning(message);
+        }
+        List<FoldedSnapshot> snapshots = read(names);
+
+        List<BudgetResult> results = new BudgetChecker(settings.budgets(), settings.warnAtPercent()).check(snapshots);
+        List<SnapshotReport> snapshotReports = new ArrayList<>(snapshots.size());
+        for (FoldedSnapshot snapshot : snapshots) {
+            snapshotReports.add(new SnapshotReport(snapshot, FlameTree.of(snapshot, FlameTree.View.PATH),
+                    FlameTree.of(snapshot, FlameTree.View.STACK)));
+        }
+        List<BudgetResult> exceeded = results.stream()
+                .filter(result -> result.status() == BudgetStatus.EXCEEDED).toList();
+        CheckReport report = new CheckReport(exceeded.isEmpty(), snapshotReports, results);
+        ReportWriter.write(settings.outputDirectory(), report, settings.svgOptions());
+
+        tell(results, snapshots, snapshotReports);
+        listener.info("Memory report: " + settings.outputDirectory().resolve("index.html"));
+        return new CheckOutcome(report, exceeded);
+    }
+
+    private List<FoldedSnapshot> read(List<String> names) throws CheckFailure, IOException {
+        DumpLoader loader = new DumpLoader(settings.fileNameEncoding(), settings.maxDecompressedBytes());
+        PathNormalizer normalizer = new PathNormalizer(settings.stripPrefixes());
+        List<PathGlob> excludeFrames = settings.excludeFrames().stream().map(PathGlob::new).toList();
+        List<FoldedSnapshot> snapshots = new ArrayList<>(names.size());
+        for (String name : names) {
+            Path file = settings.snapshotDirectory().resolve(name);
+            SnapshotFolder folder = new SnapshotFolder();
+            FoldedSnapshot snapshot;
+            try {
+                DumpFormat format = loader.load(file, file.toString(), folder);
+                snapshot = folder.fold(name, format, normalizer, excludeFrames);
+            } catch (DumpFormatException e) {
+                throw new CheckFailure("Cannot read memory snapshot " + e.getMessage());
+            } catch (ArithmeticException overflow) {
+                throw new CheckFailure("Cannot read memory snapshot " + file + ": its byte total exceeds "
+                        + Long.MAX_VALUE + " bytes");
+            }
+            listener.info(String.format(Locale.ROOT, "%s: %s, %,d traces, %s%s", name,
+                    snapshot.format().summaryName(), snapshot.traces(), ByteSize.format(snapshot.totalBytes()),
+                    snapshot.excludedTraces() == 0 ? "" : String.format(Locale.ROOT,
+                            " (%,d traces of %s left out by excludeFrames)",
+                            snapshot.excludedTraces(), ByteSize.format(snapshot.excludedBytes()))));
+            snapshots.add(snapshot);
+        }
+        return snapshots;
+    }
+
+    private void tell(List<BudgetResult> results, List<FoldedSnapshot> snapshots, List<SnapshotReport> reports) {
+        Set<Object> unmatchedTold = new HashSet<>();
+        for (BudgetResult result : results) {
+            switch (result.status()) {
+                case EXCEEDED -> BudgetMessages.describe(result, reportToOpen(result, reports))
+                        .forEach(listener::error);
+                case WARNING -> BudgetMessages.describe(result, reportToOpen(result, reports))
+                        .forEach(listener::warning);
+                case UNMATCHED -> {
+                    if (unmatchedTold.add(result.budget())) {
+                        listener.warning(BudgetMessages.unmatched(result.budget(),
+                                BudgetChecker.topLevelPaths(snapshots)));
+                    }
+                }
+                case OK -> listener.info(String.format(Locale.ROOT, "Memory budget %s (%s) in %s: %s of %s",
+                        BudgetMessages.displayPath(result.budget()), result.budget().scope().configName(),
+                        result.snapshot(), ByteSize.format(result.actualBytes()),
+                        ByteSize.format(result.budget().maxBytes())));
+            }
+        }
+    }
+
+    private String reportToOpen(BudgetResult result, List<SnapshotReport> reports) {
+        FlameTree.View view = result.budget().scope() == Scope.SELF ? FlameTree.View.PATH : FlameTree.View.STACK;
+        for (SnapshotReport report : reports) {
+            if (report.snapshot().name().equals(result.snapshot())) {
+                return settings.outputDirectory().resolve(report.svgFile(view)).toString();
+            }
+        }
+        return null;
+    }
+
+    private static String patterns(List<String> globs) {
+        return "[" + String.join(", ", globs) + "]";
+    }
+}

@@ -1,0 +1,60 @@
+package io.github.memflame.budget;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The lines a person reads in a CI log about a budget: what grew, by how much, and where.
+ */
+public final class BudgetMessages {
+    private BudgetMessages() {
+    }
+
+    /**
+     * For an exceeded or warning result, e.g.
+     * {@code Memory budget exceeded: client/controller (self) in scene-2-battle.pickle: 21.3 MiB > 20.0 MiB
+     * (+1.3 MiB, +6.5%)}, followed by the exact figures, the largest sites and the report to open.
+     */
+    public static List<String> describe(BudgetResult result, String reportToOpen) {
+        Budget budget = result.budget();
+        long over = result.actualBytes() - budget.maxBytes();
+        List<String> lines = new ArrayList<>();
+        String where = displayPath(budget) + " (" + budget.scope().configName() + ") in " + result.snapshot() + ": ";
+        if (result.status() == BudgetStatus.EXCEEDED) {
+            lines.add("Memory budget exceeded: " + where + ByteSize.format(result.actualBytes()) + " > "
+                    + ByteSize.format(budget.maxBytes()) + " (+" + ByteSize.format(over) + ", "
+                    + ByteSize.percent(over, budget.maxBytes()) + ")");
+        } else {
+            lines.add("Memory budget nearly used: " + where + ByteSize.format(result.actualBytes()) + " of "
+                    + ByteSize.format(budget.maxBytes()) + " ("
+                    + ByteSize.percent(result.actualBytes(), budget.maxBytes()).replace("+", "")
+                    + " of the limit)");
+        }
+        lines.add(String.format(Locale.ROOT, "  actual %,d bytes, limit %,d bytes (configured as '%s')",
+                result.actualBytes(), budget.maxBytes(), budget.maxText()));
+        if (!result.topSites().isEmpty()) {
+            lines.add("  largest allocation sites counted:");
+            for (Contributor site : result.topSites()) {
+                lines.add(String.format(Locale.ROOT, "    %10s  %s", ByteSize.format(site.bytes()), site.site()));
+            }
+        }
+        if (reportToOpen != null) {
+            lines.add("  flame graph: " + reportToOpen);
+        }
+        return lines;
+    }
+
+    /** For a budget whose path matched no allocation in any snapshot. */
+    public static String unmatched(Budget budget, List<String> topLevelPaths) {
+        return "Memory budget " + displayPath(budget) + " (" + budget.scope().configName() + ") matched no "
+                + "allocation in any snapshot it applies to. Check the path and stripPrefixes; top-level paths "
+                + "present: " + (topLevelPaths.isEmpty() ? "none" : String.join(", ", topLevelPaths));
+    }
+
+    /** The budget's path as people read it; the whole snapshot when it is empty or {@code /}. */
+    public static String displayPath(Budget budget) {
+        String path = budget.path() == null ? "" : budget.path().trim();
+        return path.isEmpty() || path.equals("/") ? "(whole snapshot)" : path;
+    }
+}
