@@ -145,6 +145,7 @@ public final class JsonTracesReader implements SnapshotReader {
         }
 
         private void trace(String path) throws IOException, DumpFormatException {
+            JsonLocation start = parser.currentTokenLocation();
             long[] integers = new long[4];
             StringBuilder signature = new StringBuilder();
             Traceback traceback = null;
@@ -172,12 +173,12 @@ public final class JsonTracesReader implements SnapshotReader {
             }
             Layout traceLayout = Layout.of(signature.toString());
             if (traceLayout == null) {
-                throw error(path, "a known trace layout: " + layoutList(), "[" + signature + "]");
+                throw error(path, start, "a known trace layout: " + layoutList(), "[" + signature + "]");
             }
             if (layout == null) {
                 layout = traceLayout;
             } else if (layout != traceLayout) {
-                throw error(path, "the layout of the first trace, " + layout.description,
+                throw error(path, start, "the layout of the first trace, " + layout.description,
                         traceLayout.description);
             }
             long size = integers[layout.sizeIndex];
@@ -187,7 +188,7 @@ public final class JsonTracesReader implements SnapshotReader {
             try {
                 sink.trace(size, traceback);
             } catch (ArithmeticException overflow) {
-                throw error(path, "a snapshot total of at most " + Long.MAX_VALUE + " bytes",
+                throw error(path, start, "a snapshot total of at most " + Long.MAX_VALUE + " bytes",
                         "a total above it");
             }
         }
@@ -240,8 +241,11 @@ public final class JsonTracesReader implements SnapshotReader {
         }
 
         private DumpFormatException error(String jsonPath, String expected, String found) {
-            return new DumpFormatException(source, jsonPath + " (" + position(parser.currentTokenLocation()) + ")",
-                    expected, found);
+            return error(jsonPath, parser.currentTokenLocation(), expected, found);
+        }
+
+        private DumpFormatException error(String jsonPath, JsonLocation location, String expected, String found) {
+            return new DumpFormatException(source, jsonPath + " (" + position(location) + ")", expected, found);
         }
 
         private String describe(JsonToken token) throws IOException {

@@ -1,0 +1,127 @@
+package io.github.memflame.budget;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.memflame.fold.FoldedSnapshot;
+import io.github.memflame.fold.PathNormalizer;
+import io.github.memflame.fold.SnapshotFolder;
+import io.github.memflame.read.DumpFormat;
+import io.github.memflame.read.Frame;
+import io.github.memflame.read.Interner;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class BudgetCheckerTest {
+    private final Interner interner = new Interner();
+
+    /** Frames given root first as "file:line". */
+    private void trace(SnapshotFolder folder, long bytes, String... rootFirst) {
+        Frame[] mostRecentFirst = new Frame[rootFirst.length];
+        for (int i = 0; i < rootFirst.length; i++) {
+            String[] parts = rootFirst[i].split(":");
+            mostRecentFirst[rootFirst.length - 1 - i] = interner.frame(parts[0], Integer.parseInt(parts[1]));
+        }
+        folder.trace(bytes, interner.traceback(mostRecentFirst));
+    }
+
+    private FoldedSnapshot battle() {
+        SnapshotFolder folder = new SnapshotFolder();
+        trace(folder, 1000, "main.py:1", "client/controller/battle.py:10");
+        trace(folder, 500, "main.py:1", "client/controller/battle.py:10", "common/data/skill_table.py:7");
+        trace(folder, 300, "main.py:1", "client/ui/bag.py:3", "client/ui/bag.py:9");
+        trace(folder, 200, "main.py:2", "client/ui2/shop.py:4");
+        trace(folder, 64, "client/net/socket.py:12");
+        folder.trace(8, interner.traceback(new Frame[0]));
+        return folder.fold("scene-3-battle.pickle", DumpFormat.TRACEMALLOC_PICKLE, new PathNormalizer(List.of()),
+                List.of());
+    }
+
+    private static Budget budget(String path, long max, Scope scope) {
+        return new Budget(path, max, max + " B", scope, null);
+    }
+
+    @Test
+    void selfCountsTheAllocatingFrameMatchedByWholeComponents() {
+        List<BudgetResult> results = new BudgetChecker(List.of(budget("client/ui", 10_000, Scope.SELF)), 0)
+                .check(List.of(battle()));
+        assertEquals(300, results.get(0).actualBytes());
+        assertEquals(BudgetStatus.OK, results.get(0).status());
+        assertEquals(List.of(new Contributor("client/ui/bag.py:9", 300)), results.get(0).topSites());
+    }
+
+    @Test
+    void inclusiveCountsEachTraceOnceEvenWhenThePathRepeatsInTheStack() {
+        List<BudgetResult> results = new BudgetChecker(List.of(
+                budget("client", 10_000, Scope.INCLUSIVE),
+                budget("client/ui/bag.py", 10_000, Scope.INCLUSIVE),
+                budget("client/controller", 10_000, Scope.INCLUSIVE)), 0).check(List.of(battle()));
+        assertEquals(1000 + 500 + 300 + 200 + 64, results.get(0).actualBytes());
+        assertEquals(300, results.get(1).actualBytes());
+        assertEquals(1500, results.get(2).actualBytes());
+        assertEquals(List.of(new Contributor("client/controller/battle.py:10", 1000),
+                new Contributor("common/data/skill_table.py:7", 500)), results.get(2).topSites());
+    }
+
+    @Test
+    void globsAndTheWholeSnapshot() {
+        List<BudgetResult> results = new BudgetChecker(List.of(
+                budget("**/net/**", 10_000, Scope.SELF),
+                budget("", 10_000, Scope.SELF),
+                budget("/", 1_000, Scope.SELF)), 0).check(List.of(battle()));
+        assertEquals(64, results.get(0).actualBytes());
+        assertEquals(2072, results.get(1).actualBytes());
+        assertEquals(BudgetStatus.EXCEEDED, results.get(2).status());
+    }
+
+    @Test
+    void exceededWarningAndOkAreDecidedOnExactBytes() {
+        List<BudgetResult> results = new BudgetChecker(List.of(
+                budget("client/controller", 999, Scope.SELF),
+                budget("client/controller", 1000, Scope.SELF),
+                budget("client/controller", 1111, Scope.SELF),
+                budget("client/controller", 1112, Scope.SELF)), 90).check(List.of(battle()));
+        assertEquals(BudgetStatus.EXCEEDED, results.get(0).status());
+        assertEquals(BudgetStatus.WARNING, results.get(1).status());
+        assertEquals(BudgetStatus.WARNING, results.get(2).status());
+        assertEquals(BudgetStatus.OK, results.get(3).status());
+    }
+
+    @Test
+    void aPathMatchingNothingAnywhereIsUnmatchedWithTheTopLevelPathsToHelp() {
+        FoldedSnapshot snapshot = battle();
+        List<BudgetResult> results = new BudgetChecker(List.of(budget("client/contoller", 10, Scope.SELF)), 0)
+                .check(List.of(snapshot));
+        assertEquals(BudgetStatus.UNMATCHED, results.get(0).status());
+        assertEquals(List.of("<unknown>", "client", "common"), BudgetChecker.topLevelPaths(List.of(snapshot)));
+        String message = BudgetMessages.unmatched(results.get(0).budget(), BudgetChecker.topLevelPaths(List.of(snapshot)));
+        assertTrue(message.contains("client/contoller (self) matched no allocation"), message);
+        assertTrue(message.contains("<unknown>, client, common"), message);
+    }
+
+    @Test
+    void budgetsApplyOnlyToTheSnapshotsTheirGlobNames() {
+        Budget battleOnly = new Budget("client", 10, "10 B", Scope.SELF, "**/*battle*");
+        FoldedSnapshot battle = battle();
+        SnapshotFolder loginFolder = new SnapshotFolder();
+        trace(loginFolder, 5, "client/login.py:1");
+        FoldedSnapshot login = loginFolder.fold("scenes/login.pickle", DumpFormat.TRACEMALLOC_PICKLE,
+                new PathNormalizer(List.of()), List.of());
+        List<BudgetResult> results = new BudgetChecker(List.of(battleOnly), 0).check(List.of(login, battle));
+        assertEquals(1, results.size());
+        assertEquals("scene-3-battle.pickle", results.get(0).snapshot());
+    }
+
+    @Test
+    void theFailureMessageSaysWhatGrewByHowMuchAndWhere() {
+        Budget budget = new Budget("client/controller", 20L * 1024 * 1024, "20 MiB", Scope.SELF, null);
+        BudgetResult result = new BudgetResult(budget, "scene-2-battle.pickle", 22_334_668, BudgetStatus.EXCEEDED,
+                List.of(new Contributor("client/controller/battle.py:10", 12_000_000)));
+        List<String> lines = BudgetMessages.describe(result, "target/site/memflame/scene-2-battle.pickle.path.svg");
+        assertEquals("Memory budget exceeded: client/controller (self) in scene-2-battle.pickle: "
+                + "21.3 MiB > 20.0 MiB (+1.3 MiB, +6.5%)", lines.get(0));
+        assertEquals("  actual 22,334,668 bytes, limit 20,971,520 bytes (configured as '20 MiB')", lines.get(1));
+        assertTrue(lines.contains("      11.4 MiB  client/controller/battle.py:10"), lines.toString());
+        assertEquals("  flame graph: target/site/memflame/scene-2-battle.pickle.path.svg", lines.get(lines.size() - 1));
+    }
+}
