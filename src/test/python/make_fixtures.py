@@ -343,6 +343,8 @@ def make_edges(py311_raw):
         (0, 256, (("main.py", 5),), 1),
     ])
     dump("edge/no-traces.pickle", [])
+    long_name = "I:\\G1\\trunk\\code\\Script\\Python\\" + "deep\\" * 60 + "leaf.py"  # >= 256 bytes: BINUNICODE
+    dump("edge/long-filename.pickle", [(0, 777, ((long_name, 1), ("main.py", 2)), 2)])
 
 
 def make_broken(tmp):
@@ -503,7 +505,7 @@ def main():
         fixtures.append(json_entry("gz/traces.json.gz", by_tag["py312"][0]))
         fixtures.append(folded_entry("gz/battle.folded.gz", me))
         fixtures.append(pickle_entry("gz/no-extension-gzip.pickle", by_tag["py310"][0]))
-        for name in ("big-sizes", "lone-surrogate", "xss", "empty-traceback", "no-traces"):
+        for name in ("big-sizes", "lone-surrogate", "xss", "empty-traceback", "no-traces", "long-filename"):
             fixtures.append(pickle_entry("edge/%s.pickle" % name, me))
         fixtures.append(pickle_entry("edge/py35-tuple-traces.pickle", py35_python))
 

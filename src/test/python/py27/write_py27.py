@@ -68,6 +68,9 @@ def main(argv):
         # sizes beyond 2**31: a Python 2 int (cPickle writes INT text) and a long (LONG1)
         traces.append((3 * 2 ** 30, traces[0][1]))
         traces.append((long(5 * 2 ** 40), traces[-2][1]))
+        # a filename of 256 bytes or more is written as BINSTRING, shorter ones as SHORT_BINSTRING
+        long_name = ("I:\\G1\\trunk\\code\\Script\\Python\\" + "deep\\" * 60 + "leaf.py").encode(encoding)
+        traces.append((4321, ((long_name, 12), traces[0][1][-1])))
         with open(out, "wb") as f:
             cPickle.dump(tracemalloc.Snapshot(traces, TRACEBACK_LIMIT), f, 2)
     elif mode in ("json", "tagged"):
