@@ -54,6 +54,7 @@ def main():
     write("passing-budgets/snapshots/scene-2-town.json.gz", town_json)
     write("exceeded-budget/snapshots/scene-3-battle.pickle", battle_pickle)
     write("skip/snapshots/scene-3-battle.pickle", battle_pickle)
+    write("bad-budget-unit/snapshots/scene-3-battle.pickle", battle_pickle)
     write("corrupt-dump/snapshots/scene-2-town.json.gz", town_json)
     write("corrupt-dump/snapshots/scene-3-battle.pickle", battle_pickle[: len(battle_pickle) // 2])
     write("no-snapshots/snapshots/README.txt", b"The test run wrote no dump here.\n")
