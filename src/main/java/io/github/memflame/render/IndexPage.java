@@ -423,7 +423,7 @@ public final class IndexPage {
             th[aria-sort=ascending]::after{content:" \\25B2"}
             th[aria-sort=descending]::after{content:" \\25BC"}
             td.num{font-variant-numeric:tabular-nums;white-space:nowrap}
-            td.path{word-break:break-all;max-width:520px}
+            td.path{overflow-wrap:anywhere;max-width:520px}
             code{font:13px ui-monospace,SFMono-Regular,Menlo,Consolas,"DejaVu Sans Mono",monospace}
             tr.exceeded{background:#ffebe9}
             tr.warning{background:#fff8c5}
@@ -432,7 +432,7 @@ public final class IndexPage {
             .badge.ok{color:var(--ok);border:1px solid var(--ok)}
             .badge.warning{color:var(--warn);border:1px solid var(--warn)}
             .badge.exceeded{color:#fff;background:var(--bad)}
-            .banner .badge.exceeded{color:var(--bad)}
+            .banner .badge.exceeded{color:var(--bad);background:#fff}
             .badge.unmatched{color:var(--muted);border:1px solid var(--muted)}
             .sub,.note,.empty,footer{color:var(--muted)}
             .sub{font-size:13px}
