@@ -1,0 +1,121 @@
+package io.github.memflame.render;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import io.github.memflame.budget.BudgetResult;
+import io.github.memflame.budget.Contributor;
+import io.github.memflame.fold.FlameTree;
+import io.github.memflame.fold.FoldedSnapshot;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.Writer;
+import java.util.Objects;
+
+/**
+ * The report's {@code memflame.json}, for CI scripts and dashboards. Its shape is a contract: fields may be added
+ * in later versions, none is renamed or removed while {@code schema} stays {@value #SCHEMA}.
+ *
+ * <pre>{@code
+ * {"schema": 1, "result": "passed|failed",
+ *  "snapshots": [{"name": "scene-2-battle.pickle", "format": "tracemalloc-pickle", "traces": 13001,
+ *                 "totalBytes": 1028403, "excludedTraces": 0, "excludedBytes": 0,
+ *                 "reports": {"path": "scene-2-battle.pickle.path.svg", "stack": "scene-2-battle.pickle.stack.svg"},
+ *                 "folded": {"path": "scene-2-battle.pickle.path.folded", "stack": "scene-2-battle.pickle.stack.folded"}}],
+ *  "budgets": [{"path": "client/controller", "scope": "self", "snapshot": "scene-2-battle.pickle",
+ *               "limitBytes": 20971520, "limit": "20 MiB", "actualBytes": 343440, "status": "ok|warning|exceeded|unmatched",
+ *               "topSites": [{"site": "client/controller/input.py:7", "bytes": 343440}]}]}
+ * }</pre>
+ *
+ * <p>Report file names are relative to the output directory. Written with jackson-core's streaming generator.
+ */
+public final class JsonSummary {
+    public static final int SCHEMA = 1;
+    private static final JsonFactory FACTORY = JsonFactory.builder().build();
+
+    private JsonSummary() {
+    }
+
+    /** Writes the summary as UTF-8 to {@code out}, which is flushed, not closed. */
+    public static void write(CheckReport report, OutputStream out) throws IOException {
+        Objects.requireNonNull(report, "report");
+        try (JsonGenerator json = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
+            json.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
+            write(report, json);
+        }
+    }
+
+    /** Writes the summary to {@code out}, which is flushed, not closed. */
+    public static void write(CheckReport report, Writer out) throws IOException {
+        Objects.requireNonNull(report, "report");
+        try (JsonGenerator json = FACTORY.createGenerator(out)) {
+            json.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
+            write(report, json);
+        }
+    }
+
+    private static void write(CheckReport report, JsonGenerator json) throws IOException {
+        json.setPrettyPrinter(new DefaultPrettyPrinter());
+        json.writeStartObject();
+        json.writeNumberField("schema", SCHEMA);
+        json.writeStringField("result", report.passed() ? "passed" : "failed");
+        json.writeArrayFieldStart("snapshots");
+        for (SnapshotReport snapshot : report.snapshots()) {
+            FoldedSnapshot folded = snapshot.snapshot();
+            json.writeStartObject();
+            string(json, "name", folded.name());
+            string(json, "format", folded.format() == null ? null : folded.format().summaryName());
+            json.writeNumberField("traces", folded.traces());
+            json.writeNumberField("totalBytes", folded.totalBytes());
+            json.writeNumberField("excludedTraces", folded.excludedTraces());
+            json.writeNumberField("excludedBytes", folded.excludedBytes());
+            json.writeObjectFieldStart("reports");
+            for (FlameTree.View view : FlameTree.View.values()) {
+                string(json, view.fileSuffix(), snapshot.svgFile(view));
+            }
+            json.writeEndObject();
+            json.writeObjectFieldStart("folded");
+            for (FlameTree.View view : FlameTree.View.values()) {
+                string(json, view.fileSuffix(), snapshot.foldedFile(view));
+            }
+            json.writeEndObject();
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        json.writeArrayFieldStart("budgets");
+        for (BudgetResult result : report.budgets()) {
+            json.writeStartObject();
+            string(json, "path", result.budget().path());
+            string(json, "scope", result.budget().scope() == null ? null : result.budget().scope().configName());
+            string(json, "snapshot", result.snapshot());
+            json.writeNumberField("limitBytes", result.budget().maxBytes());
+            string(json, "limit", result.budget().maxText());
+            json.writeNumberField("actualBytes", result.actualBytes());
+            string(json, "status", result.status().summaryName());
+            json.writeArrayFieldStart("topSites");
+            if (result.topSites() != null) {
+                for (Contributor site : result.topSites()) {
+                    json.writeStartObject();
+                    string(json, "site", site.site());
+                    json.writeNumberField("bytes", site.bytes());
+                    json.writeEndObject();
+                }
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        json.writeEndObject();
+        json.flush();
+    }
+
+    /** A string field; lone surrogates, which UTF-8 cannot carry, become U+FFFD. */
+    private static void string(JsonGenerator json, String field, String value) throws IOException {
+        if (value == null) {
+            json.writeNullField(field);
+        } else {
+            json.writeStringField(field, Markup.replaceLoneSurrogates(value));
+        }
+    }
+}

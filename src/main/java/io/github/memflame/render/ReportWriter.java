@@ -1,0 +1,244 @@
+package io.github.memflame.render;
+
+import io.github.memflame.fold.FlameTree;
+import io.github.memflame.fold.FoldedText;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.CharsetEncoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Writes a whole report, atomically: {@code index.html}, {@code memflame.json} and, for every snapshot,
+ * {@code NAME.path.svg}, {@code NAME.stack.svg}, {@code NAME.path.folded} and {@code NAME.stack.folded}, where a
+ * {@code /} in NAME makes sub-directories.
+ *
+ * <p>Everything is written into a fresh hidden staging directory next to the output directory (same parent, so
+ * on the same file system), then swapped in: the old output directory is renamed away, the staging directory is
+ * renamed into place and the old one is deleted. Whatever fails, and wherever the process is killed, the output
+ * directory holds either the previous complete report or none (killed between the two renames); never a
+ * half-written one. Staging and old directories left behind by a killed run are removed by the next run.
+ */
+public final class ReportWriter {
+    public static final String INDEX = "index.html";
+    public static final String SUMMARY = "memflame.json";
+    private static final String STAGING = ".staging-";
+    private static final String OLD = ".old-";
+
+    private ReportWriter() {
+    }
+
+    /**
+     * Writes the report to {@code outputDirectory}, replacing what was there.
+     *
+     * @throws IOException when a file cannot be written (the previous report is then left as it was), when a
+     *                     snapshot name would put a file outside the report directory ({@code ..}, an absolute
+     *                     path), when two snapshots would write the same file, or when {@code outputDirectory}
+     *                     exists and is not a directory
+     */
+    public static void write(Path outputDirectory, CheckReport report, SvgOptions options) throws IOException {
+        Objects.requireNonNull(report, "report");
+        Objects.requireNonNull(options, "options");
+        Path output = outputDirectory.toAbsolutePath().normalize();
+        Path parent = output.getParent();
+        if (parent == null || output.getFileName() == null) {
+            throw new IOException("cannot write a report to " + output + ": it has no parent directory");
+        }
+        if (Files.exists(output, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(output)) {
+            throw new IOException("cannot write the report to " + output + ": it exists and is not a directory");
+        }
+        Files.createDirectories(parent);
+        String hiddenBase = "." + output.getFileName();
+        removeLeftovers(parent, hiddenBase, output);
+
+        Path staging = Files.createTempDirectory(parent, hiddenBase + STAGING);
+        try {
+            checkFileNames(staging, report);
+            writeAll(staging, report, options);
+            swap(staging, output, parent, hiddenBase);
+        } catch (IOException | RuntimeException | Error e) {
+            try {
+                deleteTree(staging);
+            } catch (IOException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Resolves every report file against the staging directory before anything is written, refusing paths that
+     * leave it and files written twice.
+     */
+    private static void checkFileNames(Path staging, CheckReport report) throws IOException {
+        Map<Path, String> owners = new HashMap<>();
+        for (SnapshotReport snapshot : report.snapshots()) {
+            String name = snapshot.snapshot().name();
+            for (FlameTree.View view : FlameTree.View.values()) {
+                for (String file : List.of(snapshot.svgFile(view), snapshot.foldedFile(view))) {
+                    String previous = owners.putIfAbsent(resolve(staging, file, name), name);
+                    if (previous != null) {
+                        throw new IOException("snapshots '" + previous + "' and '" + name
+                                + "' would both write the report file '" + file + "'");
+                    }
+                }
+            }
+        }
+    }
+
+    /** The file inside {@code staging} for a report-relative path; refuses one that resolves outside it. */
+    static Path resolve(Path staging, String relative, String snapshotName) throws IOException {
+        Path target;
+        try {
+            target = staging.resolve(relative).normalize();
+        } catch (InvalidPathException e) {
+            throw new IOException("snapshot '" + snapshotName + "' gives the report file name '" + relative
+                    + "', which is not a valid path: " + e.getMessage(), e);
+        }
+        if (relative.isEmpty() || Path.of(relative).isAbsolute() || !target.startsWith(staging)
+                || target.equals(staging)) {
+            throw new IOException("refusing to write report file '" + relative + "' of snapshot '" + snapshotName
+                    + "': it would resolve outside the report directory");
+        }
+        return target;
+    }
+
+    private static void writeAll(Path staging, CheckReport report, SvgOptions options) throws IOException {
+        try (Writer out = writer(staging.resolve(INDEX))) {
+            IndexPage.write(report, out);
+        }
+        try (Writer out = writer(staging.resolve(SUMMARY))) {
+            JsonSummary.write(report, out);
+        }
+        for (SnapshotReport snapshot : report.snapshots()) {
+            String name = snapshot.snapshot().name();
+            for (FlameTree.View view : FlameTree.View.values()) {
+                FlameTree tree = view == FlameTree.View.PATH ? snapshot.pathView() : snapshot.stackView();
+                if (tree == null) {
+                    throw new IOException("snapshot '" + name + "' has no " + view.fileSuffix() + " view to write");
+                }
+                try (Writer out = writer(resolve(staging, snapshot.svgFile(view), name))) {
+                    SvgFlameGraph.write(tree, snapshot.snapshot().totalBytes(), options, out);
+                }
+                try (Writer out = writer(resolve(staging, snapshot.foldedFile(view), name))) {
+                    FoldedText.write(tree, out);
+                }
+            }
+        }
+    }
+
+    /**
+     * A UTF-8 writer for a new file: a lone surrogate becomes U+FFFD rather than failing, and the data is forced
+     * to disk on close, so the swap never publishes a file the file system has not stored.
+     */
+    private static Writer writer(Path file) throws IOException {
+        Files.createDirectories(file.getParent());
+        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        OutputStream stream = Channels.newOutputStream(channel);
+        CharsetEncoder encoder = StandardCharsets.UTF_8.newEncoder()
+                .onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE)
+                .replaceWith(new byte[] {(byte) 0xEF, (byte) 0xBF, (byte) 0xBD});
+        return new BufferedWriter(new OutputStreamWriter(stream, encoder), 1 << 16) {
+            @Override
+            public void close() throws IOException {
+                try {
+                    flush();
+                    channel.force(true);
+                } finally {
+                    super.close();
+                }
+            }
+        };
+    }
+
+    private static void swap(Path staging, Path output, Path parent, String hiddenBase) throws IOException {
+        Path old = null;
+        if (Files.exists(output, LinkOption.NOFOLLOW_LINKS)) {
+            old = Files.createTempDirectory(parent, hiddenBase + OLD);
+            Files.delete(old);
+            move(output, old);
+        }
+        try {
+            move(staging, output);
+        } catch (IOException e) {
+            if (old != null) {
+                try {
+                    move(old, output);
+                } catch (IOException restore) {
+                    e.addSuppressed(restore);
+                }
+            }
+            throw e;
+        }
+        if (old != null) {
+            deleteTree(old);
+        }
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to);
+        }
+    }
+
+    /** Removes staging and old directories a killed run left next to the output directory. */
+    private static void removeLeftovers(Path parent, String hiddenBase, Path output) throws IOException {
+        List<Path> leftovers = new ArrayList<>();
+        try (DirectoryStream<Path> siblings = Files.newDirectoryStream(parent, entry -> {
+            String name = entry.getFileName().toString();
+            return name.startsWith(hiddenBase + STAGING)
+                    || (name.startsWith(hiddenBase + OLD) && Files.isDirectory(output));
+        })) {
+            siblings.forEach(leftovers::add);
+        }
+        for (Path leftover : leftovers) {
+            deleteTree(leftover);
+        }
+    }
+
+    static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.delete(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
+                if (exc != null) {
+                    throw exc;
+                }
+                Files.delete(dir);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+}

@@ -1,0 +1,173 @@
+package io.github.memflame.render;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.memflame.budget.Budget;
+import io.github.memflame.budget.BudgetResult;
+import io.github.memflame.budget.BudgetStatus;
+import io.github.memflame.budget.Contributor;
+import io.github.memflame.budget.Scope;
+import io.github.memflame.fold.FoldedSnapshot;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+class IndexPageTest {
+
+    private static String html(CheckReport report) throws IOException {
+        StringWriter out = new StringWriter();
+        IndexPage.write(report, out);
+        return out.toString();
+    }
+
+    private static Document parse(String html) throws Exception {
+        return DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new ByteArrayInputStream(html.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static Element byId(Document document, String id) {
+        NodeList all = document.getElementsByTagName("*");
+        for (int i = 0; i < all.getLength(); i++) {
+            Element element = (Element) all.item(i);
+            if (id.equals(element.getAttribute("id"))) {
+                return element;
+            }
+        }
+        throw new AssertionError("no element with id " + id);
+    }
+
+    private static List<Element> rows(Element table) {
+        List<Element> rows = new ArrayList<>();
+        NodeList trs = ((Element) table.getElementsByTagName("tbody").item(0)).getElementsByTagName("tr");
+        for (int i = 0; i < trs.getLength(); i++) {
+            rows.add((Element) trs.item(i));
+        }
+        return rows;
+    }
+
+    private static List<String> cells(Element row) {
+        List<String> cells = new ArrayList<>();
+        NodeList tds = row.getElementsByTagName("td");
+        for (int i = 0; i < tds.getLength(); i++) {
+            cells.add(tds.item(i).getTextContent());
+        }
+        return cells;
+    }
+
+    @Test
+    void failedReportShowsTheVerdictTheBudgetsWorstFirstAndTheLinks() throws Exception {
+        String html = html(Reports.failed());
+        Document page = parse(html);
+        Element result = byId(page, "result");
+        assertEquals("failed", result.getAttribute("data-result"));
+        assertTrue(result.getTextContent().contains("FAILED"));
+        assertTrue(result.getTextContent().contains("1 exceeded"), result.getTextContent());
+        assertTrue(result.getTextContent().contains("1 warning"), result.getTextContent());
+        assertTrue(result.getTextContent().contains("1 unmatched"), result.getTextContent());
+
+        List<Element> budgets = rows(byId(page, "budgets"));
+        assertEquals(List.of("exceeded", "warning", "unmatched", "ok"),
+                budgets.stream().map(r -> r.getAttribute("data-status")).toList());
+        List<String> exceeded = cells(budgets.get(0));
+        assertEquals("client/ui", exceeded.get(0));
+        assertEquals("inclusive", exceeded.get(1));
+        assertEquals("sub/dir/scene 1#menu.pickle", exceeded.get(2));
+        assertEquals("4.8 MiB", exceeded.get(3));
+        assertEquals("3.8 MiB", exceeded.get(4));
+        assertTrue(exceeded.get(5).startsWith("-26.8%"), exceeded.get(5));
+        assertEquals("EXCEEDED", exceeded.get(6));
+        assertTrue(exceeded.get(7).contains("client/ui/menu.py:8"));
+        Element actual = (Element) budgets.get(0).getElementsByTagName("td").item(3);
+        assertEquals("5070000", actual.getAttribute("data-value"));
+        assertTrue(actual.getAttribute("title").contains("5,070,000 bytes"));
+        assertEquals("whole snapshot", cells(budgets.get(1)).get(0));
+
+        List<Element> snapshots = rows(byId(page, "snapshots"));
+        assertEquals(2, snapshots.size());
+        List<String> battle = cells(snapshots.get(0));
+        assertEquals("scene-2-battle.pickle", battle.get(0));
+        assertEquals("tracemalloc-pickle", battle.get(1));
+        assertEquals("13,001", battle.get(2));
+        assertTrue(battle.get(5).startsWith("client"), "biggest top-level path first: " + battle.get(5));
+        assertTrue(cells(snapshots.get(1)).get(4).contains("4.0 KiB"), "excluded bytes");
+
+        assertTrue(html.contains("href=\"scene-2-battle.pickle.path.svg\""));
+        assertTrue(html.contains("href=\"scene-2-battle.pickle.stack.svg\""));
+        assertTrue(html.contains("href=\"scene-2-battle.pickle.path.folded\""));
+        assertTrue(html.contains("href=\"sub/dir/scene%201%23menu.pickle.stack.svg\""), "encoded link");
+        assertTrue(html.contains("href=\"memflame.json\""));
+
+        List<Element> largest = rows(byId(page, "largest"));
+        List<String> first = cells(largest.get(0));
+        assertEquals("client/ui/menu.py:8", first.get(1));
+        assertEquals("sub/dir/scene 1#menu.pickle", first.get(2));
+        assertTrue(largest.stream().anyMatch(r -> cells(r).get(1).equals("客户端/界面/背包.py:42")));
+        assertTrue(largest.stream().anyMatch(r -> cells(r).get(1).equals("client/ui/bag.py:42")));
+    }
+
+    @Test
+    void passedReportAndEmptyTables() throws Exception {
+        String html = html(new io.github.memflame.render.CheckReport(true, List.of(), List.of()));
+        Document page = parse(html);
+        assertEquals("passed", byId(page, "result").getAttribute("data-result"));
+        assertTrue(byId(page, "result").getTextContent().contains("PASSED"));
+        assertTrue(html.contains("No budgets are configured"));
+    }
+
+    @Test
+    void largestListsTwentyLinesAcrossSnapshots() {
+        Snapshots a = Snapshots.named("a");
+        Snapshots b = Snapshots.named("b");
+        for (int i = 1; i <= 15; i++) {
+            a.add(i * 100L, "x/a.py:" + i);
+            b.add(i * 100L + 50, "y/b.py:" + i);
+        }
+        List<IndexPage.Site> sites = IndexPage.largestSites(
+                List.of(Reports.report(a.build()), Reports.report(b.build())), IndexPage.LARGEST);
+        assertEquals(20, sites.size());
+        assertEquals("y/b.py:15", sites.get(0).path());
+        assertEquals("b", sites.get(0).snapshot());
+        assertEquals("x/a.py:15", sites.get(1).path());
+        for (int i = 1; i < sites.size(); i++) {
+            assertTrue(sites.get(i - 1).bytes() >= sites.get(i).bytes());
+        }
+    }
+
+    @Test
+    void everythingIsEscapedAndNothingIsLoadedFromElsewhere() throws Exception {
+        FoldedSnapshot evil = Snapshots.named("<script>alert(1)</script>.pickle")
+                .add(100, "<img src=x onerror=alert(2)>/a&b\"c'.py:1").build();
+        Budget budget = new Budget("<script>alert(3)</script>", 10, "10 B", Scope.SELF, null);
+        CheckReport report = new CheckReport(false, List.of(Reports.report(evil)), List.of(new BudgetResult(
+                budget, evil.name(), 100, BudgetStatus.EXCEEDED, List.of(new Contributor("<b>x</b>.py:1", 100)))));
+        String html = html(report);
+        parse(html);
+        assertFalse(html.contains("<script>alert"));
+        assertFalse(html.contains("<img"));
+        assertFalse(html.contains("<b>x"));
+        assertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;.pickle"));
+        assertEquals(1, html.split("<script", -1).length - 1, "only the page's own script");
+        assertFalse(html.contains("http://") || html.contains("https://") || html.contains("<link")
+                || html.contains("<iframe") || html.contains("@import") || html.contains("url("));
+        assertTrue(html.contains("@media print"));
+    }
+
+    @Test
+    void linksArePercentEncodedRelativePaths() {
+        assertEquals("a/b.pickle.path.svg", IndexPage.href("a/b.pickle.path.svg"));
+        assertEquals("scene%201%23x%3Fy%25.svg", IndexPage.href("scene 1#x?y%.svg"));
+        assertEquals("%E5%9C%BA%E6%99%AF.svg", IndexPage.href("场景.svg"));
+        assertEquals("javascript%3Aalert(1).svg", IndexPage.href("javascript:alert(1).svg"), "never a scheme");
+        assertEquals("%22%3E%3C.svg", IndexPage.href("\"><.svg"));
+    }
+}

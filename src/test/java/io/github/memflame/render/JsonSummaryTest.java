@@ -1,0 +1,86 @@
+package io.github.memflame.render;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class JsonSummaryTest {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private static List<String> fields(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    @Test
+    void summaryHasTheContractedShape() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        JsonSummary.write(Reports.failed(), out);
+        JsonNode json = MAPPER.readTree(out.toByteArray());
+
+        assertEquals(List.of("schema", "result", "snapshots", "budgets"), fields(json));
+        assertEquals(1, json.get("schema").intValue());
+        assertEquals("failed", json.get("result").textValue());
+
+        JsonNode battle = json.get("snapshots").get(0);
+        assertEquals(List.of("name", "format", "traces", "totalBytes", "excludedTraces", "excludedBytes", "reports",
+                "folded"), fields(battle));
+        assertEquals("scene-2-battle.pickle", battle.get("name").textValue());
+        assertEquals("tracemalloc-pickle", battle.get("format").textValue());
+        assertEquals(13_001, battle.get("traces").longValue());
+        assertEquals(1_028_403, battle.get("totalBytes").longValue());
+        assertEquals("scene-2-battle.pickle.path.svg", battle.get("reports").get("path").textValue());
+        assertEquals("scene-2-battle.pickle.stack.svg", battle.get("reports").get("stack").textValue());
+        assertEquals("scene-2-battle.pickle.path.folded", battle.get("folded").get("path").textValue());
+        JsonNode menu = json.get("snapshots").get(1);
+        assertEquals("sub/dir/scene 1#menu.pickle", menu.get("name").textValue());
+        assertEquals(12, menu.get("excludedTraces").longValue());
+        assertEquals(4096, menu.get("excludedBytes").longValue());
+
+        assertEquals(4, json.get("budgets").size());
+        JsonNode controller = json.get("budgets").get(0);
+        assertEquals(List.of("path", "scope", "snapshot", "limitBytes", "limit", "actualBytes", "status", "topSites"),
+                fields(controller));
+        assertEquals("client/controller", controller.get("path").textValue());
+        assertEquals("self", controller.get("scope").textValue());
+        assertEquals("scene-2-battle.pickle", controller.get("snapshot").textValue());
+        assertEquals(20_971_520, controller.get("limitBytes").longValue());
+        assertEquals("20 MiB", controller.get("limit").textValue());
+        assertEquals(543_440, controller.get("actualBytes").longValue());
+        assertEquals("ok", controller.get("status").textValue());
+        assertEquals("client/controller/input.py:7", controller.get("topSites").get(0).get("site").textValue());
+        assertEquals(343_440, controller.get("topSites").get(0).get("bytes").longValue());
+        assertEquals(List.of("ok", "exceeded", "unmatched", "warning"),
+                List.of(json.get("budgets").get(0).get("status").textValue(),
+                        json.get("budgets").get(1).get("status").textValue(),
+                        json.get("budgets").get(2).get("status").textValue(),
+                        json.get("budgets").get(3).get("status").textValue()));
+        assertEquals("inclusive", json.get("budgets").get(1).get("scope").textValue());
+        assertEquals(0, json.get("budgets").get(2).get("topSites").size());
+    }
+
+    @Test
+    void passedAndOddNamesSurviveUtf8() throws Exception {
+        CheckReport report = new CheckReport(true, List.of(Reports.report(
+                Snapshots.named("场景/bad\uD800\"name.json").add(10, "a.py:1").build())), List.of());
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        JsonSummary.write(report, bytes);
+        JsonNode json = MAPPER.readTree(bytes.toByteArray());
+        assertEquals("passed", json.get("result").textValue());
+        assertEquals("场景/bad\uFFFD\"name.json", json.get("snapshots").get(0).get("name").textValue());
+        assertTrue(new String(bytes.toByteArray(), StandardCharsets.UTF_8).contains("\"schema\" : 1"));
+
+        StringWriter chars = new StringWriter();
+        JsonSummary.write(report, chars);
+        assertEquals(json, MAPPER.readTree(chars.toString()));
+    }
+}

@@ -1,0 +1,151 @@
+package io.github.memflame.render;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.memflame.fold.FlameTree;
+import io.github.memflame.fold.FoldedSnapshot;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReportWriterTest {
+    @TempDir
+    Path temp;
+
+    private static Map<String, String> contents(Path directory) throws IOException {
+        Map<String, String> files = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(directory)) {
+            for (Path file : walk.filter(Files::isRegularFile).toList()) {
+                files.put(directory.relativize(file).toString().replace('\\', '/'),
+                        Files.readString(file, StandardCharsets.UTF_8));
+            }
+        }
+        return files;
+    }
+
+    private List<String> siblings() throws IOException {
+        try (Stream<Path> list = Files.list(temp)) {
+            return list.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    @Test
+    void writesTheWholeReportMirroringSubDirectories() throws Exception {
+        Path output = temp.resolve("memflame");
+        ReportWriter.write(output, Reports.failed(), SvgOptions.defaults());
+        Map<String, String> files = contents(output);
+        assertEquals(List.of("index.html", "memflame.json",
+                "scene-2-battle.pickle.path.folded", "scene-2-battle.pickle.path.svg",
+                "scene-2-battle.pickle.stack.folded", "scene-2-battle.pickle.stack.svg",
+                "sub/dir/scene 1#menu.pickle.path.folded", "sub/dir/scene 1#menu.pickle.path.svg",
+                "sub/dir/scene 1#menu.pickle.stack.folded", "sub/dir/scene 1#menu.pickle.stack.svg"),
+                List.copyOf(files.keySet()));
+        assertEquals(List.of("memflame"), siblings(), "no staging or old directory left behind");
+        assertEquals("failed", new ObjectMapper().readTree(files.get("memflame.json")).get("result").textValue());
+        assertTrue(files.get("index.html").contains("FAILED"));
+        assertTrue(files.get("scene-2-battle.pickle.path.folded")
+                .contains("client;controller;input.py;7 343440\n"));
+        assertTrue(files.get("sub/dir/scene 1#menu.pickle.path.folded").contains("客户端;界面;背包.py;42 70000\n"));
+        SvgTestSupport.parse(Files.readAllBytes(output.resolve("sub/dir/scene 1#menu.pickle.stack.svg")),
+                SvgOptions.defaults());
+    }
+
+    @Test
+    void aNewReportReplacesTheOldOneWhole() throws Exception {
+        Path output = temp.resolve("memflame");
+        ReportWriter.write(output, Reports.failed(), SvgOptions.defaults());
+        Files.writeString(output.resolve("stale.txt"), "from an older run");
+        CheckReport second = new CheckReport(true, List.of(Reports.report(Snapshots.named("only.pickle")
+                .add(10, "a.py:1").build())), List.of());
+        ReportWriter.write(output, second, SvgOptions.defaults());
+        assertEquals(List.of("index.html", "memflame.json", "only.pickle.path.folded", "only.pickle.path.svg",
+                "only.pickle.stack.folded", "only.pickle.stack.svg"), List.copyOf(contents(output).keySet()));
+        assertEquals(List.of("memflame"), siblings());
+    }
+
+    @Test
+    void snapshotNamesThatLeaveTheReportAreRefused() throws Exception {
+        Path output = temp.resolve("report");
+        ReportWriter.write(output, Reports.failed(), SvgOptions.defaults());
+        Map<String, String> before = contents(output);
+        for (String name : List.of("../evil.pickle", "a/../../evil.pickle", "/tmp/evil.pickle", "sub/../../../x")) {
+            CheckReport report = new CheckReport(true, List.of(Reports.report(Snapshots.battle()),
+                    Reports.report(Snapshots.named(name).add(10, "a.py:1").build())), List.of());
+            IOException refused = assertThrows(IOException.class,
+                    () -> ReportWriter.write(output, report, SvgOptions.defaults()));
+            assertTrue(refused.getMessage().contains("outside the report directory"), refused.getMessage());
+            assertTrue(refused.getMessage().contains(name), refused.getMessage());
+            assertEquals(before, contents(output), "the previous report is untouched");
+            assertEquals(List.of("report"), siblings(), "nothing written outside, no staging left");
+        }
+        assertFalse(Files.exists(Path.of("/tmp/evil.pickle.path.svg")));
+    }
+
+    @Test
+    void aFailureInTheMiddleLeavesThePreviousReportUntouched() throws Exception {
+        Path output = temp.resolve("report");
+        ReportWriter.write(output, Reports.failed(), SvgOptions.defaults());
+        Map<String, String> before = contents(output);
+        FoldedSnapshot broken = Snapshots.named("zz-broken.pickle").add(10, "a.py:1").build();
+        // Its stack view cannot be rendered: the index, the summary and the first snapshot's files are written
+        // before writing fails.
+        SnapshotReport unrenderable = new SnapshotReport(broken, FlameTree.of(broken, FlameTree.View.PATH), null);
+        CheckReport report = new CheckReport(true, List.of(Reports.report(Snapshots.battle()), unrenderable),
+                List.of());
+        assertThrows(IOException.class, () -> ReportWriter.write(output, report, SvgOptions.defaults()));
+        assertEquals(before, contents(output));
+        assertEquals(List.of("report"), siblings());
+
+        SvgOptions impossible = new SvgOptions("t", 1, 0.1, false, 16, 12);
+        assertThrows(IllegalArgumentException.class,
+                () -> ReportWriter.write(output, Reports.failed(), impossible));
+        assertEquals(before, contents(output));
+        assertEquals(List.of("report"), siblings());
+    }
+
+    @Test
+    void duplicateFilesAndAFileInTheWayAreRefused() throws Exception {
+        FoldedSnapshot one = Snapshots.named("same.pickle").add(10, "a.py:1").build();
+        CheckReport twice = new CheckReport(true, List.of(Reports.report(one), Reports.report(one)), List.of());
+        IOException duplicate = assertThrows(IOException.class,
+                () -> ReportWriter.write(temp.resolve("out"), twice, SvgOptions.defaults()));
+        assertTrue(duplicate.getMessage().contains("same.pickle"), duplicate.getMessage());
+        assertEquals(List.of(), siblings());
+
+        Path file = Files.writeString(temp.resolve("file"), "not a directory");
+        IOException inTheWay = assertThrows(IOException.class,
+                () -> ReportWriter.write(file, Reports.failed(), SvgOptions.defaults()));
+        assertTrue(inTheWay.getMessage().contains("not a directory"));
+        assertEquals("not a directory", Files.readString(file));
+    }
+
+    @Test
+    void leftoversOfAKilledRunAreRemoved() throws Exception {
+        Path output = temp.resolve("report");
+        Files.createDirectories(temp.resolve(".report.staging-123/sub"));
+        Files.writeString(temp.resolve(".report.staging-123/sub/half.svg"), "<svg");
+        Files.createDirectories(output);
+        Files.createDirectories(temp.resolve(".report.old-456"));
+        Files.createDirectories(temp.resolve(".other.staging-1"));
+        ReportWriter.write(output, Reports.failed(), SvgOptions.defaults());
+        assertEquals(List.of(".other.staging-1", "report"), siblings());
+    }
+
+    @Test
+    void aMissingParentIsCreated() throws Exception {
+        Path output = temp.resolve("target/site/memflame");
+        ReportWriter.write(output, Reports.failed(), SvgOptions.defaults());
+        assertTrue(Files.isRegularFile(output.resolve("index.html")));
+    }
+}

@@ -1,0 +1,115 @@
+package io.github.memflame.render;
+
+import io.github.memflame.fold.FlameTree;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/** Renders a flame graph and reads its frames back with the JDK's DOM parser. */
+final class SvgTestSupport {
+    private SvgTestSupport() {
+    }
+
+    record Rendered(byte[] bytes, String text, Document document, List<FrameElement> frames) {
+        FrameElement root() {
+            return frames.get(0);
+        }
+    }
+
+    /** One {@code g.frame}, with its parent found the way the script finds it: document order and depth. */
+    static final class FrameElement {
+        final Element g;
+        final String label;
+        final long bytes;
+        final String title;
+        final double x;
+        final double y;
+        final double width;
+        final String fill;
+        final String text;
+        int depth;
+        FrameElement parent;
+        final List<FrameElement> children = new ArrayList<>();
+
+        FrameElement(Element g) {
+            this.g = g;
+            this.label = g.getAttribute("data-label");
+            this.bytes = Long.parseLong(g.getAttribute("data-bytes"));
+            this.title = g.getElementsByTagName("title").item(0).getTextContent();
+            Element rect = (Element) g.getElementsByTagName("rect").item(0);
+            this.x = Double.parseDouble(rect.getAttribute("x"));
+            this.y = Double.parseDouble(rect.getAttribute("y"));
+            this.width = Double.parseDouble(rect.getAttribute("width"));
+            this.fill = rect.getAttribute("fill");
+            this.text = g.getElementsByTagName("text").item(0).getTextContent();
+        }
+
+        String name() {
+            int newline = title.indexOf('\n');
+            return newline < 0 ? title : title.substring(0, newline);
+        }
+    }
+
+    static Rendered render(FlameTree tree, long snapshotTotal, SvgOptions options) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            SvgFlameGraph.write(tree, snapshotTotal, options, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return parse(out.toByteArray(), options);
+    }
+
+    static Rendered parse(byte[] bytes, SvgOptions options) {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new AssertionError("the SVG is not valid UTF-8", e);
+        }
+        Document document;
+        try {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setNamespaceAware(true);
+            document = factory.newDocumentBuilder().parse(new ByteArrayInputStream(bytes));
+        } catch (Exception e) {
+            throw new AssertionError("the SVG is not well-formed XML: " + e.getMessage(), e);
+        }
+        NodeList groups = document.getElementsByTagNameNS("http://www.w3.org/2000/svg", "g");
+        List<FrameElement> frames = new ArrayList<>();
+        for (int i = 0; i < groups.getLength(); i++) {
+            Element g = (Element) groups.item(i);
+            if (g.getAttribute("class").equals("frame")) {
+                frames.add(new FrameElement(g));
+            }
+        }
+        if (!frames.isEmpty()) {
+            double y0 = frames.get(0).y;
+            List<FrameElement> open = new ArrayList<>();
+            for (FrameElement frame : frames) {
+                frame.depth = (int) Math.round(Math.abs(frame.y - y0) / options.frameHeight());
+                while (open.size() > frame.depth) {
+                    open.remove(open.size() - 1);
+                }
+                if (!open.isEmpty()) {
+                    frame.parent = open.get(open.size() - 1);
+                    frame.parent.children.add(frame);
+                }
+                open.add(frame);
+            }
+        }
+        return new Rendered(bytes, text, document, frames);
+    }
+}
