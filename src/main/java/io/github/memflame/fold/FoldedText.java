@@ -3,7 +3,9 @@ package io.github.memflame.fold;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 
 /**
  * Writes a flame tree as folded stacks ({@code frame;frame;frame bytes}, root first, one line per frame that
@@ -14,23 +16,32 @@ public final class FoldedText {
     }
 
     public static void write(FlameTree tree, Writer out) throws IOException {
-        Deque<String> labels = new ArrayDeque<>();
-        for (FlameNode child : tree.root().children()) {
-            write(child, labels, out);
+        // An explicit stack, not recursion: a hostile dump can nest frames deeper than the JVM's call stack.
+        List<String> labels = new ArrayList<>();
+        Deque<Visit> pending = new ArrayDeque<>();
+        pushChildren(tree.root(), 0, pending);
+        while (!pending.isEmpty()) {
+            Visit visit = pending.pop();
+            FlameNode node = visit.node();
+            labels.subList(visit.depth(), labels.size()).clear();
+            labels.add(node.label());
+            if (node.selfBytes() > 0) {
+                out.write(String.join(";", labels));
+                out.write(' ');
+                out.write(Long.toString(node.selfBytes()));
+                out.write('\n');
+            }
+            pushChildren(node, visit.depth() + 1, pending);
         }
     }
 
-    private static void write(FlameNode node, Deque<String> labels, Writer out) throws IOException {
-        labels.addLast(node.label());
-        if (node.selfBytes() > 0) {
-            out.write(String.join(";", labels));
-            out.write(' ');
-            out.write(Long.toString(node.selfBytes()));
-            out.write('\n');
+    private static void pushChildren(FlameNode node, int depth, Deque<Visit> pending) {
+        List<FlameNode> children = node.children();
+        for (int i = children.size() - 1; i >= 0; i--) {
+            pending.push(new Visit(children.get(i), depth));
         }
-        for (FlameNode child : node.children()) {
-            write(child, labels, out);
-        }
-        labels.removeLast();
+    }
+
+    private record Visit(FlameNode node, int depth) {
     }
 }
