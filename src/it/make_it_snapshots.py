@@ -57,6 +57,8 @@ def main():
     write("bad-budget-unit/snapshots/scene-3-battle.pickle", battle_pickle)
     write("corrupt-dump/snapshots/scene-2-town.json.gz", town_json)
     write("corrupt-dump/snapshots/scene-3-battle.pickle", battle_pickle[: len(battle_pickle) // 2])
+    write("unreadable-tolerated/snapshots/scene-2-town.json.gz", town_json)
+    write("unreadable-tolerated/snapshots/scene-3-battle.pickle", battle_pickle[: len(battle_pickle) // 2])
     write("no-snapshots/snapshots/README.txt", b"The test run wrote no dump here.\n")
 
     figures = {}

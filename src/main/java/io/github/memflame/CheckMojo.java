@@ -93,6 +93,15 @@ public class CheckMojo extends AbstractMojo {
     private boolean failIfNoSnapshots;
 
     /**
+     * Fails the build when a dump cannot be read (truncated, corrupt, not a tracemalloc dump). With
+     * {@code false} such a dump only gives a warning and an {@code unreadable} row in the report and summary;
+     * it is never counted as smaller than it was, it is left out of every total and budget, visibly.
+     * <pre>{@code <failOnUnreadable>false</failOnUnreadable>}</pre>
+     */
+    @Parameter(property = "memflame.failOnUnreadable", defaultValue = "true")
+    private boolean failOnUnreadable;
+
+    /**
      * The encoding of byte-string file names in Python 2.7 dumps; a studio building on Chinese Windows sets
      * {@code GBK}. Python 3 dumps always store UTF-8.
      * <pre>{@code <fileNameEncoding>GBK</fileNameEncoding>}</pre>
@@ -260,6 +269,7 @@ public class CheckMojo extends AbstractMojo {
                 orEmpty(includes),
                 orEmpty(excludes),
                 failIfNoSnapshots,
+                failOnUnreadable,
                 charset(),
                 size("maxDecompressedSize", maxDecompressedSize),
                 orEmpty(stripPrefixes),

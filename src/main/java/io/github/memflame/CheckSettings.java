@@ -13,6 +13,7 @@ import java.util.List;
  * @param includes globs of dumps to read, relative to the snapshot directory; empty for the defaults
  * @param excludes globs of dumps to skip
  * @param failIfNoSnapshots whether finding no dump is an error
+ * @param failOnUnreadable whether a dump that cannot be read is an error; otherwise it is left out and listed
  * @param fileNameEncoding the encoding of Python 2 byte-string file names
  * @param maxDecompressedBytes the most one gzip dump may expand to
  * @param stripPrefixes install roots removed from file names
@@ -27,6 +28,7 @@ public record CheckSettings(
         List<String> includes,
         List<String> excludes,
         boolean failIfNoSnapshots,
+        boolean failOnUnreadable,
         Charset fileNameEncoding,
         long maxDecompressedBytes,
         List<String> stripPrefixes,

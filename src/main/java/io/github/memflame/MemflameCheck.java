@@ -17,6 +17,7 @@ import io.github.memflame.read.DumpLoader;
 import io.github.memflame.render.CheckReport;
 import io.github.memflame.render.ReportWriter;
 import io.github.memflame.render.SnapshotReport;
+import io.github.memflame.render.UnreadableSnapshot;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -51,7 +52,8 @@ public final class MemflameCheck {
             }
             listener.warning(message);
         }
-        List<FoldedSnapshot> snapshots = read(names);
+        List<UnreadableSnapshot> unreadable = new ArrayList<>();
+        List<FoldedSnapshot> snapshots = read(names, unreadable);
 
         List<BudgetResult> results = new BudgetChecker(settings.budgets(), settings.warnAtPercent()).check(snapshots);
         List<SnapshotReport> snapshotReports = new ArrayList<>(snapshots.size());
@@ -61,7 +63,7 @@ public final class MemflameCheck {
         }
         List<BudgetResult> exceeded = results.stream()
                 .filter(result -> result.status() == BudgetStatus.EXCEEDED).toList();
-        CheckReport report = new CheckReport(exceeded.isEmpty(), snapshotReports, results);
+        CheckReport report = new CheckReport(exceeded.isEmpty(), snapshotReports, results, unreadable);
         ReportWriter.write(settings.outputDirectory(), report, settings.svgOptions());
 
         tell(results, snapshots, snapshotReports);
@@ -69,7 +71,8 @@ public final class MemflameCheck {
         return new CheckOutcome(report, exceeded);
     }
 
-    private List<FoldedSnapshot> read(List<String> names) throws CheckFailure, IOException {
+    private List<FoldedSnapshot> read(List<String> names, List<UnreadableSnapshot> unreadable)
+            throws CheckFailure, IOException {
         DumpLoader loader = new DumpLoader(settings.fileNameEncoding(), settings.maxDecompressedBytes());
         PathNormalizer normalizer = new PathNormalizer(settings.stripPrefixes());
         List<PathGlob> excludeFrames = settings.excludeFrames().stream().map(PathGlob::new).toList();
@@ -82,10 +85,11 @@ public final class MemflameCheck {
                 DumpFormat format = loader.load(file, file.toString(), folder);
                 snapshot = folder.fold(name, format, normalizer, excludeFrames);
             } catch (DumpFormatException e) {
-                throw new CheckFailure("Cannot read memory snapshot " + e.getMessage());
+                unreadable(name, e.getMessage(), unreadable);
+                continue;
             } catch (ArithmeticException overflow) {
-                throw new CheckFailure("Cannot read memory snapshot " + file + ": its byte total exceeds "
-                        + Long.MAX_VALUE + " bytes");
+                unreadable(name, file + ": its byte total exceeds " + Long.MAX_VALUE + " bytes", unreadable);
+                continue;
             }
             listener.info(String.format(Locale.ROOT, "%s: %s, %,d traces, %s%s", name,
                     snapshot.format().summaryName(), snapshot.traces(), ByteSize.format(snapshot.totalBytes()),
@@ -95,6 +99,15 @@ public final class MemflameCheck {
             snapshots.add(snapshot);
         }
         return snapshots;
+    }
+
+    private void unreadable(String name, String error, List<UnreadableSnapshot> unreadable) throws CheckFailure {
+        if (settings.failOnUnreadable()) {
+            throw new CheckFailure("Cannot read memory snapshot " + error);
+        }
+        listener.warning("Memory snapshot " + name + " is unreadable and left out of every total and budget "
+                + "(failOnUnreadable is false): " + error);
+        unreadable.add(new UnreadableSnapshot(name, error));
     }
 
     private void tell(List<BudgetResult> results, List<FoldedSnapshot> snapshots, List<SnapshotReport> reports) {

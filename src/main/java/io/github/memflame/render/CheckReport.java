@@ -9,6 +9,13 @@ import java.util.List;
  * @param passed false when a budget was exceeded
  * @param snapshots the snapshots, in the stable order they were read
  * @param budgets every budget against every snapshot it applies to
+ * @param unreadable the dumps left out because they could not be read (only with {@code failOnUnreadable=false})
  */
-public record CheckReport(boolean passed, List<SnapshotReport> snapshots, List<BudgetResult> budgets) {
+public record CheckReport(boolean passed, List<SnapshotReport> snapshots, List<BudgetResult> budgets,
+                          List<UnreadableSnapshot> unreadable) {
+
+    /** A report in which every dump was read. */
+    public CheckReport(boolean passed, List<SnapshotReport> snapshots, List<BudgetResult> budgets) {
+        this(passed, snapshots, budgets, List.of());
+    }
 }

@@ -199,6 +199,10 @@ public final class IndexPage {
             fact(counts, BudgetStatus.UNMATCHED, "unmatched");
             raw(" \u00b7 ").raw(Integer.toString(report.snapshots().size()))
                     .raw(report.snapshots().size() == 1 ? " snapshot" : " snapshots");
+            if (!report.unreadable().isEmpty()) {
+                raw(" \u00b7 <span class=\"badge exceeded\">").raw(Integer.toString(report.unreadable().size()))
+                        .raw(" unreadable, left out of every total</span>");
+            }
             if (!report.snapshots().isEmpty()) {
                 raw(", ").text(ByteSize.format(totalBytes)).raw(" traced");
             }
@@ -310,6 +314,7 @@ public final class IndexPage {
 
         private void snapshots() {
             raw("<section>\n<h2>Snapshots</h2>\n");
+            unreadable();
             if (report.snapshots().isEmpty()) {
                 raw("<p class=\"empty\">No snapshot was read.</p>\n</section>\n");
                 return;
@@ -349,6 +354,21 @@ public final class IndexPage {
                 raw("</span></td></tr>\n");
             }
             raw("</tbody>\n</table>\n</section>\n");
+        }
+
+        private void unreadable() {
+            if (report.unreadable().isEmpty()) {
+                return;
+            }
+            raw("<table id=\"unreadable\">\n<thead><tr><th>Unreadable snapshot</th><th>Status</th><th>Why</th>")
+                    .raw("</tr></thead>\n<tbody>\n");
+            for (UnreadableSnapshot unreadable : report.unreadable()) {
+                raw("<tr><td class=\"path\">").text(unreadable.name()).raw("</td>")
+                        .raw("<td><span class=\"badge exceeded\">unreadable</span></td><td class=\"path\">")
+                        .text(unreadable.error()).raw("</td></tr>\n");
+            }
+            raw("</tbody>\n</table>\n<p class=\"empty\">These dumps were left out because failOnUnreadable is ")
+                    .raw("false: no total and no budget on this page includes them.</p>\n");
         }
 
         private void topPaths(SnapshotReport snapshot) {

@@ -83,6 +83,15 @@ public final class JsonSummary {
             json.writeEndObject();
         }
         json.writeEndArray();
+        json.writeArrayFieldStart("unreadable");
+        for (UnreadableSnapshot unreadable : report.unreadable()) {
+            json.writeStartObject();
+            string(json, "name", unreadable.name());
+            string(json, "status", "unreadable");
+            string(json, "error", unreadable.error());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
         json.writeArrayFieldStart("budgets");
         for (BudgetResult result : report.budgets()) {
             json.writeStartObject();
