@@ -441,7 +441,7 @@ public final class TracemallocPickleReader implements SnapshotReader {
                 return interner.frame(file, (int) numbers[from + 1]);
             }
             if (line == INT_VALUE || line instanceof BigInteger) {
-                throw error(opcodeStart, "a line number from 0 to " + Integer.MAX_VALUE, describe(from + 1));
+                throw error(opcodeStart, "a line number from 0 to " + Integer.MAX_VALUE, describeItem(from + 1));
             }
             throw badTuple(from);
         }
@@ -470,7 +470,7 @@ public final class TracemallocPickleReader implements SnapshotReader {
                 throw badTuple(from);
             }
             if (objects[sizeIndex] != INT_VALUE || numbers[sizeIndex] < 0) {
-                throw error(opcodeStart, "a size from 0 to " + Long.MAX_VALUE + " bytes", describe(sizeIndex));
+                throw error(opcodeStart, "a size from 0 to " + Long.MAX_VALUE + " bytes", describeItem(sizeIndex));
             }
             Object traceback = objects[tracebackIndex];
             return new RawTrace(numbers[sizeIndex],
@@ -730,7 +730,7 @@ public final class TracemallocPickleReader implements SnapshotReader {
             return new DumpFormatException(source, "byte " + offset, expected, found);
         }
 
-        private String describe(int index) {
+        private String describeItem(int index) {
             Object value = objects[index];
             if (value == INT_VALUE) {
                 return "the int " + numbers[index];
