@@ -39,6 +39,8 @@ public final class TracemallocPickleReader implements SnapshotReader {
     static final int MAX_STRING_BYTES = 1 << 24;
     /** Longest line of the text opcodes INT, LONG and GLOBAL. */
     static final int MAX_TEXT_LINE = 4096;
+    /** Memo entries allowed; the worst real dump (a million traces, each its own 21 frames) needs about 23 million. */
+    static final int MAX_MEMO_ENTRIES = 1 << 27;
     private static final long MAX_MEMO_INDEX = Integer.MAX_VALUE - 8;
     private static final Pattern DECIMAL = Pattern.compile("[-+]?(0|[1-9][0-9]*)");
     private static final String TOTAL_OVERFLOW = "total above " + Long.MAX_VALUE + " bytes";
@@ -661,6 +663,9 @@ public final class TracemallocPickleReader implements SnapshotReader {
             int at = top(1);
             if (index > MAX_MEMO_INDEX) {
                 throw error(opcodeStart, "a memo index of at most " + MAX_MEMO_INDEX, name(opcode) + " " + index);
+            }
+            if (memo.size() >= MAX_MEMO_ENTRIES && memo.get(index) == null) {
+                throw error(opcodeStart, "at most " + MAX_MEMO_ENTRIES + " memo entries", "more");
             }
             Object value = objects[at];
             if (value == INT_VALUE) {
