@@ -1,8 +1,809 @@
 package io.github.memflame.read;
-// TEMPORARY local stub, never committed; replaced by the pickle branch.
+
+import static io.github.memflame.read.PickleOpcodes.*;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the pickle {@code tracemalloc.Snapshot.dump()} writes (protocol 4 or 5 from CPython 3.4+, protocol 2 from
+ * pytracemalloc on Python 2.7) with a restricted, streaming unpickler of its own.
+ *
+ * <p>Only the opcodes a tracemalloc dump uses are accepted and only the globals {@code tracemalloc.Snapshot} and
+ * {@code tracemalloc._Traces}, which are mere markers here: nothing the dump names is looked up, loaded or called.
+ * Tuples are recognized by shape as they are built: {@code (filename, lineno)} becomes an interned {@link Frame},
+ * a tuple of frames an interned {@link Traceback}, {@code (size, traceback)}, {@code (domain, size, traceback)}
+ * or {@code (domain, size, traceback, total_nframe)} a raw trace. Raw traces go to the {@link TraceSink} as soon as
+ * they are appended to the one list of traces (or when the one tuple of traces is built); the memo keeps only a
+ * placeholder for them, so memory grows with the distinct tracebacks, not with the traces. At STOP the reader
+ * checks that this list is {@code _Traces._traces} of the returned {@code Snapshot}.
+ */
 public final class TracemallocPickleReader implements SnapshotReader {
-    public TracemallocPickleReader(java.nio.charset.Charset c) {}
-    public DumpFormat format() { return DumpFormat.TRACEMALLOC_PICKLE; }
-    public void read(java.io.InputStream in, String source, Interner interner, TraceSink sink) throws DumpFormatException {
-        throw new DumpFormatException(source, "byte 0", "x", "stub"); }
+    /** Nested MARKs allowed; a real dump nests three. */
+    static final int MAX_MARKS = 1000;
+    /** Stack items allowed; a real dump needs about 1,000 (a tuple of traces holds one per trace). */
+    static final int MAX_STACK = 1 << 24;
+    /** Longest string accepted; file names are far shorter. */
+    static final int MAX_STRING_BYTES = 1 << 24;
+    /** Longest line of the text opcodes INT, LONG and GLOBAL. */
+    static final int MAX_TEXT_LINE = 4096;
+    /** Memo entries allowed; the worst real dump (a million traces, each its own 21 frames) needs about 23 million. */
+    static final int MAX_MEMO_ENTRIES = 1 << 27;
+    private static final long MAX_MEMO_INDEX = Integer.MAX_VALUE - 8;
+    private static final Pattern DECIMAL = Pattern.compile("[-+]?(0|[1-9][0-9]*)");
+    private static final String TOTAL_OVERFLOW = "total above " + Long.MAX_VALUE + " bytes";
+
+    private final Charset fileNameEncoding;
+
+    /** @param fileNameEncoding decodes Python 2 byte-string file names, e.g. UTF-8, or GBK for Windows dumps */
+    public TracemallocPickleReader(Charset fileNameEncoding) {
+        this.fileNameEncoding = Objects.requireNonNull(fileNameEncoding, "fileNameEncoding");
+    }
+
+    @Override
+    public DumpFormat format() {
+        return DumpFormat.TRACEMALLOC_PICKLE;
+    }
+
+    @Override
+    public void read(InputStream in, String source, Interner interner, TraceSink sink)
+            throws IOException, DumpFormatException {
+        new Unpickler(new PickleInput(in, source), source, interner, sink, fileNameEncoding).run();
+    }
+
+    /** A value with no content of its own: None, (), an int (its value is in the parallel long stack), ... */
+    private record Marker(String description) {
+    }
+
+    private static final Marker INT_VALUE = new Marker("int");
+    private static final Marker NONE_VALUE = new Marker("None");
+    private static final Marker EMPTY_TUPLE_VALUE = new Marker("()");
+    /** What the memo keeps of a raw trace: a trace may be listed once, so there is nothing to refer back to. */
+    private static final Marker TRACE_IN_MEMO = new Marker("raw trace taken from the memo");
+    private static final Marker SNAPSHOT_CLASS = new Marker("class tracemalloc.Snapshot");
+    private static final Marker TRACES_CLASS = new Marker("class tracemalloc._Traces");
+
+    /** A raw trace between its tuple opcode and the APPENDS (or tuple of traces) that takes it. */
+    private record RawTrace(long size, Traceback traceback) {
+    }
+
+    /** A list; it holds nothing, its traces go to the sink as they are appended. */
+    private static final class TraceList {
+    }
+
+    /** A tuple of raw traces, already sent to the sink. */
+    private static final class TraceTuple {
+    }
+
+    /** The state dict of a BUILD; only the keys of the two tracemalloc classes are accepted. */
+    private static final class StateDict {
+        Object traces;
+        Object tracebackLimit;
+        Object rawTraces;
+
+        String keys() {
+            StringBuilder keys = new StringBuilder();
+            if (traces != null) {
+                keys.append(", 'traces'");
+            }
+            if (tracebackLimit != null) {
+                keys.append(", 'traceback_limit'");
+            }
+            if (rawTraces != null) {
+                keys.append(", '_traces'");
+            }
+            return keys.length() == 0 ? "an empty dict" : "a dict with keys " + keys.substring(2);
+        }
+    }
+
+    /** An instance of one of the two classes; {@code value} is the _Traces of a Snapshot, the list of a _Traces. */
+    private static final class Instance {
+        final boolean snapshot;
+        boolean built;
+        Object value;
+
+        Instance(boolean snapshot) {
+            this.snapshot = snapshot;
+        }
+
+        String className() {
+            return snapshot ? "tracemalloc.Snapshot" : "tracemalloc._Traces";
+        }
+    }
+
+    /**
+     * The memo: a growable array indexed by memo id (MEMOIZE and Python 2's BINPUT count up from 0 or 1), and a
+     * map for the rare index far beyond it.
+     */
+    private static final class Memo {
+        private Object[] dense = new Object[1024];
+        private Map<Long, Object> sparse;
+        private int size;
+
+        int size() {
+            return size;
+        }
+
+        void put(long index, Object value) {
+            // Grow only in proportion to the entries stored, so that a few far-apart indexes cannot claim memory.
+            if (index >= dense.length && index <= 2L * size + 1024) {
+                dense = Arrays.copyOf(dense, (int) Math.max(index + 1, Math.min(2L * dense.length, 4L * size + 2048)));
+            }
+            if (index < dense.length) {
+                int i = (int) index;
+                if (dense[i] == null) {
+                    size++;
+                    if (sparse != null && sparse.remove(index) != null) {
+                        size--;
+                    }
+                }
+                dense[i] = value;
+            } else {
+                if (sparse == null) {
+                    sparse = new HashMap<>();
+                }
+                if (sparse.put(index, value) == null) {
+                    size++;
+                }
+            }
+        }
+
+        Object get(long index) {
+            if (index < dense.length && dense[(int) index] != null) {
+                return dense[(int) index];
+            }
+            return sparse == null ? null : sparse.get(index);
+        }
+    }
+
+    private static final class Unpickler {
+        private final PickleInput in;
+        private final String source;
+        private final Interner interner;
+        private final TraceSink sink;
+        private final Charset fileNameEncoding;
+        private final CharsetDecoder fileNameDecoder;
+        private final Memo memo = new Memo();
+
+        /** The stack; an int is {@link #INT_VALUE} here with its value at the same index of {@link #numbers}. */
+        private Object[] objects = new Object[256];
+        private long[] numbers = new long[256];
+        private int size;
+        private int[] marks = new int[16];
+        private int markCount;
+
+        /** The one list or tuple that received traces. */
+        private Object traceContainer;
+        private Traceback emptyTraceback;
+        private long frameEnd;
+        private int opcode;
+        private long opcodeStart;
+
+        Unpickler(PickleInput in, String source, Interner interner, TraceSink sink, Charset fileNameEncoding) {
+            this.in = in;
+            this.source = source;
+            this.interner = interner;
+            this.sink = sink;
+            this.fileNameEncoding = fileNameEncoding;
+            this.fileNameDecoder = fileNameEncoding.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT);
+        }
+
+        void run() throws IOException, DumpFormatException {
+            try {
+                readProtocol();
+                while (true) {
+                    opcodeStart = in.offset();
+                    opcode = in.next();
+                    switch (opcode) {
+                        case -1 -> throw error(opcodeStart, "STOP or another opcode",
+                                "the end of the data (the dump is truncated)");
+                        case MARK -> mark();
+                        case STOP -> {
+                            stop();
+                            return;
+                        }
+                        case BININT -> pushInt((int) in.readLittleEndian(4));
+                        case BININT1 -> pushInt(in.readByte());
+                        case BININT2 -> pushInt(in.readLittleEndian(2));
+                        case LONG1 -> long1();
+                        case INT -> textInt(false);
+                        case LONG -> textInt(true);
+                        case NONE -> push(NONE_VALUE);
+                        case SHORT_BINUNICODE -> push(interner.string(in.readUtf8(in.readByte())));
+                        case BINUNICODE -> push(interner.string(in.readUtf8(stringLength(in.readLittleEndian(4)))));
+                        case SHORT_BINSTRING -> push(byteString(in.readBytes(in.readByte())));
+                        case BINSTRING -> push(byteString(in.readBytes(stringLength((int) in.readLittleEndian(4)))));
+                        case EMPTY_TUPLE -> push(EMPTY_TUPLE_VALUE);
+                        case TUPLE -> tuple(popMark());
+                        case TUPLE1 -> tuple(top(1));
+                        case TUPLE2 -> tuple(top(2));
+                        case TUPLE3 -> tuple(top(3));
+                        case EMPTY_LIST -> push(new TraceList());
+                        case APPEND -> {
+                            top(2);
+                            append(size - 1);
+                        }
+                        case APPENDS -> append(popMark());
+                        case EMPTY_DICT -> push(new StateDict());
+                        case SETITEM -> {
+                            top(3);
+                            setItems(size - 2);
+                        }
+                        case SETITEMS -> setItems(popMark());
+                        case BUILD -> build();
+                        case NEWOBJ -> newObject();
+                        case STACK_GLOBAL -> stackGlobal();
+                        case GLOBAL -> push(global(textLine(), textLine()));
+                        case MEMOIZE -> memoize(memo.size());
+                        case BINPUT -> memoize(in.readByte());
+                        case LONG_BINPUT -> memoize(in.readLittleEndian(4));
+                        case BINGET -> memoGet(in.readByte());
+                        case LONG_BINGET -> memoGet(in.readLittleEndian(4));
+                        case FRAME -> startFrame(in.readLittleEndian(8));
+                        default -> throw error(opcodeStart, "a tracemalloc opcode", describe(opcode));
+                    }
+                }
+            } catch (PickleInput.Truncated truncated) {
+                throw error(in.offset(), "the rest of " + name(opcode) + " (the opcode at byte " + opcodeStart + ")",
+                        "the end of the data (the dump is truncated)");
+            }
+        }
+
+        private void readProtocol() throws IOException, DumpFormatException, PickleInput.Truncated {
+            opcode = in.next();
+            if (opcode != PROTO) {
+                throw error(0, "PROTO, the start of a pickle of protocol 2 to 5",
+                        opcode < 0 ? "empty data" : describe(opcode));
+            }
+            int version = in.readByte();
+            if (version < 2 || version > 5) {
+                throw error(0, "a pickle of protocol 2 to 5", "protocol " + version);
+            }
+        }
+
+        // ---- the stack ----
+
+        private void push(Object value) throws DumpFormatException {
+            if (size == objects.length) {
+                growStack();
+            }
+            objects[size++] = value;
+        }
+
+        private void pushInt(long value) throws DumpFormatException {
+            if (size == objects.length) {
+                growStack();
+            }
+            objects[size] = INT_VALUE;
+            numbers[size++] = value;
+        }
+
+        private void growStack() throws DumpFormatException {
+            if (objects.length >= MAX_STACK) {
+                throw error(opcodeStart, "at most " + MAX_STACK + " items on the stack", "more");
+            }
+            int capacity = Math.min(MAX_STACK, 2 * objects.length);
+            objects = Arrays.copyOf(objects, capacity);
+            numbers = Arrays.copyOf(numbers, capacity);
+        }
+
+        private void truncateStack(int newSize) {
+            Arrays.fill(objects, newSize, size, null);
+            size = newSize;
+        }
+
+        /** The lowest stack index the current opcode may take, as CPython: nothing below the last MARK. */
+        private int floor() {
+            return markCount == 0 ? 0 : marks[markCount - 1];
+        }
+
+        /** Checks that {@code count} items are above the last MARK; returns the index of the lowest one. */
+        private int top(int count) throws DumpFormatException {
+            int available = size - floor();
+            if (available < count) {
+                throw error(opcodeStart, count + " item(s) on the stack" + (markCount == 0 ? "" : " above the last MARK")
+                        + " for " + name(opcode), available + "");
+            }
+            return size - count;
+        }
+
+        private void mark() throws DumpFormatException {
+            if (markCount == MAX_MARKS) {
+                throw error(opcodeStart, "at most " + MAX_MARKS + " nested MARKs", "MARK number " + (MAX_MARKS + 1));
+            }
+            if (markCount == marks.length) {
+                marks = Arrays.copyOf(marks, 2 * marks.length);
+            }
+            marks[markCount++] = size;
+        }
+
+        /** Pops the last MARK; returns the index of the first item above it. */
+        private int popMark() throws DumpFormatException {
+            if (markCount == 0) {
+                throw error(opcodeStart, "a MARK before " + name(opcode), "none");
+            }
+            return marks[--markCount];
+        }
+
+        // ---- values ----
+
+        private void long1() throws IOException, PickleInput.Truncated, DumpFormatException {
+            int length = in.readByte();
+            if (length <= 8) {
+                long value = length == 0 ? 0 : in.readLittleEndian(length);
+                int unused = 64 - 8 * length;
+                pushInt(length == 0 ? 0 : (value << unused) >> unused);
+                return;
+            }
+            byte[] littleEndian = in.readBytes(length);
+            byte[] bigEndian = new byte[length];
+            for (int i = 0; i < length; i++) {
+                bigEndian[i] = littleEndian[length - 1 - i];
+            }
+            pushInteger(new BigInteger(bigEndian));
+        }
+
+        /** INT ({@code I123\n}, {@code I01\n} is True) and LONG ({@code L123L\n}) of protocols 0–2. */
+        private void textInt(boolean isLong) throws IOException, PickleInput.Truncated, DumpFormatException {
+            String text = textLine();
+            if (!isLong && (text.equals("00") || text.equals("01"))) {
+                pushInt(text.charAt(1) - '0');
+                return;
+            }
+            String digits = isLong && text.endsWith("L") ? text.substring(0, text.length() - 1) : text;
+            if (!DECIMAL.matcher(digits).matches()) {
+                throw error(opcodeStart, "a decimal integer for " + name(opcode), quote(text));
+            }
+            pushInteger(new BigInteger(digits));
+        }
+
+        private void pushInteger(BigInteger value) throws DumpFormatException {
+            if (value.bitLength() < 64) {
+                pushInt(value.longValue());
+            } else {
+                push(value);
+            }
+        }
+
+        private int stringLength(long length) throws DumpFormatException {
+            if (length < 0 || length > MAX_STRING_BYTES) {
+                throw error(opcodeStart, "a string of at most " + MAX_STRING_BYTES + " bytes",
+                        name(opcode) + " of " + length + " bytes");
+            }
+            return (int) length;
+        }
+
+        /** A Python 2 byte string: file names in the encoding of the system that wrote the dump. */
+        private String byteString(byte[] bytes) throws DumpFormatException {
+            try {
+                return interner.string(fileNameDecoder.decode(ByteBuffer.wrap(bytes)).toString());
+            } catch (CharacterCodingException notInEncoding) {
+                throw error(opcodeStart, "a byte string in " + fileNameEncoding.name() + " (the file name encoding)",
+                        "bytes that are not " + fileNameEncoding.name() + ": " + hex(bytes));
+            }
+        }
+
+        private String textLine() throws IOException, PickleInput.Truncated, DumpFormatException {
+            byte[] line = in.readLine(MAX_TEXT_LINE);
+            if (line == null) {
+                throw error(opcodeStart, "a line of at most " + MAX_TEXT_LINE + " bytes for " + name(opcode),
+                        "a longer line");
+            }
+            return new String(line, StandardCharsets.ISO_8859_1);
+        }
+
+        // ---- tuples: frames, tracebacks, raw traces, the tuple of traces ----
+
+        private void tuple(int from) throws DumpFormatException {
+            int count = size - from;
+            Object result;
+            if (count == 0) {
+                result = EMPTY_TUPLE_VALUE;
+            } else {
+                Object first = objects[from];
+                if (first instanceof String file) {
+                    result = frame(file, from, count);
+                } else if (first instanceof Frame) {
+                    result = traceback(from, count);
+                } else if (first == INT_VALUE) {
+                    result = rawTrace(from, count);
+                } else if (first instanceof RawTrace) {
+                    result = traceTuple(from, count);
+                } else {
+                    throw badTuple(from);
+                }
+            }
+            truncateStack(from);
+            push(result);
+        }
+
+        private Frame frame(String file, int from, int count) throws DumpFormatException {
+            if (count != 2) {
+                throw badTuple(from);
+            }
+            Object line = objects[from + 1];
+            if (line == NONE_VALUE) {
+                return interner.frame(file, 0);
+            }
+            if (line == INT_VALUE && numbers[from + 1] >= 0 && numbers[from + 1] <= Integer.MAX_VALUE) {
+                return interner.frame(file, (int) numbers[from + 1]);
+            }
+            if (line == INT_VALUE || line instanceof BigInteger) {
+                throw error(opcodeStart, "a line number from 0 to " + Integer.MAX_VALUE, describeItem(from + 1));
+            }
+            throw badTuple(from);
+        }
+
+        private Traceback traceback(int from, int count) throws DumpFormatException {
+            Frame[] frames = new Frame[count];
+            for (int i = 0; i < count; i++) {
+                if (!(objects[from + i] instanceof Frame frame)) {
+                    throw badTuple(from);
+                }
+                frames[i] = frame;
+            }
+            return interner.traceback(frames);
+        }
+
+        /** {@code (size, traceback)}, {@code (domain, size, traceback)} or {@code (domain, size, traceback, total_nframe)}. */
+        private RawTrace rawTrace(int from, int count) throws DumpFormatException {
+            int sizeIndex = count == 2 ? from : from + 1;
+            int tracebackIndex = sizeIndex + 1;
+            boolean shape = count >= 2 && count <= 4
+                    && (count == 2 || objects[from] == INT_VALUE)
+                    && (objects[sizeIndex] == INT_VALUE || objects[sizeIndex] instanceof BigInteger)
+                    && (objects[tracebackIndex] instanceof Traceback || objects[tracebackIndex] == EMPTY_TUPLE_VALUE)
+                    && (count != 4 || objects[from + 3] == INT_VALUE);
+            if (!shape) {
+                throw badTuple(from);
+            }
+            if (objects[sizeIndex] != INT_VALUE || numbers[sizeIndex] < 0) {
+                throw error(opcodeStart, "a size from 0 to " + Long.MAX_VALUE + " bytes", describeItem(sizeIndex));
+            }
+            Object traceback = objects[tracebackIndex];
+            return new RawTrace(numbers[sizeIndex],
+                    traceback == EMPTY_TUPLE_VALUE ? emptyTraceback() : (Traceback) traceback);
+        }
+
+        private Traceback emptyTraceback() {
+            if (emptyTraceback == null) {
+                emptyTraceback = interner.traceback(new Frame[0]);
+            }
+            return emptyTraceback;
+        }
+
+        private TraceTuple traceTuple(int from, int count) throws DumpFormatException {
+            TraceTuple traces = new TraceTuple();
+            claimContainer(traces);
+            for (int i = from; i < from + count; i++) {
+                fold(i);
+            }
+            return traces;
+        }
+
+        private DumpFormatException badTuple(int from) {
+            StringBuilder found = new StringBuilder("a tuple of (");
+            for (int i = from; i < size && i < from + 6; i++) {
+                found.append(i == from ? "" : ", ").append(i == from + 5 ? "..." : typeName(objects[i]));
+            }
+            return error(opcodeStart, "a frame (filename, lineno), a traceback (a tuple of frames), a raw trace "
+                    + "(size, traceback), (domain, size, traceback) or (domain, size, traceback, total_nframe), "
+                    + "or a tuple of raw traces", found.append(")").toString());
+        }
+
+        // ---- the list of traces ----
+
+        /** APPEND or APPENDS: the items from {@code from} go to the list just below them. */
+        private void append(int from) throws DumpFormatException {
+            if (from - 1 < floor()) {
+                throw error(opcodeStart, "a list below the items of " + name(opcode), "nothing");
+            }
+            if (!(objects[from - 1] instanceof TraceList list)) {
+                throw error(opcodeStart, "the list of traces for " + name(opcode), typeName(objects[from - 1]));
+            }
+            if (size > from) {
+                claimContainer(list);
+                for (int i = from; i < size; i++) {
+                    fold(i);
+                }
+            }
+            truncateStack(from);
+        }
+
+        private void claimContainer(Object container) throws DumpFormatException {
+            if (traceContainer == null) {
+                traceContainer = container;
+            } else if (traceContainer != container) {
+                throw error(opcodeStart, "one list or tuple of traces, the _traces of the snapshot",
+                        "a second " + typeName(container) + " of raw traces");
+            }
+        }
+
+        private void fold(int index) throws DumpFormatException {
+            if (!(objects[index] instanceof RawTrace trace)) {
+                throw error(opcodeStart, "a raw trace", typeName(objects[index]));
+            }
+            try {
+                sink.trace(trace.size(), trace.traceback());
+            } catch (ArithmeticException overflow) {
+                throw error(opcodeStart, "a total of at most " + Long.MAX_VALUE + " bytes", TOTAL_OVERFLOW);
+            }
+        }
+
+        // ---- the two objects ----
+
+        private void setItems(int from) throws DumpFormatException {
+            if (from - 1 < floor()) {
+                throw error(opcodeStart, "a dict below the items of " + name(opcode), "nothing");
+            }
+            if (!(objects[from - 1] instanceof StateDict dict)) {
+                throw error(opcodeStart, "the state dict of a tracemalloc object", typeName(objects[from - 1]));
+            }
+            if ((size - from) % 2 != 0) {
+                throw error(opcodeStart, "key and value pairs for " + name(opcode), (size - from) + " items");
+            }
+            for (int i = from; i < size; i += 2) {
+                Object value = objects[i + 1] == INT_VALUE ? Long.valueOf(numbers[i + 1]) : objects[i + 1];
+                Object key = objects[i];
+                if ("traces".equals(key)) {
+                    dict.traces = value;
+                } else if ("traceback_limit".equals(key)) {
+                    dict.tracebackLimit = value;
+                } else if ("_traces".equals(key)) {
+                    dict.rawTraces = value;
+                } else {
+                    throw error(opcodeStart, "the key 'traces', 'traceback_limit' or '_traces'",
+                            key instanceof String text ? quote(text) : typeName(key));
+                }
+            }
+            truncateStack(from);
+        }
+
+        private void build() throws DumpFormatException {
+            int stateIndex = top(2) + 1;
+            if (!(objects[stateIndex - 1] instanceof Instance instance)) {
+                throw error(opcodeStart, "a tracemalloc.Snapshot or tracemalloc._Traces to BUILD",
+                        typeName(objects[stateIndex - 1]));
+            }
+            if (instance.built) {
+                throw error(opcodeStart, "one BUILD per object", "a second BUILD of " + instance.className());
+            }
+            Object state = objects[stateIndex];
+            if (instance.snapshot) {
+                if (!(state instanceof StateDict dict) || dict.rawTraces != null
+                        || !(dict.traces instanceof Instance traces) || traces.snapshot
+                        || !(dict.tracebackLimit instanceof Long)) {
+                    throw error(opcodeStart, "the state {'traces': a tracemalloc._Traces, 'traceback_limit': an int}"
+                            + " of tracemalloc.Snapshot", describeState(state));
+                }
+                instance.value = traces;
+            } else {
+                if (!(state instanceof StateDict dict) || dict.traces != null || dict.tracebackLimit != null
+                        || !(dict.rawTraces instanceof TraceList || dict.rawTraces instanceof TraceTuple
+                        || dict.rawTraces == EMPTY_TUPLE_VALUE)) {
+                    throw error(opcodeStart, "the state {'_traces': a list or tuple of raw traces} of "
+                            + "tracemalloc._Traces", describeState(state));
+                }
+                instance.value = dict.rawTraces;
+            }
+            instance.built = true;
+            truncateStack(stateIndex);
+        }
+
+        private String describeState(Object state) {
+            if (!(state instanceof StateDict dict)) {
+                return typeName(state);
+            }
+            String found = dict.keys();
+            if (dict.traces != null) {
+                found += ", 'traces' a " + typeName(dict.traces);
+            }
+            if (dict.tracebackLimit != null) {
+                found += ", 'traceback_limit' a " + typeName(dict.tracebackLimit);
+            }
+            if (dict.rawTraces != null) {
+                found += ", '_traces' a " + typeName(dict.rawTraces);
+            }
+            return found;
+        }
+
+        private void newObject() throws DumpFormatException {
+            int classIndex = top(2);
+            Object type = objects[classIndex];
+            if (type != SNAPSHOT_CLASS && type != TRACES_CLASS) {
+                throw error(opcodeStart, "tracemalloc.Snapshot or tracemalloc._Traces for NEWOBJ", typeName(type));
+            }
+            if (objects[classIndex + 1] != EMPTY_TUPLE_VALUE) {
+                throw error(opcodeStart, "the arguments () for NEWOBJ", typeName(objects[classIndex + 1]));
+            }
+            truncateStack(classIndex);
+            push(new Instance(type == SNAPSHOT_CLASS));
+        }
+
+        private void stackGlobal() throws DumpFormatException {
+            int moduleIndex = top(2);
+            if (!(objects[moduleIndex] instanceof String module) || !(objects[moduleIndex + 1] instanceof String name)) {
+                throw error(opcodeStart, "a module and a name (strings) for STACK_GLOBAL",
+                        typeName(objects[moduleIndex]) + " and " + typeName(objects[moduleIndex + 1]));
+            }
+            Marker type = global(module, name);
+            truncateStack(moduleIndex);
+            push(type);
+        }
+
+        private Marker global(String module, String name) throws DumpFormatException {
+            if (module.equals("tracemalloc")) {
+                if (name.equals("Snapshot")) {
+                    return SNAPSHOT_CLASS;
+                }
+                if (name.equals("_Traces")) {
+                    return TRACES_CLASS;
+                }
+            }
+            throw error(opcodeStart, "global tracemalloc.Snapshot or tracemalloc._Traces", printable(module + "." + name));
+        }
+
+        // ---- memo, frames, STOP ----
+
+        private void memoize(long index) throws DumpFormatException {
+            int at = top(1);
+            if (index > MAX_MEMO_INDEX) {
+                throw error(opcodeStart, "a memo index of at most " + MAX_MEMO_INDEX, name(opcode) + " " + index);
+            }
+            if (memo.size() >= MAX_MEMO_ENTRIES && memo.get(index) == null) {
+                throw error(opcodeStart, "at most " + MAX_MEMO_ENTRIES + " memo entries", "more");
+            }
+            Object value = objects[at];
+            if (value == INT_VALUE) {
+                value = numbers[at];
+            } else if (value instanceof RawTrace) {
+                value = TRACE_IN_MEMO;
+            }
+            memo.put(index, value);
+        }
+
+        private void memoGet(long index) throws DumpFormatException {
+            Object value = memo.get(index);
+            if (value == null) {
+                throw error(opcodeStart, "a memo index that was stored (the memo holds " + memo.size() + " entries)",
+                        name(opcode) + " " + index);
+            }
+            if (value instanceof Long number) {
+                pushInt(number);
+            } else {
+                push(value);
+            }
+        }
+
+        private void startFrame(long length) throws DumpFormatException {
+            if (frameEnd > opcodeStart) {
+                throw error(opcodeStart, "the end of the FRAME that ends at byte " + frameEnd, "another FRAME");
+            }
+            long start = in.offset();
+            frameEnd = length < 0 || start + length < 0 ? Long.MAX_VALUE : start + length;
+        }
+
+        private void stop() throws IOException, DumpFormatException {
+            if (markCount != 0) {
+                throw error(opcodeStart, "no open MARK at STOP", markCount + " open MARK(s)");
+            }
+            if (size != 1) {
+                throw error(opcodeStart, "the tracemalloc.Snapshot alone on the stack at STOP", size + " items");
+            }
+            if (!(objects[0] instanceof Instance snapshot) || !snapshot.snapshot) {
+                throw error(opcodeStart, "a tracemalloc.Snapshot at STOP", typeName(objects[0]));
+            }
+            if (!snapshot.built) {
+                throw error(opcodeStart, "a tracemalloc.Snapshot with its state (BUILD)", "a Snapshot without state");
+            }
+            Instance traces = (Instance) snapshot.value;
+            if (!traces.built) {
+                throw error(opcodeStart, "a tracemalloc._Traces with its state (BUILD)", "a _Traces without state");
+            }
+            if (traceContainer != null && traces.value != traceContainer) {
+                throw error(opcodeStart, "the list or tuple of raw traces as _Traces._traces of the snapshot",
+                        "another " + typeName(traces.value));
+            }
+            long end = in.offset();
+            if (frameEnd > end) {
+                throw error(opcodeStart, "STOP at the end of the FRAME that ends at byte " + frameEnd,
+                        "STOP ending at byte " + end);
+            }
+            int trailing = in.next();
+            if (trailing >= 0) {
+                throw error(end, "the end of the data after STOP", "more bytes, starting with " + describe(trailing));
+            }
+        }
+
+        // ---- messages ----
+
+        private DumpFormatException error(long offset, String expected, String found) {
+            return new DumpFormatException(source, "byte " + offset, expected, found);
+        }
+
+        private String describeItem(int index) {
+            Object value = objects[index];
+            if (value == INT_VALUE) {
+                return "the int " + numbers[index];
+            }
+            if (value instanceof BigInteger big) {
+                return "the int " + big;
+            }
+            return typeName(value);
+        }
+
+        private static String typeName(Object value) {
+            if (value instanceof String text) {
+                return "str " + quote(text);
+            }
+            if (value instanceof Marker marker) {
+                return marker.description();
+            }
+            if (value instanceof BigInteger || value instanceof Long) {
+                return "int";
+            }
+            if (value instanceof Frame) {
+                return "frame (filename, lineno)";
+            }
+            if (value instanceof Traceback) {
+                return "traceback";
+            }
+            if (value instanceof RawTrace) {
+                return "raw trace";
+            }
+            if (value instanceof TraceList) {
+                return "list";
+            }
+            if (value instanceof TraceTuple) {
+                return "tuple";
+            }
+            if (value instanceof StateDict) {
+                return "dict";
+            }
+            if (value instanceof Instance instance) {
+                return instance.className() + " object";
+            }
+            return "nothing";
+        }
+
+        private static String quote(String text) {
+            String shown = text.length() > 80 ? text.substring(0, 80) + "..." : text;
+            return "'" + printable(shown) + "'";
+        }
+
+        private static String printable(String text) {
+            StringBuilder out = new StringBuilder(text.length());
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c < 0x20 || c == 0x7f || Character.isSurrogate(c)) {
+                    out.append(String.format("\\u%04x", (int) c));
+                } else {
+                    out.append(c);
+                }
+            }
+            return out.toString();
+        }
+
+        private static String hex(byte[] bytes) {
+            StringBuilder out = new StringBuilder();
+            for (int i = 0; i < bytes.length && i < 32; i++) {
+                out.append(String.format("%02X ", bytes[i] & 0xff));
+            }
+            return out.append(bytes.length > 32 ? "..." : "").toString().trim();
+        }
+    }
 }

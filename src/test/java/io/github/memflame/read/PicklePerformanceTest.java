@@ -1,0 +1,73 @@
+package io.github.memflame.read;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** A dump of a million traces in the shape of CPython 3.12's (about 14 bytes per trace) reads well under a second. */
+class PicklePerformanceTest {
+    private static final int TRACES = 1_000_000;
+    private static final int TRACEBACKS = 2_000;
+
+    /** Written as CPython writes it: each traceback inline at its first use, then by LONG_BINGET / BINGET. */
+    static byte[] millionTraces() {
+        PickleBytes pickle = PickleBytes.snapshotHead(5).op(']');
+        int[] tracebackMemo = new int[TRACEBACKS];
+        int[] fileMemo = new int[300];
+        java.util.Arrays.fill(tracebackMemo, -1);
+        java.util.Arrays.fill(fileMemo, -1);
+        for (int i = 0; i < TRACES; i++) {
+            if (i % 1000 == 0) {
+                pickle.op('(');
+            }
+            int traceback = (int) ((i * 2654435761L) % TRACEBACKS);
+            pickle.op('(').int1(0).int4(16 + i % 200);
+            if (tracebackMemo[traceback] >= 0) {
+                pickle.get(tracebackMemo[traceback]);
+            } else {
+                pickle.op('(');
+                for (int frame = 0; frame < 5; frame++) {
+                    int file = (traceback + frame * 7) % fileMemo.length;
+                    if (fileMemo[file] >= 0) {
+                        pickle.get(fileMemo[file]);
+                    } else {
+                        pickle.str("/usr/lib/python3.12/site-packages/app/module_" + file + ".py");
+                        fileMemo[file] = pickle.memoize();
+                    }
+                    pickle.int4(traceback * 10 + frame);
+                    pickle.op(0x86).memoize();
+                }
+                pickle.op('t');
+                tracebackMemo[traceback] = pickle.memoize();
+            }
+            pickle.int1(5).op('t').memoize();
+            if (i % 1000 == 999) {
+                pickle.op('e');
+            }
+        }
+        return pickle.snapshotTail().bytes();
+    }
+
+    @Test
+    void readsAMillionTracesQuickly() throws Exception {
+        byte[] dump = millionTraces();
+        long best = Long.MAX_VALUE;
+        PickleTestSink sink = null;
+        for (int run = 0; run < 5; run++) {
+            sink = new PickleTestSink(false);
+            long start = System.nanoTime();
+            new TracemallocPickleReader(StandardCharsets.UTF_8).read(new ByteArrayInputStream(dump), "million.pickle",
+                    new Interner(), sink);
+            best = Math.min(best, System.nanoTime() - start);
+        }
+        assertEquals(TRACES, sink.traces);
+        assertEquals(TRACEBACKS, sink.byTraceback.size());
+        long millis = best / 1_000_000;
+        System.out.printf("%d traces, %.1f MB: best of 5 runs %d ms%n", TRACES, dump.length / 1e6, millis);
+        // Reading alone takes about 150 ms once warm; the margin is for loaded CI machines and this sink's own work.
+        assertTrue(millis < 1_000, () -> "reading took " + millis + " ms");
+    }
+}
