@@ -18,9 +18,15 @@ import java.util.Map;
  */
 public final class SnapshotFolder implements TraceSink {
     private final Map<Traceback, long[]> totalsByTraceback = new IdentityHashMap<>();
+    private long runningTotalBytes;
 
+    /**
+     * {@inheritDoc} The snapshot's running total is checked here, while the reader still knows the position, so
+     * that no later sum of a subset of the traces can overflow.
+     */
     @Override
     public void trace(long sizeBytes, Traceback traceback) {
+        runningTotalBytes = Math.addExact(runningTotalBytes, sizeBytes);
         long[] totals = totalsByTraceback.computeIfAbsent(traceback, t -> new long[2]);
         totals[0] = Math.addExact(totals[0], sizeBytes);
         totals[1]++;
@@ -31,7 +37,6 @@ public final class SnapshotFolder implements TraceSink {
      *
      * @param excludeFrames a trace whose allocating frame matches one of these is left out, as
      *                      {@code tracemalloc.Filter(False, pattern)} does; it is counted as excluded
-     * @throws ArithmeticException when a total exceeds {@link Long#MAX_VALUE} bytes
      */
     public FoldedSnapshot fold(String name, DumpFormat format, PathNormalizer normalizer, List<PathGlob> excludeFrames) {
         Map<String, String> normalizedFiles = new HashMap<>();

@@ -83,15 +83,6 @@ public final class JsonSummary {
             json.writeEndObject();
         }
         json.writeEndArray();
-        json.writeArrayFieldStart("unreadable");
-        for (UnreadableSnapshot unreadable : report.unreadable()) {
-            json.writeStartObject();
-            string(json, "name", unreadable.name());
-            string(json, "status", "unreadable");
-            string(json, "error", unreadable.error());
-            json.writeEndObject();
-        }
-        json.writeEndArray();
         json.writeArrayFieldStart("budgets");
         for (BudgetResult result : report.budgets()) {
             json.writeStartObject();
@@ -112,6 +103,15 @@ public final class JsonSummary {
                 }
             }
             json.writeEndArray();
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        json.writeArrayFieldStart("unreadable");
+        for (UnreadableSnapshot unreadable : report.unreadable()) {
+            json.writeStartObject();
+            string(json, "name", unreadable.name());
+            string(json, "status", "unreadable");
+            string(json, "error", unreadable.error());
             json.writeEndObject();
         }
         json.writeEndArray();

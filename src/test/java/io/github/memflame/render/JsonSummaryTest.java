@@ -27,7 +27,8 @@ class JsonSummaryTest {
         JsonSummary.write(Reports.failed(), out);
         JsonNode json = MAPPER.readTree(out.toByteArray());
 
-        assertEquals(List.of("schema", "result", "snapshots", "budgets"), fields(json));
+        assertEquals(List.of("schema", "result", "snapshots", "budgets", "unreadable"), fields(json));
+        assertEquals(0, json.get("unreadable").size());
         assertEquals(1, json.get("schema").intValue());
         assertEquals("failed", json.get("result").textValue());
 
