@@ -22,6 +22,8 @@ import pickletools
 import subprocess
 import sys
 
+sys.dont_write_bytecode = True  # no tracemalloc.pyc next to the stand-in module
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.normpath(os.path.join(HERE, '..', 'resources', 'pickle-unit'))
 PY2 = sys.version_info[0] == 2

@@ -201,14 +201,12 @@ class PickleRefusalTest {
 
         // The list that received the traces is replaced by an empty one before the BUILD of _Traces.
         PickleBytes replaced = PickleBytes.snapshotHead(4).op(']');
-        int list = replaced.memoize();
         replaced.int1(0).int1(8).op(')').op(0x87).op('a').op('s')
                 .str("_traces").op(']').op('s').op('b');
         replaced.str("traceback_limit").int1(4).op('u').op('b').op('.');
         DumpFormatException wrong = refuse(replaced.bytes());
         assertEquals("the list or tuple of raw traces as _Traces._traces of the snapshot", wrong.expected());
         assertEquals("another list", wrong.found());
-        assertTrue(list >= 0);
     }
 
     @Test
