@@ -1,14 +1,16 @@
 package io.github.memflame.read;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-/** A dump of a million traces in the shape of CPython 3.12's (about 14 bytes per trace) reads well under a second. */
-class PicklePerformanceTest {
+/**
+ * A dump of a million traces in the shape of CPython 3.12's (about 14 bytes per trace) streams through exactly.
+ * How fast is measured by the benchmark (docs/performance.md), not asserted here.
+ */
+class PickleMillionTracesTest {
     private static final int TRACES = 1_000_000;
     private static final int TRACEBACKS = 2_000;
 
@@ -52,22 +54,11 @@ class PicklePerformanceTest {
     }
 
     @Test
-    void readsAMillionTracesQuickly() throws Exception {
-        byte[] dump = millionTraces();
-        long best = Long.MAX_VALUE;
-        PickleTestSink sink = null;
-        for (int run = 0; run < 5; run++) {
-            sink = new PickleTestSink(false);
-            long start = System.nanoTime();
-            new TracemallocPickleReader(StandardCharsets.UTF_8).read(new ByteArrayInputStream(dump), "million.pickle",
-                    new Interner(), sink);
-            best = Math.min(best, System.nanoTime() - start);
-        }
+    void readsAMillionSharedTracebackTracesExactly() throws Exception {
+        PickleTestSink sink = new PickleTestSink(false);
+        new TracemallocPickleReader(StandardCharsets.UTF_8).read(new ByteArrayInputStream(millionTraces()),
+                "million.pickle", new Interner(), sink);
         assertEquals(TRACES, sink.traces);
         assertEquals(TRACEBACKS, sink.byTraceback.size());
-        long millis = best / 1_000_000;
-        System.out.printf("%d traces, %.1f MB: best of 5 runs %d ms%n", TRACES, dump.length / 1e6, millis);
-        // Reading alone takes about 150 ms once warm; the margin is for loaded CI machines and this sink's own work.
-        assertTrue(millis < 1_000, () -> "reading took " + millis + " ms");
     }
 }
