@@ -47,7 +47,8 @@ def main():
     battle.dump("/tmp/memflame-it-battle.pickle")
     with open("/tmp/memflame-it-battle.pickle", "rb") as f:
         battle_pickle = f.read()
-    town_traces = [(t.size, tuple((fr.filename, fr.lineno) for fr in t.traceback)) for t in town.traces]
+    # The raw tuples, most recent frame first, exactly what json.dump(tracemalloc._get_traces()) writes.
+    town_traces = town.traces._traces
     town_json = gzip.compress(json.dumps(town_traces).encode("utf-8"), mtime=0)
 
     write("passing-budgets/snapshots/scene-3-battle.pickle", battle_pickle)

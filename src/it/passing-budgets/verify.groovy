@@ -17,6 +17,7 @@ def battle = summary.snapshots.find { it.name == 'scene-3-battle.pickle' }
 assert battle.format == 'tracemalloc-pickle'
 assert battle.traces == 2010
 assert battle.totalBytes == 372322
+assert summary.snapshots.find { it.name == 'scene-2-town.json.gz' }.totalBytes == 55458
 assert battle.reports.path == 'scene-3-battle.pickle.path.svg'
 assert battle.reports.stack == 'scene-3-battle.pickle.stack.svg'
 
