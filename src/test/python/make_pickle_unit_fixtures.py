@@ -160,9 +160,9 @@ def synthetic_snapshots():
 def python2_snapshots():
     """Python 2.7 has no tracemalloc: a stand-in module with the same two classes and attributes."""
     import cPickle
-    sys.path.insert(0, os.path.join(HERE, 'fake_tracemalloc_py2'))
+    sys.path.insert(0, os.path.join(HERE, 'py27'))
     import tracemalloc
-    assert tracemalloc.__file__.startswith(os.path.join(HERE, 'fake_tracemalloc_py2'))
+    assert tracemalloc.__file__.startswith(os.path.join(HERE, 'py27'))
 
     gbk = u'C:\\\u9879\u76ee\\\u6a21\u5757.py'.encode('gbk')  # C:\项目\模块.py
     files = ['C:\\app\\module_%03d.py' % i for i in range(300)]
