@@ -94,8 +94,8 @@ public class CheckMojo extends AbstractMojo {
 
     /**
      * Fails the build when a dump cannot be read (truncated, corrupt, not a tracemalloc dump). With
-     * {@code false} such a dump only gives a warning and an {@code unreadable} row in the report and summary;
-     * it is never counted as smaller than it was, it is left out of every total and budget, visibly.
+     * {@code false} such a dump gives a warning and an {@code unreadable} row in the report and summary, and is
+     * left out of every total and budget, so a smaller total never goes unexplained.
      * <pre>{@code <failOnUnreadable>false</failOnUnreadable>}</pre>
      */
     @Parameter(property = "memflame.failOnUnreadable", defaultValue = "true")
