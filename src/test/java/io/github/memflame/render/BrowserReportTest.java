@@ -595,7 +595,7 @@ class BrowserReportTest {
     /** Runs the real check, as the mojo does, into {@code output}. */
     private static CheckOutcome check(Path snapshots, List<String> includes, List<Budget> budgets, Path output)
             throws IOException, CheckFailure {
-        CheckSettings settings = new CheckSettings(snapshots, includes, List.of(), true, StandardCharsets.UTF_8,
+        CheckSettings settings = new CheckSettings(snapshots, includes, List.of(), true, true, StandardCharsets.UTF_8,
                 1L << 30, List.of(STRIP), List.of(), budgets, 80, output, SvgOptions.defaults());
         CheckListener quiet = new CheckListener() {
             @Override
