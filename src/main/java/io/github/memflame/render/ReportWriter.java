@@ -85,6 +85,9 @@ public final class ReportWriter {
             }
             throw e;
         }
+        // An old directory a run killed between the two renames left is the only copy of the previous report
+        // until a new one is in place, so removeLeftovers keeps it while there is no report; now there is one.
+        removeOldDirectories(parent, hiddenBase);
     }
 
     /**
@@ -217,6 +220,17 @@ public final class ReportWriter {
         }
         for (Path leftover : leftovers) {
             deleteTree(leftover);
+        }
+    }
+
+    private static void removeOldDirectories(Path parent, String hiddenBase) throws IOException {
+        List<Path> olds = new ArrayList<>();
+        try (DirectoryStream<Path> siblings = Files.newDirectoryStream(parent,
+                entry -> entry.getFileName().toString().startsWith(hiddenBase + OLD))) {
+            siblings.forEach(olds::add);
+        }
+        for (Path old : olds) {
+            deleteTree(old);
         }
     }
 

@@ -143,6 +143,22 @@ class ReportWriterTest {
     }
 
     @Test
+    void anOldReportOfARunKilledBetweenTheRenamesIsKeptUntilANewReportIsInPlace() throws Exception {
+        // Killed after renaming the report away and before renaming the staging directory in: no report, and the
+        // previous one only in the old directory. A run that fails keeps it; the next complete report replaces it.
+        Path output = temp.resolve("report");
+        Files.createDirectories(temp.resolve(".report.old-456"));
+        Files.writeString(temp.resolve(".report.old-456/index.html"), "<html>previous</html>");
+        FoldedSnapshot one = Snapshots.named("same.pickle").add(10, "a.py:1").build();
+        CheckReport clash = new CheckReport(true, List.of(Reports.report(one), Reports.report(one)), List.of());
+        assertThrows(IOException.class, () -> ReportWriter.write(output, clash, SvgOptions.defaults()));
+        assertEquals(List.of(".report.old-456"), siblings());
+
+        ReportWriter.write(output, Reports.failed(), SvgOptions.defaults());
+        assertEquals(List.of("report"), siblings(), "the old directory is removed once the new report is in place");
+    }
+
+    @Test
     void aMissingParentIsCreated() throws Exception {
         Path output = temp.resolve("target/site/memflame");
         ReportWriter.write(output, Reports.failed(), SvgOptions.defaults());
