@@ -14,6 +14,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -23,6 +24,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -45,6 +47,7 @@ public final class ReportWriter {
     public static final String SUMMARY = "memflame.json";
     private static final String STAGING = ".staging-";
     private static final String OLD = ".old-";
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private ReportWriter() {
     }
@@ -72,7 +75,7 @@ public final class ReportWriter {
         String hiddenBase = "." + output.getFileName();
         removeLeftovers(parent, hiddenBase, output);
 
-        Path staging = Files.createTempDirectory(parent, hiddenBase + STAGING);
+        Path staging = createStaging(parent, hiddenBase);
         try {
             checkFileNames(staging, report);
             writeAll(staging, report, options);
@@ -205,6 +208,22 @@ public final class ReportWriter {
             Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(from, to);
+        }
+    }
+
+    /**
+     * A new, uniquely named staging directory. Not {@link Files#createTempDirectory}: that one is private to the
+     * user (rwx------), and the staging directory becomes the report directory, which others (a web server, a CI
+     * archiver) read; this one gets the permissions of any new directory.
+     */
+    private static Path createStaging(Path parent, String hiddenBase) throws IOException {
+        while (true) {
+            Path staging = parent.resolve(hiddenBase + STAGING + Long.toUnsignedString(RANDOM.nextLong()));
+            try {
+                return Files.createDirectory(staging);
+            } catch (FileAlreadyExistsException taken) {
+                // another name
+            }
         }
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.memflame.fold.FlameTree;
@@ -12,6 +13,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -156,6 +158,16 @@ class ReportWriterTest {
 
         ReportWriter.write(output, Reports.failed(), SvgOptions.defaults());
         assertEquals(List.of("report"), siblings(), "the old directory is removed once the new report is in place");
+    }
+
+    @Test
+    void theReportDirectoryHasThePermissionsOfAnyNewDirectory() throws Exception {
+        Path plain = Files.createDirectory(temp.resolve("plain"));
+        assumeTrue(Files.getFileStore(plain).supportsFileAttributeView(PosixFileAttributeView.class));
+        Path output = temp.resolve("memflame");
+        ReportWriter.write(output, Reports.failed(), SvgOptions.defaults());
+        assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(output),
+                "not the owner-only permissions of a temporary directory");
     }
 
     @Test
