@@ -14,6 +14,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -23,6 +24,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -45,6 +47,7 @@ public final class ReportWriter {
     public static final String SUMMARY = "memflame.json";
     private static final String STAGING = ".staging-";
     private static final String OLD = ".old-";
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private ReportWriter() {
     }
@@ -72,7 +75,7 @@ public final class ReportWriter {
         String hiddenBase = "." + output.getFileName();
         removeLeftovers(parent, hiddenBase, output);
 
-        Path staging = Files.createTempDirectory(parent, hiddenBase + STAGING);
+        Path staging = createStaging(parent, hiddenBase);
         try {
             checkFileNames(staging, report);
             writeAll(staging, report, options);
@@ -85,6 +88,9 @@ public final class ReportWriter {
             }
             throw e;
         }
+        // An old directory a run killed between the two renames left is the only copy of the previous report
+        // until a new one is in place, so removeLeftovers keeps it while there is no report; now there is one.
+        removeOldDirectories(parent, hiddenBase);
     }
 
     /**
@@ -205,6 +211,22 @@ public final class ReportWriter {
         }
     }
 
+    /**
+     * A new, uniquely named staging directory. Not {@link Files#createTempDirectory}: that one is private to the
+     * user (rwx------), and the staging directory becomes the report directory, which others (a web server, a CI
+     * archiver) read; this one gets the permissions of any new directory.
+     */
+    private static Path createStaging(Path parent, String hiddenBase) throws IOException {
+        while (true) {
+            Path staging = parent.resolve(hiddenBase + STAGING + Long.toUnsignedString(RANDOM.nextLong()));
+            try {
+                return Files.createDirectory(staging);
+            } catch (FileAlreadyExistsException taken) {
+                // another name
+            }
+        }
+    }
+
     /** Removes staging and old directories a killed run left next to the output directory. */
     private static void removeLeftovers(Path parent, String hiddenBase, Path output) throws IOException {
         List<Path> leftovers = new ArrayList<>();
@@ -217,6 +239,17 @@ public final class ReportWriter {
         }
         for (Path leftover : leftovers) {
             deleteTree(leftover);
+        }
+    }
+
+    private static void removeOldDirectories(Path parent, String hiddenBase) throws IOException {
+        List<Path> olds = new ArrayList<>();
+        try (DirectoryStream<Path> siblings = Files.newDirectoryStream(parent,
+                entry -> entry.getFileName().toString().startsWith(hiddenBase + OLD))) {
+            siblings.forEach(olds::add);
+        }
+        for (Path old : olds) {
+            deleteTree(old);
         }
     }
 

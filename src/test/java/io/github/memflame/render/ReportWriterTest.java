@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.memflame.fold.FlameTree;
@@ -12,6 +13,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -140,6 +142,32 @@ class ReportWriterTest {
         Files.createDirectories(temp.resolve(".other.staging-1"));
         ReportWriter.write(output, Reports.failed(), SvgOptions.defaults());
         assertEquals(List.of(".other.staging-1", "report"), siblings());
+    }
+
+    @Test
+    void anOldReportOfARunKilledBetweenTheRenamesIsKeptUntilANewReportIsInPlace() throws Exception {
+        // Killed after renaming the report away and before renaming the staging directory in: no report, and the
+        // previous one only in the old directory. A run that fails keeps it; the next complete report replaces it.
+        Path output = temp.resolve("report");
+        Files.createDirectories(temp.resolve(".report.old-456"));
+        Files.writeString(temp.resolve(".report.old-456/index.html"), "<html>previous</html>");
+        FoldedSnapshot one = Snapshots.named("same.pickle").add(10, "a.py:1").build();
+        CheckReport clash = new CheckReport(true, List.of(Reports.report(one), Reports.report(one)), List.of());
+        assertThrows(IOException.class, () -> ReportWriter.write(output, clash, SvgOptions.defaults()));
+        assertEquals(List.of(".report.old-456"), siblings());
+
+        ReportWriter.write(output, Reports.failed(), SvgOptions.defaults());
+        assertEquals(List.of("report"), siblings(), "the old directory is removed once the new report is in place");
+    }
+
+    @Test
+    void theReportDirectoryHasThePermissionsOfAnyNewDirectory() throws Exception {
+        Path plain = Files.createDirectory(temp.resolve("plain"));
+        assumeTrue(Files.getFileStore(plain).supportsFileAttributeView(PosixFileAttributeView.class));
+        Path output = temp.resolve("memflame");
+        ReportWriter.write(output, Reports.failed(), SvgOptions.defaults());
+        assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(output),
+                "not the owner-only permissions of a temporary directory");
     }
 
     @Test
