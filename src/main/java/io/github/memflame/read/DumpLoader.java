@@ -39,19 +39,22 @@ public final class DumpLoader {
      * @return the format the content was read as
      */
     public DumpFormat load(Path file, String name, TraceSink sink) throws IOException, DumpFormatException {
-        try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return load(in, name, sink);
+        }
+    }
+
+    /** Reads a dump from {@code in}, which the caller closes; the entry point of the fuzz tests. */
+    DumpFormat load(InputStream in, String name, TraceSink sink) throws IOException, DumpFormatException {
+        InputStream raw = new BufferedInputStream(in, 1 << 16);
+        try {
             InputStream content = raw;
             boolean compressed = startsWith(raw, GZIP_MAGIC_1, GZIP_MAGIC_2);
             if (compressed) {
                 content = new BufferedInputStream(new GuardedGzipStream(raw, maxDecompressedBytes), 1 << 16);
             }
             SnapshotReader reader = readerFor(content, name);
-            try {
-                reader.read(content, name, new Interner(), sink);
-            } catch (CorruptGzipException e) {
-                throw new DumpFormatException(name, "decompressed byte " + e.decompressedBytes,
-                        "a complete gzip stream", e.getMessage());
-            }
+            reader.read(content, name, new Interner(), sink);
             return reader.format();
         } catch (CorruptGzipException e) {
             throw new DumpFormatException(name, "decompressed byte " + e.decompressedBytes,
