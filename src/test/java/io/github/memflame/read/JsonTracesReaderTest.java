@@ -3,6 +3,7 @@ package io.github.memflame.read;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -81,5 +82,14 @@ class JsonTracesReaderTest {
                 new ByteArrayInputStream("[[9223372036854775807, []], [1, []]]".getBytes(StandardCharsets.UTF_8)),
                 "t.json", new Interner(), new io.github.memflame.fold.SnapshotFolder()));
         assertEquals("$[1] (line 1, column 29)", overflow.position());
+    }
+
+    /** Found by fuzzing: zero bytes make Jackson read UTF-32, whose decoder threw CharConversionException. */
+    @Test
+    void invalidUtf32IsADumpFormatException() {
+        byte[] data = {0x46, 0, 0, 0, 0x20, 0x31, 0x32, (byte) 0xf8, 0x2c, 0x20};
+        DumpFormatException e = assertThrows(DumpFormatException.class, () -> new JsonTracesReader().read(
+                new java.io.ByteArrayInputStream(data), "t.json", new Interner(), new RecordingSink()));
+        assertTrue(e.found().startsWith("invalid characters: Invalid UTF-32 character"), e::getMessage);
     }
 }
