@@ -57,10 +57,6 @@ public final class DumpLoader {
             }
             SnapshotReader reader = readerFor(content, name);
             reader.read(content, name, new Interner(), sink);
-            if (gzip != null && content.read() >= 0) {
-                throw new DumpFormatException(name, "decompressed byte " + gzip.count, "the end of the data",
-                        "more decompressed data after the dump");
-            }
             return reader.format();
         } catch (CorruptGzipException e) {
             throw new DumpFormatException(name, "decompressed byte " + e.decompressedBytes,
