@@ -42,9 +42,9 @@ class DumpLoaderFuzzTest {
         }
         byte[] compressed = out.toByteArray();
         if (damage == 1) {
-            compressed = Arrays.copyOf(compressed, at % compressed.length);
+            compressed = Arrays.copyOf(compressed, Math.floorMod(at, compressed.length));
         } else if (damage == 2) {
-            compressed[at % compressed.length] ^= value == 0 ? 1 : value;
+            compressed[Math.floorMod(at, compressed.length)] ^= value == 0 ? 1 : value;
         }
         load(compressed);
     }
