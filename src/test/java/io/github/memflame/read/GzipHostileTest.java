@@ -145,9 +145,8 @@ class GzipHostileTest {
                     byte[] cut = Arrays.copyOf(whole, length);
                     DumpFormatException e = assertThrows(DumpFormatException.class, () -> LOADER.load(
                             new java.io.ByteArrayInputStream(cut), fixture, new RecordingSink()));
-                    assertTrue(e.found().contains("truncated") || e.position().startsWith("line")
-                            || e.position().startsWith("byte") || e.position().startsWith("$"),
-                            fixture + " cut to " + length + ": " + e.getMessage());
+                    assertTrue(e.found().startsWith("a gzip stream cut short") && e.found().endsWith(
+                            "(the file is truncated)"), fixture + " cut to " + length + ": " + e.getMessage());
                 }
             }
         });
