@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.memflame.read.DumpLoader;
-import io.github.memflame.read.Traceback;
 import io.github.memflame.render.SvgOptions;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -217,10 +216,5 @@ class HostileReportTest {
             walk.filter(p -> !p.equals(root)).forEach(p -> assertTrue(p.normalize().startsWith(output),
                     p + " is outside " + output));
         }
-    }
-
-    @SuppressWarnings("unused")
-    private static Traceback unused() {
-        return null;
     }
 }
