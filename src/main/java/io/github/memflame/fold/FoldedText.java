@@ -24,7 +24,7 @@ public final class FoldedText {
             Visit visit = pending.pop();
             FlameNode node = visit.node();
             labels.subList(visit.depth(), labels.size()).clear();
-            labels.add(node.label());
+            labels.add(oneLine(node.label()));
             if (node.selfBytes() > 0) {
                 out.write(String.join(";", labels));
                 out.write(' ');
@@ -33,6 +33,15 @@ public final class FoldedText {
             }
             pushChildren(node, visit.depth() + 1, pending);
         }
+    }
+
+    /**
+     * The label with line breaks replaced by U+FFFD: a file name may contain them (a pickle carries any string), and
+     * written as they are they would end the stack's line and let the rest of the name forge another stack.
+     */
+    private static String oneLine(String label) {
+        return label.indexOf('\n') < 0 && label.indexOf('\r') < 0 ? label
+                : label.replace('\n', '\uFFFD').replace('\r', '\uFFFD');
     }
 
     private static void pushChildren(FlameNode node, int depth, Deque<Visit> pending) {

@@ -1,13 +1,14 @@
 package io.github.memflame.read;
 
 import java.io.BufferedInputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.zip.GZIPInputStream;
+import java.util.zip.CRC32;
+import java.util.zip.DataFormatException;
+import java.util.zip.Inflater;
 
 /**
  * Opens one dump file: undoes gzip compression when the content starts with the gzip magic (whatever the file is
@@ -39,23 +40,31 @@ public final class DumpLoader {
      * @return the format the content was read as
      */
     public DumpFormat load(Path file, String name, TraceSink sink) throws IOException, DumpFormatException {
-        try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return load(in, name, sink);
+        }
+    }
+
+    /** Reads a dump from {@code in}, which the caller closes; the entry point of the fuzz tests. */
+    DumpFormat load(InputStream in, String name, TraceSink sink) throws IOException, DumpFormatException {
+        InputStream raw = new BufferedInputStream(in, 1 << 16);
+        GuardedGzipStream gzip = null;
+        try {
             InputStream content = raw;
-            boolean compressed = startsWith(raw, GZIP_MAGIC_1, GZIP_MAGIC_2);
-            if (compressed) {
-                content = new BufferedInputStream(new GuardedGzipStream(raw, maxDecompressedBytes), 1 << 16);
+            if (startsWith(raw, GZIP_MAGIC_1, GZIP_MAGIC_2)) {
+                gzip = new GuardedGzipStream(raw, maxDecompressedBytes);
+                content = new BufferedInputStream(gzip, 1 << 16);
             }
             SnapshotReader reader = readerFor(content, name);
-            try {
-                reader.read(content, name, new Interner(), sink);
-            } catch (CorruptGzipException e) {
-                throw new DumpFormatException(name, "decompressed byte " + e.decompressedBytes,
-                        "a complete gzip stream", e.getMessage());
-            }
+            reader.read(content, name, new Interner(), sink);
             return reader.format();
         } catch (CorruptGzipException e) {
             throw new DumpFormatException(name, "decompressed byte " + e.decompressedBytes,
                     "a complete gzip stream", e.getMessage());
+        } finally {
+            if (gzip != null) {
+                gzip.close();
+            }
         }
     }
 
@@ -114,21 +123,31 @@ public final class DumpLoader {
         }
     }
 
-    private static final class GuardedGzipStream extends FilterInputStream {
+    /**
+     * Decompresses gzip member by member with its own header and trailer checks rather than
+     * {@link java.util.zip.GZIPInputStream}, which silently stops at a damaged or cut second member and ignores
+     * trailing bytes, so that a half-copied multi-member file would lose traces without a word. Here every member
+     * must be complete with a matching CRC-32 and length, the data may only end between members, and the total
+     * output is capped.
+     */
+    static final class GuardedGzipStream extends InputStream {
+        private final InputStream in;
         private final long limit;
+        private final byte[] input = new byte[1 << 16];
+        private int inputPosition;
+        private int inputLimit;
+        private final Inflater inflater = new Inflater(true);
+        private final CRC32 crc = new CRC32();
         private long count;
+        private long memberBytes;
+        private int member;
+        private boolean betweenMembers;
+        private boolean end;
 
         GuardedGzipStream(InputStream compressed, long limit) throws IOException {
-            super(open(compressed));
+            this.in = compressed;
             this.limit = limit;
-        }
-
-        private static InputStream open(InputStream compressed) throws IOException {
-            try {
-                return new GZIPInputStream(compressed, 1 << 16);
-            } catch (IOException e) {
-                throw new CorruptGzipException(describe(e), 0);
-            }
+            header();
         }
 
         @Override
@@ -140,28 +159,163 @@ public final class DumpLoader {
 
         @Override
         public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n;
-            try {
-                n = super.read(buffer, offset, length);
-            } catch (IOException e) {
-                throw new CorruptGzipException(describe(e), count);
+            if (length == 0) {
+                return 0;
             }
-            if (n > 0) {
-                count += n;
-                if (count > limit) {
-                    throw new CorruptGzipException("content expanding beyond the limit of " + limit
-                            + " bytes (maxDecompressedBytes)", count);
+            while (true) {
+                if (end) {
+                    return -1;
+                }
+                if (betweenMembers) {
+                    int next = raw();
+                    if (next < 0) {
+                        end = true;
+                        return -1;
+                    }
+                    inputPosition--;
+                    header();
+                    continue;
+                }
+                int n;
+                try {
+                    n = inflater.inflate(buffer, offset, length);
+                } catch (DataFormatException e) {
+                    throw corrupt("invalid deflate data in member " + member + ": " + e.getMessage());
+                }
+                if (n > 0) {
+                    crc.update(buffer, offset, n);
+                    memberBytes += n;
+                    count += n;
+                    if (count > limit) {
+                        throw new CorruptGzipException("content expanding beyond the limit of " + limit
+                                + " bytes (maxDecompressedBytes)", count);
+                    }
+                    return n;
+                }
+                if (inflater.finished()) {
+                    inputPosition = inputLimit - inflater.getRemaining();
+                    trailer();
+                } else if (inflater.needsDictionary()) {
+                    throw corrupt("member " + member + " asks for a preset dictionary, which gzip never uses");
+                } else if (inflater.needsInput()) {
+                    if (inputPosition == inputLimit && !fill()) {
+                        throw truncated();
+                    }
+                    inflater.setInput(input, inputPosition, inputLimit - inputPosition);
+                    inputPosition = inputLimit;
                 }
             }
-            return n;
         }
 
-        private static String describe(IOException e) {
-            String message = e.getMessage();
-            if (message != null && message.contains("Unexpected end of ZLIB input stream")) {
-                return "a gzip stream cut short (the file is truncated)";
+        private void header() throws IOException {
+            member++;
+            int id1 = raw();
+            int id2 = raw();
+            if (id1 < 0 || id1 == 0x1f && id2 < 0) {
+                throw truncated();
             }
-            return "a corrupt gzip stream (" + (message == null ? e.getClass().getSimpleName() : message) + ")";
+            if (id1 != 0x1f || id2 != 0x8b) {
+                throw member == 1 ? corrupt("not in gzip format")
+                        : corrupt("bytes after gzip member " + (member - 1) + " that do not start another member"
+                        + " (trailing data: the file is damaged or more than one gzip file)");
+            }
+            int method = required();
+            if (method != 8) {
+                throw corrupt("unsupported compression method " + method + " in member " + member);
+            }
+            int flags = required();
+            if ((flags & 0xE0) != 0) {
+                throw corrupt("reserved header flags set in member " + member);
+            }
+            for (int i = 0; i < 6; i++) {
+                required();
+            }
+            if ((flags & 4) != 0) {
+                int extra = required() | (required() << 8);
+                for (int i = 0; i < extra; i++) {
+                    required();
+                }
+            }
+            for (int field : new int[] {8, 16}) {
+                if ((flags & field) != 0) {
+                    while (required() != 0) {
+                        // skip the zero-terminated file name or comment
+                    }
+                }
+            }
+            if ((flags & 2) != 0) {
+                required();
+                required();
+            }
+            inflater.reset();
+            crc.reset();
+            memberBytes = 0;
+            betweenMembers = false;
+        }
+
+        private void trailer() throws IOException {
+            long expectedCrc = 0;
+            for (int i = 0; i < 4; i++) {
+                expectedCrc |= (long) required() << (8 * i);
+            }
+            long expectedSize = 0;
+            for (int i = 0; i < 4; i++) {
+                expectedSize |= (long) required() << (8 * i);
+            }
+            if (expectedCrc != crc.getValue()) {
+                throw corrupt(String.format("CRC-32 mismatch in member %d: the trailer says %08x, the data gives "
+                        + "%08x; the data is damaged", member, expectedCrc, crc.getValue()));
+            }
+            if (expectedSize != (memberBytes & 0xffff_ffffL)) {
+                throw corrupt("length mismatch in member " + member + ": the trailer says " + expectedSize
+                        + " bytes (mod 2^32), the data gives " + memberBytes);
+            }
+            betweenMembers = true;
+        }
+
+        /** The next compressed byte, or -1 at the end of the file. */
+        private int raw() throws IOException {
+            if (inputPosition == inputLimit && !fill()) {
+                return -1;
+            }
+            return input[inputPosition++] & 0xff;
+        }
+
+        private int required() throws IOException {
+            int b = raw();
+            if (b < 0) {
+                throw truncated();
+            }
+            return b;
+        }
+
+        private boolean fill() throws IOException {
+            while (true) {
+                int n = in.read(input, 0, input.length);
+                if (n < 0) {
+                    return false;
+                }
+                if (n > 0) {
+                    inputPosition = 0;
+                    inputLimit = n;
+                    return true;
+                }
+            }
+        }
+
+        private CorruptGzipException truncated() {
+            return new CorruptGzipException("a gzip stream cut short " + (member > 1 ? "in member " + member + " " : "")
+                    + "(the file is truncated)", count);
+        }
+
+        private CorruptGzipException corrupt(String detail) {
+            return new CorruptGzipException("a corrupt gzip stream (" + detail + ")", count);
+        }
+
+        @Override
+        public void close() throws IOException {
+            inflater.end();
+            in.close();
         }
     }
 }

@@ -1,9 +1,9 @@
 package io.github.memflame.read;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +14,8 @@ import java.nio.charset.StandardCharsets;
  * is taken as a path with an unknown line, so memory from any collector can be folded and budgeted.
  */
 public final class FoldedStacksReader implements SnapshotReader {
-    private static final int MAX_LINE_CHARS = 1 << 20;
+    /** Longest line accepted, in chars; a longer one is refused before more of it is held in memory. */
+    static final int MAX_LINE_CHARS = 1 << 20;
 
     @Override
     public DumpFormat format() {
@@ -24,7 +25,7 @@ public final class FoldedStacksReader implements SnapshotReader {
     @Override
     public void read(InputStream in, String source, Interner interner, TraceSink sink)
             throws IOException, DumpFormatException {
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+        LineReader reader = new LineReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT)));
         long lineNumber = 0;
@@ -39,12 +40,69 @@ public final class FoldedStacksReader implements SnapshotReader {
                 return;
             }
             lineNumber++;
-            if (line.length() > MAX_LINE_CHARS) {
+            if (line == LineReader.TOO_LONG) {
                 throw new DumpFormatException(source, "line " + lineNumber,
-                        "a line of at most " + MAX_LINE_CHARS + " characters", line.length() + " characters");
+                        "a line of at most " + MAX_LINE_CHARS + " characters",
+                        "a longer line (no line break within " + MAX_LINE_CHARS + " characters)");
             }
             if (!line.isBlank()) {
                 stack(line.strip(), source, lineNumber, interner, sink);
+            }
+        }
+    }
+
+    /**
+     * Reads lines as {@link java.io.BufferedReader#readLine} does ({@code \n}, {@code \r\n} or {@code \r} end a
+     * line), but never holds more than {@link #MAX_LINE_CHARS} characters of one: a line that goes on longer is
+     * reported as soon as its limit is passed, so gigabytes without a line break cannot exhaust the heap.
+     */
+    private static final class LineReader {
+        /** Returned, by identity, for a line longer than the limit. */
+        static final String TOO_LONG = new String("<too long>");
+
+        private final Reader in;
+        private final char[] buffer = new char[8192];
+        private int position;
+        private int limit;
+        private boolean skipLineFeed;
+        private final StringBuilder line = new StringBuilder();
+
+        LineReader(Reader in) {
+            this.in = in;
+        }
+
+        String readLine() throws IOException {
+            line.setLength(0);
+            boolean any = false;
+            while (true) {
+                if (position == limit) {
+                    int read = in.read(buffer, 0, buffer.length);
+                    if (read < 0) {
+                        return any ? line.toString() : null;
+                    }
+                    position = 0;
+                    limit = read;
+                    continue;
+                }
+                char c = buffer[position++];
+                if (skipLineFeed) {
+                    skipLineFeed = false;
+                    if (c == '\n') {
+                        continue;
+                    }
+                }
+                any = true;
+                if (c == '\n') {
+                    return line.toString();
+                }
+                if (c == '\r') {
+                    skipLineFeed = true;
+                    return line.toString();
+                }
+                if (line.length() == MAX_LINE_CHARS) {
+                    return TOO_LONG;
+                }
+                line.append(c);
             }
         }
     }

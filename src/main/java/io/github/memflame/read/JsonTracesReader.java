@@ -1,12 +1,12 @@
 package io.github.memflame.read;
 
+import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -68,10 +68,15 @@ public final class JsonTracesReader implements SnapshotReader {
             throws IOException, DumpFormatException {
         try (JsonParser parser = FACTORY.createParser(in)) {
             new Reading(parser, source, interner, sink).document();
-        } catch (StreamConstraintsException | JsonParseException e) {
-            JsonLocation location = e instanceof JsonParseException jpe ? jpe.getLocation() : null;
+        } catch (JacksonException e) {
+            // Malformed JSON, a limit of StreamReadConstraints, a number that does not fit: all the dump's fault.
+            JsonLocation location = e.getLocation();
             throw new DumpFormatException(source, location == null ? "the JSON input" : position(location),
                     "well-formed JSON within memflame's limits", e.getOriginalMessage());
+        } catch (CharConversionException e) {
+            // Jackson guesses UTF-16 or UTF-32 from zero bytes at the start and then meets invalid characters.
+            throw new DumpFormatException(source, "the JSON input", "JSON text in UTF-8 (or UTF-16/32)",
+                    "invalid characters: " + e.getMessage());
         }
     }
 

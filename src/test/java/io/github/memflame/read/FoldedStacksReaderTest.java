@@ -3,8 +3,15 @@ package io.github.memflame.read;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class FoldedStacksReaderTest {
@@ -41,5 +48,68 @@ class FoldedStacksReaderTest {
         assertThrows(DumpFormatException.class, () -> read("a;b -4\n"));
         assertThrows(DumpFormatException.class, () -> read("a;b\n"));
         assertThrows(DumpFormatException.class, () -> read("a 99999999999999999999\n"));
+    }
+
+    @Test
+    void lineEndingsAreThoseOfReadLine() throws Exception {
+        RecordingSink sink = read("a 1\rb 2\r\nc 3\n\r\nd 4");
+        assertEquals(4, sink.traces.size());
+        assertEquals(10, sink.total());
+    }
+
+    /** Endless bytes with no line break: refused once the limit is passed, having read little more than it. */
+    @Test
+    void anEndlessLineIsRefusedAtTheLimitWithoutBufferingIt() {
+        CountingEndlessStream endless = new CountingEndlessStream((byte) 'a', 4L << 30);
+        InputStream in = new SequenceInputStream(new ByteArrayInputStream("main.py:1 5\n".getBytes(
+                StandardCharsets.UTF_8)), endless);
+        DumpFormatException e = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> assertThrows(
+                DumpFormatException.class, () -> new FoldedStacksReader().read(in, "s.folded", new Interner(),
+                        new RecordingSink())));
+        assertEquals("line 2", e.position());
+        assertEquals("a line of at most 1048576 characters", e.expected());
+        assertTrue(e.found().startsWith("a longer line"), e::getMessage);
+        assertTrue(endless.delivered < 4L * FoldedStacksReader.MAX_LINE_CHARS, () -> endless.delivered + " bytes read");
+    }
+
+    @Test
+    void aLineOfExactlyTheLimitIsRead() throws Exception {
+        char[] frame = new char[FoldedStacksReader.MAX_LINE_CHARS - 2];
+        Arrays.fill(frame, 'f');
+        RecordingSink sink = read(new String(frame) + " 7\n");
+        assertEquals(7, sink.total());
+        assertThrows(DumpFormatException.class, () -> read(new String(frame) + " 17\n"));
+    }
+
+    /** An input stream of {@code length} copies of one byte, counting what it handed out. */
+    static final class CountingEndlessStream extends InputStream {
+        private final byte value;
+        private final long length;
+        long delivered;
+
+        CountingEndlessStream(byte value, long length) {
+            this.value = value;
+            this.length = length;
+        }
+
+        @Override
+        public int read() {
+            if (delivered >= length) {
+                return -1;
+            }
+            delivered++;
+            return value & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+            if (delivered >= length) {
+                return -1;
+            }
+            int n = (int) Math.min(len, length - delivered);
+            Arrays.fill(b, off, off + n, value);
+            delivered += n;
+            return n;
+        }
     }
 }

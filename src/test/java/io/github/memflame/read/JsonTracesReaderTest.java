@@ -3,6 +3,7 @@ package io.github.memflame.read;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -81,5 +82,58 @@ class JsonTracesReaderTest {
                 new ByteArrayInputStream("[[9223372036854775807, []], [1, []]]".getBytes(StandardCharsets.UTF_8)),
                 "t.json", new Interner(), new io.github.memflame.fold.SnapshotFolder()));
         assertEquals("$[1] (line 1, column 29)", overflow.position());
+    }
+
+    /** Found by fuzzing: zero bytes make Jackson read UTF-32, whose decoder threw CharConversionException. */
+    @Test
+    void invalidUtf32IsADumpFormatException() {
+        byte[] data = {0x46, 0, 0, 0, 0x20, 0x31, 0x32, (byte) 0xf8, 0x2c, 0x20};
+        DumpFormatException e = assertThrows(DumpFormatException.class, () -> new JsonTracesReader().read(
+                new java.io.ByteArrayInputStream(data), "t.json", new Interner(), new RecordingSink()));
+        assertTrue(e.found().startsWith("invalid characters: Invalid UTF-32 character"), e::getMessage);
+    }
+
+    /** A million traces stream through: nothing per trace is kept, only the one distinct traceback. */
+    @Test
+    void aMillionTracesAccumulateNothing() throws Exception {
+        int count = 1_000_000;
+        byte[] trace = "[0, 64, [[\"game/a.py\", 12], [\"main.py\", 1]], 2],".getBytes(StandardCharsets.UTF_8);
+        java.io.InputStream in = new java.io.InputStream() {
+            private long position = -1;
+            private final long end = (long) count * trace.length;
+
+            @Override
+            public int read() {
+                if (position == -1) {
+                    position++;
+                    return '[';
+                }
+                if (position < end) {
+                    int b = trace[(int) (position++ % trace.length)];
+                    // the last trace's comma becomes the closing bracket
+                    return position == end ? ']' : b;
+                }
+                return -1;
+            }
+        };
+        Runtime runtime = Runtime.getRuntime();
+        System.gc();
+        long before = runtime.totalMemory() - runtime.freeMemory();
+        Interner interner = new Interner();
+        long[] totals = new long[2];
+        java.util.Set<Traceback> distinct = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        new JsonTracesReader().read(new java.io.BufferedInputStream(in, 1 << 16), "big.json", interner,
+                (size, traceback) -> {
+                    totals[0]++;
+                    totals[1] += size;
+                    distinct.add(traceback);
+                });
+        System.gc();
+        long retained = runtime.totalMemory() - runtime.freeMemory() - before;
+        assertEquals(count, totals[0]);
+        assertEquals(64L * count, totals[1]);
+        assertEquals(1, distinct.size(), "every trace shares one interned traceback");
+        assertTrue(retained < (32L << 20), "retained " + retained + " bytes after " + count + " traces");
+        assertSame(interner.frame("main.py", 1), interner.frame("main.py", 1));
     }
 }

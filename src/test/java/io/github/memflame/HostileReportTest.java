@@ -1,0 +1,220 @@
+package io.github.memflame;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.memflame.read.DumpLoader;
+import io.github.memflame.render.SvgOptions;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Attr;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NamedNodeMap;
+import org.w3c.dom.NodeList;
+
+/**
+ * Hostile names and labels through the whole pipeline: every output file of a run over the XSS fixtures is
+ * scanned for markup that is not the renderer's own, and no report file lands outside the output directory.
+ */
+class HostileReportTest {
+    /** Frame labels an attacker controls (file names in the dump), each on its own stack. */
+    static final List<String> HOSTILE_LABELS = List.of(
+            "]]>", "</script><script>alert(1)</script>", "\"><img src=x onerror=alert(1)>",
+            "javascript:alert(1)", "'><svg onload=alert(1)>", "<![CDATA[x]]>", "a&b\"c'.py", "\u0001\u001b[31mred",
+            "<?xml version=\"1.0\"?>", "&lt;already escaped&gt;", "x\u2028y\u2029z", "<!-- comment -->");
+
+    @TempDir
+    Path temp;
+
+    private static final List<String> lines = new ArrayList<>();
+
+    private static final CheckListener LISTENER = new CheckListener() {
+        @Override
+        public void info(String line) {
+            lines.add(line);
+        }
+
+        @Override
+        public void warning(String line) {
+            lines.add(line);
+        }
+
+        @Override
+        public void error(String line) {
+            lines.add(line);
+        }
+    };
+
+    private static CheckSettings settings(Path snapshots, Path output) {
+        return new CheckSettings(snapshots, List.of(), List.of(), true, false, StandardCharsets.UTF_8, 1L << 30,
+                List.of(), List.of(), List.of(), 0, output, SvgOptions.defaults());
+    }
+
+    private Path hostileSnapshots() throws IOException {
+        Path snapshots = Files.createDirectories(temp.resolve("snapshots"));
+        Files.copy(Path.of("src/test/resources/fixtures/edge/xss.pickle"), snapshots.resolve("xss.pickle"));
+        Files.copy(Path.of("src/test/resources/fixtures/edge/lone-surrogate.pickle"),
+                snapshots.resolve("lone-surrogate.pickle"));
+        StringBuilder folded = new StringBuilder();
+        int line = 1;
+        for (String label : HOSTILE_LABELS) {
+            folded.append("main.py:1;").append(label).append(';').append(label).append(":").append(line).append(' ')
+                    .append(100 * line++).append('\n');
+        }
+        Files.writeString(snapshots.resolve("labels.folded"), folded);
+        // The snapshot name itself comes from a file name: markup in it must be escaped too.
+        Path nested = Files.createDirectories(snapshots.resolve("<b>dir</b>/javascript:alert(1)"));
+        Files.writeString(nested.resolve("\"><img src=x onerror=alert(1)>.folded"), "a.py:1;b.py:2 64\n");
+        return snapshots;
+    }
+
+    @Test
+    void everyOutputOfTheXssFixturesCarriesOnlyTheRenderersOwnMarkup() throws Exception {
+        Path output = temp.resolve("out/memflame");
+        CheckOutcome outcome = new MemflameCheck(settings(hostileSnapshots(), output), LISTENER).run();
+        assertEquals(4, outcome.report().snapshots().size());
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(output)) {
+            files = walk.filter(Files::isRegularFile).toList();
+        }
+        int svgs = 0;
+        int folded = 0;
+        for (Path file : files) {
+            String name = file.getFileName().toString();
+            byte[] bytes = Files.readAllBytes(file);
+            StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes));
+            if (name.endsWith(".svg")) {
+                scanMarkup(file, parse(bytes), 1);
+                svgs++;
+            } else if (name.equals("index.html")) {
+                scanMarkup(file, parse(bytes), 1);
+            } else if (name.equals("memflame.json")) {
+                new ObjectMapper().readTree(bytes);
+            } else if (name.endsWith(".folded")) {
+                scanFolded(file, bytes);
+                folded++;
+            } else {
+                fail("unexpected output file " + file);
+            }
+        }
+        assertEquals(8, svgs);
+        assertEquals(8, folded);
+    }
+
+    private static Document parse(byte[] bytes) throws Exception {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+        factory.setExpandEntityReferences(false);
+        DocumentBuilder builder = factory.newDocumentBuilder();
+        builder.setErrorHandler(null);
+        return builder.parse(new ByteArrayInputStream(bytes));
+    }
+
+    /** One script (the renderer's), no inline event handler at all, no javascript: link, no foreign elements. */
+    private static void scanMarkup(Path file, Document document, int scripts) {
+        NodeList all = document.getElementsByTagNameNS("*", "*");
+        int scriptCount = 0;
+        for (int i = 0; i < all.getLength(); i++) {
+            Element element = (Element) all.item(i);
+            String tag = element.getLocalName().toLowerCase(Locale.ROOT);
+            assertFalse(List.of("img", "iframe", "object", "embed", "foreignobject", "svg:script", "b", "style")
+                    .contains(tag) && !(tag.equals("style") && isRendererStyle(element)),
+                    file + ": element <" + tag + ">");
+            if (tag.equals("script")) {
+                scriptCount++;
+                String code = element.getTextContent();
+                assertFalse(code.contains("alert("), file + ": a script with alert(");
+            }
+            NamedNodeMap attributes = element.getAttributes();
+            for (int a = 0; a < attributes.getLength(); a++) {
+                Attr attribute = (Attr) attributes.item(a);
+                String name = attribute.getLocalName() == null ? attribute.getName() : attribute.getLocalName();
+                // The renderer attaches its handlers with addEventListener: no on* attribute is its own.
+                assertFalse(name.toLowerCase(Locale.ROOT).startsWith("on"), file + ": attribute " + name + "=\""
+                        + attribute.getValue() + "\" on <" + tag + ">");
+                if (name.equals("href") || name.equals("src") || name.equals("action")) {
+                    String value = attribute.getValue().strip().toLowerCase(Locale.ROOT);
+                    assertFalse(value.startsWith("javascript:") || value.startsWith("data:")
+                            || value.startsWith("vbscript:"), file + ": " + name + "=\"" + attribute.getValue() + "\"");
+                }
+            }
+        }
+        assertEquals(scripts, scriptCount, file + ": script elements");
+    }
+
+    private static boolean isRendererStyle(Element style) {
+        return !style.getTextContent().contains("alert");
+    }
+
+    /** Every line of an exported folded file is one stack: no label can break a line and forge another. */
+    private static void scanFolded(Path file, byte[] bytes) throws Exception {
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        for (String line : text.split("\n", -1)) {
+            assertFalse(line.indexOf('\r') >= 0, file + ": a carriage return in a line");
+            if (!line.isEmpty()) {
+                assertTrue(line.matches("(?s).* [0-9]+"), file + ": line without a count: " + line);
+            }
+        }
+        Path copy = Files.write(file.resolveSibling(".check"), bytes);
+        try {
+            new DumpLoader(StandardCharsets.UTF_8, 1L << 30).load(copy, file.toString(), (size, tb) -> { });
+        } finally {
+            Files.delete(copy);
+        }
+    }
+
+    @Test
+    void reportFilesOfNestedSnapshotsStayInsideTheOutputDirectory() throws Exception {
+        Path snapshots = Files.createDirectories(temp.resolve("snapshots/a/b"));
+        Files.writeString(snapshots.resolve("deep.folded"), "a.py:1 10\n");
+        Files.writeString(Files.createDirectories(temp.resolve("snapshots/..x")).resolve("..y.folded"), "b 1\n");
+        Path output = temp.resolve("out/memflame");
+        new MemflameCheck(settings(temp.resolve("snapshots"), output), LISTENER).run();
+        assertTrue(Files.isRegularFile(output.resolve("a/b/deep.folded.path.svg")));
+        assertTrue(Files.isRegularFile(output.resolve("..x/..y.folded.stack.folded")));
+        assertOnlyUnder(temp.resolve("out"), output);
+    }
+
+    /** A symlink in the snapshot directory to a directory or file outside: the report still lands in place. */
+    @Test
+    void symlinksInTheSnapshotDirectoryCannotMoveReportFiles() throws Exception {
+        Path outside = Files.createDirectories(temp.resolve("outside"));
+        Files.writeString(outside.resolve("secret.folded"), "s.py:1 5\n");
+        Path snapshots = Files.createDirectories(temp.resolve("snapshots"));
+        Files.writeString(snapshots.resolve("own.folded"), "o.py:1 7\n");
+        Files.createSymbolicLink(snapshots.resolve("linked-dir"), Path.of("../outside"));
+        Files.createSymbolicLink(snapshots.resolve("linked-file.folded"), Path.of("../outside/secret.folded"));
+        Path output = temp.resolve("out/memflame");
+        CheckOutcome outcome = new MemflameCheck(settings(snapshots, output), LISTENER).run();
+        List<String> names = outcome.report().snapshots().stream().map(s -> s.snapshot().name()).toList();
+        assertEquals(List.of("linked-file.folded", "own.folded"), names, "a linked directory is not walked");
+        assertOnlyUnder(temp.resolve("out"), output);
+        try (Stream<Path> walk = Files.walk(outside)) {
+            assertEquals(1, walk.filter(Files::isRegularFile).count(), "nothing written next to the link target");
+        }
+    }
+
+    /** Everything under {@code root} is inside {@code output} (no staging or old directory left either). */
+    private static void assertOnlyUnder(Path root, Path output) throws IOException {
+        try (Stream<Path> walk = Files.walk(root)) {
+            walk.filter(p -> !p.equals(root)).forEach(p -> assertTrue(p.normalize().startsWith(output),
+                    p + " is outside " + output));
+        }
+    }
+}
