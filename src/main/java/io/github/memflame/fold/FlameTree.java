@@ -1,7 +1,9 @@
 package io.github.memflame.fold;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A flame graph's data: a root holding the whole snapshot and one level per frame.
@@ -43,13 +45,25 @@ public final class FlameTree {
 
     public static FlameTree of(FoldedSnapshot snapshot, View view) {
         FlameNode root = new FlameNode("all");
+        // Labels are made once per site, not once per stack: a million stacks share a few thousand sites.
+        Map<Site, List<String>> pathLabels = new HashMap<>();
+        Map<Site, String> stackLabels = new HashMap<>();
         for (StackTotal stack : snapshot.stacks()) {
-            List<String> labels = view == View.PATH ? pathLabels(stack) : stackLabels(stack);
             FlameNode node = root;
             node.add(stack.bytes(), stack.traces());
-            for (String label : labels) {
-                node = node.child(label);
+            if (stack.rootFirst().isEmpty()) {
+                node = node.child(UNKNOWN);
                 node.add(stack.bytes(), stack.traces());
+            } else if (view == View.PATH) {
+                for (String label : pathLabels.computeIfAbsent(stack.allocatingSite(), FlameTree::pathLabels)) {
+                    node = node.child(label);
+                    node.add(stack.bytes(), stack.traces());
+                }
+            } else {
+                for (Site site : stack.rootFirst()) {
+                    node = node.child(stackLabels.computeIfAbsent(site, Site::label));
+                    node.add(stack.bytes(), stack.traces());
+                }
             }
             node.addSelf(stack.bytes());
         }
@@ -69,24 +83,9 @@ public final class FlameTree {
         return root;
     }
 
-    private static List<String> pathLabels(StackTotal stack) {
-        Site site = stack.allocatingSite();
-        if (site == null) {
-            return List.of(UNKNOWN);
-        }
+    private static List<String> pathLabels(Site site) {
         List<String> labels = new ArrayList<>(PathNormalizer.components(site.path()));
         labels.add(Integer.toString(site.line()));
-        return labels;
-    }
-
-    private static List<String> stackLabels(StackTotal stack) {
-        if (stack.rootFirst().isEmpty()) {
-            return List.of(UNKNOWN);
-        }
-        List<String> labels = new ArrayList<>(stack.rootFirst().size());
-        for (Site site : stack.rootFirst()) {
-            labels.add(site.label());
-        }
-        return labels;
+        return List.copyOf(labels);
     }
 }

@@ -9,4 +9,11 @@ public record Site(String path, int line) {
     public String label() {
         return line == 0 ? path : path + ":" + line;
     }
+
+    /** Spreads the lines of one file over many buckets, as {@link io.github.memflame.read.Frame} does. */
+    @Override
+    public int hashCode() {
+        int hash = path.hashCode() * 0x9E3779B1 + line;
+        return hash ^ (hash >>> 16);
+    }
 }

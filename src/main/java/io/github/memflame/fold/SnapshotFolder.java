@@ -40,13 +40,15 @@ public final class SnapshotFolder implements TraceSink {
      */
     public FoldedSnapshot fold(String name, DumpFormat format, PathNormalizer normalizer, List<PathGlob> excludeFrames) {
         Map<String, String> normalizedFiles = new HashMap<>();
+        // One Site per distinct frame: a million distinct tracebacks share a few thousand frames.
+        Map<Frame, Site> sites = new HashMap<>();
         Map<List<Site>, long[]> byStack = new LinkedHashMap<>();
         long traces = 0;
         long totalBytes = 0;
         long excludedTraces = 0;
         long excludedBytes = 0;
         for (Map.Entry<Traceback, long[]> entry : totalsByTraceback.entrySet()) {
-            List<Site> rootFirst = normalize(entry.getKey(), normalizer, normalizedFiles);
+            List<Site> rootFirst = normalize(entry.getKey(), normalizer, normalizedFiles, sites);
             long bytes = entry.getValue()[0];
             long count = entry.getValue()[1];
             if (!rootFirst.isEmpty() && isExcluded(rootFirst.get(rootFirst.size() - 1).path(), excludeFrames)) {
@@ -66,12 +68,13 @@ public final class SnapshotFolder implements TraceSink {
                 Collections.unmodifiableList(stacks));
     }
 
-    private static List<Site> normalize(Traceback traceback, PathNormalizer normalizer, Map<String, String> cache) {
+    private static List<Site> normalize(Traceback traceback, PathNormalizer normalizer,
+                                        Map<String, String> normalizedFiles, Map<Frame, Site> sites) {
         Site[] rootFirst = new Site[traceback.depth()];
         for (int i = 0; i < rootFirst.length; i++) {
             Frame frame = traceback.frame(i);
-            String path = cache.computeIfAbsent(frame.file(), normalizer::normalize);
-            rootFirst[rootFirst.length - 1 - i] = new Site(path, frame.line());
+            rootFirst[rootFirst.length - 1 - i] = sites.computeIfAbsent(frame, f -> new Site(
+                    normalizedFiles.computeIfAbsent(f.file(), normalizer::normalize), f.line()));
         }
         return List.of(rootFirst);
     }
