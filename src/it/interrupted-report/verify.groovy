@@ -4,7 +4,7 @@
 //
 // Two runs write different reports: run A reads snapshots-a (a-00 .. a-05), run B reads snapshots-b (b-00 .. b-04);
 // every frame of run A starts with runA/, of run B with runB/. Each child build runs the check goal of this
-// project with the Maven running this script, offline, on the invoker's local repository.
+// project with the Maven running this script, on the invoker's local repository.
 import groovy.json.JsonSlurper
 import groovy.io.FileType
 import java.security.MessageDigest
@@ -52,12 +52,13 @@ final String goal = "${coordinate('groupId')}:${coordinate('artifactId')}:${coor
 final boolean windows = System.getProperty('os.name').toLowerCase(Locale.ROOT).contains('win')
 final File mvn = new File(System.getProperty('maven.home'), 'bin/' + (windows ? 'mvn.cmd' : 'mvn'))
 assert mvn.isFile() : "no Maven to start at $mvn"
-// Offline, with the repository id of src/it/settings.xml: the resolver remembers which repository each artifact of
-// the local repository came from and offers it only to builds that know that repository.
+// With the repository id of src/it/settings.xml: the resolver remembers which repository each artifact of the local
+// repository came from and offers it only to builds that know that repository. Not offline: the parents of the
+// plugin's dependencies import BOMs that invoker:install does not copy, and on a fresh machine no other IT may
+// have fetched them yet.
 final File settings = new File(work, 'settings.xml')
 final String repoUrl = new File(localRepositoryPath.toString()).toURI().toString()
 settings.text = """<settings>
-  <offline>true</offline>
   <profiles><profile><id>it-repo</id><activation><activeByDefault>true</activeByDefault></activation>
     <repositories><repository><id>local.central</id><url>${repoUrl}</url></repository></repositories>
     <pluginRepositories><pluginRepository><id>local.central</id><url>${repoUrl}</url></pluginRepository></pluginRepositories>
@@ -67,7 +68,7 @@ settings.text = """<settings>
 int childCount = 0
 def start = { String run ->
     File log = new File(work, String.format('child-%02d-%s.log', ++childCount, run))
-    ProcessBuilder builder = new ProcessBuilder(mvn.path, '-B', '-o', '-s', settings.path,
+    ProcessBuilder builder = new ProcessBuilder(mvn.path, '-B', '-ntp', '-s', settings.path,
             '-Dmaven.repo.local=' + localRepositoryPath, '-f', new File(basedir, 'pom.xml').path, goal,
             '-Dmemflame.snapshotDirectory=' + new File(basedir, 'snapshots-' + run.toLowerCase()).path)
     builder.directory(basedir).redirectErrorStream(true).redirectOutput(log)
