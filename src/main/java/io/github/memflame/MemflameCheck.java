@@ -124,11 +124,11 @@ public final class MemflameCheck {
                                 BudgetChecker.topLevelPaths(snapshots)));
                     }
                 }
-                case OK -> listener.info(String.format(Locale.ROOT, "Memory budget %s (%s) in %s: %s of %s",
-                        BudgetMessages.displayPath(result.budget()), result.budget().scope().configName(),
-                        result.snapshot(), ByteSize.format(result.actualBytes()),
-                        ByteSize.format(result.budget().maxBytes())));
+                case OK -> listener.info(BudgetMessages.within(result));
             }
+        }
+        if (!results.isEmpty()) {
+            listener.info(BudgetMessages.summary(results));
         }
     }
 

@@ -1,8 +1,10 @@
 package io.github.memflame.budget;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The lines a person reads in a CI log about a budget: what grew, by how much, and where.
@@ -43,6 +45,29 @@ public final class BudgetMessages {
             lines.add("  flame graph: " + reportToOpen);
         }
         return lines;
+    }
+
+    /** For a budget within its limit: {@code Memory budget client/ui (self) in town.pickle: 183.8 KiB of 512.0 KiB (35.9%)}. */
+    public static String within(BudgetResult result) {
+        Budget budget = result.budget();
+        return "Memory budget " + displayPath(budget) + " (" + budget.scope().configName() + ") in "
+                + result.snapshot() + ": " + ByteSize.format(result.actualBytes()) + " of "
+                + ByteSize.format(budget.maxBytes()) + " ("
+                + ByteSize.percent(result.actualBytes(), budget.maxBytes()).replace("+", "") + ")";
+    }
+
+    /** One line that closes the budget report: {@code Memory budgets: 13 checks, 1 exceeded, 0 warnings, 0 unmatched}. */
+    public static String summary(List<BudgetResult> results) {
+        Map<BudgetStatus, Integer> counts = new EnumMap<>(BudgetStatus.class);
+        for (BudgetResult result : results) {
+            counts.merge(result.status(), 1, Integer::sum);
+        }
+        return String.format(Locale.ROOT, "Memory budgets: %d %s, %d exceeded, %d %s, %d unmatched",
+                results.size(), results.size() == 1 ? "check" : "checks",
+                counts.getOrDefault(BudgetStatus.EXCEEDED, 0),
+                counts.getOrDefault(BudgetStatus.WARNING, 0),
+                counts.getOrDefault(BudgetStatus.WARNING, 0) == 1 ? "warning" : "warnings",
+                counts.getOrDefault(BudgetStatus.UNMATCHED, 0));
     }
 
     /** For a budget whose path matched no allocation in any snapshot. */

@@ -124,4 +124,15 @@ class BudgetCheckerTest {
         assertTrue(lines.contains("      11.4 MiB  client/controller/battle.py:10"), lines.toString());
         assertEquals("  flame graph: target/site/memflame/scene-2-battle.pickle.path.svg", lines.get(lines.size() - 1));
     }
+
+    @Test
+    void withinAndSummaryLinesCloseTheBudgetReport() {
+        List<BudgetResult> results = new BudgetChecker(List.of(
+                budget("client/ui", 1000, Scope.SELF),
+                budget("client/controller", 1000, Scope.SELF),
+                budget("nothing/here", 1000, Scope.SELF)), 90).check(List.of(battle()));
+        assertEquals("Memory budget client/ui (self) in scene-3-battle.pickle: 300 B of 1000 B (30.0%)",
+                BudgetMessages.within(results.get(0)));
+        assertEquals("Memory budgets: 3 checks, 0 exceeded, 1 warning, 1 unmatched", BudgetMessages.summary(results));
+    }
 }
