@@ -137,7 +137,7 @@ public class CheckMojo extends AbstractMojo {
      * <pre>{@code
      * <excludeFrames>
      *   <excludeFrame>**}{@code /tracemalloc.py</excludeFrame>
-     *   <excludeFrame>&lt;frozen importlib._bootstrap&gt;</excludeFrame>
+     *   <excludeFrame>**}{@code /site-packages/**}{@code </excludeFrame>
      * </excludeFrames>
      * }</pre>
      */
