@@ -3,7 +3,6 @@ package io.github.memflame;
 import io.github.memflame.budget.BudgetChecker;
 import io.github.memflame.budget.BudgetMessages;
 import io.github.memflame.budget.BudgetResult;
-import io.github.memflame.budget.BudgetStatus;
 import io.github.memflame.budget.ByteSize;
 import io.github.memflame.budget.Scope;
 import io.github.memflame.fold.FlameTree;
@@ -61,8 +60,7 @@ public final class MemflameCheck {
             snapshotReports.add(new SnapshotReport(snapshot, FlameTree.of(snapshot, FlameTree.View.PATH),
                     FlameTree.of(snapshot, FlameTree.View.STACK)));
         }
-        List<BudgetResult> exceeded = results.stream()
-                .filter(result -> result.status() == BudgetStatus.EXCEEDED).toList();
+        List<BudgetResult> exceeded = results.stream().filter(BudgetResult::failsBuild).toList();
         CheckReport report = new CheckReport(exceeded.isEmpty(), snapshotReports, results, unreadable);
         ReportWriter.write(settings.outputDirectory(), report, settings.svgOptions());
 
@@ -115,7 +113,7 @@ public final class MemflameCheck {
         for (BudgetResult result : results) {
             switch (result.status()) {
                 case EXCEEDED -> BudgetMessages.describe(result, reportToOpen(result, reports))
-                        .forEach(listener::error);
+                        .forEach(result.onlyWarned() ? listener::warning : listener::error);
                 case WARNING -> BudgetMessages.describe(result, reportToOpen(result, reports))
                         .forEach(listener::warning);
                 case UNMATCHED -> {

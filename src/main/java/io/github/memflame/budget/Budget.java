@@ -9,6 +9,17 @@ package io.github.memflame.budget;
  * @param maxText the limit as configured, e.g. {@code 20 MiB}
  * @param scope what is counted
  * @param snapshots a glob over snapshot names this budget applies to, or {@code null} for all snapshots
+ * @param level whether exceeding it fails the build or only warns
  */
-public record Budget(String path, long maxBytes, String maxText, Scope scope, String snapshots) {
+public record Budget(String path, long maxBytes, String maxText, Scope scope, String snapshots, BudgetLevel level) {
+
+    /** A budget that fails the build when exceeded. */
+    public Budget(String path, long maxBytes, String maxText, Scope scope, String snapshots) {
+        this(path, maxBytes, maxText, scope, snapshots, BudgetLevel.FAIL);
+    }
+
+    /** True when exceeding this budget only warns. */
+    public boolean onlyWarns() {
+        return level == BudgetLevel.WARN;
+    }
 }

@@ -24,7 +24,8 @@ public final class BudgetMessages {
         List<String> lines = new ArrayList<>();
         String where = displayPath(budget) + " (" + budget.scope().configName() + ") in " + result.snapshot() + ": ";
         if (result.status() == BudgetStatus.EXCEEDED) {
-            lines.add("Memory budget exceeded: " + where + ByteSize.format(result.actualBytes()) + " > "
+            lines.add("Memory budget exceeded" + (budget.onlyWarns() ? " (level warn, the build goes on)" : "")
+                    + ": " + where + ByteSize.format(result.actualBytes()) + " > "
                     + ByteSize.format(budget.maxBytes()) + " (+" + ByteSize.format(over) + ", "
                     + ByteSize.percent(over, budget.maxBytes()) + ")");
         } else {
@@ -56,15 +57,22 @@ public final class BudgetMessages {
                 + ByteSize.percent(result.actualBytes(), budget.maxBytes()).replace("+", "") + ")";
     }
 
-    /** One line that closes the budget report: {@code Memory budgets: 13 checks, 1 exceeded, 0 warnings, 0 unmatched}. */
+    /**
+     * One line that closes the budget report: {@code Memory budgets: 13 checks, 1 exceeded, 0 warnings,
+     * 0 unmatched}; exceeded budgets of {@code level warn} are counted apart: {@code 2 exceeded (1 of them level
+     * warn, not failing the build)}.
+     */
     public static String summary(List<BudgetResult> results) {
         Map<BudgetStatus, Integer> counts = new EnumMap<>(BudgetStatus.class);
+        long onlyWarned = 0;
         for (BudgetResult result : results) {
             counts.merge(result.status(), 1, Integer::sum);
+            onlyWarned += result.onlyWarned() ? 1 : 0;
         }
-        return String.format(Locale.ROOT, "Memory budgets: %d %s, %d exceeded, %d %s, %d unmatched",
+        return String.format(Locale.ROOT, "Memory budgets: %d %s, %d exceeded%s, %d %s, %d unmatched",
                 results.size(), results.size() == 1 ? "check" : "checks",
                 counts.getOrDefault(BudgetStatus.EXCEEDED, 0),
+                onlyWarned == 0 ? "" : " (" + onlyWarned + " of them level warn, not failing the build)",
                 counts.getOrDefault(BudgetStatus.WARNING, 0),
                 counts.getOrDefault(BudgetStatus.WARNING, 0) == 1 ? "warning" : "warnings",
                 counts.getOrDefault(BudgetStatus.UNMATCHED, 0));

@@ -13,4 +13,14 @@ import java.util.List;
  */
 public record BudgetResult(Budget budget, String snapshot, long actualBytes, BudgetStatus status,
                            List<Contributor> topSites) {
+
+    /** Exceeded, and its budget fails the build. */
+    public boolean failsBuild() {
+        return status == BudgetStatus.EXCEEDED && !budget.onlyWarns();
+    }
+
+    /** Exceeded, but its budget has {@code level warn}: reported, the build goes on. */
+    public boolean onlyWarned() {
+        return status == BudgetStatus.EXCEEDED && budget.onlyWarns();
+    }
 }

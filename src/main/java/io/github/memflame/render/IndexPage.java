@@ -267,7 +267,12 @@ public final class IndexPage {
                 if (row.status() == BudgetStatus.UNMATCHED) {
                     raw(" title=\"The path matched no allocation: check it and stripPrefixes\"");
                 }
-                raw(">").raw(status.toUpperCase(java.util.Locale.ROOT)).raw("</span></td><td class=\"sites\">");
+                raw(">").raw(status.toUpperCase(java.util.Locale.ROOT)).raw("</span>");
+                if (row.onlyWarned()) {
+                    raw(" <span class=\"sub level-warn\" title=\"level warn: exceeding this budget does not fail ")
+                            .raw("the build\">level warn</span>");
+                }
+                raw("</td><td class=\"sites\">");
                 topSites(row.topSites());
                 raw("</td></tr>\n");
             }

@@ -25,8 +25,11 @@ import java.util.Objects;
  *                 "folded": {"path": "scene-2-battle.pickle.path.folded", "stack": "scene-2-battle.pickle.stack.folded"}}],
  *  "budgets": [{"path": "client/controller", "scope": "self", "snapshot": "scene-2-battle.pickle",
  *               "limitBytes": 20971520, "limit": "20 MiB", "actualBytes": 343440, "status": "ok|warning|exceeded|unmatched",
+ *               "level": "fail|warn",
  *               "topSites": [{"site": "client/controller/input.py:7", "bytes": 343440}]}]}
  * }</pre>
+ *
+ * <p>A budget with {@code "status": "exceeded"} and {@code "level": "warn"} only warned: it did not fail the build.
  *
  * <p>Report file names are relative to the output directory. Written with jackson-core's streaming generator.
  */
@@ -93,6 +96,7 @@ public final class JsonSummary {
             string(json, "limit", result.budget().maxText());
             json.writeNumberField("actualBytes", result.actualBytes());
             string(json, "status", result.status().summaryName());
+            string(json, "level", result.budget().level().configName());
             json.writeArrayFieldStart("topSites");
             if (result.topSites() != null) {
                 for (Contributor site : result.topSites()) {

@@ -1,6 +1,8 @@
 package io.github.memflame.budget;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.memflame.fold.FoldedSnapshot;
@@ -134,5 +136,29 @@ class BudgetCheckerTest {
         assertEquals("Memory budget client/ui (self) in scene-3-battle.pickle: 300 B of 1000 B (30.0%)",
                 BudgetMessages.within(results.get(0)));
         assertEquals("Memory budgets: 3 checks, 0 exceeded, 1 warning, 1 unmatched", BudgetMessages.summary(results));
+    }
+
+    @Test
+    void anExceededBudgetOfLevelWarnOnlyWarnsAndIsCountedApart() {
+        Budget introduced = new Budget("client/controller", 900, "900 B", Scope.SELF, null, BudgetLevel.WARN);
+        List<BudgetResult> results = new BudgetChecker(List.of(introduced, budget("client/ui", 100, Scope.SELF)), 0)
+                .check(List.of(battle()));
+        assertEquals(BudgetStatus.EXCEEDED, results.get(0).status());
+        assertTrue(results.get(0).onlyWarned());
+        assertFalse(results.get(0).failsBuild());
+        assertTrue(results.get(1).failsBuild());
+        assertEquals("Memory budget exceeded (level warn, the build goes on): client/controller (self) in "
+                + "scene-3-battle.pickle: 1000 B > 900 B (+100 B, +11.1%)",
+                BudgetMessages.describe(results.get(0), null).get(0));
+        assertEquals("Memory budgets: 2 checks, 2 exceeded (1 of them level warn, not failing the build), "
+                + "0 warnings, 0 unmatched", BudgetMessages.summary(results));
+    }
+
+    @Test
+    void levelsParseAsConfiguredAndRejectOthers() {
+        assertEquals(BudgetLevel.WARN, BudgetLevel.parse(" Warn "));
+        assertEquals(BudgetLevel.FAIL, BudgetLevel.parse("fail"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> BudgetLevel.parse("error"));
+        assertEquals("unknown level 'error', expected 'fail' or 'warn'", e.getMessage());
     }
 }

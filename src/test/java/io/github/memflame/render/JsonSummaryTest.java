@@ -49,8 +49,8 @@ class JsonSummaryTest {
 
         assertEquals(4, json.get("budgets").size());
         JsonNode controller = json.get("budgets").get(0);
-        assertEquals(List.of("path", "scope", "snapshot", "limitBytes", "limit", "actualBytes", "status", "topSites"),
-                fields(controller));
+        assertEquals(List.of("path", "scope", "snapshot", "limitBytes", "limit", "actualBytes", "status", "level",
+                "topSites"), fields(controller));
         assertEquals("client/controller", controller.get("path").textValue());
         assertEquals("self", controller.get("scope").textValue());
         assertEquals("scene-2-battle.pickle", controller.get("snapshot").textValue());
@@ -58,6 +58,7 @@ class JsonSummaryTest {
         assertEquals("20 MiB", controller.get("limit").textValue());
         assertEquals(543_440, controller.get("actualBytes").longValue());
         assertEquals("ok", controller.get("status").textValue());
+        assertEquals("fail", controller.get("level").textValue());
         assertEquals("client/controller/input.py:7", controller.get("topSites").get(0).get("site").textValue());
         assertEquals(343_440, controller.get("topSites").get(0).get("bytes").longValue());
         assertEquals(List.of("ok", "exceeded", "unmatched", "warning"),
