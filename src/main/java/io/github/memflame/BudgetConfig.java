@@ -1,7 +1,7 @@
 package io.github.memflame;
 
 /**
- * One {@code <budget>} element of the POM, as Maven injects it. {@link CheckMojo} validates it into a
+ * One {@code <budget>} element of the POM, as Maven injects it. {@link AbstractMemflameMojo} validates it into a
  * {@link io.github.memflame.budget.Budget}.
  *
  * <pre>{@code
@@ -10,6 +10,7 @@ package io.github.memflame;
  *   <max>20 MiB</max>
  *   <scope>self</scope>
  *   <snapshots>**}{@code /*battle*</snapshots>
+ *   <level>fail</level>
  * </budget>
  * }</pre>
  */
@@ -25,6 +26,9 @@ public class BudgetConfig {
 
     /** A glob over snapshot names; the budget applies to all snapshots when absent. */
     private String snapshots;
+
+    /** {@code fail} (default): exceeding it fails the build; {@code warn}: exceeding it only warns. */
+    private String level;
 
     public String getPath() {
         return path;
@@ -56,5 +60,13 @@ public class BudgetConfig {
 
     public void setSnapshots(String snapshots) {
         this.snapshots = snapshots;
+    }
+
+    public String getLevel() {
+        return level;
+    }
+
+    public void setLevel(String level) {
+        this.level = level;
     }
 }

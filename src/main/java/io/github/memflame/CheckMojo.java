@@ -1,17 +1,6 @@
 package io.github.memflame;
 
-import io.github.memflame.budget.Budget;
-import io.github.memflame.budget.ByteSize;
-import io.github.memflame.budget.Scope;
-import io.github.memflame.render.SvgOptions;
-import java.io.File;
 import java.io.IOException;
-import java.nio.charset.Charset;
-import java.nio.charset.IllegalCharsetNameException;
-import java.nio.charset.UnsupportedCharsetException;
-import java.util.ArrayList;
-import java.util.List;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.logging.Log;
@@ -42,48 +31,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * }</pre>
  */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
-public class CheckMojo extends AbstractMojo {
-    private static final long DEFAULT_MAX_DECOMPRESSED_BYTES = 4L * 1024 * 1024 * 1024;
-
-    /**
-     * Skips the whole goal: nothing is read, checked or written.
-     * <pre>{@code <skip>true</skip>}</pre>
-     */
-    @Parameter(property = "memflame.skip", defaultValue = "false")
-    private boolean skip;
-
-    /**
-     * The directory where the test run leaves its snapshot dumps. A snapshot's name in reports and in
-     * {@code <snapshots>} of a budget is its path relative to this directory.
-     * <pre>{@code <snapshotDirectory>${project.build.directory}/memory-snapshots</snapshotDirectory>}</pre>
-     */
-    @Parameter(property = "memflame.snapshotDirectory", defaultValue = "${project.build.directory}/memory-snapshots")
-    private File snapshotDirectory;
-
-    /**
-     * Globs of dumps to read, relative to {@code snapshotDirectory} ({@code **} spans directories). Default:
-     * {@code **}{@code /*.pickle}, {@code **}{@code /*.json}, {@code **}{@code /*.folded} and the same with
-     * {@code .gz}. The format is recognized from the content, not from the name.
-     * <pre>{@code
-     * <includes>
-     *   <include>scenes/**}{@code /*.pickle</include>
-     * </includes>
-     * }</pre>
-     */
-    @Parameter(property = "memflame.includes")
-    private List<String> includes;
-
-    /**
-     * Globs of dumps not to read, relative to {@code snapshotDirectory}.
-     * <pre>{@code
-     * <excludes>
-     *   <exclude>**}{@code /warmup-*</exclude>
-     * </excludes>
-     * }</pre>
-     */
-    @Parameter(property = "memflame.excludes")
-    private List<String> excludes;
-
+public class CheckMojo extends AbstractMemflameMojo {
     /**
      * Fails the build when no dump is found: a budget gate that passes because the test run produced nothing
      * would be a hole. Set to {@code false} for builds where snapshots are optional.
@@ -91,80 +39,6 @@ public class CheckMojo extends AbstractMojo {
      */
     @Parameter(property = "memflame.failIfNoSnapshots", defaultValue = "true")
     private boolean failIfNoSnapshots;
-
-    /**
-     * Fails the build when a dump cannot be read (truncated, corrupt, not a tracemalloc dump). With
-     * {@code false} such a dump gives a warning and an {@code unreadable} row in the report and summary, and is
-     * left out of every total and budget, so a smaller total never goes unexplained.
-     * <pre>{@code <failOnUnreadable>false</failOnUnreadable>}</pre>
-     */
-    @Parameter(property = "memflame.failOnUnreadable", defaultValue = "true")
-    private boolean failOnUnreadable;
-
-    /**
-     * The encoding of byte-string file names in Python 2.7 dumps; a studio building on Chinese Windows sets
-     * {@code GBK}. Python 3 dumps always store UTF-8.
-     * <pre>{@code <fileNameEncoding>GBK</fileNameEncoding>}</pre>
-     */
-    @Parameter(property = "memflame.fileNameEncoding", defaultValue = "UTF-8")
-    private String fileNameEncoding;
-
-    /**
-     * The most one gzip-compressed dump may expand to, with an optional unit; a larger one fails as corrupt,
-     * so a gzip bomb cannot exhaust the build machine.
-     * <pre>{@code <maxDecompressedSize>8 GiB</maxDecompressedSize>}</pre>
-     */
-    @Parameter(property = "memflame.maxDecompressedSize", defaultValue = "4 GiB")
-    private String maxDecompressedSize;
-
-    /**
-     * Install roots removed from the start of recorded file names, tried in order, first match wins. A prefix
-     * matches whole path components; {@code \} and {@code /} are the same, and Windows paths compare
-     * case-insensitively.
-     * <pre>{@code
-     * <stripPrefixes>
-     *   <stripPrefix>I:/G1/trunk/code/Script/Python/</stripPrefix>
-     *   <stripPrefix>/home/build/game/</stripPrefix>
-     * </stripPrefixes>
-     * }</pre>
-     */
-    @Parameter(property = "memflame.stripPrefixes")
-    private List<String> stripPrefixes;
-
-    /**
-     * Globs of normalized file paths: a trace allocated in a matching file is left out, as
-     * {@code tracemalloc.Filter(False, pattern)} does. The bytes left out are shown in the log and the summary.
-     * <pre>{@code
-     * <excludeFrames>
-     *   <excludeFrame>**}{@code /tracemalloc.py</excludeFrame>
-     *   <excludeFrame>**}{@code /site-packages/**}{@code </excludeFrame>
-     * </excludeFrames>
-     * }</pre>
-     */
-    @Parameter(property = "memflame.excludeFrames")
-    private List<String> excludeFrames;
-
-    /**
-     * The memory budgets. {@code path} is a directory or file prefix of normalized paths, matched whole component
-     * by component ({@code client/ui} does not match {@code client/ui2}), or a glob when it contains {@code *};
-     * empty or {@code /} is the whole snapshot. {@code max} is bytes with an optional unit: {@code B}, SI
-     * {@code kB KB MB GB} (powers of 1000) or IEC {@code KiB MiB GiB} (powers of 1024). {@code scope} is
-     * {@code self} (bytes allocated in files under the path, the default) or {@code inclusive} (bytes of traces
-     * with any frame under the path, each trace once). {@code snapshots} is a glob of snapshot names the budget
-     * applies to (all when absent).
-     * <pre>{@code
-     * <budgets>
-     *   <budget><path>client/controller</path><max>20 MiB</max></budget>
-     *   <budget>
-     *     <path>common/data/skill_table.py</path><max>16MB</max>
-     *     <scope>inclusive</scope><snapshots>**}{@code /*battle*</snapshots>
-     *   </budget>
-     *   <budget><path>**}{@code /net/**}{@code </path><max>512 KiB</max></budget>
-     * </budgets>
-     * }</pre>
-     */
-    @Parameter
-    private List<BudgetConfig> budgets;
 
     /**
      * Fails the build when a budget is exceeded. With {@code false} the violations are logged as errors and
@@ -175,64 +49,19 @@ public class CheckMojo extends AbstractMojo {
     private boolean failOnViolation;
 
     /**
-     * Logs a warning for a budget that uses at least this percentage of its limit, before it fails. 0 turns
-     * warnings off.
-     * <pre>{@code <warnAtPercent>90</warnAtPercent>}</pre>
+     * Set by {@code -DskipTests}: when the tests were skipped and left no dump, there is nothing to check and the
+     * goal passes, saying so; dumps that are there are checked as usual.
      */
-    @Parameter(property = "memflame.warnAtPercent", defaultValue = "0")
-    private int warnAtPercent;
+    @Parameter(property = "skipTests", defaultValue = "false")
+    private boolean skipTests;
 
-    /**
-     * Where the report goes: {@code index.html}, {@code memflame.json}, and per snapshot two flame graphs
-     * ({@code NAME.path.svg}, {@code NAME.stack.svg}) and their folded stacks ({@code NAME.path.folded},
-     * {@code NAME.stack.folded}). The directory is replaced as a whole once the new report is complete.
-     * <pre>{@code <outputDirectory>${project.build.directory}/site/memflame</outputDirectory>}</pre>
-     */
-    @Parameter(property = "memflame.outputDirectory", defaultValue = "${project.reporting.outputDirectory}/memflame")
-    private File outputDirectory;
+    /** Set by {@code -Dmaven.test.skip}: treated as {@code skipTests}. */
+    @Parameter(property = "maven.test.skip", defaultValue = "false")
+    private boolean mavenTestSkip;
 
-    /**
-     * The heading of every flame graph; the snapshot name and the view are added to it.
-     * <pre>{@code <title>Battle client memory</title>}</pre>
-     */
-    @Parameter(property = "memflame.title", defaultValue = "Memory flame graph")
-    private String title;
-
-    /**
-     * The width of flame graphs in pixels.
-     * <pre>{@code <width>1600</width>}</pre>
-     */
-    @Parameter(property = "memflame.width", defaultValue = "1200")
-    private int width;
-
-    /**
-     * Frames narrower than this many pixels are not drawn (their bytes stay in their parent), which keeps the
-     * graph of a million-trace snapshot small.
-     * <pre>{@code <minFrameWidth>0.5</minFrameWidth>}</pre>
-     */
-    @Parameter(property = "memflame.minFrameWidth", defaultValue = "0.1")
-    private double minFrameWidth;
-
-    /**
-     * Draws icicle graphs: the root at the top, callees below.
-     * <pre>{@code <inverted>true</inverted>}</pre>
-     */
-    @Parameter(property = "memflame.inverted", defaultValue = "false")
-    private boolean inverted;
-
-    /**
-     * The height of one frame in pixels.
-     * <pre>{@code <frameHeight>18</frameHeight>}</pre>
-     */
-    @Parameter(property = "memflame.frameHeight", defaultValue = "16")
-    private int frameHeight;
-
-    /**
-     * The font size of frame labels in pixels.
-     * <pre>{@code <fontSize>13</fontSize>}</pre>
-     */
-    @Parameter(property = "memflame.fontSize", defaultValue = "12")
-    private int fontSize;
+    /** Set by {@code -DskipITs}: treated as {@code skipTests}. */
+    @Parameter(property = "skipITs", defaultValue = "false")
+    private boolean skipITs;
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
@@ -241,10 +70,16 @@ public class CheckMojo extends AbstractMojo {
             log.info("memflame: skipped (memflame.skip)");
             return;
         }
-        CheckSettings settings = settings();
+        CheckSettings settings = settings(failIfNoSnapshots);
         CheckOutcome outcome;
         try {
-            outcome = new MemflameCheck(settings, new LogListener(log)).run();
+            String skippedBy = testsSkippedBy();
+            if (skippedBy != null && snapshotNames().isEmpty()) {
+                log.info("memflame: the tests were skipped (" + skippedBy + ") and left no memory snapshot in "
+                        + settings.snapshotDirectory() + "; nothing to check");
+                return;
+            }
+            outcome = new MemflameCheck(settings, new LogListener(log, false)).run();
         } catch (CheckFailure e) {
             throw new MojoFailureException(e.getMessage());
         } catch (IOException e) {
@@ -263,111 +98,8 @@ public class CheckMojo extends AbstractMojo {
         }
     }
 
-    private CheckSettings settings() throws MojoFailureException {
-        return new CheckSettings(
-                snapshotDirectory.toPath(),
-                orEmpty(includes),
-                orEmpty(excludes),
-                failIfNoSnapshots,
-                failOnUnreadable,
-                charset(),
-                size("maxDecompressedSize", maxDecompressedSize),
-                orEmpty(stripPrefixes),
-                orEmpty(excludeFrames),
-                budgets(),
-                percent(),
-                outputDirectory.toPath(),
-                svgOptions());
-    }
-
-    private List<Budget> budgets() throws MojoFailureException {
-        List<Budget> result = new ArrayList<>();
-        for (int i = 0; budgets != null && i < budgets.size(); i++) {
-            BudgetConfig config = budgets.get(i);
-            String name = "budget " + (i + 1) + " (path '" + (config.getPath() == null ? "" : config.getPath()) + "')";
-            if (config.getMax() == null || config.getMax().isBlank()) {
-                throw new MojoFailureException("memflame: " + name + " has no <max>; write e.g. <max>20 MiB</max>");
-            }
-            Scope scope;
-            try {
-                scope = config.getScope() == null || config.getScope().isBlank()
-                        ? Scope.SELF : Scope.parse(config.getScope());
-            } catch (IllegalArgumentException e) {
-                throw new MojoFailureException("memflame: " + name + ": " + e.getMessage());
-            }
-            result.add(new Budget(config.getPath() == null ? "" : config.getPath().trim(),
-                    size(name, config.getMax()), config.getMax().trim(), scope, config.getSnapshots()));
-        }
-        return result;
-    }
-
-    private static long size(String name, String text) throws MojoFailureException {
-        try {
-            return ByteSize.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new MojoFailureException("memflame: " + name + ": " + e.getMessage());
-        }
-    }
-
-    private Charset charset() throws MojoFailureException {
-        try {
-            return Charset.forName(fileNameEncoding);
-        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-            throw new MojoFailureException("memflame: fileNameEncoding '" + fileNameEncoding
-                    + "' is not an encoding this Java knows; e.g. UTF-8, GBK, Shift_JIS, windows-1252");
-        }
-    }
-
-    private int percent() throws MojoFailureException {
-        if (warnAtPercent < 0 || warnAtPercent > 100) {
-            throw new MojoFailureException("memflame: warnAtPercent must be from 1 to 100, or 0 for no warnings; was "
-                    + warnAtPercent);
-        }
-        return warnAtPercent;
-    }
-
-    private SvgOptions svgOptions() throws MojoFailureException {
-        if (width < 100 || frameHeight < 4 || fontSize < 4 || minFrameWidth < 0) {
-            throw new MojoFailureException("memflame: flame graph options out of range: width must be at least 100 "
-                    + "(was " + width + "), frameHeight and fontSize at least 4 (were " + frameHeight + ", " + fontSize
-                    + "), minFrameWidth at least 0 (was " + minFrameWidth + ")");
-        }
-        return new SvgOptions(title, width, minFrameWidth, inverted, frameHeight, fontSize);
-    }
-
-    private static List<String> orEmpty(List<String> values) {
-        if (values == null) {
-            return List.of();
-        }
-        List<String> kept = new ArrayList<>();
-        for (String value : values) {
-            if (value != null && !value.isBlank()) {
-                kept.add(value.trim());
-            }
-        }
-        return kept;
-    }
-
-    private static final class LogListener implements CheckListener {
-        private final Log log;
-
-        LogListener(Log log) {
-            this.log = log;
-        }
-
-        @Override
-        public void info(String line) {
-            log.info(line);
-        }
-
-        @Override
-        public void warning(String line) {
-            log.warn(line);
-        }
-
-        @Override
-        public void error(String line) {
-            log.error(line);
-        }
+    /** The property that skipped the tests, or null when they ran. */
+    private String testsSkippedBy() {
+        return skipTests ? "skipTests" : mavenTestSkip ? "maven.test.skip" : skipITs ? "skipITs" : null;
     }
 }

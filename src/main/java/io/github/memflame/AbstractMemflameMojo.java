@@ -1,0 +1,328 @@
+package io.github.memflame;
+
+import io.github.memflame.budget.Budget;
+import io.github.memflame.budget.BudgetLevel;
+import io.github.memflame.budget.ByteSize;
+import io.github.memflame.budget.Scope;
+import io.github.memflame.render.SvgOptions;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.UnsupportedCharsetException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.logging.Log;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * What {@code check} and {@code report} share: the parameters that say where the dumps are, how they are read and
+ * folded, which budgets apply and how the report is drawn, and their translation into {@link CheckSettings} for
+ * the Maven-free {@link MemflameCheck}.
+ */
+public abstract class AbstractMemflameMojo extends AbstractMojo {
+    /**
+     * Skips the whole goal: nothing is read, checked or written.
+     * <pre>{@code <skip>true</skip>}</pre>
+     */
+    @Parameter(property = "memflame.skip", defaultValue = "false")
+    protected boolean skip;
+
+    /**
+     * The directory where the test run leaves its snapshot dumps. A snapshot's name in reports and in
+     * {@code <snapshots>} of a budget is its path relative to this directory.
+     * <pre>{@code <snapshotDirectory>${project.build.directory}/memory-snapshots</snapshotDirectory>}</pre>
+     */
+    @Parameter(property = "memflame.snapshotDirectory", defaultValue = "${project.build.directory}/memory-snapshots")
+    protected File snapshotDirectory;
+
+    /**
+     * Globs of dumps to read, relative to {@code snapshotDirectory} ({@code **} spans directories). Default:
+     * {@code **}{@code /*.pickle}, {@code **}{@code /*.json}, {@code **}{@code /*.folded} and the same with
+     * {@code .gz}. The format is recognized from the content, not from the name.
+     * <pre>{@code
+     * <includes>
+     *   <include>scenes/**}{@code /*.pickle</include>
+     * </includes>
+     * }</pre>
+     */
+    @Parameter(property = "memflame.includes")
+    private List<String> includes;
+
+    /**
+     * Globs of dumps not to read, relative to {@code snapshotDirectory}.
+     * <pre>{@code
+     * <excludes>
+     *   <exclude>**}{@code /warmup-*</exclude>
+     * </excludes>
+     * }</pre>
+     */
+    @Parameter(property = "memflame.excludes")
+    private List<String> excludes;
+
+    /**
+     * Fails the build when a dump cannot be read (truncated, corrupt, not a tracemalloc dump). With
+     * {@code false} such a dump gives a warning and an {@code unreadable} row in the report and summary, and is
+     * left out of every total and budget, so a smaller total never goes unexplained.
+     * <pre>{@code <failOnUnreadable>false</failOnUnreadable>}</pre>
+     */
+    @Parameter(property = "memflame.failOnUnreadable", defaultValue = "true")
+    private boolean failOnUnreadable;
+
+    /**
+     * The encoding of byte-string file names in Python 2.7 dumps; a studio building on Chinese Windows sets
+     * {@code GBK}. Python 3 dumps always store UTF-8.
+     * <pre>{@code <fileNameEncoding>GBK</fileNameEncoding>}</pre>
+     */
+    @Parameter(property = "memflame.fileNameEncoding", defaultValue = "UTF-8")
+    private String fileNameEncoding;
+
+    /**
+     * The most one gzip-compressed dump may expand to, with an optional unit; a larger one fails as corrupt,
+     * so a gzip bomb cannot exhaust the build machine.
+     * <pre>{@code <maxDecompressedSize>8 GiB</maxDecompressedSize>}</pre>
+     */
+    @Parameter(property = "memflame.maxDecompressedSize", defaultValue = "4 GiB")
+    private String maxDecompressedSize;
+
+    /**
+     * Install roots removed from the start of recorded file names, tried in order, first match wins. A prefix
+     * matches whole path components; {@code \} and {@code /} are the same, and Windows paths compare
+     * case-insensitively.
+     * <pre>{@code
+     * <stripPrefixes>
+     *   <stripPrefix>I:/G1/trunk/code/Script/Python/</stripPrefix>
+     *   <stripPrefix>/home/build/game/</stripPrefix>
+     * </stripPrefixes>
+     * }</pre>
+     */
+    @Parameter(property = "memflame.stripPrefixes")
+    private List<String> stripPrefixes;
+
+    /**
+     * Globs of normalized file paths: a trace allocated in a matching file is left out, as
+     * {@code tracemalloc.Filter(False, pattern)} does. The bytes left out are shown in the log and the summary.
+     * <pre>{@code
+     * <excludeFrames>
+     *   <excludeFrame>**}{@code /tracemalloc.py</excludeFrame>
+     *   <excludeFrame>**}{@code /site-packages/**}{@code </excludeFrame>
+     * </excludeFrames>
+     * }</pre>
+     */
+    @Parameter(property = "memflame.excludeFrames")
+    private List<String> excludeFrames;
+
+    /**
+     * The memory budgets. {@code path} is a directory or file prefix of normalized paths, matched whole component
+     * by component ({@code client/ui} does not match {@code client/ui2}), or a glob when it contains {@code *};
+     * empty or {@code /} is the whole snapshot. {@code max} is bytes with an optional unit: {@code B}, SI
+     * {@code kB KB MB GB} (powers of 1000) or IEC {@code KiB MiB GiB} (powers of 1024). {@code scope} is
+     * {@code self} (bytes allocated in files under the path, the default) or {@code inclusive} (bytes of traces
+     * with any frame under the path, each trace once). {@code snapshots} is a glob of snapshot names the budget
+     * applies to (all when absent). {@code level} is {@code fail} (the default) or {@code warn}: an exceeded
+     * budget of level {@code warn} is logged as a warning and does not fail the build, for budgets being
+     * introduced. A limit can come from a property, e.g. {@code <max>${memory.client.max}</max>} set with
+     * {@code -Dmemory.client.max=30MiB}.
+     * <pre>{@code
+     * <budgets>
+     *   <budget><path>client/controller</path><max>20 MiB</max></budget>
+     *   <budget>
+     *     <path>common/data/skill_table.py</path><max>16MB</max>
+     *     <scope>inclusive</scope><snapshots>**}{@code /*battle*</snapshots>
+     *   </budget>
+     *   <budget><path>**}{@code /net/**}{@code </path><max>512 KiB</max></budget>
+     *   <budget><path>client/ui</path><max>2 MiB</max><level>warn</level></budget>
+     * </budgets>
+     * }</pre>
+     */
+    @Parameter
+    private List<BudgetConfig> budgets;
+
+    /**
+     * Logs a warning for a budget that uses at least this percentage of its limit, before it fails. 0 turns
+     * warnings off.
+     * <pre>{@code <warnAtPercent>90</warnAtPercent>}</pre>
+     */
+    @Parameter(property = "memflame.warnAtPercent", defaultValue = "0")
+    private int warnAtPercent;
+
+    /**
+     * Where the report goes: {@code index.html}, {@code memflame.json}, and per snapshot two flame graphs
+     * ({@code NAME.path.svg}, {@code NAME.stack.svg}) and their folded stacks ({@code NAME.path.folded},
+     * {@code NAME.stack.folded}). The directory is replaced as a whole once the new report is complete.
+     * <pre>{@code <outputDirectory>${project.build.directory}/site/memflame</outputDirectory>}</pre>
+     */
+    @Parameter(property = "memflame.outputDirectory", defaultValue = "${project.reporting.outputDirectory}/memflame")
+    protected File outputDirectory;
+
+    /**
+     * The heading of every flame graph; the snapshot name and the view are added to it.
+     * <pre>{@code <title>Battle client memory</title>}</pre>
+     */
+    @Parameter(property = "memflame.title", defaultValue = "Memory flame graph")
+    private String title;
+
+    /**
+     * The width of flame graphs in pixels.
+     * <pre>{@code <width>1600</width>}</pre>
+     */
+    @Parameter(property = "memflame.width", defaultValue = "1200")
+    private int width;
+
+    /**
+     * Frames narrower than this many pixels are not drawn (their bytes stay in their parent), which keeps the
+     * graph of a million-trace snapshot small.
+     * <pre>{@code <minFrameWidth>0.5</minFrameWidth>}</pre>
+     */
+    @Parameter(property = "memflame.minFrameWidth", defaultValue = "0.1")
+    private double minFrameWidth;
+
+    /**
+     * Draws icicle graphs: the root at the top, callees below.
+     * <pre>{@code <inverted>true</inverted>}</pre>
+     */
+    @Parameter(property = "memflame.inverted", defaultValue = "false")
+    private boolean inverted;
+
+    /**
+     * The height of one frame in pixels.
+     * <pre>{@code <frameHeight>18</frameHeight>}</pre>
+     */
+    @Parameter(property = "memflame.frameHeight", defaultValue = "16")
+    private int frameHeight;
+
+    /**
+     * The font size of frame labels in pixels.
+     * <pre>{@code <fontSize>13</fontSize>}</pre>
+     */
+    @Parameter(property = "memflame.fontSize", defaultValue = "12")
+    private int fontSize;
+
+    /** The configuration as plain values, validated; a bad value fails naming the parameter or budget. */
+    protected CheckSettings settings(boolean failIfNoSnapshots) throws MojoFailureException {
+        return new CheckSettings(
+                snapshotDirectory.toPath(),
+                orEmpty(includes),
+                orEmpty(excludes),
+                failIfNoSnapshots,
+                failOnUnreadable,
+                charset(),
+                size("maxDecompressedSize", maxDecompressedSize),
+                orEmpty(stripPrefixes),
+                orEmpty(excludeFrames),
+                budgets(),
+                percent(),
+                outputDirectory.toPath(),
+                svgOptions());
+    }
+
+    private List<Budget> budgets() throws MojoFailureException {
+        List<Budget> result = new ArrayList<>();
+        for (int i = 0; budgets != null && i < budgets.size(); i++) {
+            BudgetConfig config = budgets.get(i);
+            String name = "budget " + (i + 1) + " (path '" + (config.getPath() == null ? "" : config.getPath()) + "')";
+            if (isBlank(config.getMax())) {
+                throw new MojoFailureException("memflame: " + name + " has no <max>; write e.g. <max>20 MiB</max>");
+            }
+            Scope scope;
+            BudgetLevel level;
+            try {
+                scope = isBlank(config.getScope()) ? Scope.SELF : Scope.parse(config.getScope());
+                level = isBlank(config.getLevel()) ? BudgetLevel.FAIL : BudgetLevel.parse(config.getLevel());
+            } catch (IllegalArgumentException e) {
+                throw new MojoFailureException("memflame: " + name + ": " + e.getMessage());
+            }
+            result.add(new Budget(config.getPath() == null ? "" : config.getPath().trim(),
+                    size(name, config.getMax()), config.getMax().trim(), scope, config.getSnapshots(), level));
+        }
+        return result;
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    private static long size(String name, String text) throws MojoFailureException {
+        try {
+            return ByteSize.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException("memflame: " + name + ": " + e.getMessage());
+        }
+    }
+
+    private Charset charset() throws MojoFailureException {
+        try {
+            return Charset.forName(fileNameEncoding);
+        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+            throw new MojoFailureException("memflame: fileNameEncoding '" + fileNameEncoding
+                    + "' is not an encoding this Java knows; e.g. UTF-8, GBK, Shift_JIS, windows-1252");
+        }
+    }
+
+    private int percent() throws MojoFailureException {
+        if (warnAtPercent < 0 || warnAtPercent > 100) {
+            throw new MojoFailureException("memflame: warnAtPercent must be from 1 to 100, or 0 for no warnings; was "
+                    + warnAtPercent);
+        }
+        return warnAtPercent;
+    }
+
+    private SvgOptions svgOptions() throws MojoFailureException {
+        if (width < 100 || frameHeight < 4 || fontSize < 4 || minFrameWidth < 0) {
+            throw new MojoFailureException("memflame: flame graph options out of range: width must be at least 100 "
+                    + "(was " + width + "), frameHeight and fontSize at least 4 (were " + frameHeight + ", " + fontSize
+                    + "), minFrameWidth at least 0 (was " + minFrameWidth + ")");
+        }
+        return new SvgOptions(title, width, minFrameWidth, inverted, frameHeight, fontSize);
+    }
+
+    private static List<String> orEmpty(List<String> values) {
+        if (values == null) {
+            return List.of();
+        }
+        List<String> kept = new ArrayList<>();
+        for (String value : values) {
+            if (value != null && !value.isBlank()) {
+                kept.add(value.trim());
+            }
+        }
+        return kept;
+    }
+
+    /** The dumps the configured includes and excludes select, by name; none when the directory is missing. */
+    protected List<String> snapshotNames() throws IOException {
+        return SnapshotFiles.find(snapshotDirectory.toPath(), orEmpty(includes), orEmpty(excludes));
+    }
+
+    /** Maven's log as the core's listener; with {@code errorsAsWarnings} budget violations become warnings. */
+    static final class LogListener implements CheckListener {
+        private final Log log;
+        private final boolean errorsAsWarnings;
+
+        LogListener(Log log, boolean errorsAsWarnings) {
+            this.log = log;
+            this.errorsAsWarnings = errorsAsWarnings;
+        }
+
+        @Override
+        public void info(String line) {
+            log.info(line);
+        }
+
+        @Override
+        public void warning(String line) {
+            log.warn(line);
+        }
+
+        @Override
+        public void error(String line) {
+            if (errorsAsWarnings) {
+                log.warn(line);
+            } else {
+                log.error(line);
+            }
+        }
+    }
+}
