@@ -423,12 +423,14 @@ public final class IndexPage {
             raw("</tbody>\n</table>\n</section>\n");
         }
 
-        private static String header(String text, boolean numeric) {
-            return "<th tabindex=\"0\" data-type=\"" + (numeric ? "number" : "text") + "\">" + text + "</th>";
-        }
     }
 
-    private static final String STYLE = """
+    /** A sortable table header; numeric columns sort by the cells' {@code data-value}. */
+    static String header(String text, boolean numeric) {
+        return "<th tabindex=\"0\" data-type=\"" + (numeric ? "number" : "text") + "\">" + text + "</th>";
+    }
+
+    static final String STYLE = """
 
             :root{color-scheme:light;--ok:#1a7f37;--warn:#9a6700;--bad:#cf222e;--muted:#59636e;--line:#d0d7de}
             *{box-sizing:border-box}
@@ -477,7 +479,7 @@ public final class IndexPage {
             """;
 
     /** Sorts a table by the clicked header: numbers by {@code data-value}, text by its content. */
-    private static final String SCRIPT = """
+    static final String SCRIPT = """
 
             (function () {
               'use strict';

@@ -1,0 +1,145 @@
+package io.github.memflame;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.github.memflame.aggregate.ModuleReport;
+import io.github.memflame.aggregate.ReportSummary;
+import io.github.memflame.aggregate.SummaryReader;
+import io.github.memflame.budget.ByteSize;
+import io.github.memflame.render.AggregatePage;
+import io.github.memflame.render.ReportWriter;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The {@code report-aggregate} run without Maven: read the {@code memflame.json} each module's {@code check} left,
+ * and write one index over all of them with an aggregate {@code memflame.json}. Budgets stay per module: this only
+ * reports what each module's check found.
+ */
+public final class MemflameAggregate {
+    private static final ObjectMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+    /**
+     * A module to aggregate.
+     *
+     * @param name its artifactId, which prefixes its snapshot names
+     * @param reportDirectory where its {@code check} wrote its report
+     */
+    public record Module(String name, Path reportDirectory) {
+    }
+
+    /** The aggregate {@code memflame.json}: every module with its snapshots and budgets, names prefixed. */
+    record AggregateSummary(int schema, String result, List<ModuleEntry> modules) {
+    }
+
+    /** A module in the aggregate summary; {@code report} is its {@code index.html}, relative to the aggregate. */
+    record ModuleEntry(String module, String result, String report, long totalBytes,
+                       List<ReportSummary.Snapshot> snapshots, List<ReportSummary.BudgetLine> budgets) {
+    }
+
+    private final CheckListener listener;
+
+    public MemflameAggregate(CheckListener listener) {
+        this.listener = listener;
+    }
+
+    /**
+     * Writes {@code index.html} and {@code memflame.json} into {@code outputDirectory} over the modules that have
+     * a report; modules without one are named in an info line.
+     *
+     * @return the modules aggregated; empty (and nothing written) when none has a report
+     * @throws IOException when a summary cannot be read (naming the file and position) or the report written
+     */
+    public List<ModuleReport> run(List<Module> modules, Path outputDirectory) throws IOException {
+        List<ModuleReport> reports = new ArrayList<>();
+        for (Module module : modules) {
+            Path summaryFile = module.reportDirectory().resolve(ReportWriter.SUMMARY);
+            if (!Files.isRegularFile(summaryFile)) {
+                listener.info("memflame: module " + module.name() + " has no memory report (" + summaryFile + ")");
+                continue;
+            }
+            ReportSummary summary = SummaryReader.read(summaryFile);
+            reports.add(new ModuleReport(module.name(), module.reportDirectory(), summary));
+            listener.info(String.format(Locale.ROOT, "memflame: module %s: %s, %d snapshot%s, %s; budgets: "
+                            + "%d checks, %d exceeded, %d warnings, %d unmatched",
+                    module.name(), summary.result(), summary.snapshots().size(),
+                    summary.snapshots().size() == 1 ? "" : "s", ByteSize.format(summary.totalBytes()),
+                    summary.budgets().size(), summary.count("exceeded"), summary.count("warning"),
+                    summary.count("unmatched")));
+        }
+        if (reports.isEmpty()) {
+            listener.warning("memflame: no module has a memory report (memflame.json); run check in the modules "
+                    + "first, e.g. mvn verify memflame:report-aggregate; no aggregate report written");
+            return reports;
+        }
+        Path output = outputDirectory.toAbsolutePath().normalize();
+        Files.createDirectories(output);
+        Path index = output.resolve(ReportWriter.INDEX);
+        replace(index, out -> AggregatePage.write(reports, output, out));
+        replace(output.resolve(ReportWriter.SUMMARY), out -> MAPPER.writeValue(out, summary(reports, output)));
+        listener.info("Memory aggregate report: " + index);
+        return reports;
+    }
+
+    private static AggregateSummary summary(List<ModuleReport> reports, Path output) {
+        List<ModuleEntry> entries = new ArrayList<>();
+        for (ModuleReport report : reports) {
+            ReportSummary summary = report.summary();
+            List<ReportSummary.Snapshot> snapshots = new ArrayList<>();
+            for (ReportSummary.Snapshot snapshot : summary.snapshots()) {
+                snapshots.add(new ReportSummary.Snapshot(report.qualifiedName(snapshot.name()), snapshot.format(),
+                        snapshot.traces(), snapshot.totalBytes(), snapshot.excludedTraces(), snapshot.excludedBytes(),
+                        relative(report, snapshot.reports(), output), relative(report, snapshot.folded(), output)));
+            }
+            List<ReportSummary.BudgetLine> budgets = new ArrayList<>();
+            for (ReportSummary.BudgetLine budget : summary.budgets()) {
+                budgets.add(new ReportSummary.BudgetLine(budget.path(), budget.scope(),
+                        report.qualifiedName(budget.snapshot()), budget.limitBytes(), budget.limit(),
+                        budget.actualBytes(), budget.status(), budget.level()));
+            }
+            entries.add(new ModuleEntry(report.module(), summary.result(),
+                    report.relativeLink(output, ReportWriter.INDEX), summary.totalBytes(), snapshots, budgets));
+        }
+        boolean passed = reports.stream().allMatch(report -> report.summary().passed());
+        return new AggregateSummary(SummaryReader.SCHEMA, passed ? "passed" : "failed", entries);
+    }
+
+    private static Map<String, String> relative(ModuleReport report, Map<String, String> files, Path output) {
+        Map<String, String> relative = new LinkedHashMap<>();
+        files.forEach((view, file) -> relative.put(view, report.relativeLink(output, file)));
+        return relative;
+    }
+
+
+    private interface Content {
+        void write(Writer out) throws IOException;
+    }
+
+    /** Writes a file next to its target and renames it into place, so a reader never sees half of it. */
+    private static void replace(Path target, Content content) throws IOException {
+        Path temporary = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+        try {
+            try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
+                content.write(out);
+            }
+            try {
+                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package io.github.memflame;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+
+/**
+ * One memory report over every module of a multi-module build: reads the {@code memflame.json} each module's
+ * {@code check} wrote into {@code target/site/memflame} and writes an index with every module's result, totals and
+ * budgets, snapshot names prefixed with the module's artifactId ({@code client/scene-3-battle.pickle}), linking into
+ * each module's flame graphs. Budgets stay per module: this goal reports, each module's {@code check} fails.
+ *
+ * <p>Run it after the modules' {@code verify} at the reactor root, where Maven runs an aggregator goal given after
+ * a phase once, after every module ran that phase:
+ * <pre>{@code mvn verify memflame:report-aggregate}</pre>
+ * The report goes to {@code target/site/memflame-aggregate/index.html} of the root. Or bind it in a dedicated
+ * aggregate module that depends on the modules to report on (which makes Maven build them first):
+ * <pre>{@code
+ * <plugin>
+ *   <groupId>io.github.memflame</groupId>
+ *   <artifactId>memflame-maven-plugin</artifactId>
+ *   <version>0.1.0-SNAPSHOT</version>
+ *   <executions>
+ *     <execution>
+ *       <phase>verify</phase>
+ *       <goals><goal>report-aggregate</goal></goals>
+ *     </execution>
+ *   </executions>
+ * </plugin>
+ * }</pre>
+ * A project that depends on modules of the reactor aggregates those; one that depends on none (the reactor root)
+ * aggregates every module.
+ */
+@Mojo(name = "report-aggregate", aggregator = true, threadSafe = true)
+public class ReportAggregateMojo extends AbstractMojo {
+    /**
+     * Skips the goal.
+     * <pre>{@code <skip>true</skip>}</pre>
+     */
+    @Parameter(property = "memflame.skip", defaultValue = "false")
+    private boolean skip;
+
+    /**
+     * Where the aggregate {@code index.html} and {@code memflame.json} go.
+     * <pre>{@code <aggregateOutputDirectory>${project.build.directory}/site/memflame-aggregate</aggregateOutputDirectory>}</pre>
+     */
+    @Parameter(property = "memflame.aggregateOutputDirectory",
+            defaultValue = "${project.reporting.outputDirectory}/memflame-aggregate")
+    private File aggregateOutputDirectory;
+
+    /** The build's session: the modules of the reactor. */
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    private MavenSession session;
+
+    /** The project this goal runs in: the reactor root or an aggregate module. */
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    private MavenProject project;
+
+    @Override
+    public void execute() throws MojoExecutionException {
+        if (skip) {
+            getLog().info("memflame: skipped (memflame.skip)");
+            return;
+        }
+        List<MemflameAggregate.Module> modules = new ArrayList<>();
+        for (MavenProject module : modulesToAggregate()) {
+            Path reportDirectory = Path.of(module.getReporting().getOutputDirectory(), ReportMojo.SITE_DIRECTORY);
+            modules.add(new MemflameAggregate.Module(module.getArtifactId(), reportDirectory));
+        }
+        try {
+            new MemflameAggregate(new AbstractMemflameMojo.LogListener(getLog(), false))
+                    .run(modules, aggregateOutputDirectory.toPath());
+        } catch (IOException e) {
+            throw new MojoExecutionException("memflame could not aggregate the module reports: " + e.getMessage(), e);
+        }
+    }
+
+    /** The reactor modules this project depends on, or every module of the reactor when it depends on none. */
+    private List<MavenProject> modulesToAggregate() {
+        Set<String> dependencies = project.getDependencies().stream()
+                .map(dependency -> key(dependency.getGroupId(), dependency.getArtifactId()))
+                .collect(Collectors.toSet());
+        List<MavenProject> reactor = session.getProjects();
+        List<MavenProject> depended = reactor.stream()
+                .filter(module -> dependencies.contains(key(module.getGroupId(), module.getArtifactId())))
+                .toList();
+        return depended.isEmpty() ? reactor : depended;
+    }
+
+    private static String key(String groupId, String artifactId) {
+        return groupId + ":" + artifactId;
+    }
+}

@@ -1,0 +1,44 @@
+package io.github.memflame.aggregate;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/** Reads a module's {@code memflame.json} into a {@link ReportSummary}. */
+public final class SummaryReader {
+    /** The summary schema this version reads. */
+    public static final int SCHEMA = 1;
+
+    // Later versions may add fields (the schema promises only additions), so unknown ones are ignored.
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .build();
+
+    private SummaryReader() {
+    }
+
+    /**
+     * @throws IOException naming the file, the line and column, and what was wrong, when it is not a summary of
+     *                     schema {@value #SCHEMA}
+     */
+    public static ReportSummary read(Path file) throws IOException {
+        ReportSummary summary;
+        try {
+            summary = MAPPER.readValue(file.toFile(), ReportSummary.class);
+        } catch (JsonProcessingException e) {
+            JsonLocation where = e.getLocation();
+            throw new IOException(file + (where == null ? "" : ": line " + where.getLineNr() + ", column "
+                    + where.getColumnNr()) + ": not a memflame summary: " + e.getOriginalMessage(), e);
+        }
+        if (summary == null || summary.schema() != SCHEMA) {
+            throw new IOException(file + ": summary schema " + (summary == null ? "missing" : summary.schema())
+                    + ", expected " + SCHEMA + " (written by another memflame version?)");
+        }
+        return summary;
+    }
+}
