@@ -61,6 +61,12 @@ def main():
     write("unreadable-tolerated/snapshots/scene-2-town.json.gz", town_json)
     write("unreadable-tolerated/snapshots/scene-3-battle.pickle", battle_pickle[: len(battle_pickle) // 2])
     write("no-snapshots/snapshots/README.txt", b"The test run wrote no dump here.\n")
+    write("site-report/snapshots/scene-3-battle.pickle", battle_pickle)
+    write("warn-level-budget/snapshots/scene-3-battle.pickle", battle_pickle)
+    write("reactor-aggregate/client/snapshots/scene-3-battle.pickle", battle_pickle)
+    write("reactor-aggregate/server/snapshots/scene-2-town.json.gz", town_json)
+    write("maven-3.9/snapshots/scene-3-battle.pickle", battle_pickle)
+    write("report-goal/snapshots/scene-3-battle.pickle", battle_pickle)
 
     figures = {}
     for name, snap in (("scene-3-battle.pickle", battle), ("scene-2-town.json.gz", town)):

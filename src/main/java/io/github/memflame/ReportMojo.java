@@ -1,7 +1,11 @@
 package io.github.memflame;
 
+import io.github.memflame.render.ReportWriter;
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Locale;
 import org.apache.maven.doxia.sink.Sink;
@@ -39,10 +43,11 @@ public class ReportMojo extends AbstractMemflameMojo implements MavenMultiPageRe
     /** The report's directory under the site: the menu links to {@code memflame/index.html}. */
     static final String SITE_DIRECTORY = "memflame";
 
+    /** Run on its own, the goal reads the dumps and writes the report, whatever its budgets say. */
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         try {
-            if (canGenerateReport()) {
+            if (!skipped() && hasDumps()) {
                 write();
             }
         } catch (MavenReportException e) {
@@ -50,11 +55,22 @@ public class ReportMojo extends AbstractMemflameMojo implements MavenMultiPageRe
         }
     }
 
+    /**
+     * In the site, a report {@code check} wrote in this build (its summary newer than every dump) is linked as it
+     * is: it was made with the build configuration (budgets and all), which Maven does not pass to
+     * {@code <reporting>}. Otherwise the report is written here.
+     */
     @Override
     public void generate(Sink sink, SinkFactory sinkFactory, Locale locale) throws MavenReportException {
-        if (canGenerateReport()) {
-            write();
+        if (!canGenerateReport()) {
+            return;
         }
+        if (checkReportUpToDate()) {
+            getLog().info("memflame: the site links the Memory report check wrote: " + outputDirectory.toPath()
+                    .resolve(ReportWriter.INDEX));
+            return;
+        }
+        write();
     }
 
     @Override
@@ -79,24 +95,55 @@ public class ReportMojo extends AbstractMemflameMojo implements MavenMultiPageRe
         }
     }
 
-    /** False, with an info line, when the goal is skipped or there is no dump to report on. */
+    /** False, with an info line, when the goal is skipped or there is neither a dump nor a report of check. */
     @Override
     public boolean canGenerateReport() throws MavenReportException {
+        return !skipped() && (Files.isRegularFile(summaryFile()) || hasDumps());
+    }
+
+    private boolean skipped() {
         if (skip) {
             getLog().info("memflame: skipped (memflame.skip)");
-            return false;
         }
-        List<String> names;
-        try {
-            names = snapshotNames();
-        } catch (IOException e) {
-            throw new MavenReportException("memflame could not list the memory snapshots: " + e.getMessage(), e);
-        }
-        if (names.isEmpty()) {
+        return skip;
+    }
+
+    private boolean hasDumps() throws MavenReportException {
+        if (dumps().isEmpty()) {
             getLog().info("memflame: no memory snapshot in " + snapshotDirectory + "; no Memory report");
             return false;
         }
         return true;
+    }
+
+    private boolean checkReportUpToDate() throws MavenReportException {
+        Path summary = summaryFile();
+        try {
+            if (!Files.isRegularFile(summary)) {
+                return false;
+            }
+            FileTime written = Files.getLastModifiedTime(summary);
+            for (Path dump : dumps()) {
+                if (Files.getLastModifiedTime(dump).compareTo(written) > 0) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (IOException e) {
+            throw new MavenReportException("memflame could not read the time of " + summary + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Path summaryFile() {
+        return outputDirectory.toPath().resolve(ReportWriter.SUMMARY);
+    }
+
+    private List<Path> dumps() throws MavenReportException {
+        try {
+            return snapshotNames().stream().map(snapshotDirectory.toPath()::resolve).toList();
+        } catch (IOException e) {
+            throw new MavenReportException("memflame could not list the memory snapshots: " + e.getMessage(), e);
+        }
     }
 
     @Override
