@@ -1,0 +1,60 @@
+package io.github.memflame;
+
+import static org.apache.maven.api.plugin.testing.MojoExtension.getVariableValueFromObject;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.memflame.render.SvgOptions;
+import java.util.List;
+import javax.inject.Inject;
+import org.apache.maven.api.plugin.testing.InjectMojo;
+import org.apache.maven.api.plugin.testing.MojoParameter;
+import org.apache.maven.api.plugin.testing.MojoTest;
+import org.apache.maven.execution.MavenSession;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Every simple parameter can be set on the command line through its {@code memflame.*} property. */
+@MojoTest
+class MojoPropertiesTest {
+    @Inject
+    private MavenSession session;
+
+    /** As {@code mvn verify -Dmemflame.width=1600 ...} would set them. */
+    @BeforeEach
+    void commandLine() {
+        session.getUserProperties().setProperty("memflame.width", "1600");
+        session.getUserProperties().setProperty("memflame.inverted", "true");
+        session.getUserProperties().setProperty("memflame.title", "Battle client memory");
+        session.getUserProperties().setProperty("memflame.warnAtPercent", "90");
+        session.getUserProperties().setProperty("memflame.failOnViolation", "false");
+        session.getUserProperties().setProperty("memflame.includes", "scenes/**/*.pickle,**/*.json");
+        session.getUserProperties().setProperty("memflame.fileNameEncoding", "GBK");
+        session.getUserProperties().setProperty("skipITs", "true");
+    }
+
+    @Test
+    @InjectMojo(goal = "check")
+    void checkTakesItsParametersFromProperties(CheckMojo mojo) throws Exception {
+        CheckSettings settings = mojo.settings(true);
+        assertEquals(new SvgOptions("Battle client memory", 1600, 0.1, true, 16, 12), settings.svgOptions());
+        assertEquals(90, settings.warnAtPercent());
+        assertEquals(List.of("scenes/**/*.pickle", "**/*.json"), settings.includes());
+        assertEquals("GBK", settings.fileNameEncoding().name());
+        assertEquals(false, getVariableValueFromObject(mojo, "failOnViolation"));
+        assertEquals(true, getVariableValueFromObject(mojo, "skipITs"));
+    }
+
+    @Test
+    @InjectMojo(goal = "check")
+    @MojoParameter(name = "width", value = "1400")
+    void explicitConfigurationWinsOverTheProperty(CheckMojo mojo) throws Exception {
+        assertEquals(1400, mojo.settings(true).svgOptions().width());
+        assertEquals(90, mojo.settings(true).warnAtPercent());
+    }
+
+    @Test
+    @InjectMojo(goal = "report")
+    void reportTakesTheSameProperties(ReportMojo mojo) throws Exception {
+        assertEquals(new SvgOptions("Battle client memory", 1600, 0.1, true, 16, 12), mojo.settings(false).svgOptions());
+    }
+}
