@@ -2,8 +2,8 @@ import groovy.json.JsonSlurper
 
 def log = new File(basedir, 'build.log').getText('UTF-8')
 assert log.contains('BUILD SUCCESS')
-assert log.contains('memflame: module client: passed, 1 snapshot, 363.6 KiB; budgets: 1 checks, 0 exceeded, 0 warnings, 0 unmatched')
-assert log.contains('memflame: module server: passed, 1 snapshot, 54.2 KiB; budgets: 1 checks, 1 exceeded, 0 warnings, 0 unmatched')
+assert log.contains('memflame: module client: passed, 1 snapshot, 363.6 KiB; budgets: 1 check, 0 exceeded, 0 warnings, 0 unmatched')
+assert log.contains('memflame: module server: passed, 1 snapshot, 54.2 KiB; budgets: 1 check, 1 exceeded, 0 warnings, 0 unmatched')
 
 // Both ways write the same modules: the aggregate module (its dependencies) and the root (every module).
 [new File(basedir, 'memory-report/target/site/memflame-aggregate'),

@@ -72,10 +72,11 @@ public final class MemflameAggregate {
             ReportSummary summary = SummaryReader.read(summaryFile);
             reports.add(new ModuleReport(module.name(), module.reportDirectory(), summary));
             listener.info(String.format(Locale.ROOT, "memflame: module %s: %s, %d snapshot%s, %s; budgets: "
-                            + "%d checks, %d exceeded, %d warnings, %d unmatched",
+                            + "%d check%s, %d exceeded, %d warning%s, %d unmatched",
                     module.name(), summary.result(), summary.snapshots().size(),
                     summary.snapshots().size() == 1 ? "" : "s", ByteSize.format(summary.totalBytes()),
-                    summary.budgets().size(), summary.count("exceeded"), summary.count("warning"),
+                    summary.budgets().size(), summary.budgets().size() == 1 ? "" : "s", summary.count("exceeded"),
+                    summary.count("warning"), summary.count("warning") == 1 ? "" : "s",
                     summary.count("unmatched")));
         }
         if (reports.isEmpty()) {

@@ -75,9 +75,9 @@ class MemflameAggregateTest {
         assertEquals(List.of(
                 "[INFO] memflame: module game has no memory report (" + build.resolve("target/site/memflame")
                         .resolve("memflame.json") + ")",
-                "[INFO] memflame: module client: passed, 1 snapshot, 363.6 KiB; budgets: 1 checks, 0 exceeded, "
+                "[INFO] memflame: module client: passed, 1 snapshot, 363.6 KiB; budgets: 1 check, 0 exceeded, "
                         + "0 warnings, 0 unmatched",
-                "[INFO] memflame: module server: passed, 1 snapshot, 54.2 KiB; budgets: 1 checks, 1 exceeded, "
+                "[INFO] memflame: module server: passed, 1 snapshot, 54.2 KiB; budgets: 1 check, 1 exceeded, "
                         + "0 warnings, 0 unmatched",
                 "[INFO] Memory aggregate report: " + output.toAbsolutePath().resolve("index.html")), log);
 
