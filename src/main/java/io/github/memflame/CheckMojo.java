@@ -51,15 +51,22 @@ public class CheckMojo extends AbstractMemflameMojo {
     /**
      * Set by {@code -DskipTests}: when the tests were skipped and left no dump, there is nothing to check and the
      * goal passes, saying so; dumps that are there are checked as usual.
+     * <pre>{@code <skipTests>true</skipTests>}</pre>
      */
     @Parameter(property = "skipTests", defaultValue = "false")
     private boolean skipTests;
 
-    /** Set by {@code -Dmaven.test.skip}: treated as {@code skipTests}. */
+    /**
+     * Set by {@code -Dmaven.test.skip}: treated as {@code skipTests}.
+     * <pre>{@code <mavenTestSkip>true</mavenTestSkip>}</pre>
+     */
     @Parameter(property = "maven.test.skip", defaultValue = "false")
     private boolean mavenTestSkip;
 
-    /** Set by {@code -DskipITs}: treated as {@code skipTests}. */
+    /**
+     * Set by {@code -DskipITs}: treated as {@code skipTests}.
+     * <pre>{@code <skipITs>true</skipITs>}</pre>
+     */
     @Parameter(property = "skipITs", defaultValue = "false")
     private boolean skipITs;
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.memflame.budget.Budget;
+import io.github.memflame.budget.BudgetLevel;
 import io.github.memflame.budget.BudgetResult;
 import io.github.memflame.budget.BudgetStatus;
 import io.github.memflame.budget.Contributor;
@@ -169,5 +170,19 @@ class IndexPageTest {
         assertEquals("%E5%9C%BA%E6%99%AF.svg", IndexPage.href("场景.svg"));
         assertEquals("javascript%3Aalert(1).svg", IndexPage.href("javascript:alert(1).svg"), "never a scheme");
         assertEquals("%22%3E%3C.svg", IndexPage.href("\"><.svg"));
+    }
+
+    @Test
+    void anExceededBudgetOfLevelWarnSaysSoInItsStatus() throws Exception {
+        FoldedSnapshot battle = Snapshots.named("battle.pickle").add(2048, "client/ui/bag.py:3").build();
+        Budget introduced = new Budget("client/ui", 1024, "1 KiB", Scope.SELF, null, BudgetLevel.WARN);
+        Budget enforced = new Budget("client", 4096, "4 KiB", Scope.SELF, null);
+        Document page = parse(html(new CheckReport(true, List.of(Reports.report(battle)), List.of(
+                new BudgetResult(introduced, "battle.pickle", 2048, BudgetStatus.EXCEEDED, List.of()),
+                new BudgetResult(enforced, "battle.pickle", 2048, BudgetStatus.OK, List.of())))));
+        List<Element> rows = rows(byId(page, "budgets"));
+        assertEquals("EXCEEDED level warn", cells(rows.get(0)).get(6));
+        assertEquals("OK", cells(rows.get(1)).get(6));
+        assertEquals("passed", byId(page, "result").getAttribute("data-result"));
     }
 }
