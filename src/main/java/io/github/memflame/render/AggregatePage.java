@@ -8,6 +8,8 @@ import io.github.memflame.budget.ByteSize;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -110,31 +112,41 @@ public final class AggregatePage {
                     .raw(header("Path", false)).raw(header("Scope", false)).raw(header("Snapshot", false))
                     .raw(header("Actual", true)).raw(header("Limit", true)).raw(header("Status", false))
                     .raw("</tr></thead>\n<tbody>\n");
-            for (ModuleReport module : modules) {
-                for (ReportSummary.BudgetLine budget : module.summary().budgets()) {
-                    String status = budget.status() == null ? "" : budget.status();
-                    String path = budget.path() == null ? "" : budget.path();
-                    raw("<tr class=\"budget ").text(status).raw("\" data-status=\"").text(status).raw("\"><td>")
-                            .text(module.module()).raw("</td><td class=\"path\">");
-                    if (path.isEmpty() || path.equals("/")) {
-                        raw("<em>whole snapshot</em>");
-                    } else {
-                        raw("<code>").text(path).raw("</code>");
-                    }
-                    raw("</td><td>").text(budget.scope()).raw("</td><td class=\"path\">");
-                    snapshotLink(module, budget.snapshot());
-                    raw("</td>");
-                    bytesCell(budget.actualBytes());
-                    bytesCell(budget.limitBytes());
-                    raw("<td><span class=\"badge ").text(status).raw("\">").text(status.toUpperCase(Locale.ROOT))
-                            .raw("</span>");
-                    if (budget.onlyWarned()) {
-                        raw(" <span class=\"sub level-warn\">level warn</span>");
-                    }
-                    raw("</td></tr>\n");
+            // Worst first, as on a module's own index; modules in reactor order within a status.
+            List<Map.Entry<ModuleReport, ReportSummary.BudgetLine>> rows = new ArrayList<>();
+            modules.forEach(module -> module.summary().budgets()
+                    .forEach(budget -> rows.add(Map.entry(module, budget))));
+            rows.sort(Comparator.comparingInt(row -> severity(row.getValue().status())));
+            for (Map.Entry<ModuleReport, ReportSummary.BudgetLine> row : rows) {
+                ModuleReport module = row.getKey();
+                ReportSummary.BudgetLine budget = row.getValue();
+                String status = budget.status() == null ? "" : budget.status();
+                String path = budget.path() == null ? "" : budget.path();
+                raw("<tr class=\"budget ").text(status).raw("\" data-status=\"").text(status).raw("\"><td>")
+                        .text(module.module()).raw("</td><td class=\"path\">");
+                if (path.isEmpty() || path.equals("/")) {
+                    raw("<em>whole snapshot</em>");
+                } else {
+                    raw("<code>").text(path).raw("</code>");
                 }
+                raw("</td><td>").text(budget.scope()).raw("</td><td class=\"path\">");
+                snapshotLink(module, budget.snapshot());
+                raw("</td>");
+                bytesCell(budget.actualBytes());
+                bytesCell(budget.limitBytes());
+                raw("<td><span class=\"badge ").text(status).raw("\">").text(status.toUpperCase(Locale.ROOT))
+                        .raw("</span>");
+                if (budget.onlyWarned()) {
+                    raw(" <span class=\"sub level-warn\">level warn</span>");
+                }
+                raw("</td></tr>\n");
             }
             raw("</tbody>\n</table>\n</section>\n");
+        }
+
+        private static int severity(String status) {
+            int index = List.of("exceeded", "warning", "unmatched", "ok").indexOf(status);
+            return index < 0 ? Integer.MAX_VALUE : index;
         }
 
         private void snapshots() {

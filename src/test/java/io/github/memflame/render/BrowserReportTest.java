@@ -11,6 +11,7 @@ import io.github.memflame.CheckFailure;
 import io.github.memflame.CheckListener;
 import io.github.memflame.CheckOutcome;
 import io.github.memflame.CheckSettings;
+import io.github.memflame.MemflameAggregate;
 import io.github.memflame.MemflameCheck;
 import io.github.memflame.budget.Budget;
 import io.github.memflame.budget.BudgetResult;
@@ -358,6 +359,50 @@ class BrowserReportTest {
         assertEquals(snapshot, browser.evaluate("document.documentElement.getAttribute('data-snapshot')").asText());
         assertTrue(browser.evaluate("document.querySelectorAll('#frames g.frame').length").asInt() > 10);
         screenshot("index-link.png");
+    }
+
+    @Test
+    void aggregateIndexListsEveryModuleSortsAndLinksIntoTheirGraphs() throws IOException {
+        Path aggregate = REPORTS.resolve("aggregate");
+        CheckListener quiet = new CheckListener() {
+            @Override
+            public void info(String line) {
+            }
+
+            @Override
+            public void warning(String line) {
+            }
+
+            @Override
+            public void error(String line) {
+            }
+        };
+        new MemflameAggregate(quiet).run(List.of(new MemflameAggregate.Module("client", battleReport),
+                new MemflameAggregate.Module("tools", xssReport)), aggregate);
+        open(aggregate.resolve("index.html"));
+        JsonNode banner = browser.evaluate("(function () { var r = document.getElementById('result');"
+                + " return {result: r.getAttribute('data-result'), text: r.innerText}; })()");
+        assertEquals("failed", banner.get("result").asText(), "the battle report failed its budgets");
+        assertTrue(banner.get("text").asText().replaceAll("\\s+", " ").contains("2 modules"), banner.toString());
+        screenshot("aggregate.png");
+        assertEquals("exceeded", browser.evaluate("document.querySelector('#budgets tbody tr')"
+                + ".getAttribute('data-status')").asText(), "worst budgets first");
+
+        List<Long> totals = new ArrayList<>(columnValues("modules", 3));
+        totals.sort(Comparator.reverseOrder());
+        clickElement(header("modules", "Total"));
+        assertEquals(totals, columnValues("modules", 3));
+        String names = browser.evaluate("document.getElementById('snapshots').innerText").asText();
+        assertTrue(names.contains("client/" + BATTLE), names);
+        assertTrue(names.contains("tools/" + xssSnapshotName), "hostile names stay text: " + names);
+
+        String link = "document.querySelector('#snapshots tbody tr a.graph')";
+        var loaded = browser.next("Page.loadEventFired");
+        clickElement(link);
+        Chromium.await(loaded, "the module's flame graph the aggregate links");
+        assertTrue(browser.evaluate("location.href").asText().contains("/battle/"),
+                browser.evaluate("location.href").asText());
+        assertTrue(browser.evaluate("document.querySelectorAll('#frames g.frame').length").asInt() > 10);
     }
 
     // 5. XSS
