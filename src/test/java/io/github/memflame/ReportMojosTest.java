@@ -2,6 +2,7 @@ package io.github.memflame;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,6 +15,7 @@ import java.util.Locale;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoParameter;
 import org.apache.maven.api.plugin.testing.MojoTest;
+import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.reporting.MavenReport;
 import org.junit.jupiter.api.Test;
 
@@ -78,6 +80,18 @@ class ReportMojosTest {
         assertEquals("failed", summary.get("result").textValue());
         assertEquals(List.of(26_476L, 181_840L), List.of(summary.get("budgets").get(0).get("actualBytes").longValue(),
                 summary.get("budgets").get(1).get("actualBytes").longValue()));
+    }
+
+    @Test
+    @InjectMojo(goal = "report", pom = POM_HEAD
+            + "<snapshotDirectory>${project.basedir}/src/it/passing-budgets/snapshots</snapshotDirectory>"
+            + "<outputDirectory>${project.basedir}/target/mojo-tests/report-bad-config</outputDirectory>"
+            + "<budgets><budget><path>client</path><max>lots</max></budget></budgets>" + POM_TAIL)
+    void aBadConfigurationFailsTheReportAsItFailsCheck(ReportMojo mojo) {
+        MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
+        assertTrue(e.getMessage().startsWith("memflame: budget 1 (path 'client'): 'lots' is not a byte size"),
+                e.getMessage());
+        assertFalse(Files.exists(Path.of("target/mojo-tests/report-bad-config")));
     }
 
     @Test
