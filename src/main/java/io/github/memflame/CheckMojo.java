@@ -2,7 +2,6 @@ package io.github.memflame;
 
 import io.github.memflame.budget.Budget;
 import io.github.memflame.budget.ByteSize;
-import io.github.memflame.budget.Scope;
 import io.github.memflame.render.SvgOptions;
 import java.io.File;
 import java.io.IOException;
@@ -43,8 +42,6 @@ import org.apache.maven.plugins.annotations.Parameter;
  */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public class CheckMojo extends AbstractMojo {
-    private static final long DEFAULT_MAX_DECOMPRESSED_BYTES = 4L * 1024 * 1024 * 1024;
-
     /**
      * Skips the whole goal: nothing is read, checked or written.
      * <pre>{@code <skip>true</skip>}</pre>
@@ -264,48 +261,41 @@ public class CheckMojo extends AbstractMojo {
     }
 
     private CheckSettings settings() throws MojoFailureException {
-        return new CheckSettings(
-                snapshotDirectory.toPath(),
-                orEmpty(includes),
-                orEmpty(excludes),
-                failIfNoSnapshots,
-                failOnUnreadable,
-                charset(),
-                size("maxDecompressedSize", maxDecompressedSize),
-                orEmpty(stripPrefixes),
-                orEmpty(excludeFrames),
-                budgets(),
-                percent(),
-                outputDirectory.toPath(),
-                svgOptions());
+        try {
+            return new CheckSettings(
+                    snapshotDirectory.toPath(),
+                    orEmpty(includes),
+                    orEmpty(excludes),
+                    failIfNoSnapshots,
+                    failOnUnreadable,
+                    charset(),
+                    size("maxDecompressedSize", maxDecompressedSize),
+                    orEmpty(stripPrefixes),
+                    orEmpty(excludeFrames),
+                    budgets(),
+                    warnAtPercent,
+                    outputDirectory.toPath(),
+                    new SvgOptions(title, width, minFrameWidth, inverted, frameHeight, fontSize));
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException("memflame: " + e.getMessage());
+        }
     }
 
-    private List<Budget> budgets() throws MojoFailureException {
+    private List<Budget> budgets() {
         List<Budget> result = new ArrayList<>();
         for (int i = 0; budgets != null && i < budgets.size(); i++) {
             BudgetConfig config = budgets.get(i);
             String name = "budget " + (i + 1) + " (path '" + (config.getPath() == null ? "" : config.getPath()) + "')";
-            if (config.getMax() == null || config.getMax().isBlank()) {
-                throw new MojoFailureException("memflame: " + name + " has no <max>; write e.g. <max>20 MiB</max>");
-            }
-            Scope scope;
-            try {
-                scope = config.getScope() == null || config.getScope().isBlank()
-                        ? Scope.SELF : Scope.parse(config.getScope());
-            } catch (IllegalArgumentException e) {
-                throw new MojoFailureException("memflame: " + name + ": " + e.getMessage());
-            }
-            result.add(new Budget(config.getPath() == null ? "" : config.getPath().trim(),
-                    size(name, config.getMax()), config.getMax().trim(), scope, config.getSnapshots()));
+            result.add(Budget.parse(name, config.getPath(), config.getMax(), config.getScope(), config.getSnapshots()));
         }
         return result;
     }
 
-    private static long size(String name, String text) throws MojoFailureException {
+    private static long size(String name, String text) {
         try {
             return ByteSize.parse(text);
         } catch (IllegalArgumentException e) {
-            throw new MojoFailureException("memflame: " + name + ": " + e.getMessage());
+            throw new IllegalArgumentException(name + ": " + e.getMessage(), e);
         }
     }
 
@@ -316,23 +306,6 @@ public class CheckMojo extends AbstractMojo {
             throw new MojoFailureException("memflame: fileNameEncoding '" + fileNameEncoding
                     + "' is not an encoding this Java knows; e.g. UTF-8, GBK, Shift_JIS, windows-1252");
         }
-    }
-
-    private int percent() throws MojoFailureException {
-        if (warnAtPercent < 0 || warnAtPercent > 100) {
-            throw new MojoFailureException("memflame: warnAtPercent must be from 1 to 100, or 0 for no warnings; was "
-                    + warnAtPercent);
-        }
-        return warnAtPercent;
-    }
-
-    private SvgOptions svgOptions() throws MojoFailureException {
-        if (width < 100 || frameHeight < 4 || fontSize < 4 || minFrameWidth < 0) {
-            throw new MojoFailureException("memflame: flame graph options out of range: width must be at least 100 "
-                    + "(was " + width + "), frameHeight and fontSize at least 4 (were " + frameHeight + ", " + fontSize
-                    + "), minFrameWidth at least 0 (was " + minFrameWidth + ")");
-        }
-        return new SvgOptions(title, width, minFrameWidth, inverted, frameHeight, fontSize);
     }
 
     private static List<String> orEmpty(List<String> values) {

@@ -7,13 +7,11 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.memflame.read.DumpLoader;
-import io.github.memflame.render.SvgOptions;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -41,28 +39,10 @@ class HostileReportTest {
     @TempDir
     Path temp;
 
-    private static final List<String> lines = new ArrayList<>();
-
-    private static final CheckListener LISTENER = new CheckListener() {
-        @Override
-        public void info(String line) {
-            lines.add(line);
-        }
-
-        @Override
-        public void warning(String line) {
-            lines.add(line);
-        }
-
-        @Override
-        public void error(String line) {
-            lines.add(line);
-        }
-    };
+    private final RecordingListener log = new RecordingListener();
 
     private static CheckSettings settings(Path snapshots, Path output) {
-        return new CheckSettings(snapshots, List.of(), List.of(), true, false, StandardCharsets.UTF_8, 1L << 30,
-                List.of(), List.of(), List.of(), 0, output, SvgOptions.defaults());
+        return CheckSettingsBuilder.snapshots(snapshots).failOnUnreadable(false).output(output).build();
     }
 
     private Path hostileSnapshots() throws IOException {
@@ -86,7 +66,7 @@ class HostileReportTest {
     @Test
     void everyOutputOfTheXssFixturesCarriesOnlyTheRenderersOwnMarkup() throws Exception {
         Path output = temp.resolve("out/memflame");
-        CheckOutcome outcome = new MemflameCheck(settings(hostileSnapshots(), output), LISTENER).run();
+        CheckOutcome outcome = new MemflameCheck(settings(hostileSnapshots(), output), log).run();
         assertEquals(4, outcome.report().snapshots().size());
         List<Path> files;
         try (Stream<Path> walk = Files.walk(output)) {
@@ -185,7 +165,7 @@ class HostileReportTest {
         Files.writeString(snapshots.resolve("deep.folded"), "a.py:1 10\n");
         Files.writeString(Files.createDirectories(temp.resolve("snapshots/..x")).resolve("..y.folded"), "b 1\n");
         Path output = temp.resolve("out/memflame");
-        new MemflameCheck(settings(temp.resolve("snapshots"), output), LISTENER).run();
+        new MemflameCheck(settings(temp.resolve("snapshots"), output), log).run();
         assertTrue(Files.isRegularFile(output.resolve("a/b/deep.folded.path.svg")));
         assertTrue(Files.isRegularFile(output.resolve("..x/..y.folded.stack.folded")));
         assertOnlyUnder(temp.resolve("out"), output);
@@ -201,7 +181,7 @@ class HostileReportTest {
         Files.createSymbolicLink(snapshots.resolve("linked-dir"), Path.of("../outside"));
         Files.createSymbolicLink(snapshots.resolve("linked-file.folded"), Path.of("../outside/secret.folded"));
         Path output = temp.resolve("out/memflame");
-        CheckOutcome outcome = new MemflameCheck(settings(snapshots, output), LISTENER).run();
+        CheckOutcome outcome = new MemflameCheck(settings(snapshots, output), log).run();
         List<String> names = outcome.report().snapshots().stream().map(s -> s.snapshot().name()).toList();
         assertEquals(List.of("linked-file.folded", "own.folded"), names, "a linked directory is not walked");
         assertOnlyUnder(temp.resolve("out"), output);

@@ -8,14 +8,16 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.memflame.CheckFailure;
-import io.github.memflame.CheckListener;
 import io.github.memflame.CheckOutcome;
 import io.github.memflame.CheckSettings;
+import io.github.memflame.CheckSettingsBuilder;
 import io.github.memflame.MemflameCheck;
+import io.github.memflame.RecordingListener;
 import io.github.memflame.budget.Budget;
 import io.github.memflame.budget.BudgetResult;
 import io.github.memflame.budget.BudgetStatus;
 import io.github.memflame.budget.ByteSize;
+import io.github.memflame.format.Numbers;
 import io.github.memflame.budget.Scope;
 import io.github.memflame.fold.FlameTree;
 import io.github.memflame.fold.FoldedSnapshot;
@@ -51,8 +53,7 @@ import org.junit.jupiter.api.Test;
  * The report as a reader sees it: real reports, written by {@link MemflameCheck} from the fixture dumps, opened in
  * a headless Chromium (see {@link Chromium}) and used with real mouse clicks and key presses.
  *
- * <p>Needs {@code chromium} on the PATH ({@code apt-get install chromium chromium-driver}, as {@code .ci/run}
- * does). Without it the tests are skipped, except when {@code CI=true}: then they fail. Each view is saved as a
+ * <p>Needs {@code chromium} on the PATH ({@code apt-get install chromium}, as {@code .ci/run} does). Without it the tests are skipped, except when {@code CI=true}: then they fail. Each view is saved as a
  * PNG under {@code target/browser-screenshots/} for a reviewer to look at.
  */
 class BrowserReportTest {
@@ -139,7 +140,7 @@ class BrowserReportTest {
         if (chromium.isEmpty()) {
             String message = "Chromium is not installed: no chromium, chromium-browser or google-chrome on the PATH "
                     + "(or -Dmemflame.chromium / CHROMIUM). Install it with "
-                    + "'apt-get install -y chromium chromium-driver', as .ci/run does.";
+                    + "'apt-get install -y chromium', as .ci/run does.";
             if ("true".equalsIgnoreCase(System.getenv("CI"))) {
                 fail("CI=true, so the browser tests must run, but " + message);
             }
@@ -379,7 +380,8 @@ class BrowserReportTest {
                     + "   titles: Array.prototype.map.call(document.querySelectorAll('#frames g.frame'), function (g) {"
                     + "     return g.getElementsByTagName('title')[0].textContent.split('\\n')[0]; }),"
                     + "   labels: Array.prototype.map.call(document.querySelectorAll('#frames g.frame'), function (g) {"
-                    + "     return g.getAttribute('data-label'); }),"
+                    + "     return g.hasAttribute('data-label') ? g.getAttribute('data-label')"
+                    + "       : g.getElementsByTagName('title')[0].textContent.split('\\n')[0]; }),"
                     + "   text: document.documentElement.textContent}; })()");
             assertTrue(seen.get("detector").asBoolean(), page + ": the detector ran before the page");
             assertEquals(0, seen.get("calls").size(), page + ": alert was called: " + seen.get("calls"));
@@ -464,7 +466,7 @@ class BrowserReportTest {
         for (JsonNode frame : allFrames()) {
             String name = frame.get("name").asText();
             boolean match = pattern != null && !name.equals("all") && pattern.matcher(name).find();
-            assertEquals(match, SvgFlameGraph.HIGHLIGHT.equals(frame.get("fill").asText()),
+            assertEquals(match, Palette.MEMORY.highlight().equals(frame.get("fill").asText()),
                     name + (match ? " is highlighted" : " is not highlighted"));
         }
     }
@@ -489,10 +491,13 @@ class BrowserReportTest {
         }
         assertTrue(matched > 0 && matched < whole, "the regex " + pattern + " should match part of the view");
         return "Matched: " + String.format(Locale.ROOT, "%.1f", matched * 100.0 / whole) + "% ("
-                + ByteSize.format(matched) + ")";
+                + Numbers.bytes(matched) + ")";
     }
 
-    /** The names of a stack's path-view frames below the root: each directory, the file, then {@code file:line}. */
+    /**
+     * The names of a stack's path-view frames below the root: each directory, the file, then {@code file:line}
+     * (none when the line is unknown).
+     */
     private static List<String> pathViewNames(StackTotal stack) {
         Site site = stack.allocatingSite();
         if (site == null) {
@@ -504,7 +509,9 @@ class BrowserReportTest {
             name = name == null ? component : name + "/" + component;
             names.add(name);
         }
-        names.add(name + ":" + (site.line() == 0 ? "?" : Integer.toString(site.line())));
+        if (site.line() != 0) {
+            names.add(name + ":" + site.line());
+        }
         return names;
     }
 
@@ -595,22 +602,9 @@ class BrowserReportTest {
     /** Runs the real check, as the mojo does, into {@code output}. */
     private static CheckOutcome check(Path snapshots, List<String> includes, List<Budget> budgets, Path output)
             throws IOException, CheckFailure {
-        CheckSettings settings = new CheckSettings(snapshots, includes, List.of(), true, true, StandardCharsets.UTF_8,
-                1L << 30, List.of(STRIP), List.of(), budgets, 80, output, SvgOptions.defaults());
-        CheckListener quiet = new CheckListener() {
-            @Override
-            public void info(String line) {
-            }
-
-            @Override
-            public void warning(String line) {
-            }
-
-            @Override
-            public void error(String line) {
-            }
-        };
-        return new MemflameCheck(settings, quiet).run();
+        CheckSettings settings = CheckSettingsBuilder.snapshots(snapshots).includes(includes)
+                .stripPrefixes(List.of(STRIP)).budgets(budgets).warnAtPercent(80).output(output).build();
+        return new MemflameCheck(settings, new RecordingListener()).run();
     }
 
     private static FoldedSnapshot fold(Path file, String name) throws IOException, DumpFormatException {

@@ -72,7 +72,7 @@ class JsonSummaryTest {
     @Test
     void passedAndOddNamesSurviveUtf8() throws Exception {
         CheckReport report = new CheckReport(true, List.of(Reports.report(
-                Snapshots.named("场景/bad\uD800\"name.json").add(10, "a.py:1").build())), List.of());
+                Snapshots.named("场景/bad\uD800\"name.json").add(10, "a.py:1").build())), List.of(), List.of());
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         JsonSummary.write(report, bytes);
         JsonNode json = MAPPER.readTree(bytes.toByteArray());

@@ -32,11 +32,14 @@ final class SvgTestSupport {
         final Element g;
         final String label;
         final long bytes;
+        final long traces;
+        /** The static tooltip: the frame's full name. */
         final String title;
         final double x;
         final double y;
         final double width;
         final String fill;
+        /** The label drawn, empty when the frame is too narrow for one. */
         final String text;
         int depth;
         FrameElement parent;
@@ -44,20 +47,21 @@ final class SvgTestSupport {
 
         FrameElement(Element g) {
             this.g = g;
-            this.label = g.getAttribute("data-label");
-            this.bytes = Long.parseLong(g.getAttribute("data-bytes"));
             this.title = g.getElementsByTagName("title").item(0).getTextContent();
+            this.label = g.hasAttribute("data-label") ? g.getAttribute("data-label") : title;
+            this.bytes = Long.parseLong(g.getAttribute("data-bytes"));
+            this.traces = Long.parseLong(g.getAttribute("data-traces"));
             Element rect = (Element) g.getElementsByTagName("rect").item(0);
             this.x = Double.parseDouble(rect.getAttribute("x"));
             this.y = Double.parseDouble(rect.getAttribute("y"));
             this.width = Double.parseDouble(rect.getAttribute("width"));
             this.fill = rect.getAttribute("fill");
-            this.text = g.getElementsByTagName("text").item(0).getTextContent();
+            NodeList texts = g.getElementsByTagName("text");
+            this.text = texts.getLength() == 0 ? "" : texts.item(0).getTextContent();
         }
 
         String name() {
-            int newline = title.indexOf('\n');
-            return newline < 0 ? title : title.substring(0, newline);
+            return title;
         }
     }
 
