@@ -25,16 +25,19 @@ final class FlameLayout {
     /** The name, label and text of the root frame. */
     static final String ROOT_NAME = "all";
     /**
-     * Decimals of frame x and width. More than a screen shows, because a zoom scales a frame by up to
-     * plot width / minFrameWidth and reads its place back from these attributes.
+     * Decimals of frame x and width: a tenth of a pixel, finer than any screen's pixel. A zoom does not scale
+     * these up: the script places zoomed frames by their bytes ({@code data-bytes}, {@code data-gap}).
      */
-    static final int GEOMETRY_DECIMALS = 4;
-    private static final double GEOMETRY_UNIT = 10_000;
+    static final int GEOMETRY_DECIMALS = 1;
+    private static final double GEOMETRY_UNIT = 10;
 
     /**
      * One frame to draw.
      *
      * @param node the tree node
+     * @param parent the parent's node, {@code null} for the root
+     * @param gap the bytes between the end of the previous frame drawn under the same parent (or the parent's
+     *            start) and this frame's start: siblings too narrow to draw
      * @param depth 0 for the root
      * @param x the left edge in pixels, rounded to {@value #GEOMETRY_DECIMALS} decimals
      * @param width the width in pixels, rounded the same way
@@ -42,12 +45,16 @@ final class FlameLayout {
      * @param label the node's label: {@code 42}
      * @param text the text drawn for it when it fits: {@code :42}
      */
-    record Frame(FlameNode node, int depth, double x, double width, String name, String label, String text) {
+    record Frame(FlameNode node, FlameNode parent, long gap, int depth, double x, double width, String name,
+                 String label, String text) {
     }
 
     /** What a frame costs in the output, in bytes at most; the layout keeps the frames' total within a budget. */
     interface FrameCost {
-        long of(FlameNode node, String name, String label, String text, double width);
+        /**
+         * @param deepest the deepest level any frame can be drawn at, which bounds the graph's height
+         */
+        long of(FlameNode node, FlameNode parent, String name, String label, String text, double width, int deepest);
     }
 
     private final List<Frame> frames;
@@ -123,19 +130,21 @@ final class FlameLayout {
             while (minBytes < Long.MAX_VALUE && minBytes * scale < minWidth) {
                 minBytes++;
             }
+            int deepest = deepest(minBytes);
             // Largest first: a child never holds more than its parent, so the frames popped before a node are
             // exactly those with more bytes; stopping at a node's bytes keeps a whole tie group out.
-            record Candidate(FlameNode node, int depth, String name) {
+            record Candidate(FlameNode node, FlameNode parent, int depth, String name) {
             }
             PriorityQueue<Candidate> queue = new PriorityQueue<>(
                     (a, b) -> Long.compare(b.node().totalBytes(), a.node().totalBytes()));
-            queue.add(new Candidate(root, 0, ROOT_NAME));
+            queue.add(new Candidate(root, null, 0, ROOT_NAME));
             long estimated = 0;
             while (!queue.isEmpty()) {
                 Candidate candidate = queue.poll();
                 FlameNode node = candidate.node();
-                estimated += node == root ? cost.of(node, ROOT_NAME, ROOT_NAME, ROOT_NAME, plotWidth)
-                        : cost.of(node, candidate.name(), node.label(), tree.shortName(node), node.totalBytes() * scale);
+                estimated += node == root ? cost.of(node, null, ROOT_NAME, ROOT_NAME, ROOT_NAME, plotWidth, deepest)
+                        : cost.of(node, candidate.parent(), candidate.name(), node.label(), tree.shortName(node),
+                                node.totalBytes() * scale, deepest);
                 if (estimated > budgetBytes && node != root) {
                     merged = true;
                     return node.totalBytes() + 1;
@@ -144,12 +153,34 @@ final class FlameLayout {
                     String parentName = node == root ? null : candidate.name();
                     for (FlameNode child : node.children()) {
                         if (child.totalBytes() >= minBytes) {
-                            queue.add(new Candidate(child, candidate.depth() + 1, tree.childName(parentName, child)));
+                            queue.add(new Candidate(child, node, candidate.depth() + 1,
+                                    tree.childName(parentName, child)));
                         }
                     }
                 }
             }
             return minBytes;
+        }
+
+        /** The deepest level a frame of at least {@code minBytes} lies at, at most {@link #MAX_DEPTH}. */
+        private int deepest(long minBytes) {
+            record Level(FlameNode node, int depth) {
+            }
+            Deque<Level> pending = new ArrayDeque<>();
+            pending.push(new Level(root, 0));
+            int deepest = 0;
+            while (!pending.isEmpty()) {
+                Level level = pending.pop();
+                deepest = Math.max(deepest, level.depth());
+                if (level.depth() < MAX_DEPTH) {
+                    for (FlameNode child : level.node().children()) {
+                        if (child.totalBytes() >= minBytes) {
+                            pending.push(new Level(child, level.depth() + 1));
+                        }
+                    }
+                }
+            }
+            return deepest;
         }
 
         /** The frames to draw, in pre-order, found without recursion. */
@@ -158,7 +189,7 @@ final class FlameLayout {
             }
             List<Frame> placed = new ArrayList<>();
             Deque<Open> stack = new ArrayDeque<>();
-            stack.push(new Open(frame(root, 0, 0, ROOT_NAME, ROOT_NAME, ROOT_NAME), 0));
+            stack.push(new Open(frame(root, null, 0, 0, 0, ROOT_NAME, ROOT_NAME, ROOT_NAME), 0));
             List<Open> children = new ArrayList<>();
             while (!stack.isEmpty()) {
                 Open parent = stack.pop();
@@ -168,11 +199,15 @@ final class FlameLayout {
                 }
                 children.clear();
                 long offset = parent.offset();
+                long drawnEnd = offset;
+                FlameNode parentNode = parent.frame().node();
                 String parentName = parent.frame().depth() == 0 ? null : parent.frame().name();
-                for (FlameNode child : parent.frame().node().children()) {
+                for (FlameNode child : parentNode.children()) {
                     if (child.totalBytes() >= threshold) {
-                        children.add(new Open(frame(child, parent.frame().depth() + 1, offset,
-                                tree.childName(parentName, child), child.label(), tree.shortName(child)), offset));
+                        children.add(new Open(frame(child, parentNode, offset - drawnEnd, parent.frame().depth() + 1,
+                                offset, tree.childName(parentName, child), child.label(), tree.shortName(child)),
+                                offset));
+                        drawnEnd = offset + child.totalBytes();
                     }
                     offset += child.totalBytes();
                 }
@@ -183,13 +218,15 @@ final class FlameLayout {
             return placed;
         }
 
-        private Frame frame(FlameNode node, int depth, long offset, String name, String label, String text) {
+        private Frame frame(FlameNode node, FlameNode parent, long gap, int depth, long offset, String name,
+                            String label, String text) {
             // Both edges come from cumulative byte offsets and are rounded the same way, so siblings never
             // overlap and children never stick out of their parent, whatever the rounding.
             long left = Math.round((XPAD + offset * scale) * GEOMETRY_UNIT);
             long right = node == root ? Math.round((XPAD + plotWidth) * GEOMETRY_UNIT)
                     : Math.round((XPAD + (offset + node.totalBytes()) * scale) * GEOMETRY_UNIT);
-            return new Frame(node, depth, left / GEOMETRY_UNIT, (right - left) / GEOMETRY_UNIT, name, label, text);
+            return new Frame(node, parent, gap, depth, left / GEOMETRY_UNIT, (right - left) / GEOMETRY_UNIT, name,
+                    label, text);
         }
     }
 }

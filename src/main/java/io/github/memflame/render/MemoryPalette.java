@@ -1,20 +1,26 @@
 package io.github.memflame.render;
 
 import io.github.memflame.fold.PathNormalizer;
+import java.util.Locale;
 
 /**
- * A light green-to-blue (memory, not CPU) color from a hash of the label, so the same label has the same color
+ * Colors {@code #rrggbb} (short: a graph holds tens of thousands of them): a light green-to-blue (memory, not CPU) color from a hash of the label, so the same label has the same color
  * in every graph; a {@code path:line} label is colored by its path, so the frames of one file share a color.
  * Dark text stays readable on all of them.
  */
 final class MemoryPalette implements Palette {
-    private static final String ROOT_FILL = "rgb(200,208,216)";
-    private static final String PSEUDO_FILE_FILL = "rgb(196,196,196)";
-    private static final String HIGHLIGHT = "rgb(236,92,214)";
+    private static final String ROOT_FILL = "#c8d0d8";
+    private static final String PSEUDO_FILE_FILL = "#c4c4c4";
+    private static final String HIGHLIGHT = "#ec5cd6";
 
     @Override
     public String fill(FlameLayout.Frame frame) {
         return frame.depth() == 0 ? ROOT_FILL : color(frame.label());
+    }
+
+    @Override
+    public int maxFillLength() {
+        return ROOT_FILL.length();
     }
 
     @Override
@@ -73,7 +79,7 @@ final class MemoryPalette implements Palette {
             r = chroma; g = 0; b = second;
         }
         double m = lightness - chroma / 2;
-        return "rgb(" + Math.round((r + m) * 255) + "," + Math.round((g + m) * 255) + "," + Math.round((b + m) * 255)
-                + ")";
+        return String.format(Locale.ROOT, "#%02x%02x%02x", Math.round((r + m) * 255), Math.round((g + m) * 255),
+                Math.round((b + m) * 255));
     }
 }

@@ -11,6 +11,9 @@ interface Palette {
     /** The fill of a frame, as an SVG color; the root frame is the one at depth 0. */
     String fill(FlameLayout.Frame frame);
 
+    /** The longest fill this palette gives, in characters: what a frame's markup costs is estimated with it. */
+    int maxFillLength();
+
     /** The fill of the frames a search matches. */
     String highlight();
 }

@@ -36,19 +36,19 @@ import java.util.Objects;
  * the {@code <svg>} element.
  *
  * <p>Layout and pruning are {@link FlameLayout}'s, colors the {@link Palette}'s, label cutting
- * {@link LabelFit}'s; this class writes the markup. The frames' markup is kept under about
- * {@value #FRAME_BUDGET_BYTES} bytes so that a graph stays under 3 MB; if frames had to be merged for that,
- * the subtitle says so.
+ * {@link LabelFit}'s; this class writes the markup. A graph stays under {@value #MAX_FILE_BYTES} bytes: the
+ * layout is given what the frames may cost, estimated from above frame by frame; if frames at least
+ * minFrameWidth wide had to be merged for that, the subtitle says so.
  */
 public final class SvgFlameGraph {
     /** The deepest level drawn below the root; deeper frames stay inside their ancestor at this level. */
     public static final int MAX_DEPTH = FlameLayout.MAX_DEPTH;
-    /** The most bytes of frame markup a graph may hold, to keep a huge snapshot's graph under 3 MB. */
-    static final long FRAME_BUDGET_BYTES = 2_900_000;
+    /** The most bytes a graph may take: frames beyond it are merged into their parents (the subtitle says so). */
+    static final long MAX_FILE_BYTES = 3_000_000;
+    private static final long ASSET_BYTES = Assets.FLAME_GRAPH_SCRIPT.getBytes(StandardCharsets.UTF_8).length
+            + Assets.FLAME_GRAPH_STYLE.getBytes(StandardCharsets.UTF_8).length;
     /** The horizontal margin, in pixels, on each side of the frames. */
     static final int XPAD = FlameLayout.XPAD;
-    /** Decimals of label positions: they are only drawn, never read back. */
-    private static final int TEXT_DECIMALS = 1;
     private static final int CHUNK = 1 << 16;
 
     private SvgFlameGraph() {
@@ -102,14 +102,17 @@ public final class SvgFlameGraph {
         }
 
         void write(Writer out) throws IOException {
-            FlameLayout layout = FlameLayout.of(tree, options, this::cost, FRAME_BUDGET_BYTES);
+            String snapshotName = tree.snapshotName() == null ? "" : tree.snapshotName();
+            // Everything but the frames: the assets, about 2 KB of headings and controls, the names in them.
+            long otherBytes = ASSET_BYTES + 2_048 + 3 * (Markup.escapedLength(options.title())
+                    + Markup.escapedLength(snapshotName));
+            FlameLayout layout = FlameLayout.of(tree, options, this::cost, MAX_FILE_BYTES - otherBytes);
             int fontSize = options.fontSize();
             int height = geometry.height(layout.maxDepth());
             int width = options.width();
             int y0 = geometry.rootY(layout.maxDepth());
             FlameNode root = tree.root();
             String viewName = tree.view().fileSuffix() + " view";
-            String snapshotName = tree.snapshotName() == null ? "" : tree.snapshotName();
 
             Markup svg = new Markup(CHUNK + 4096);
             svg.constant("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"no\"?>\n")
@@ -159,9 +162,19 @@ public final class SvgFlameGraph {
 
         private void frame(Markup svg, FlameLayout.Frame frame, int y0) {
             FlameNode node = frame.node();
+            FlameNode parent = frame.parent();
             String title = Markup.oneLine(frame.name());
-            svg.constant("<g class=\"frame\"").attribute("data-bytes", node.totalBytes())
-                    .attribute("data-traces", node.traces());
+            svg.constant("<g");
+            // A frame holding all its parent's bytes (a call chain) takes its figures from the parent.
+            if (parent == null || parent.totalBytes() != node.totalBytes()) {
+                svg.attribute("data-bytes", node.totalBytes());
+            }
+            if (parent == null || parent.traces() != node.traces()) {
+                svg.attribute("data-traces", node.traces());
+            }
+            if (frame.gap() > 0) {
+                svg.attribute("data-gap", frame.gap());
+            }
             if (node.selfBytes() > 0 && node.selfBytes() != node.totalBytes()) {
                 svg.attribute("data-self", node.selfBytes());
             }
@@ -179,18 +192,34 @@ public final class SvgFlameGraph {
                     .constant("/>");
             String text = LabelFit.fit(frame.text(), frame.width(), charWidth, keepEnd);
             if (!text.isEmpty()) {
-                svg.constant("<text").coordinate("x", frame.x() + 3, TEXT_DECIMALS)
-                        .coordinate("y", geometry.textY(y), TEXT_DECIMALS).constant(">")
+                svg.constant("<text").coordinate("x", frame.x() + 3, FlameLayout.GEOMETRY_DECIMALS)
+                        .coordinate("y", geometry.textY(y), FlameLayout.GEOMETRY_DECIMALS).constant(">")
                         .text(Markup.oneLine(text)).constant("</text>");
             }
             svg.constant("</g>\n");
         }
 
-        /** At most what {@link #frame} writes for such a frame, in UTF-8 bytes. */
-        private long cost(FlameNode node, String name, String label, String text, double width) {
+        /**
+         * At most what {@link #frame} writes for such a frame, in UTF-8 bytes, and only a little more: the
+         * budget is spent on frames, so an estimate far above the truth would merge frames that fit.
+         */
+        private long cost(FlameNode node, FlameNode parent, String name, String label, String text, double width,
+                          int deepest) {
+            int xDigits = digits(options.width()) + 2;
+            int yDigits = digits(geometry.height(deepest));
             String title = Markup.oneLine(name);
-            long bytes = 190 + digits(node.totalBytes()) + digits(node.traces()) + digits(node.selfBytes())
-                    + Markup.escapedLength(title);
+            // <g><title></title><rect x="" y="" width="" height="" fill=""/></g> and a line break
+            long bytes = 68 + Markup.escapedLength(title) + xDigits + yDigits + digits((long) width) + 2
+                    + digits(geometry.rectHeight()) + palette.maxFillLength();
+            if (parent == null || parent.totalBytes() != node.totalBytes()) {
+                bytes += 14 + digits(node.totalBytes()) + 12 + digits(parent == null ? 0 : parent.totalBytes());
+            }
+            if (parent == null || parent.traces() != node.traces()) {
+                bytes += 15 + digits(node.traces());
+            }
+            if (node.selfBytes() > 0 && node.selfBytes() != node.totalBytes()) {
+                bytes += 13 + digits(node.selfBytes());
+            }
             if (!label.equals(title)) {
                 bytes += 14 + Markup.escapedLength(label);
             }
@@ -198,7 +227,8 @@ public final class SvgFlameGraph {
                 bytes += 13 + Markup.escapedLength(text);
             }
             if (LabelFit.showsText(width, charWidth)) {
-                bytes += 42 + Markup.escapedLength(text);
+                // <text x="" y=""></text>, the text cut with ".." at most 2 characters longer
+                bytes += 23 + xDigits + yDigits + 2 + Markup.escapedLength(text) + 2;
             }
             return bytes;
         }

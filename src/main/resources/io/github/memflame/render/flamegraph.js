@@ -1,7 +1,7 @@
 // The flame graph's behaviour: zoom, search, details on hover. Inlined into every graph by SvgFlameGraph.
 // It embeds no data: the settings are data-* attributes of the <svg> element, and every frame is read from the
-// DOM (data-bytes, data-traces, data-self, data-label, data-text, the title, the rect), the tree rebuilt from
-// document order and depth. Must never contain the CDATA end marker or an end tag (Assets checks).
+// DOM (data-bytes, data-traces, data-gap, data-self, data-label, data-text, the title, the rect), the tree
+// rebuilt from document order and depth. Must never contain the CDATA end marker or an end tag (Assets checks).
 (function () {
   'use strict';
   var svg = document.documentElement;
@@ -99,11 +99,13 @@
   function child(g, tag) {
     return g.getElementsByTagName(tag)[0] || null;
   }
-  function number(g, name) {
-    return Number(g.getAttribute(name)) || 0;
+  function number(g, name, inherited) {
+    return g.hasAttribute(name) ? Number(g.getAttribute(name)) || 0 : inherited;
   }
 
-  var groups = framesGroup.getElementsByTagName('g');
+  // Frames come in pre-order; a frame's depth is its distance from the root's row. A frame without data-bytes
+  // or data-traces has its parent's; its place in bytes (off) follows its previous sibling, after data-gap.
+  var groups = framesGroup.children;
   var open = [];
   var y0 = null;
   for (var i = 0; i < groups.length; i++) {
@@ -117,20 +119,26 @@
       y0 = y;
     }
     var depth = Math.max(0, Math.round((INVERTED ? y - y0 : y0 - y) / FH));
+    while (open.length > depth) {
+      open.pop().end = frames.length - 1;
+    }
+    var parent = open.length ? open[open.length - 1] : null;
     var name = title.textContent;
     var label = g.hasAttribute('data-label') ? g.getAttribute('data-label') : name;
+    var bytes = number(g, 'data-bytes', parent ? parent.bytes : 0);
+    var off = parent ? parent.cursor + number(g, 'data-gap', 0) : 0;
     var f = {
       i: frames.length, g: g, rect: rect, text: child(g, 'text'), title: title, depth: depth, y: y,
       x: parseFloat(rect.getAttribute('x')), w: parseFloat(rect.getAttribute('width')),
-      bytes: number(g, 'data-bytes'), traces: number(g, 'data-traces'), self: number(g, 'data-self'),
+      bytes: bytes, traces: number(g, 'data-traces', parent ? parent.traces : 0),
+      self: number(g, 'data-self', 0), off: off, cursor: off,
       label: label, display: g.hasAttribute('data-text') ? g.getAttribute('data-text') : label,
-      name: name, described: false, fill: rect.getAttribute('fill'), parent: null, end: frames.length,
+      name: name, described: false, fill: rect.getAttribute('fill'), parent: parent, end: frames.length,
       match: false
     };
-    while (open.length > depth) {
-      open.pop().end = f.i - 1;
+    if (parent) {
+      parent.cursor = off + bytes;
     }
-    f.parent = open.length ? open[open.length - 1] : null;
     open.push(f);
     g.memflameFrame = f;
     frames.push(f);
@@ -190,8 +198,9 @@
       if (!zoomed) {
         show(e, e.x, e.w, false);
       } else if (k >= z.i && k <= z.end) {
-        var w = z.bytes > 0 ? e.bytes / z.bytes * PLOT : (z.w > 0 ? e.w * PLOT / z.w : 0);
-        var x = XPAD + (z.w > 0 ? (e.x - z.x) * PLOT / z.w : 0);
+        // From bytes, not from the rounded geometry: exact however far the zoom scales a frame up.
+        var w = z.bytes > 0 ? e.bytes / z.bytes * PLOT : 0;
+        var x = XPAD + (z.bytes > 0 ? (e.off - z.off) / z.bytes * PLOT : 0);
         show(e, x, w, false);
       } else if (k < z.i && e.end >= z.end) {
         show(e, XPAD, PLOT, true);

@@ -100,7 +100,7 @@ class BrowserReportTest {
               return t ? t.textContent.split('\\n')[0] : '';
             };
             var findFrame = function (name) {
-              var all = document.querySelectorAll('#frames g.frame');
+              var all = document.querySelectorAll('#frames > g');
               for (var i = 0; i < all.length; i++) {
                 if (frameName(all[i]) === name) {
                   return all[i];
@@ -117,7 +117,7 @@ class BrowserReportTest {
               var rect = g.getElementsByTagName('rect')[0];
               var r = rect.getBoundingClientRect();
               return {name: frameName(g), x: Number(rect.getAttribute('x')), w: Number(rect.getAttribute('width')),
-                  bytes: Number(g.getAttribute('data-bytes')), hidden: g.classList.contains('hide'),
+                  bytes: g.memflameFrame.bytes, hidden: g.classList.contains('hide'),
                   display: getComputedStyle(g).display, parent: g.classList.contains('parent'),
                   fill: rect.getAttribute('fill'), screenLeft: r.left, screenWidth: r.width};
             };
@@ -357,7 +357,7 @@ class BrowserReportTest {
         assertTrue(browser.evaluate("location.href").asText().endsWith(".path.svg"),
                 browser.evaluate("location.href").asText());
         assertEquals(snapshot, browser.evaluate("document.documentElement.getAttribute('data-snapshot')").asText());
-        assertTrue(browser.evaluate("document.querySelectorAll('#frames g.frame').length").asInt() > 10);
+        assertTrue(browser.evaluate("document.querySelectorAll('#frames > g').length").asInt() > 10);
         screenshot("index-link.png");
     }
 
@@ -377,9 +377,9 @@ class BrowserReportTest {
                     + "       handlers.push(e.nodeName + ' ' + a.name + '=' + a.value); } }); });"
                     + " return {detector: !!d, calls: d ? d.calls : null, inserted: d ? d.scripts : -1,"
                     + "   scripts: document.querySelectorAll('script').length, handlers: handlers,"
-                    + "   titles: Array.prototype.map.call(document.querySelectorAll('#frames g.frame'), function (g) {"
+                    + "   titles: Array.prototype.map.call(document.querySelectorAll('#frames > g'), function (g) {"
                     + "     return g.getElementsByTagName('title')[0].textContent.split('\\n')[0]; }),"
-                    + "   labels: Array.prototype.map.call(document.querySelectorAll('#frames g.frame'), function (g) {"
+                    + "   labels: Array.prototype.map.call(document.querySelectorAll('#frames > g'), function (g) {"
                     + "     return g.hasAttribute('data-label') ? g.getAttribute('data-label')"
                     + "       : g.getElementsByTagName('title')[0].textContent.split('\\n')[0]; }),"
                     + "   text: document.documentElement.textContent}; })()");
@@ -423,7 +423,7 @@ class BrowserReportTest {
 
     private static JsonNode allFrames() {
         return browser.evaluate("(function () {" + HELPERS + " return Array.prototype.map.call("
-                + "document.querySelectorAll('#frames g.frame'), frameState); })()");
+                + "document.querySelectorAll('#frames > g'), frameState); })()");
     }
 
     private static void clickFrame(String name) {

@@ -27,12 +27,17 @@ final class SvgTestSupport {
         }
     }
 
-    /** One {@code g.frame}, with its parent found the way the script finds it: document order and depth. */
+    /**
+     * One frame ({@code g} child of {@code g#frames}), with its parent found the way the script finds it:
+     * document order and depth.
+     */
     static final class FrameElement {
         final Element g;
         final String label;
-        final long bytes;
-        final long traces;
+        /** data-bytes, or the parent's bytes when the frame has none (it holds all of them). */
+        long bytes;
+        /** data-traces, or the parent's. */
+        long traces;
         /** The static tooltip: the frame's full name. */
         final String title;
         final double x;
@@ -49,8 +54,8 @@ final class SvgTestSupport {
             this.g = g;
             this.title = g.getElementsByTagName("title").item(0).getTextContent();
             this.label = g.hasAttribute("data-label") ? g.getAttribute("data-label") : title;
-            this.bytes = Long.parseLong(g.getAttribute("data-bytes"));
-            this.traces = Long.parseLong(g.getAttribute("data-traces"));
+            this.bytes = g.hasAttribute("data-bytes") ? Long.parseLong(g.getAttribute("data-bytes")) : -1;
+            this.traces = g.hasAttribute("data-traces") ? Long.parseLong(g.getAttribute("data-traces")) : -1;
             Element rect = (Element) g.getElementsByTagName("rect").item(0);
             this.x = Double.parseDouble(rect.getAttribute("x"));
             this.y = Double.parseDouble(rect.getAttribute("y"));
@@ -95,7 +100,7 @@ final class SvgTestSupport {
         List<FrameElement> frames = new ArrayList<>();
         for (int i = 0; i < groups.getLength(); i++) {
             Element g = (Element) groups.item(i);
-            if (g.getAttribute("class").equals("frame")) {
+            if (g.getParentNode() instanceof Element parent && parent.getAttribute("id").equals("frames")) {
                 frames.add(new FrameElement(g));
             }
         }
@@ -110,6 +115,8 @@ final class SvgTestSupport {
                 if (!open.isEmpty()) {
                     frame.parent = open.get(open.size() - 1);
                     frame.parent.children.add(frame);
+                    frame.bytes = frame.bytes < 0 ? frame.parent.bytes : frame.bytes;
+                    frame.traces = frame.traces < 0 ? frame.parent.traces : frame.traces;
                 }
                 open.add(frame);
             }
