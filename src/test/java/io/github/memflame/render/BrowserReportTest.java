@@ -408,6 +408,46 @@ class BrowserReportTest {
         }
     }
 
+    // 6. One way to write a number, one way to fit a label: the script's copies agree with the Java code
+
+    @Test
+    void theScriptFormatsNumbersAndFitsLabelsAsTheJavaCodeDoes() {
+        open(battleReport.resolve(BATTLE + ".path.svg"));
+        long[] values = {0, 1, 999, 1000, 1023, 1024, 1025, 1536, 10_239, 10_240, 1_048_575, 1_048_576,
+            22_334_668, 1_073_741_823L, 5_000_000_000L, 123_456_789_012L, 1L << 50};
+        long[][] shares = {{1, 3, 2}, {2, 3, 1}, {300_000, 1_028_403, 2}, {0, 0, 2}, {5, 0, 1}, {1, 8, 2},
+            {1, 16, 1}, {1, 200, 1}, {843_440, 1_028_403, 2}, {7, 7, 2}};
+        String[] texts = {"anything", "abcd", "客户端/界面/背包.py:42", "client/ui/bag.py:42",
+            "\uD83D\uDE00\uD83D\uDE00\uD83D\uDE00\uD83D\uDE00", "a"};
+        double charWidth = LabelFit.CHAR_WIDTH * SvgOptions.defaults().fontSize();
+        double[] widths = {10, 6 + 2 * charWidth, 6 + 3 * charWidth, 6 + 5 * charWidth, 50, 100, 1000};
+        StringBuilder calls = new StringBuilder("[");
+        List<String> expected = new ArrayList<>();
+        for (long value : values) {
+            calls.append("m.human(").append(value).append("), m.grouped(").append(value).append("), ");
+            expected.add(Numbers.bytes(value));
+            expected.add(Numbers.grouped(value));
+        }
+        for (long[] share : shares) {
+            calls.append("m.percent(").append(share[0]).append(", ").append(share[1]).append(", ").append(share[2])
+                    .append("), ");
+            expected.add(Numbers.percent(share[0], share[1], (int) share[2]));
+        }
+        for (String text : texts) {
+            for (double width : widths) {
+                for (boolean keepEnd : new boolean[] {false, true}) {
+                    calls.append("m.fit(").append(jsString(text)).append(", ").append(width).append(", ")
+                            .append(charWidth).append(", ").append(keepEnd).append("), ");
+                    expected.add(LabelFit.fit(text, width, charWidth, keepEnd));
+                }
+            }
+        }
+        calls.setLength(calls.length() - 2);
+        List<String> actual = strings(browser.evaluate("(function () { var m = window.memflame; return "
+                + calls + "]; })()"));
+        assertEquals(expected, actual);
+    }
+
     // Helpers
 
     private static void open(Path file) {
