@@ -35,7 +35,7 @@ public final class MemflameCheck {
 
     public MemflameCheck(CheckSettings settings, CheckListener listener) {
         this.settings = settings;
-        this.listener = listener;
+        this.listener = LogText.printable(listener);
     }
 
     public CheckOutcome run() throws CheckFailure, IOException {

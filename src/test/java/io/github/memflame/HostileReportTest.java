@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.memflame.budget.Budget;
+import io.github.memflame.budget.Scope;
 import io.github.memflame.read.DumpLoader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -94,6 +96,35 @@ class HostileReportTest {
         }
         assertEquals(8, svgs);
         assertEquals(8, folded);
+    }
+
+    /**
+     * What reaches the CI log: hostile labels as plain text, each log line one line, with no terminal escape or
+     * line separator left (they become U+FFFD); markup stays as it is, a log is not HTML.
+     */
+    @Test
+    void theCiLogShowsHostileLabelsAsPlainTextOnLinesOfTheirOwn() throws Exception {
+        Path output = temp.resolve("out/memflame");
+        Budget whole = new Budget("", 1, "1 B", Scope.SELF, "labels.folded");
+        CheckSettings settings = CheckSettingsBuilder.snapshots(hostileSnapshots()).failOnUnreadable(false)
+                .budgets(List.of(whole)).output(output).build();
+        new MemflameCheck(settings, log).run();
+        List<String> lines = log.lines();
+        int sites = lines.indexOf("[ERROR]   largest allocation sites counted:");
+        assertTrue(sites > 0, String.join("\n", lines));
+        assertEquals(List.of(
+                "[ERROR]        1.2 KiB  <!-- comment -->:12",
+                "[ERROR]        1.1 KiB  x\uFFFDy\uFFFDz:11",
+                // ';' separates frames in folded stacks: "&lt;already escaped&gt;:10" is three frames, the last ":10".
+                "[ERROR]         1000 B  :10",
+                "[ERROR]          900 B  <?xml version=\"1.0\"?>:9",
+                "[ERROR]          800 B  \uFFFD\uFFFD[31mred:8"), lines.subList(sites + 1, sites + 6));
+        assertTrue(lines.contains("[INFO] <b>dir</b>/javascript:alert(1)/\"><img src=x onerror=alert(1)>.folded: "
+                + "folded, 1 traces, 64 B"), String.join("\n", lines));
+        for (String line : lines) {
+            assertTrue(line.chars().noneMatch(c -> (c < 0x20 && c != '\t') || (c >= 0x7f && c <= 0x9f)
+                    || c == 0x2028 || c == 0x2029), "a control character in the log line " + line);
+        }
     }
 
     private static Document parse(byte[] bytes) throws Exception {
