@@ -1,7 +1,6 @@
 package io.github.memflame.render;
 
 import io.github.memflame.fold.PathNormalizer;
-import java.util.Locale;
 
 /**
  * Colors {@code #rrggbb} (short: a graph holds tens of thousands of them): a light green-to-blue (memory, not CPU) color from a hash of the label, so the same label has the same color
@@ -79,7 +78,7 @@ final class MemoryPalette implements Palette {
             r = chroma; g = 0; b = second;
         }
         double m = lightness - chroma / 2;
-        return String.format(Locale.ROOT, "#%02x%02x%02x", Math.round((r + m) * 255), Math.round((g + m) * 255),
-                Math.round((b + m) * 255));
+        long rgb = Math.round((r + m) * 255) << 16 | Math.round((g + m) * 255) << 8 | Math.round((b + m) * 255);
+        return "#" + Long.toHexString(0x1000000 | rgb).substring(1);
     }
 }
