@@ -172,8 +172,8 @@ public class CheckMojo extends AbstractMojo {
     private boolean failOnViolation;
 
     /**
-     * Logs a warning for a budget that uses at least this percentage of its limit, before it fails. 0 turns
-     * warnings off.
+     * Logs a warning for a budget that uses at least this percentage of its limit, before it fails: from 1 to
+     * 100, or 0 to turn warnings off.
      * <pre>{@code <warnAtPercent>90</warnAtPercent>}</pre>
      */
     @Parameter(property = "memflame.warnAtPercent", defaultValue = "0")
@@ -196,7 +196,7 @@ public class CheckMojo extends AbstractMojo {
     private String title;
 
     /**
-     * The width of flame graphs in pixels.
+     * The width of flame graphs in pixels, at least 100.
      * <pre>{@code <width>1600</width>}</pre>
      */
     @Parameter(property = "memflame.width", defaultValue = "1200")
@@ -204,7 +204,7 @@ public class CheckMojo extends AbstractMojo {
 
     /**
      * Frames narrower than this many pixels are not drawn (their bytes stay in their parent), which keeps the
-     * graph of a million-trace snapshot small.
+     * graph of a million-trace snapshot small. At least 0.
      * <pre>{@code <minFrameWidth>0.5</minFrameWidth>}</pre>
      */
     @Parameter(property = "memflame.minFrameWidth", defaultValue = "0.1")
@@ -218,14 +218,14 @@ public class CheckMojo extends AbstractMojo {
     private boolean inverted;
 
     /**
-     * The height of one frame in pixels.
+     * The height of one frame in pixels, at least 4.
      * <pre>{@code <frameHeight>18</frameHeight>}</pre>
      */
     @Parameter(property = "memflame.frameHeight", defaultValue = "16")
     private int frameHeight;
 
     /**
-     * The font size of frame labels in pixels.
+     * The font size of frame labels in pixels, at least 4.
      * <pre>{@code <fontSize>13</fontSize>}</pre>
      */
     @Parameter(property = "memflame.fontSize", defaultValue = "12")

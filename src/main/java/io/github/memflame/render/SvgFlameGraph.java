@@ -26,14 +26,22 @@ import java.util.Objects;
  *       bytes, percent of the snapshot and trace count, computed by the script from the frame's data.</li>
  * </ul>
  *
- * <p>Every frame is written compactly, in pre-order (parents before children, siblings in label order), as
- * {@code <g class="frame" data-bytes="BYTES" data-traces="TRACES"><title>NAME</title><rect/><text>..</text></g>}:
- * the title is the frame's full name; {@code data-self} gives the bytes allocated by the frame itself when
- * some but not all are; {@code data-label} the label when it differs from the name (path view: {@code bag.py}
- * of {@code client/ui/bag.py}) and {@code data-text} the text drawn when it differs from the label (path-view
- * lines: {@code :42}). The {@code <text>} is written only for frames wide enough to show some of it; the script
- * adds it when a zoom makes a frame wide enough. Settings the script needs are {@code data-*} attributes of
- * the {@code <svg>} element.
+ * <p>Every frame is a child of {@code <g id="frames">}, written compactly (a graph of a big dump holds tens of
+ * thousands) in pre-order (parents before children, siblings in label order) as
+ * {@code <g data-bytes="BYTES" data-traces="TRACES"><title>NAME</title><rect/><text>..</text></g>}:
+ * <ul>
+ *   <li>the title is the frame's full name; the script adds the figures to it on hover;</li>
+ *   <li>{@code data-bytes} and {@code data-traces} are left out where they equal the parent's (a call chain);
+ *       {@code data-gap} gives the bytes of siblings too narrow to draw before the frame, so the script can
+ *       place frames by bytes; {@code data-self} the bytes allocated by the frame itself when some but not all
+ *       are;</li>
+ *   <li>{@code data-label} gives the label when it differs from the name (path view: {@code bag.py} of
+ *       {@code client/ui/bag.py}), {@code data-text} the text drawn when it differs from the label (path-view
+ *       lines: {@code :42});</li>
+ *   <li>x and width are rounded to {@value FlameLayout#GEOMETRY_DECIMALS} decimal; the {@code <text>} is written
+ *       only for frames wide enough to show some of it, and the script adds it when a zoom widens a frame.</li>
+ * </ul>
+ * Settings the script needs are {@code data-*} attributes of the {@code <svg>} element.
  *
  * <p>Layout and pruning are {@link FlameLayout}'s, colors the {@link Palette}'s, label cutting
  * {@link LabelFit}'s; this class writes the markup. A graph stays under {@value #MAX_FILE_BYTES} bytes: the
