@@ -1,9 +1,7 @@
 package io.github.memflame;
 
 import io.github.memflame.budget.Budget;
-import io.github.memflame.budget.BudgetLevel;
 import io.github.memflame.budget.ByteSize;
-import io.github.memflame.budget.Scope;
 import io.github.memflame.render.SvgOptions;
 import java.io.File;
 import java.io.IOException;
@@ -141,8 +139,8 @@ public abstract class AbstractMemflameMojo extends AbstractMojo {
     private List<BudgetConfig> budgets;
 
     /**
-     * Logs a warning for a budget that uses at least this percentage of its limit, before it fails. 0 turns
-     * warnings off.
+     * Logs a warning for a budget that uses at least this percentage of its limit, before it fails: from 1 to
+     * 100, or 0 to turn warnings off.
      * <pre>{@code <warnAtPercent>90</warnAtPercent>}</pre>
      */
     @Parameter(property = "memflame.warnAtPercent", defaultValue = "0")
@@ -165,7 +163,7 @@ public abstract class AbstractMemflameMojo extends AbstractMojo {
     private String title;
 
     /**
-     * The width of flame graphs in pixels.
+     * The width of flame graphs in pixels, at least 100.
      * <pre>{@code <width>1600</width>}</pre>
      */
     @Parameter(property = "memflame.width", defaultValue = "1200")
@@ -173,7 +171,7 @@ public abstract class AbstractMemflameMojo extends AbstractMojo {
 
     /**
      * Frames narrower than this many pixels are not drawn (their bytes stay in their parent), which keeps the
-     * graph of a million-trace snapshot small.
+     * graph of a million-trace snapshot small. At least 0.
      * <pre>{@code <minFrameWidth>0.5</minFrameWidth>}</pre>
      */
     @Parameter(property = "memflame.minFrameWidth", defaultValue = "0.1")
@@ -187,14 +185,14 @@ public abstract class AbstractMemflameMojo extends AbstractMojo {
     private boolean inverted;
 
     /**
-     * The height of one frame in pixels.
+     * The height of one frame in pixels, at least 4.
      * <pre>{@code <frameHeight>18</frameHeight>}</pre>
      */
     @Parameter(property = "memflame.frameHeight", defaultValue = "16")
     private int frameHeight;
 
     /**
-     * The font size of frame labels in pixels.
+     * The font size of frame labels in pixels, at least 4.
      * <pre>{@code <fontSize>13</fontSize>}</pre>
      */
     @Parameter(property = "memflame.fontSize", defaultValue = "12")
@@ -202,53 +200,42 @@ public abstract class AbstractMemflameMojo extends AbstractMojo {
 
     /** The configuration as plain values, validated; a bad value fails naming the parameter or budget. */
     protected CheckSettings settings(boolean failIfNoSnapshots) throws MojoFailureException {
-        return new CheckSettings(
-                snapshotDirectory.toPath(),
-                orEmpty(includes),
-                orEmpty(excludes),
-                failIfNoSnapshots,
-                failOnUnreadable,
-                charset(),
-                size("maxDecompressedSize", maxDecompressedSize),
-                orEmpty(stripPrefixes),
-                orEmpty(excludeFrames),
-                budgets(),
-                percent(),
-                outputDirectory.toPath(),
-                svgOptions());
+        try {
+            return new CheckSettings(
+                    snapshotDirectory.toPath(),
+                    orEmpty(includes),
+                    orEmpty(excludes),
+                    failIfNoSnapshots,
+                    failOnUnreadable,
+                    charset(),
+                    size("maxDecompressedSize", maxDecompressedSize),
+                    orEmpty(stripPrefixes),
+                    orEmpty(excludeFrames),
+                    budgets(),
+                    warnAtPercent,
+                    outputDirectory.toPath(),
+                    new SvgOptions(title, width, minFrameWidth, inverted, frameHeight, fontSize));
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException("memflame: " + e.getMessage());
+        }
     }
 
-    private List<Budget> budgets() throws MojoFailureException {
+    private List<Budget> budgets() {
         List<Budget> result = new ArrayList<>();
         for (int i = 0; budgets != null && i < budgets.size(); i++) {
             BudgetConfig config = budgets.get(i);
             String name = "budget " + (i + 1) + " (path '" + (config.getPath() == null ? "" : config.getPath()) + "')";
-            if (isBlank(config.getMax())) {
-                throw new MojoFailureException("memflame: " + name + " has no <max>; write e.g. <max>20 MiB</max>");
-            }
-            Scope scope;
-            BudgetLevel level;
-            try {
-                scope = isBlank(config.getScope()) ? Scope.SELF : Scope.parse(config.getScope());
-                level = isBlank(config.getLevel()) ? BudgetLevel.FAIL : BudgetLevel.parse(config.getLevel());
-            } catch (IllegalArgumentException e) {
-                throw new MojoFailureException("memflame: " + name + ": " + e.getMessage());
-            }
-            result.add(new Budget(config.getPath() == null ? "" : config.getPath().trim(),
-                    size(name, config.getMax()), config.getMax().trim(), scope, config.getSnapshots(), level));
+            result.add(Budget.parse(name, config.getPath(), config.getMax(), config.getScope(), config.getSnapshots(),
+                    config.getLevel()));
         }
         return result;
     }
 
-    private static boolean isBlank(String value) {
-        return value == null || value.isBlank();
-    }
-
-    private static long size(String name, String text) throws MojoFailureException {
+    private static long size(String name, String text) {
         try {
             return ByteSize.parse(text);
         } catch (IllegalArgumentException e) {
-            throw new MojoFailureException("memflame: " + name + ": " + e.getMessage());
+            throw new IllegalArgumentException(name + ": " + e.getMessage(), e);
         }
     }
 
@@ -259,23 +246,6 @@ public abstract class AbstractMemflameMojo extends AbstractMojo {
             throw new MojoFailureException("memflame: fileNameEncoding '" + fileNameEncoding
                     + "' is not an encoding this Java knows; e.g. UTF-8, GBK, Shift_JIS, windows-1252");
         }
-    }
-
-    private int percent() throws MojoFailureException {
-        if (warnAtPercent < 0 || warnAtPercent > 100) {
-            throw new MojoFailureException("memflame: warnAtPercent must be from 1 to 100, or 0 for no warnings; was "
-                    + warnAtPercent);
-        }
-        return warnAtPercent;
-    }
-
-    private SvgOptions svgOptions() throws MojoFailureException {
-        if (width < 100 || frameHeight < 4 || fontSize < 4 || minFrameWidth < 0) {
-            throw new MojoFailureException("memflame: flame graph options out of range: width must be at least 100 "
-                    + "(was " + width + "), frameHeight and fontSize at least 4 (were " + frameHeight + ", " + fontSize
-                    + "), minFrameWidth at least 0 (was " + minFrameWidth + ")");
-        }
-        return new SvgOptions(title, width, minFrameWidth, inverted, frameHeight, fontSize);
     }
 
     private static List<String> orEmpty(List<String> values) {

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.github.memflame.aggregate.ModuleReport;
 import io.github.memflame.aggregate.ReportSummary;
 import io.github.memflame.aggregate.SummaryReader;
-import io.github.memflame.budget.ByteSize;
+import io.github.memflame.format.Numbers;
 import io.github.memflame.render.AggregatePage;
 import io.github.memflame.render.ReportWriter;
 import java.io.IOException;
@@ -74,7 +74,7 @@ public final class MemflameAggregate {
             listener.info(String.format(Locale.ROOT, "memflame: module %s: %s, %d snapshot%s, %s; budgets: "
                             + "%d check%s, %d exceeded, %d warning%s, %d unmatched",
                     module.name(), summary.result(), summary.snapshots().size(),
-                    summary.snapshots().size() == 1 ? "" : "s", ByteSize.format(summary.totalBytes()),
+                    summary.snapshots().size() == 1 ? "" : "s", Numbers.bytes(summary.totalBytes()),
                     summary.budgets().size(), summary.budgets().size() == 1 ? "" : "s", summary.count("exceeded"),
                     summary.count("warning"), summary.count("warning") == 1 ? "" : "s",
                     summary.count("unmatched")));

@@ -127,7 +127,7 @@ class CheckMojoConfigurationTest {
     @MojoParameter(name = "width", value = "50")
     void aNarrowGraphFails(CheckMojo mojo) {
         assertEquals("memflame: flame graph options out of range: width must be at least 100 (was 50), frameHeight "
-                + "and fontSize at least 4 (were 16, 12), minFrameWidth at least 0 (was 0.1)",
+                + "and fontSize at least 4 (were 16, 12), minFrameWidth a number of pixels of at least 0 (was 0.1)",
                 failure(mojo).getMessage());
     }
 
@@ -137,7 +137,8 @@ class CheckMojoConfigurationTest {
     @MojoParameter(name = "minFrameWidth", value = "-0.5")
     void tinyFramesFail(CheckMojo mojo) {
         assertEquals("memflame: flame graph options out of range: width must be at least 100 (was 1200), "
-                + "frameHeight and fontSize at least 4 (were 3, 12), minFrameWidth at least 0 (was -0.5)",
+                + "frameHeight and fontSize at least 4 (were 3, 12), minFrameWidth a number of pixels of at least 0 "
+                + "(was -0.5)",
                 failure(mojo).getMessage());
     }
 

@@ -10,12 +10,9 @@ import io.github.memflame.aggregate.ModuleReport;
 import io.github.memflame.budget.Budget;
 import io.github.memflame.budget.BudgetLevel;
 import io.github.memflame.budget.Scope;
-import io.github.memflame.render.SvgOptions;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,31 +26,14 @@ class MemflameAggregateTest {
     @TempDir
     Path build;
 
-    private final List<String> log = new ArrayList<>();
-    private final CheckListener listener = new CheckListener() {
-        @Override
-        public void info(String line) {
-            log.add("[INFO] " + line);
-        }
-
-        @Override
-        public void warning(String line) {
-            log.add("[WARNING] " + line);
-        }
-
-        @Override
-        public void error(String line) {
-            log.add("[ERROR] " + line);
-        }
-    };
+    private final RecordingListener listener = new RecordingListener();
 
     /** A module whose check read one of the IT dumps with one budget on client/controller. */
     private Path module(String name, String dump, Budget budget) throws Exception {
         Path report = build.resolve(name).resolve("target/site/memflame");
-        CheckSettings settings = new CheckSettings(IT_SNAPSHOTS, List.of(dump), List.of(), true, true,
-                StandardCharsets.UTF_8, Long.MAX_VALUE, List.of("I:/G1/trunk/code/Script/Python/"), List.of(),
-                List.of(budget), 0, report, SvgOptions.defaults());
-        new MemflameCheck(settings, listener).run();
+        new MemflameCheck(CheckSettingsBuilder.snapshots(IT_SNAPSHOTS).includes(List.of(dump))
+                .stripPrefixes(List.of("I:/G1/trunk/code/Script/Python/")).budgets(List.of(budget)).output(report)
+                .build(), new RecordingListener()).run();
         return report;
     }
 
@@ -63,7 +43,6 @@ class MemflameAggregateTest {
                 new Budget("client/controller", 1 << 20, "1 MiB", Scope.SELF, null));
         Path server = module("server", "scene-2-town.json.gz",
                 new Budget("client/controller", 20 * 1024, "20 KiB", Scope.SELF, null, BudgetLevel.WARN));
-        log.clear();
         Path output = build.resolve("target/site/memflame-aggregate");
 
         List<ModuleReport> modules = new MemflameAggregate(listener).run(List.of(
@@ -79,7 +58,7 @@ class MemflameAggregateTest {
                         + "0 warnings, 0 unmatched",
                 "[INFO] memflame: module server: passed, 1 snapshot, 54.2 KiB; budgets: 1 check, 1 exceeded, "
                         + "0 warnings, 0 unmatched",
-                "[INFO] Memory aggregate report: " + output.toAbsolutePath().resolve("index.html")), log);
+                "[INFO] Memory aggregate report: " + output.toAbsolutePath().resolve("index.html")), listener.lines());
 
         JsonNode summary = new ObjectMapper().readTree(output.resolve("memflame.json").toFile());
         assertEquals(1, summary.get("schema").intValue());
@@ -116,7 +95,7 @@ class MemflameAggregateTest {
                 List.of(new MemflameAggregate.Module("tools", build.resolve("tools"))), output));
         assertTrue(Files.notExists(output));
         assertEquals("[WARNING] memflame: no module has a memory report (memflame.json); run check in the modules "
-                + "first, e.g. mvn verify memflame:report-aggregate; no aggregate report written", log.get(1));
+                + "first, e.g. mvn verify memflame:report-aggregate; no aggregate report written", listener.lines().get(1));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.github.memflame.budget;
 
+import java.util.Objects;
+
 /**
  * A limit on the bytes held under one path.
  *
@@ -13,9 +15,40 @@ package io.github.memflame.budget;
  */
 public record Budget(String path, long maxBytes, String maxText, Scope scope, String snapshots, BudgetLevel level) {
 
+    /** @throws IllegalArgumentException when the limit is negative, or the scope or level missing */
+    public Budget {
+        if (maxBytes < 0) {
+            throw new IllegalArgumentException("a budget's limit cannot be negative, was " + maxBytes);
+        }
+        Objects.requireNonNull(scope, "scope");
+        Objects.requireNonNull(level, "level");
+        path = path == null ? "" : path.trim();
+    }
+
     /** A budget that fails the build when exceeded. */
     public Budget(String path, long maxBytes, String maxText, Scope scope, String snapshots) {
         this(path, maxBytes, maxText, scope, snapshots, BudgetLevel.FAIL);
+    }
+
+    /**
+     * A budget as configured, e.g. {@code <budget><path>client/ui</path><max>20 MiB</max></budget>}: the limit
+     * parsed as a {@link ByteSize}, the scope {@link Scope#SELF} and the level {@link BudgetLevel#FAIL} when absent.
+     *
+     * @param name how messages name this budget, e.g. {@code budget 2 (path 'client/ui')}
+     * @throws IllegalArgumentException naming the budget and what is wrong: no limit, a size that is not one,
+     *                                  an unknown scope or level
+     */
+    public static Budget parse(String name, String path, String max, String scope, String snapshots, String level) {
+        if (max == null || max.isBlank()) {
+            throw new IllegalArgumentException(name + " has no <max>; write e.g. <max>20 MiB</max>");
+        }
+        try {
+            return new Budget(path, ByteSize.parse(max), max.trim(),
+                    scope == null || scope.isBlank() ? Scope.SELF : Scope.parse(scope), snapshots,
+                    level == null || level.isBlank() ? BudgetLevel.FAIL : BudgetLevel.parse(level));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(name + ": " + e.getMessage(), e);
+        }
     }
 
     /** True when exceeding this budget only warns. */

@@ -23,6 +23,7 @@ public final class FlameNode {
     private int childCount;
     private Map<String, FlameNode> childrenByLabel;
     private boolean sorted = true;
+    private boolean line;
     private long totalBytes;
     private long selfBytes;
     private long traces;
@@ -33,6 +34,11 @@ public final class FlameNode {
 
     public String label() {
         return label;
+    }
+
+    /** True for a line frame of the path view: its label is the line number below its file's frame. */
+    public boolean isLine() {
+        return line;
     }
 
     /** Bytes of all traces whose stack passes through this frame. */
@@ -87,6 +93,10 @@ public final class FlameNode {
             }
         }
         return null;
+    }
+
+    void markLine() {
+        line = true;
     }
 
     void add(long bytes, long traceCount) {

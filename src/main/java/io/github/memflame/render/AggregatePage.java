@@ -1,10 +1,8 @@
 package io.github.memflame.render;
 
-import static io.github.memflame.render.IndexPage.header;
-
 import io.github.memflame.aggregate.ModuleReport;
 import io.github.memflame.aggregate.ReportSummary;
-import io.github.memflame.budget.ByteSize;
+import io.github.memflame.format.Numbers;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Path;
@@ -17,101 +15,101 @@ import java.util.Map;
 /**
  * The {@code index.html} of {@code report-aggregate}: one page over every module of a multi-module build. A
  * modules table ({@code id="modules"}) with each module's result, snapshots, bytes and budget counts; a budgets
- * table ({@code id="budgets"}) and a snapshots table ({@code id="snapshots"}) whose snapshot names are prefixed
- * with the module's artifactId. Links go into each module's own report, relative to this page, so the build tree
- * can be archived and opened offline. Same style and sorting as {@link IndexPage}.
+ * table ({@code id="budgets"}, worst first) and a snapshots table ({@code id="snapshots"}) whose snapshot names are
+ * prefixed with the module's artifactId. Links go into each module's own report, relative to this page, so the
+ * build tree can be archived and opened offline. Same style and sorting as {@link IndexPage}.
  */
 public final class AggregatePage {
     private AggregatePage() {
     }
 
-    /**
-     * Writes the page, which will live in {@code pageDirectory}, to {@code out} (UTF-8); flushed, not closed.
-     */
+    /** Writes the page, which will live in {@code pageDirectory}, to {@code out} (UTF-8); flushed, not closed. */
     public static void write(List<ModuleReport> modules, Path pageDirectory, Writer out) throws IOException {
-        StringBuilder html = new StringBuilder(16_384);
+        Markup html = new Markup(16_384);
         new Page(modules, pageDirectory.toAbsolutePath().normalize(), html).build();
-        out.write(html.toString());
+        html.flushTo(out);
         out.flush();
     }
 
     private static final class Page {
         private final List<ModuleReport> modules;
         private final Path pageDirectory;
-        private final StringBuilder html;
+        private final Markup html;
 
-        Page(List<ModuleReport> modules, Path pageDirectory, StringBuilder html) {
+        Page(List<ModuleReport> modules, Path pageDirectory, Markup html) {
             this.modules = modules;
             this.pageDirectory = pageDirectory;
             this.html = html;
         }
 
-        private Page text(String text) {
-            Markup.escape(text == null ? "" : text, html);
-            return this;
-        }
-
-        private Page raw(String markup) {
-            html.append(markup);
-            return this;
-        }
-
         void build() {
             boolean passed = modules.stream().allMatch(module -> module.summary().passed());
-            String result = passed ? "PASSED" : "FAILED";
-            raw("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n")
-                    .raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n")
-                    .raw("<title>memflame aggregate: ").raw(result).raw("</title>\n<style>").raw(IndexPage.STYLE)
-                    .raw("</style>\n</head>\n<body>\n");
+            String verdict = passed ? "passed" : "failed";
             long snapshots = modules.stream().mapToLong(module -> module.summary().snapshots().size()).sum();
             long bytes = modules.stream().mapToLong(module -> module.summary().totalBytes()).sum();
-            raw("<header id=\"result\" class=\"banner ").raw(passed ? "passed" : "failed").raw("\" data-result=\"")
-                    .raw(passed ? "passed" : "failed").raw("\">\n<div class=\"verdict\">").raw(result)
-                    .raw("</div>\n<div class=\"facts\">").raw(plural(modules.size(), "module")).raw(" \u00b7 ")
-                    .raw(plural(snapshots, "snapshot")).raw(", ").text(ByteSize.format(bytes))
-                    .raw(" traced</div>\n</header>\n<main>\n");
+            html.constant("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n")
+                    .constant("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n")
+                    .constant("<title>memflame aggregate: ").text(verdict.toUpperCase(Locale.ROOT))
+                    .constant("</title>\n<style>").constant(Assets.INDEX_STYLE).constant("</style>\n</head>\n<body>\n")
+                    .constant("<header id=\"result\"").attribute("class", "banner " + verdict)
+                    .attribute("data-result", verdict).constant(">\n<div class=\"verdict\">")
+                    .text(verdict.toUpperCase(Locale.ROOT)).constant("</div>\n<div class=\"facts\">")
+                    .text(plural(modules.size(), "module") + " \u00b7 " + plural(snapshots, "snapshot") + ", "
+                            + Numbers.bytes(bytes) + " traced")
+                    .constant("</div>\n</header>\n<main>\n");
             modulesTable();
             budgets();
             snapshots();
-            raw("</main>\n<footer>Generated by memflame report-aggregate. Budgets are checked per module, by each ")
-                    .raw("module's own check. Machine-readable summary: <a href=\"memflame.json\">memflame.json</a>.")
-                    .raw("</footer>\n<script>//<![CDATA[").raw(IndexPage.SCRIPT).raw("//]]></script>\n")
-                    .raw("</body>\n</html>\n");
+            html.constant("</main>\n<footer>Generated by memflame report-aggregate. Budgets are checked per module, ")
+                    .constant("by each module's own check. Machine-readable summary: ")
+                    .constant("<a href=\"memflame.json\">memflame.json</a>.</footer>\n<script>//<![CDATA[\n")
+                    .constant(Assets.INDEX_SCRIPT).constant("//]]></script>\n</body>\n</html>\n");
         }
 
         private void modulesTable() {
-            raw("<section>\n<h2>Modules</h2>\n<table id=\"modules\" class=\"sortable\">\n<thead><tr>")
-                    .raw(header("Module", false)).raw(header("Result", false)).raw(header("Snapshots", true))
-                    .raw(header("Total", true)).raw(header("Budget checks", true)).raw(header("Exceeded", true))
-                    .raw(header("Warnings", true)).raw(header("Unmatched", true)).raw("</tr></thead>\n<tbody>\n");
+            html.constant("<section>\n<h2>Modules</h2>\n<table id=\"modules\" class=\"sortable\">\n<thead><tr>");
+            header("Module", false);
+            header("Result", false);
+            header("Snapshots", true);
+            header("Total", true);
+            header("Budget checks", true);
+            header("Exceeded", true);
+            header("Warnings", true);
+            header("Unmatched", true);
+            html.constant("</tr></thead>\n<tbody>\n");
             for (ModuleReport module : modules) {
                 ReportSummary summary = module.summary();
-                String result = summary.passed() ? "passed" : "failed";
-                raw("<tr class=\"module\" data-module=\"").text(module.module()).raw("\"><td class=\"path\"><a href=\"")
-                        .text(link(module, ReportWriter.INDEX)).raw("\">").text(module.module()).raw("</a></td>")
-                        .raw("<td><span class=\"badge ").raw(summary.passed() ? "ok" : "exceeded").raw("\">")
-                        .raw(result.toUpperCase(Locale.ROOT)).raw("</span></td>");
-                number(summary.snapshots().size());
+                html.constant("<tr class=\"module\"").attribute("data-module", module.module())
+                        .constant("><td class=\"path\"><a").attribute("href", link(module, ReportWriter.INDEX))
+                        .constant(">").text(module.module()).constant("</a></td><td><span")
+                        .attribute("class", "badge " + (summary.passed() ? "ok" : "exceeded")).constant(">")
+                        .text(summary.passed() ? "PASSED" : "FAILED").constant("</span></td>");
+                numberCell(summary.snapshots().size());
                 bytesCell(summary.totalBytes());
-                number(summary.budgets().size());
-                number(summary.count("exceeded"));
-                number(summary.count("warning"));
-                number(summary.count("unmatched"));
-                raw("</tr>\n");
+                numberCell(summary.budgets().size());
+                numberCell(summary.count("exceeded"));
+                numberCell(summary.count("warning"));
+                numberCell(summary.count("unmatched"));
+                html.constant("</tr>\n");
             }
-            raw("</tbody>\n</table>\n</section>\n");
+            html.constant("</tbody>\n</table>\n</section>\n");
         }
 
         private void budgets() {
-            raw("<section>\n<h2>Budgets</h2>\n");
+            html.constant("<section>\n<h2>Budgets</h2>\n");
             if (modules.stream().allMatch(module -> module.summary().budgets().isEmpty())) {
-                raw("<p class=\"empty\">No module has budgets.</p>\n</section>\n");
+                html.constant("<p class=\"empty\">No module has budgets.</p>\n</section>\n");
                 return;
             }
-            raw("<table id=\"budgets\" class=\"sortable\">\n<thead><tr>").raw(header("Module", false))
-                    .raw(header("Path", false)).raw(header("Scope", false)).raw(header("Snapshot", false))
-                    .raw(header("Actual", true)).raw(header("Limit", true)).raw(header("Status", false))
-                    .raw("</tr></thead>\n<tbody>\n");
+            html.constant("<table id=\"budgets\" class=\"sortable\">\n<thead><tr>");
+            header("Module", false);
+            header("Path", false);
+            header("Scope", false);
+            header("Snapshot", false);
+            header("Actual", true);
+            header("Limit", true);
+            header("Status", false);
+            html.constant("</tr></thead>\n<tbody>\n");
             // Worst first, as on a module's own index; modules in reactor order within a status.
             List<Map.Entry<ModuleReport, ReportSummary.BudgetLine>> rows = new ArrayList<>();
             modules.forEach(module -> module.summary().budgets()
@@ -122,26 +120,26 @@ public final class AggregatePage {
                 ReportSummary.BudgetLine budget = row.getValue();
                 String status = budget.status() == null ? "" : budget.status();
                 String path = budget.path() == null ? "" : budget.path();
-                raw("<tr class=\"budget ").text(status).raw("\" data-status=\"").text(status).raw("\"><td>")
-                        .text(module.module()).raw("</td><td class=\"path\">");
+                html.constant("<tr").attribute("class", "budget " + status).attribute("data-status", status)
+                        .constant("><td>").text(module.module()).constant("</td><td class=\"path\">");
                 if (path.isEmpty() || path.equals("/")) {
-                    raw("<em>whole snapshot</em>");
+                    html.constant("<em>whole snapshot</em>");
                 } else {
-                    raw("<code>").text(path).raw("</code>");
+                    html.constant("<code>").text(path).constant("</code>");
                 }
-                raw("</td><td>").text(budget.scope()).raw("</td><td class=\"path\">");
+                html.constant("</td><td>").text(budget.scope()).constant("</td><td class=\"path\">");
                 snapshotLink(module, budget.snapshot());
-                raw("</td>");
+                html.constant("</td>");
                 bytesCell(budget.actualBytes());
                 bytesCell(budget.limitBytes());
-                raw("<td><span class=\"badge ").text(status).raw("\">").text(status.toUpperCase(Locale.ROOT))
-                        .raw("</span>");
+                html.constant("<td><span").attribute("class", "badge " + status).constant(">")
+                        .text(status.toUpperCase(Locale.ROOT)).constant("</span>");
                 if (budget.onlyWarned()) {
-                    raw(" <span class=\"sub level-warn\">level warn</span>");
+                    html.constant(" <span class=\"sub level-warn\">level warn</span>");
                 }
-                raw("</td></tr>\n");
+                html.constant("</td></tr>\n");
             }
-            raw("</tbody>\n</table>\n</section>\n");
+            html.constant("</tbody>\n</table>\n</section>\n");
         }
 
         private static int severity(String status) {
@@ -150,24 +148,28 @@ public final class AggregatePage {
         }
 
         private void snapshots() {
-            raw("<section>\n<h2>Snapshots</h2>\n<table id=\"snapshots\" class=\"sortable\">\n<thead><tr>")
-                    .raw(header("Snapshot", false)).raw(header("Format", false)).raw(header("Traces", true))
-                    .raw(header("Total", true)).raw("<th>Flame graphs</th></tr></thead>\n<tbody>\n");
+            html.constant("<section>\n<h2>Snapshots</h2>\n<table id=\"snapshots\" class=\"sortable\">\n<thead><tr>");
+            header("Snapshot", false);
+            header("Format", false);
+            header("Traces", true);
+            header("Total", true);
+            html.constant("<th>Flame graphs</th></tr></thead>\n<tbody>\n");
             for (ModuleReport module : modules) {
                 for (ReportSummary.Snapshot snapshot : module.summary().snapshots()) {
-                    raw("<tr><td class=\"path\">");
+                    html.constant("<tr><td class=\"path\">");
                     snapshotLink(module, snapshot.name());
-                    raw("</td><td>").text(snapshot.format()).raw("</td>");
-                    number(snapshot.traces());
+                    html.constant("</td><td>").text(snapshot.format()).constant("</td>");
+                    numberCell(snapshot.traces());
                     bytesCell(snapshot.totalBytes());
-                    raw("<td class=\"links\">");
+                    html.constant("<td class=\"links\">");
                     snapshot.reports().entrySet().stream().sorted(Map.Entry.comparingByKey())
-                            .forEach(view -> raw("<a class=\"graph\" href=\"").text(link(module, view.getValue()))
-                                    .raw("\">").text(view.getKey()).raw(" graph</a> "));
-                    raw("</td></tr>\n");
+                            .forEach(view -> html.constant("<a class=\"graph\"")
+                                    .attribute("href", link(module, view.getValue())).constant(">")
+                                    .text(view.getKey() + " graph").constant("</a> "));
+                    html.constant("</td></tr>\n");
                 }
             }
-            raw("</tbody>\n</table>\n</section>\n");
+            html.constant("</tbody>\n</table>\n</section>\n");
         }
 
         /** The snapshot's qualified name, linked to its path graph in the module's report. */
@@ -176,10 +178,11 @@ public final class AggregatePage {
                     .filter(candidate -> candidate.name().equals(name)).findFirst().orElse(null);
             String graph = snapshot == null ? null : snapshot.reports().get("path");
             if (graph == null) {
-                text(module.qualifiedName(name));
+                html.text(module.qualifiedName(name));
                 return;
             }
-            raw("<a href=\"").text(link(module, graph)).raw("\">").text(module.qualifiedName(name)).raw("</a>");
+            html.constant("<a").attribute("href", link(module, graph)).constant(">")
+                    .text(module.qualifiedName(name)).constant("</a>");
         }
 
         /** A link from this page to a file of a module's report. */
@@ -187,18 +190,24 @@ public final class AggregatePage {
             return IndexPage.href(module.relativeLink(pageDirectory, file));
         }
 
-        private void number(long value) {
-            raw("<td class=\"num\" data-value=\"").raw(Long.toString(value)).raw("\">").raw(Markup.grouped(value))
-                    .raw("</td>");
+        private void header(String text, boolean numeric) {
+            html.constant("<th tabindex=\"0\"").attribute("data-type", numeric ? "number" : "text").constant(">")
+                    .text(text).constant("</th>");
+        }
+
+        private void numberCell(long value) {
+            html.constant("<td class=\"num\"").attribute("data-value", value).constant(">")
+                    .text(Numbers.grouped(value)).constant("</td>");
         }
 
         private void bytesCell(long bytes) {
-            raw("<td class=\"num\" data-value=\"").raw(Long.toString(bytes)).raw("\" title=\"")
-                    .raw(Markup.grouped(bytes)).raw(" bytes\">").text(ByteSize.format(bytes)).raw("</td>");
+            html.constant("<td class=\"num\"").attribute("data-value", bytes)
+                    .attribute("title", Numbers.grouped(bytes) + " bytes").constant(">").text(Numbers.bytes(bytes))
+                    .constant("</td>");
         }
 
-        private static String plural(long count, String word) {
-            return count + " " + (count == 1 ? word : word + "s");
+        private static String plural(long count, String noun) {
+            return count + " " + (count == 1 ? noun : noun + "s");
         }
     }
 }

@@ -118,7 +118,7 @@ class IndexPageTest {
 
     @Test
     void passedReportAndEmptyTables() throws Exception {
-        String html = html(new io.github.memflame.render.CheckReport(true, List.of(), List.of()));
+        String html = html(new CheckReport(true, List.of(), List.of(), List.of()));
         Document page = parse(html);
         assertEquals("passed", byId(page, "result").getAttribute("data-result"));
         assertTrue(byId(page, "result").getTextContent().contains("PASSED"));
@@ -150,7 +150,7 @@ class IndexPageTest {
                 .add(100, "<img src=x onerror=alert(2)>/a&b\"c'.py:1").build();
         Budget budget = new Budget("<script>alert(3)</script>", 10, "10 B", Scope.SELF, null);
         CheckReport report = new CheckReport(false, List.of(Reports.report(evil)), List.of(new BudgetResult(
-                budget, evil.name(), 100, BudgetStatus.EXCEEDED, List.of(new Contributor("<b>x</b>.py:1", 100)))));
+                budget, evil.name(), 100, BudgetStatus.EXCEEDED, List.of(new Contributor("<b>x</b>.py:1", 100)))), List.of());
         String html = html(report);
         parse(html);
         assertFalse(html.contains("<script>alert"));
@@ -179,7 +179,7 @@ class IndexPageTest {
         Budget enforced = new Budget("client", 4096, "4 KiB", Scope.SELF, null);
         Document page = parse(html(new CheckReport(true, List.of(Reports.report(battle)), List.of(
                 new BudgetResult(introduced, "battle.pickle", 2048, BudgetStatus.EXCEEDED, List.of()),
-                new BudgetResult(enforced, "battle.pickle", 2048, BudgetStatus.OK, List.of())))));
+                new BudgetResult(enforced, "battle.pickle", 2048, BudgetStatus.OK, List.of())), List.of())));
         List<Element> rows = rows(byId(page, "budgets"));
         assertEquals("EXCEEDED level warn", cells(rows.get(0)).get(6));
         assertEquals("OK", cells(rows.get(1)).get(6));
