@@ -234,6 +234,15 @@ public class CheckMojo extends AbstractMojo {
     @Parameter(property = "memflame.fontSize", defaultValue = "12")
     private int fontSize;
 
+    /**
+     * How many dumps are read and folded at once; the default is the number of processors. Each dump being read
+     * needs its own memory, so a build with a small heap and several very large dumps sets {@code 1}. The report
+     * is the same whatever the number.
+     * <pre>{@code <threads>2</threads>}</pre>
+     */
+    @Parameter(property = "memflame.threads")
+    private Integer threads;
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         Log log = getLog();
@@ -264,20 +273,25 @@ public class CheckMojo extends AbstractMojo {
     }
 
     private CheckSettings settings() throws MojoFailureException {
-        return new CheckSettings(
-                snapshotDirectory.toPath(),
-                orEmpty(includes),
-                orEmpty(excludes),
-                failIfNoSnapshots,
-                failOnUnreadable,
-                charset(),
-                size("maxDecompressedSize", maxDecompressedSize),
-                orEmpty(stripPrefixes),
-                orEmpty(excludeFrames),
-                budgets(),
-                percent(),
-                outputDirectory.toPath(),
-                svgOptions());
+        try {
+            return new CheckSettings(
+                    snapshotDirectory.toPath(),
+                    orEmpty(includes),
+                    orEmpty(excludes),
+                    failIfNoSnapshots,
+                    failOnUnreadable,
+                    charset(),
+                    size("maxDecompressedSize", maxDecompressedSize),
+                    orEmpty(stripPrefixes),
+                    orEmpty(excludeFrames),
+                    budgets(),
+                    percent(),
+                    outputDirectory.toPath(),
+                    svgOptions(),
+                    threads == null ? Runtime.getRuntime().availableProcessors() : threads);
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException("memflame: " + e.getMessage());
+        }
     }
 
     private List<Budget> budgets() throws MojoFailureException {

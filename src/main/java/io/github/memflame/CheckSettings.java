@@ -22,6 +22,7 @@ import java.util.List;
  * @param warnAtPercent share of a limit that makes a warning; 0 for none
  * @param outputDirectory where the report goes
  * @param svgOptions how flame graphs are drawn
+ * @param threads how many dumps are read and folded at once, at least 1
  */
 public record CheckSettings(
         Path snapshotDirectory,
@@ -36,5 +37,12 @@ public record CheckSettings(
         List<Budget> budgets,
         int warnAtPercent,
         Path outputDirectory,
-        SvgOptions svgOptions) {
+        SvgOptions svgOptions,
+        int threads) {
+
+    public CheckSettings {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1 (leave it out for one per processor); was " + threads);
+        }
+    }
 }

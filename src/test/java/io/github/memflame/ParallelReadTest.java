@@ -1,0 +1,100 @@
+package io.github.memflame;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.memflame.budget.Budget;
+import io.github.memflame.budget.Scope;
+import io.github.memflame.render.SvgOptions;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Reading dumps in parallel changes nothing a user sees: the same report, byte for byte, and the same log apart
+ * from the read times, whichever dump finishes first; unreadable dumps (GBK names read as UTF-8, the broken
+ * fixtures) are listed in the same order too.
+ */
+class ParallelReadTest {
+    private static final Path FIXTURES = Path.of("src/test/resources/fixtures");
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void theReportOfAParallelRunIsByteIdenticalToASerialOne() throws Exception {
+        Path snapshots = Files.createDirectories(temp.resolve("snapshots"));
+        for (String fixture : List.of("py27", "py36", "py37", "py38", "py39", "py310", "py311", "py312", "py313",
+                "json", "folded", "gz", "edge", "broken")) {
+            try (Stream<Path> files = Files.list(FIXTURES.resolve(fixture))) {
+                for (Path file : files.toList()) {
+                    if (!file.getFileName().toString().equals("total-overflow.pickle")) {
+                        Files.copy(file, Files.createDirectories(snapshots.resolve(fixture)).resolve(file.getFileName()));
+                    }
+                }
+            }
+        }
+        List<String> serialLog = new ArrayList<>();
+        List<String> parallelLog = new ArrayList<>();
+        Path serial = run(snapshots, temp.resolve("serial"), 1, serialLog);
+        Path parallel = run(snapshots, temp.resolve("parallel"), 4, parallelLog);
+
+        List<Path> serialFiles = files(serial);
+        assertTrue(serialFiles.size() > 100, "a report of every fixture: " + serialFiles.size());
+        assertEquals(serialFiles, files(parallel));
+        for (Path file : serialFiles) {
+            assertArrayEquals(Files.readAllBytes(serial.resolve(file)), Files.readAllBytes(parallel.resolve(file)),
+                    file.toString());
+        }
+        assertEquals(withoutTimes(serialLog, serial), withoutTimes(parallelLog, parallel));
+    }
+
+    private static Path run(Path snapshots, Path output, int threads, List<String> log) throws Exception {
+        CheckListener listener = new CheckListener() {
+            @Override
+            public synchronized void info(String line) {
+                log.add("INFO " + line);
+            }
+
+            @Override
+            public synchronized void warning(String line) {
+                log.add("WARN " + line);
+            }
+
+            @Override
+            public synchronized void error(String line) {
+                log.add("ERROR " + line);
+            }
+        };
+        List<Budget> budgets = List.of(new Budget("client", 1_000_000, "1 MB", Scope.SELF, null),
+                new Budget("**/battle*", 100_000, "100 kB", Scope.INCLUSIVE, "py3*/**"));
+        CheckSettings settings = new CheckSettings(snapshots, List.of(), List.of(), true, false,
+                StandardCharsets.UTF_8, 1L << 30, List.of(), List.of(), budgets, 80, output, SvgOptions.defaults(),
+                threads);
+        new MemflameCheck(settings, listener).run();
+        return output;
+    }
+
+    private static List<Path> files(Path root) throws IOException {
+        try (Stream<Path> walk = Files.walk(root)) {
+            List<Path> files = new ArrayList<>(walk.filter(Files::isRegularFile).map(root::relativize).toList());
+            Collections.sort(files);
+            return files;
+        }
+    }
+
+    private static List<String> withoutTimes(List<String> log, Path output) {
+        return log.stream()
+                .map(line -> line.replaceAll(" \\(read in [0-9.]+ m?s\\)$", ""))
+                .map(line -> line.replace(output.toString(), "OUTPUT"))
+                .toList();
+    }
+}
