@@ -8,6 +8,7 @@ import io.github.memflame.budget.ByteSize;
 import io.github.memflame.budget.Scope;
 import io.github.memflame.fold.FlameTree;
 import io.github.memflame.fold.FoldedSnapshot;
+import io.github.memflame.fold.FoldedView;
 import io.github.memflame.fold.PathGlob;
 import io.github.memflame.fold.PathNormalizer;
 import io.github.memflame.fold.SnapshotFolder;
@@ -69,8 +70,12 @@ public final class MemflameCheck {
         CheckReport report;
         try {
             for (FoldedSnapshot snapshot : snapshots) {
+                // The path view stays whole: the index lists its largest lines, however narrow. The stack view
+                // of random tracebacks has millions of frames no graph can show.
+                FlameTree stackView = FlameTree.of(FoldedView.of(snapshot, FlameTree.View.STACK),
+                        settings.svgOptions().invisibleBelowBytes(snapshot.totalBytes()));
                 snapshotReports.add(new SnapshotReport(snapshot, FlameTree.of(snapshot, FlameTree.View.PATH),
-                        FlameTree.of(snapshot, FlameTree.View.STACK)));
+                        stackView));
             }
             report = new CheckReport(exceeded.isEmpty(), snapshotReports, results, unreadable);
             ReportWriter.write(settings.outputDirectory(), report, settings.svgOptions());
