@@ -2,10 +2,9 @@ package io.github.memflame.fold;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 
 /**
  * One view of a snapshot as folded stacks: every distinct label sequence (root first) with its bytes and traces,
@@ -34,48 +33,67 @@ public final class FoldedView {
     }
 
     public static FoldedView of(FoldedSnapshot snapshot, FlameTree.View view) {
-        // Labels are compared as ranks: each distinct label is made and sorted once, however many stacks use it.
-        Map<Site, List<String>> labelsBySite = new HashMap<>();
-        for (StackTotal stack : snapshot.stacks()) {
-            if (view == FlameTree.View.PATH) {
-                Site site = stack.allocatingSite();
-                if (site != null) {
-                    labelsBySite.computeIfAbsent(site, FoldedView::pathLabels);
-                }
-            } else {
-                for (Site site : stack.rootFirst()) {
-                    labelsBySite.computeIfAbsent(site, s -> List.of(s.label()));
-                }
-            }
-        }
-        TreeSet<String> distinct = new TreeSet<>();
-        distinct.add(FlameTree.UNKNOWN);
-        labelsBySite.values().forEach(distinct::addAll);
-        String[] labels = distinct.toArray(String[]::new);
-        Map<String, Integer> rankByLabel = new HashMap<>(labels.length * 2);
-        for (int i = 0; i < labels.length; i++) {
-            rankByLabel.put(labels[i], i);
-        }
-        Map<Site, int[]> ranksBySite = new HashMap<>(labelsBySite.size() * 2);
-        labelsBySite.forEach((site, siteLabels) -> ranksBySite.put(site,
-                siteLabels.stream().mapToInt(rankByLabel::get).toArray()));
-        int[] unknown = {rankByLabel.get(FlameTree.UNKNOWN)};
-
+        // Each distinct site is labelled once and each distinct label ranked once, however many stacks use them;
+        // stacks are then compared as arrays of ranks. Sites are shared instances per snapshot, so an identity
+        // map finds them without hashing their paths (equal sites that are not shared only cost an entry more).
+        Map<Site, Integer> siteIndex = new IdentityHashMap<>();
+        List<Site> sites = new ArrayList<>();
         List<Entry> entries = new ArrayList<>(snapshot.stacks().size());
         for (StackTotal stack : snapshot.stacks()) {
             int[] sequence;
             if (stack.rootFirst().isEmpty()) {
-                sequence = unknown;
+                sequence = null;
             } else if (view == FlameTree.View.PATH) {
-                sequence = ranksBySite.get(stack.allocatingSite());
+                sequence = new int[] {index(stack.allocatingSite(), siteIndex, sites)};
             } else {
-                List<Site> sites = stack.rootFirst();
-                sequence = new int[sites.size()];
+                List<Site> stackSites = stack.rootFirst();
+                sequence = new int[stackSites.size()];
                 for (int i = 0; i < sequence.length; i++) {
-                    sequence[i] = ranksBySite.get(sites.get(i))[0];
+                    sequence[i] = index(stackSites.get(i), siteIndex, sites);
                 }
             }
             entries.add(new Entry(sequence, stack.bytes(), stack.traces()));
+        }
+
+        // Rank every label of every site by sorting them once; equal labels share a rank.
+        int[][] ranksOfSite = new int[sites.size()][];
+        List<LabelAt> all = new ArrayList<>(sites.size() + 1);
+        all.add(new LabelAt(FlameTree.UNKNOWN, -1, 0));
+        for (int i = 0; i < ranksOfSite.length; i++) {
+            Site site = sites.get(i);
+            List<String> siteLabels = view == FlameTree.View.PATH ? pathLabels(site) : List.of(site.label());
+            ranksOfSite[i] = new int[siteLabels.size()];
+            for (int level = 0; level < siteLabels.size(); level++) {
+                all.add(new LabelAt(siteLabels.get(level), i, level));
+            }
+        }
+        all.sort((a, b) -> a.label.compareTo(b.label));
+        List<String> distinct = new ArrayList<>();
+        int unknownRank = -1;
+        for (LabelAt at : all) {
+            if (distinct.isEmpty() || !distinct.get(distinct.size() - 1).equals(at.label)) {
+                distinct.add(at.label);
+            }
+            int rank = distinct.size() - 1;
+            if (at.site < 0) {
+                unknownRank = rank;
+            } else {
+                ranksOfSite[at.site][at.level] = rank;
+            }
+        }
+        String[] labels = distinct.toArray(String[]::new);
+        int[] unknown = {unknownRank};
+        for (int e = 0; e < entries.size(); e++) {
+            Entry entry = entries.get(e);
+            if (entry.sequence == null) {
+                entries.set(e, new Entry(unknown, entry.bytes, entry.traces));
+            } else if (view == FlameTree.View.PATH) {
+                entries.set(e, new Entry(ranksOfSite[entry.sequence[0]], entry.bytes, entry.traces));
+            } else {
+                for (int i = 0; i < entry.sequence.length; i++) {
+                    entry.sequence[i] = ranksOfSite[entry.sequence[i]][0];
+                }
+            }
         }
         entries.sort((a, b) -> Arrays.compare(a.sequence, b.sequence));
 
@@ -155,6 +173,21 @@ public final class FoldedView {
         return List.copyOf(pathLabels);
     }
 
+    private static int index(Site site, Map<Site, Integer> siteIndex, List<Site> sites) {
+        Integer index = siteIndex.get(site);
+        if (index == null) {
+            index = sites.size();
+            siteIndex.put(site, index);
+            sites.add(site);
+        }
+        return index;
+    }
+
+    /** Label {@code level} of site {@code site}; site -1 is the label of stacks without frames. */
+    private record LabelAt(String label, int site, int level) {
+    }
+
+    /** A stack as site indexes, then as label ranks; {@code null} for a stack without frames. */
     private record Entry(int[] sequence, long bytes, long traces) {
     }
 }
