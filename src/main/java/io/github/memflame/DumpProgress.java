@@ -1,6 +1,6 @@
 package io.github.memflame;
 
-import io.github.memflame.budget.ByteSize;
+import io.github.memflame.format.Numbers;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -92,8 +92,8 @@ final class DumpProgress {
         nextReportNanos = now + INTERVAL_NANOS;
         double seconds = (now - startNanos) / 1e9;
         listener.info(String.format(Locale.ROOT, "%s: read %s of %s (%d%%), %,d traces so far, %s/s, %.0f s",
-                name, ByteSize.format(bytesRead), ByteSize.format(fileBytes),
+                name, Numbers.bytes(bytesRead), Numbers.bytes(fileBytes),
                 fileBytes == 0 ? 100 : Math.min(100, bytesRead * 100 / fileBytes), traces,
-                ByteSize.format((long) (bytesRead / Math.max(seconds, 1e-9))), seconds));
+                Numbers.bytes((long) (bytesRead / Math.max(seconds, 1e-9))), seconds));
     }
 }

@@ -4,9 +4,9 @@ import io.github.memflame.budget.BudgetChecker;
 import io.github.memflame.budget.BudgetMessages;
 import io.github.memflame.budget.BudgetResult;
 import io.github.memflame.budget.BudgetStatus;
-import io.github.memflame.budget.ByteSize;
 import io.github.memflame.budget.Scope;
 import io.github.memflame.fold.FlameTree;
+import io.github.memflame.format.Numbers;
 import io.github.memflame.fold.FoldedSnapshot;
 import io.github.memflame.fold.FoldedView;
 import io.github.memflame.fold.PathGlob;
@@ -44,7 +44,7 @@ public final class MemflameCheck {
 
     public MemflameCheck(CheckSettings settings, CheckListener listener) {
         this.settings = settings;
-        this.listener = listener;
+        this.listener = LogText.printable(listener);
     }
 
     public CheckOutcome run() throws CheckFailure, IOException {
@@ -103,13 +103,11 @@ public final class MemflameCheck {
             }
             SnapshotRead.Folded folded = (SnapshotRead.Folded) read;
             FoldedSnapshot snapshot = folded.snapshot();
-            listener.info(String.format(Locale.ROOT, "%s: %s, %,d traces, %s%s (read in %s)",
-                    snapshot.name(), snapshot.format().summaryName(), snapshot.traces(),
-                    ByteSize.format(snapshot.totalBytes()),
-                    snapshot.excludedTraces() == 0 ? "" : String.format(Locale.ROOT,
-                            " (%,d traces of %s left out by excludeFrames)",
-                            snapshot.excludedTraces(), ByteSize.format(snapshot.excludedBytes())),
-                    duration(folded.readNanos())));
+            listener.info(snapshot.name() + ": " + snapshot.format().summaryName() + ", "
+                    + Numbers.grouped(snapshot.traces()) + " traces, " + Numbers.bytes(snapshot.totalBytes())
+                    + (snapshot.excludedTraces() == 0 ? "" : " (" + Numbers.grouped(snapshot.excludedTraces())
+                    + " traces of " + Numbers.bytes(snapshot.excludedBytes()) + " left out by excludeFrames)")
+                    + " (read in " + duration(folded.readNanos()) + ")");
             snapshots.add(snapshot);
         }
         return snapshots;

@@ -1,6 +1,6 @@
 package io.github.memflame;
 
-import io.github.memflame.budget.ByteSize;
+import io.github.memflame.format.Numbers;
 import java.util.Locale;
 
 /**
@@ -17,7 +17,7 @@ final class OutOfMemoryAdvice {
         return String.format(Locale.ROOT,
                 "Out of memory while reading memory snapshot %s (%s on disk, %,d traces read): the heap limit of "
                         + "this build is %s. %s%s",
-                name, ByteSize.format(fileBytes), tracesRead, ByteSize.format(maxHeapBytes), more(maxHeapBytes),
+                name, Numbers.bytes(fileBytes), tracesRead, Numbers.bytes(maxHeapBytes), more(maxHeapBytes),
                 threads > 1 ? " Dumps are read " + threads + " at a time; -Dmemflame.threads=1 reads one at a time"
                         + " and needs less." : "");
     }
@@ -26,7 +26,7 @@ final class OutOfMemoryAdvice {
         return String.format(Locale.ROOT,
                 "Out of memory while building the flame graphs and report of %d snapshot%s: the heap limit of this "
                         + "build is %s. %s A larger minFrameWidth also draws fewer frames.",
-                snapshots, snapshots == 1 ? "" : "s", ByteSize.format(maxHeapBytes), more(maxHeapBytes));
+                snapshots, snapshots == 1 ? "" : "s", Numbers.bytes(maxHeapBytes), more(maxHeapBytes));
     }
 
     /** Advice to double the heap, in whole GiB as {@code -Xmx} is usually written. */

@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.memflame.budget.Budget;
 import io.github.memflame.budget.Scope;
-import io.github.memflame.render.SvgOptions;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -76,9 +74,8 @@ class ParallelReadTest {
         };
         List<Budget> budgets = List.of(new Budget("client", 1_000_000, "1 MB", Scope.SELF, null),
                 new Budget("**/battle*", 100_000, "100 kB", Scope.INCLUSIVE, "py3*/**"));
-        CheckSettings settings = new CheckSettings(snapshots, List.of(), List.of(), true, false,
-                StandardCharsets.UTF_8, 1L << 30, List.of(), List.of(), budgets, 80, output, SvgOptions.defaults(),
-                threads);
+        CheckSettings settings = CheckSettingsBuilder.snapshots(snapshots).failOnUnreadable(false).budgets(budgets)
+                .warnAtPercent(80).output(output).threads(threads).build();
         new MemflameCheck(settings, listener).run();
         return output;
     }

@@ -15,6 +15,11 @@ public final class FlameNode {
     // Most frames have one child or none: a plain array, filled in label order by FlameTree's single pass.
     private FlameNode[] children = NO_CHILDREN;
     private int childCount;
+    private boolean line;
+    // Bytes of children dropped as too narrow to draw: those just before this frame (so that it stays where
+    // it would be among all its siblings), and those dropped since this frame's last child was added.
+    private long droppedBefore;
+    private long droppedPending;
     private long totalBytes;
     private long selfBytes;
     private long traces;
@@ -25,6 +30,11 @@ public final class FlameNode {
 
     public String label() {
         return label;
+    }
+
+    /** True for a line frame of the path view: its label is the line number below its file's frame. */
+    public boolean isLine() {
+        return line;
     }
 
     /** Bytes of all traces whose stack passes through this frame. */
@@ -46,9 +56,19 @@ public final class FlameNode {
         return Collections.unmodifiableList(Arrays.asList(children).subList(0, childCount));
     }
 
+    /**
+     * Bytes of the siblings before this frame, in label order, that were left out of a pruned tree: a graph
+     * places this frame after them, as it would among all its siblings. 0 in a whole tree.
+     */
+    public long droppedBytesBefore() {
+        return droppedBefore;
+    }
+
     /** A new last child; the caller appends children in label order. */
     FlameNode appendChild(String childLabel) {
         FlameNode child = new FlameNode(childLabel);
+        child.droppedBefore = droppedPending;
+        droppedPending = 0;
         if (childCount == children.length) {
             children = Arrays.copyOf(children, Math.max(2, childCount * 2));
         }
@@ -56,9 +76,15 @@ public final class FlameNode {
         return child;
     }
 
-    /** Drops the last child, leaving its bytes in this frame's total. */
+    /** Drops the last child, leaving its bytes in this frame's total and as a gap before the next child. */
     void removeLastChild() {
-        children[--childCount] = null;
+        FlameNode dropped = children[--childCount];
+        children[childCount] = null;
+        droppedPending += dropped.droppedBefore + dropped.totalBytes;
+    }
+
+    void markLine() {
+        line = true;
     }
 
     void add(long bytes, long traceCount) {

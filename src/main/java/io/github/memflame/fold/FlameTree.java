@@ -6,7 +6,8 @@ import java.util.Arrays;
  * A flame graph's data: a root holding the whole snapshot and one level per frame.
  *
  * <ul>
- *   <li>{@link View#PATH}: {@code dir;dir;file.py;line} of the allocating frame, to see which code holds memory;</li>
+ *   <li>{@link View#PATH}: {@code dir;dir;file.py;line} of the allocating frame, to see which code holds memory
+ *       (no line level when the line is unknown);</li>
  *   <li>{@link View#STACK}: the call stack root first, one {@code path:line} frame per level.</li>
  * </ul>
  */
@@ -72,6 +73,9 @@ public final class FlameTree {
                 open[level].add(folded.bytes(i), folded.traces(i));
             }
             open[depth].addSelf(folded.bytes(i));
+            if (folded.endsInLine(i)) {
+                open[depth].markLine();
+            }
         }
         for (; openDepth > 0; openDepth--) {
             close(open[openDepth], open[openDepth - 1], keepFromBytes);
@@ -96,5 +100,23 @@ public final class FlameTree {
     /** The root frame; its total is the snapshot's total. */
     public FlameNode root() {
         return root;
+    }
+
+    /**
+     * The full name of a frame, given its parent's full name ({@code null} for a child of the root): in the
+     * path view {@code dir/file.py} and, for a line, the site's name {@code dir/file.py:42}; in the stack view
+     * the frame's label, already a site's name.
+     */
+    public String childName(String parentName, FlameNode child) {
+        if (view == View.STACK || parentName == null) {
+            return child.label();
+        }
+        return child.isLine() ? Site.label(parentName, Integer.parseInt(child.label()))
+                : parentName + "/" + child.label();
+    }
+
+    /** The text drawn in a frame: its label, and for a path-view line {@code :42}, the line of its file. */
+    public String shortName(FlameNode node) {
+        return node.isLine() ? Site.label("", Integer.parseInt(node.label())) : node.label();
     }
 }

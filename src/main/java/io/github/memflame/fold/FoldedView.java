@@ -2,6 +2,7 @@ package io.github.memflame.fold;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,9 +21,10 @@ public final class FoldedView {
     private final int[][] sequences;
     private final long[] bytes;
     private final long[] traces;
+    private final BitSet endsInLine;
 
     private FoldedView(FlameTree.View view, String snapshotName, long totalBytes, String[] labels,
-                       int[][] sequences, long[] bytes, long[] traces) {
+                       int[][] sequences, long[] bytes, long[] traces, BitSet endsInLine) {
         this.view = view;
         this.snapshotName = snapshotName;
         this.totalBytes = totalBytes;
@@ -30,6 +32,7 @@ public final class FoldedView {
         this.sequences = sequences;
         this.bytes = bytes;
         this.traces = traces;
+        this.endsInLine = endsInLine;
     }
 
     public static FoldedView of(FoldedSnapshot snapshot, FlameTree.View view) {
@@ -52,7 +55,8 @@ public final class FoldedView {
                     sequence[i] = index(stackSites.get(i), siteIndex, sites);
                 }
             }
-            entries.add(new Entry(sequence, stack.bytes(), stack.traces()));
+            entries.add(new Entry(sequence, stack.bytes(), stack.traces(),
+                    view == FlameTree.View.PATH && sequence != null && stack.allocatingSite().line() != 0));
         }
 
         // Rank every label of every site by sorting them once; equal labels share a rank.
@@ -86,9 +90,9 @@ public final class FoldedView {
         for (int e = 0; e < entries.size(); e++) {
             Entry entry = entries.get(e);
             if (entry.sequence == null) {
-                entries.set(e, new Entry(unknown, entry.bytes, entry.traces));
+                entries.set(e, new Entry(unknown, entry.bytes, entry.traces, false));
             } else if (view == FlameTree.View.PATH) {
-                entries.set(e, new Entry(ranksOfSite[entry.sequence[0]], entry.bytes, entry.traces));
+                entries.set(e, new Entry(ranksOfSite[entry.sequence[0]], entry.bytes, entry.traces, entry.line));
             } else {
                 for (int i = 0; i < entry.sequence.length; i++) {
                     entry.sequence[i] = ranksOfSite[entry.sequence[i]][0];
@@ -106,6 +110,7 @@ public final class FoldedView {
         int[][] sequences = new int[distinctSequences][];
         long[] bytes = new long[distinctSequences];
         long[] traces = new long[distinctSequences];
+        BitSet endsInLine = new BitSet();
         int at = -1;
         for (int i = 0; i < entries.size(); i++) {
             Entry entry = entries.get(i);
@@ -114,8 +119,12 @@ public final class FoldedView {
             }
             bytes[at] = Math.addExact(bytes[at], entry.bytes);
             traces[at] += entry.traces;
+            if (entry.line) {
+                endsInLine.set(at);
+            }
         }
-        return new FoldedView(view, snapshot.name(), snapshot.totalBytes(), labels, sequences, bytes, traces);
+        return new FoldedView(view, snapshot.name(), snapshot.totalBytes(), labels, sequences, bytes, traces,
+                endsInLine);
     }
 
     public FlameTree.View view() {
@@ -156,6 +165,11 @@ public final class FoldedView {
         return traces[index];
     }
 
+    /** True when the last label of sequence {@code index} is a path-view line number, not a path component. */
+    public boolean endsInLine(int index) {
+        return endsInLine.get(index);
+    }
+
     /** How many leading labels sequences {@code index} and {@code index - 1} share; 0 for the first. */
     int sharedLevels(int index) {
         if (index == 0) {
@@ -167,10 +181,13 @@ public final class FoldedView {
         return mismatch < 0 ? current.length : mismatch;
     }
 
+    /** The path view's labels of a site: its directories and file, then its line unless the line is unknown. */
     private static List<String> pathLabels(Site site) {
         List<String> pathLabels = new ArrayList<>(PathNormalizer.components(site.path()));
-        pathLabels.add(Integer.toString(site.line()));
-        return List.copyOf(pathLabels);
+        if (site.line() != 0) {
+            pathLabels.add(Integer.toString(site.line()));
+        }
+        return pathLabels;
     }
 
     private static int index(Site site, Map<Site, Integer> siteIndex, List<Site> sites) {
@@ -188,6 +205,6 @@ public final class FoldedView {
     }
 
     /** A stack as site indexes, then as label ranks; {@code null} for a stack without frames. */
-    private record Entry(int[] sequence, long bytes, long traces) {
+    private record Entry(int[] sequence, long bytes, long traces, boolean line) {
     }
 }

@@ -13,9 +13,4 @@ import java.util.List;
  */
 public record CheckReport(boolean passed, List<SnapshotReport> snapshots, List<BudgetResult> budgets,
                           List<UnreadableSnapshot> unreadable) {
-
-    /** A report in which every dump was read. */
-    public CheckReport(boolean passed, List<SnapshotReport> snapshots, List<BudgetResult> budgets) {
-        this(passed, snapshots, budgets, List.of());
-    }
 }

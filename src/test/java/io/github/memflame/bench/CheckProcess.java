@@ -3,12 +3,11 @@ package io.github.memflame.bench;
 import io.github.memflame.CheckFailure;
 import io.github.memflame.CheckListener;
 import io.github.memflame.CheckSettings;
+import io.github.memflame.CheckSettingsBuilder;
 import io.github.memflame.MemflameCheck;
-import io.github.memflame.render.SvgOptions;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -27,9 +26,9 @@ public final class CheckProcess {
     public static void main(String[] args) throws Exception {
         long start = System.nanoTime();
         int threads = args.length > 2 ? Integer.parseInt(args[2]) : Runtime.getRuntime().availableProcessors();
-        CheckSettings settings = new CheckSettings(Path.of(args[0]), List.of(), List.of(), true, true,
-                StandardCharsets.UTF_8, Long.MAX_VALUE, List.of("I:/G1/trunk/code/Script/Python/"), List.of(),
-                List.of(), 0, Path.of(args[1]), SvgOptions.defaults(), threads);
+        CheckSettings settings = CheckSettingsBuilder.snapshots(Path.of(args[0])).output(Path.of(args[1]))
+                .maxDecompressedBytes(Long.MAX_VALUE).stripPrefixes(List.of("I:/G1/trunk/code/Script/Python/"))
+                .threads(threads).build();
         CheckListener console = new CheckListener() {
             @Override
             public void info(String line) {

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The one-pass tree from sorted stacks against a tree built the plain way, by walking every stack from the root
- * and looking each child up by label.
+ * and looking each child up by label, then cutting away the frames below the threshold (whose bytes then
+ * count as a gap before their next kept sibling).
  */
 class FlameTreeTest {
     private final Interner interner = new Interner();
@@ -74,7 +75,9 @@ class FlameTreeTest {
                 labels.add(FlameTree.UNKNOWN);
             } else if (view == FlameTree.View.PATH) {
                 labels.addAll(PathNormalizer.components(stack.allocatingSite().path()));
-                labels.add(Integer.toString(stack.allocatingSite().line()));
+                if (stack.allocatingSite().line() != 0) {
+                    labels.add(Integer.toString(stack.allocatingSite().line()));
+                }
             } else {
                 stack.rootFirst().forEach(site -> labels.add(site.label()));
             }
@@ -93,6 +96,15 @@ class FlameTreeTest {
     }
 
     private static void prune(Node node, long keepFrom) {
+        long dropped = 0;
+        for (Node child : node.children.values()) {
+            if (child.total < keepFrom) {
+                dropped += child.total;
+            } else {
+                child.droppedBefore = dropped;
+                dropped = 0;
+            }
+        }
         node.children.values().removeIf(child -> child.total < keepFrom);
         node.children.values().forEach(child -> prune(child, keepFrom));
     }
@@ -102,6 +114,7 @@ class FlameTreeTest {
         node.total = flame.totalBytes();
         node.self = flame.selfBytes();
         node.traces = flame.traces();
+        node.droppedBefore = flame.droppedBytesBefore();
         List<String> order = new ArrayList<>();
         for (FlameNode child : flame.children()) {
             order.add(child.label());
@@ -116,10 +129,12 @@ class FlameTreeTest {
         long total;
         long self;
         long traces;
+        long droppedBefore;
 
         @Override
         public boolean equals(Object other) {
             return other instanceof Node that && total == that.total && self == that.self && traces == that.traces
+                    && droppedBefore == that.droppedBefore
                     && children.equals(that.children);
         }
 
@@ -130,7 +145,8 @@ class FlameTreeTest {
 
         @Override
         public String toString() {
-            return "{" + total + "/" + self + "/" + traces + " " + children + "}";
+            return "{" + total + "/" + self + "/" + traces + (droppedBefore == 0 ? "" : " after " + droppedBefore)
+                    + " " + children + "}";
         }
     }
 }
