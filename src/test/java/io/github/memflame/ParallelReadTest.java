@@ -40,8 +40,8 @@ class ParallelReadTest {
                 }
             }
         }
-        List<String> serialLog = new ArrayList<>();
-        List<String> parallelLog = new ArrayList<>();
+        RecordingListener serialLog = new RecordingListener();
+        RecordingListener parallelLog = new RecordingListener();
         Path serial = run(snapshots, temp.resolve("serial"), 1, serialLog);
         Path parallel = run(snapshots, temp.resolve("parallel"), 4, parallelLog);
 
@@ -52,26 +52,10 @@ class ParallelReadTest {
             assertArrayEquals(Files.readAllBytes(serial.resolve(file)), Files.readAllBytes(parallel.resolve(file)),
                     file.toString());
         }
-        assertEquals(withoutTimes(serialLog, serial), withoutTimes(parallelLog, parallel));
+        assertEquals(withoutOutput(serialLog, serial), withoutOutput(parallelLog, parallel));
     }
 
-    private static Path run(Path snapshots, Path output, int threads, List<String> log) throws Exception {
-        CheckListener listener = new CheckListener() {
-            @Override
-            public synchronized void info(String line) {
-                log.add("INFO " + line);
-            }
-
-            @Override
-            public synchronized void warning(String line) {
-                log.add("WARN " + line);
-            }
-
-            @Override
-            public synchronized void error(String line) {
-                log.add("ERROR " + line);
-            }
-        };
+    private static Path run(Path snapshots, Path output, int threads, RecordingListener listener) throws Exception {
         List<Budget> budgets = List.of(new Budget("client", 1_000_000, "1 MB", Scope.SELF, null),
                 new Budget("**/battle*", 100_000, "100 kB", Scope.INCLUSIVE, "py3*/**"));
         CheckSettings settings = CheckSettingsBuilder.snapshots(snapshots).failOnUnreadable(false).budgets(budgets)
@@ -88,10 +72,7 @@ class ParallelReadTest {
         }
     }
 
-    private static List<String> withoutTimes(List<String> log, Path output) {
-        return log.stream()
-                .map(line -> line.replaceAll(" \\(read in [0-9.]+ m?s\\)$", ""))
-                .map(line -> line.replace(output.toString(), "OUTPUT"))
-                .toList();
+    private static List<String> withoutOutput(RecordingListener log, Path output) {
+        return log.linesWithoutTimes().stream().map(line -> line.replace(output.toString(), "OUTPUT")).toList();
     }
 }
