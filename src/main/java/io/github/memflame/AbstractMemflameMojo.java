@@ -198,6 +198,15 @@ public abstract class AbstractMemflameMojo extends AbstractMojo {
     @Parameter(property = "memflame.fontSize", defaultValue = "12")
     private int fontSize;
 
+    /**
+     * How many dumps are read and folded at once; the default is the number of processors. Each dump being read
+     * needs its own memory, so a build with a small heap and several very large dumps sets {@code 1}. The report
+     * is the same whatever the number.
+     * <pre>{@code <threads>2</threads>}</pre>
+     */
+    @Parameter(property = "memflame.threads")
+    private Integer threads;
+
     /** The configuration as plain values, validated; a bad value fails naming the parameter or budget. */
     protected CheckSettings settings(boolean failIfNoSnapshots) throws MojoFailureException {
         try {
@@ -214,7 +223,8 @@ public abstract class AbstractMemflameMojo extends AbstractMojo {
                     budgets(),
                     warnAtPercent,
                     outputDirectory.toPath(),
-                    new SvgOptions(title, width, minFrameWidth, inverted, frameHeight, fontSize));
+                    new SvgOptions(title, width, minFrameWidth, inverted, frameHeight, fontSize),
+                    threads == null ? Runtime.getRuntime().availableProcessors() : threads);
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException("memflame: " + e.getMessage());
         }

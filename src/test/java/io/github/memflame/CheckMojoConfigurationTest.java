@@ -52,6 +52,7 @@ class CheckMojoConfigurationTest {
         assertEquals(4L * 1024 * 1024 * 1024, settings.maxDecompressedBytes());
         assertEquals(0, settings.warnAtPercent());
         assertEquals(SvgOptions.defaults(), settings.svgOptions());
+        assertEquals(Runtime.getRuntime().availableProcessors(), settings.threads());
     }
 
     @Test
@@ -139,6 +140,14 @@ class CheckMojoConfigurationTest {
         assertEquals("memflame: flame graph options out of range: width must be at least 100 (was 1200), "
                 + "frameHeight and fontSize at least 4 (were 3, 12), minFrameWidth a number of pixels of at least 0 "
                 + "(was -0.5)",
+                failure(mojo).getMessage());
+    }
+
+    @Test
+    @InjectMojo(goal = "check")
+    @MojoParameter(name = "threads", value = "0")
+    void zeroThreadsFail(CheckMojo mojo) {
+        assertEquals("memflame: threads must be at least 1 (leave it out for one per processor); was 0",
                 failure(mojo).getMessage());
     }
 

@@ -25,6 +25,8 @@ public final class CheckSettingsBuilder {
     private List<Budget> budgets = List.of();
     private int warnAtPercent;
     private SvgOptions svgOptions = SvgOptions.defaults();
+    // Two, so that every test run through the builder reads its dumps in parallel as a 2-core agent does.
+    private int threads = 2;
 
     private CheckSettingsBuilder(Path snapshotDirectory) {
         this.snapshotDirectory = snapshotDirectory;
@@ -65,9 +67,19 @@ public final class CheckSettingsBuilder {
         return this;
     }
 
+    public CheckSettingsBuilder threads(int count) {
+        threads = count;
+        return this;
+    }
+
+    public CheckSettingsBuilder maxDecompressedBytes(long bytes) {
+        maxDecompressedBytes = bytes;
+        return this;
+    }
+
     public CheckSettings build() {
         return new CheckSettings(snapshotDirectory, includes, excludes, failIfNoSnapshots, failOnUnreadable,
                 fileNameEncoding, maxDecompressedBytes, stripPrefixes, excludeFrames, budgets, warnAtPercent,
-                outputDirectory, svgOptions);
+                outputDirectory, svgOptions, threads);
     }
 }

@@ -12,7 +12,7 @@ import java.util.List;
  * @param totalBytes the bytes of the counted traces
  * @param excludedTraces traces left out by {@code excludeFrames}
  * @param excludedBytes their bytes
- * @param stacks the counted traces grouped by normalized stack
+ * @param stacks the counted traces grouped by traceback; two tracebacks may normalize to the same stack
  */
 public record FoldedSnapshot(
         String name,

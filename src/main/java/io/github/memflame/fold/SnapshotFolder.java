@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -40,9 +39,12 @@ public final class SnapshotFolder implements TraceSink {
      */
     public FoldedSnapshot fold(String name, DumpFormat format, PathNormalizer normalizer, List<PathGlob> excludeFrames) {
         Map<String, String> normalizedFiles = new HashMap<>();
-        // One Site per distinct frame: a million distinct tracebacks share a few thousand frames.
-        Map<Frame, Site> sites = new HashMap<>();
-        Map<List<Site>, long[]> byStack = new LinkedHashMap<>();
+        // One Site per distinct frame: a million distinct tracebacks share a few thousand frames. Readers intern
+        // frames, so they are found by identity without hashing their file names.
+        Map<Frame, Site> sites = new IdentityHashMap<>();
+        // One stack per distinct traceback, as CPython's statistics('traceback') counts them; tracebacks that
+        // normalize to the same stack are merged by the views, which sort them anyway.
+        List<StackTotal> stacks = new ArrayList<>(totalsByTraceback.size());
         long traces = 0;
         long totalBytes = 0;
         long excludedTraces = 0;
@@ -58,12 +60,8 @@ public final class SnapshotFolder implements TraceSink {
             }
             traces += count;
             totalBytes = Math.addExact(totalBytes, bytes);
-            long[] totals = byStack.computeIfAbsent(rootFirst, s -> new long[2]);
-            totals[0] = Math.addExact(totals[0], bytes);
-            totals[1] += count;
+            stacks.add(new StackTotal(rootFirst, bytes, count));
         }
-        List<StackTotal> stacks = new ArrayList<>(byStack.size());
-        byStack.forEach((stack, totals) -> stacks.add(new StackTotal(stack, totals[0], totals[1])));
         return new FoldedSnapshot(name, format, traces, totalBytes, excludedTraces, excludedBytes,
                 Collections.unmodifiableList(stacks));
     }

@@ -45,8 +45,11 @@ public final class DumpLoader {
         }
     }
 
-    /** Reads a dump from {@code in}, which the caller closes; the entry point of the fuzz tests. */
-    DumpFormat load(InputStream in, String name, TraceSink sink) throws IOException, DumpFormatException {
+    /**
+     * Reads a dump from {@code in}, which the caller closes; for callers that count what is read, and the entry
+     * point of the fuzz tests.
+     */
+    public DumpFormat load(InputStream in, String name, TraceSink sink) throws IOException, DumpFormatException {
         InputStream raw = new BufferedInputStream(in, 1 << 16);
         GuardedGzipStream gzip = null;
         try {

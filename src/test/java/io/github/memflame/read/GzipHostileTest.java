@@ -91,7 +91,7 @@ class GzipHostileTest {
     void aBombOfZerosIsRefusedWithoutBeingHeld() throws IOException {
         DumpFormatException e = refuse(bomb("zeros.gz", new byte[] {0}, 200L << 20));
         assertEquals("line 1", e.position());
-        assertEquals("a line of at most 1048576 characters", e.expected());
+        assertEquals("a line of at most 1048576 bytes", e.expected());
     }
 
     @Test
