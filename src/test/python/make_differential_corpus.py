@@ -143,9 +143,12 @@ def draw_case(rng, index, interpreter):
             trace['tag'] = u'caf\xe9'  # as latin-1 bytes: not UTF-8; memflame only needs tags to be strings
             trace['tag_bytes'] = 'latin-1'
     pickler = rng.choice(['c', 'python'])
+    # Python 3 writes the Python 2 names copy_reg/__builtin__ below protocol 3 unless fix_imports is off.
+    fix_imports = py2 or protocol >= 3 or rng.random() < 0.7
     name = 'd%03d-%s-p%d-%s-%s' % (index, tag, protocol, container, layout)
     return {
-        'name': name, 'protocol': protocol, 'pickler': pickler, 'container': container, 'layout': layout,
+        'name': name, 'protocol': protocol, 'pickler': pickler, 'fix_imports': fix_imports,
+        'container': container, 'layout': layout,
         'limit': limit, 'encoding': encoding, 'strings': strings, 'frames': frames, 'tracebacks': tracebacks,
         'traces': traces, 'items': items,
     }
@@ -268,7 +271,9 @@ def shape_of(spec):
         shared.append('tracebacks')
     if len(spec['items']) > len(set(spec['items'])):
         shared.append('whole traces')
-    return '%s, %s pickler, shared: %s' % (spec['container'], spec['pickler'], ', '.join(shared) or 'nothing')
+    return '%s, %s pickler%s, shared: %s' % (spec['container'], spec['pickler'],
+                                              '' if spec['fix_imports'] else ' (fix_imports off)',
+                                              ', '.join(shared) or 'nothing')
 
 
 def normalized_loaded(raw, encoding):
@@ -332,11 +337,12 @@ def worker(spec_path):
             items = tuple(items)
         obj = tracemalloc.Snapshot(items, spec['limit']) if container.startswith('snapshot') else items
         path = os.path.join(job['out'], spec['name'] + '.pickle')
+        options = {} if sys.version_info[0] == 2 else {'fix_imports': spec['fix_imports']}
         with open(path, 'wb') as f:
             if spec['pickler'] == 'c':
-                c_pickle.dump(obj, f, spec['protocol'])
+                c_pickle.dump(obj, f, spec['protocol'], **options)
             else:
-                py_pickler(f, spec['protocol']).dump(obj)
+                py_pickler(f, spec['protocol'], **options).dump(obj)
         # Loaded back by the CPython that wrote it, as a user would.
         if container.startswith('snapshot'):
             if sys.version_info[0] == 2:

@@ -74,6 +74,7 @@ class DifferentialPickleTest {
         assertEquals(Set.of("snapshot-list", "snapshot-tuple", "list", "tuple"), containers);
         assertEquals(Set.of("names", "frames", "tracebacks", "whole traces"), shared);
         assertEquals(Set.of("UTF-8", "GBK"), encodings);
+        assertTrue(dumps.findValuesAsText("shape").stream().anyMatch(s -> s.contains("fix_imports off")));
     }
 
     @Test

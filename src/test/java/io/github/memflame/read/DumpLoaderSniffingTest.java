@@ -59,8 +59,8 @@ class DumpLoaderSniffingTest {
     @Test
     void gzippedProtocol0And1PicklesArePickles() throws Exception {
         Path corpus = Path.of("src/test/resources/differential");
-        for (String name : new String[] {"d216-py27-p0-list-size-traceback.pickle",
-            "d239-py310-p1-snapshot-list-domain-size-traceback-nframe.pickle"}) {
+        for (String name : new String[] {"d036-py27-p0-list-size-traceback.pickle",
+            "d050-py310-p1-snapshot-list-size-traceback.pickle"}) {
             ByteArrayOutputStream gzipped = new ByteArrayOutputStream();
             try (GZIPOutputStream gzip = new GZIPOutputStream(gzipped)) {
                 gzip.write(Files.readAllBytes(corpus.resolve(name)));
