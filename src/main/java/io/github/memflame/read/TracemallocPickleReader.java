@@ -282,8 +282,8 @@ public final class TracemallocPickleReader implements SnapshotReader {
                         case REDUCE -> reduce();
                         case STACK_GLOBAL -> stackGlobal();
                         case GLOBAL -> push(global(textLine(), textLine()));
-                        case INST -> instance();
-                        case OBJ -> object();
+                        case INST -> refuseInst();
+                        case OBJ -> refuseObj();
                         case PERSID -> throw error(opcodeStart, PERSISTENT_ID, "PERSID " + quote(textLine()));
                         case BINPERSID -> throw error(opcodeStart, PERSISTENT_ID, "BINPERSID of "
                                 + typeName(objects[top(1)]));
@@ -789,7 +789,7 @@ public final class TracemallocPickleReader implements SnapshotReader {
         }
 
         /** INST: an old-style class instance; tracemalloc's classes are new-style, so it is refused, class named. */
-        private void instance() throws IOException, PickleInput.Truncated, DumpFormatException {
+        private void refuseInst() throws IOException, PickleInput.Truncated, DumpFormatException {
             String module = textLine();
             String name = textLine();
             global(module, name);
@@ -797,7 +797,7 @@ public final class TracemallocPickleReader implements SnapshotReader {
         }
 
         /** OBJ: refused like INST, naming the class on the stack. */
-        private void object() throws DumpFormatException {
+        private void refuseObj() throws DumpFormatException {
             int from = popMark();
             if (size == from) {
                 throw error(opcodeStart, "a class above the MARK for OBJ", "nothing");
