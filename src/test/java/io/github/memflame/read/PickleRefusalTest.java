@@ -85,9 +85,8 @@ class PickleRefusalTest {
     void textValuesAreReadAsCPythonReadsThem() throws Exception {
         // STRING escapes (backslash, hex, octal, quote), UNICODE escapes (4 and 8 hex digits, an even run of
         // backslashes that is no escape), LONG text.
-        byte[] pickle = latin1("(lp0\n(L4294967296L\n((S'a\\\\b\\x41\\101\\'.py'\nI1\ntp1\n"
+        PickleTestSink sink = readLatin1("(lp0\n(L4294967296L\n((S'a\\\\b\\x41\\101\\'.py'\nI1\ntp1\n"
                 + "(V\\u5ba2\\U0001f600\\\\u.py\nI1\ntp2\ntp3\ntp4\na(I0\nI7\ng3\nI2\ntp5\na.");
-        PickleTestSink sink = PickleFixturesTest.read(pickle, StandardCharsets.UTF_8, new Interner());
         assertEquals(2, sink.traces);
         assertEquals(4294967303L, sink.totalBytes);
         Traceback traceback = sink.byTraceback.keySet().iterator().next();
@@ -104,11 +103,14 @@ class PickleRefusalTest {
     @Test
     void aTupleOfTracesAtProtocol1IsTheResult() throws Exception {
         // Python 2's cPickle.dumps(((16, (('a.py', 3),)), (8, ())), 1)
-        byte[] pickle = latin1("((K\u0010((U\u0004a.pyq\u0001K\u0003tq\u0002tq\u0003tq\u0004(K\u0008)tq\u0005"
-                + "tq\u0006.");
-        PickleTestSink sink = PickleFixturesTest.read(pickle, StandardCharsets.UTF_8, new Interner());
+        PickleTestSink sink = readLatin1("((K\u0010((U\u0004a.pyq\u0001K\u0003tq\u0002tq\u0003tq\u0004(K\u0008)"
+                + "tq\u0005tq\u0006.");
         assertEquals(2, sink.traces);
         assertEquals(24, sink.totalBytes);
+    }
+
+    private static PickleTestSink readLatin1(String pickle) throws Exception {
+        return PickleFixturesTest.read(latin1(pickle), StandardCharsets.UTF_8, new Interner());
     }
 
     private static byte[] latin1(String text) {
