@@ -60,7 +60,7 @@ class PickleMillionTracesTest {
     @Test
     void aTraceSharedAMillionTimesCountsAMillionTimes() throws Exception {
         PickleBytes pickle = PickleBytes.snapshotHead(4).op(']').op('(');
-        pickle.int1(0).int4(48).op('(').str("/app/shared.py").int1(7).op(0x86).op(0x85).op(0x87);
+        pickle.int1(0).int4(48).str("/app/shared.py").int1(7).op(0x86).op(0x85).op(0x87);
         int trace = pickle.memoize();
         for (int i = 1; i < TRACES; i++) {
             if (i % 1000 == 0) {
