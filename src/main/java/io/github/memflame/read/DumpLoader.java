@@ -102,9 +102,20 @@ public final class DumpLoader {
         if (first >= 0 && head[first] == '[' && (second < 0 || head[second] == '[' || head[second] == ']')) {
             return new JsonTracesReader();
         }
-        // A first line longer than the sniffed bytes cannot be judged here; the folded reader will.
-        boolean foldedUndecided = !whole && lastLineBreak(head) < 0;
-        DumpFormatException foldedRefusal = foldedUndecided ? null : foldedTrial(head, whole);
+        DumpFormatException foldedRefusal = null;
+        boolean foldedUndecided = false;
+        if (whole || lastLineBreak(head) >= 0) {
+            foldedRefusal = foldedTrial(head, whole);
+        } else {
+            // A first line longer than the sniffed bytes cannot be judged here (the folded reader will), unless it
+            // holds a control byte, which no folded text has and binary pickles have from their first opcodes.
+            int control = firstControlByte(head);
+            foldedUndecided = control < 0;
+            if (!foldedUndecided) {
+                foldedRefusal = new DumpFormatException(name, "line 1 (byte " + control + ")",
+                        "text without control characters", describeByte(head[control]));
+            }
+        }
         if (!foldedUndecided && foldedRefusal == null) {
             return new FoldedStacksReader();
         }
@@ -184,6 +195,15 @@ public final class DumpLoader {
         }
         return new DumpFormatException(refused.source(), position + " (byte " + offset + ")", refused.expected(),
                 refused.found());
+    }
+
+    private static int firstControlByte(byte[] bytes) {
+        for (int i = 0; i < bytes.length; i++) {
+            if ((bytes[i] & 0xff) < 0x20 && bytes[i] != '\t') {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static int lastLineBreak(byte[] bytes) {

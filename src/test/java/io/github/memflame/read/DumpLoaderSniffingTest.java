@@ -56,6 +56,23 @@ class DumpLoaderSniffingTest {
         assertTrue(sink.traces.size() > 6000);
     }
 
+    /** No line break in the sniffed bytes: the folded reader cannot judge, but its control bytes rule text out. */
+    @Test
+    void aProtocol1PickleWithoutLineBreaksIsAPickleAndNeverFolded() throws Exception {
+        String traces = "(K\u0010)ta".repeat(2 * DumpLoader.SNIFF_BYTES);
+        RecordingSink sink = new RecordingSink();
+        assertEquals(DumpFormat.TRACEMALLOC_PICKLE, load(("]" + traces + ".").getBytes(StandardCharsets.ISO_8859_1),
+                sink));
+        assertEquals(2 * DumpLoader.SNIFF_BYTES, sink.traces.size());
+
+        DumpFormatException e = assertThrows(DumpFormatException.class, () -> load(("]K\u0010R" + traces + ".")
+                .getBytes(StandardCharsets.ISO_8859_1), new RecordingSink()));
+        assertTrue(e.found().contains("tracemalloc-pickle: at byte 3: expected copy_reg._reconstructor"),
+                e::getMessage);
+        assertTrue(e.found().contains("folded: at line 1 (byte 2): expected text without control characters, "
+                + "found the byte 0x10"), e::getMessage);
+    }
+
     @Test
     void gzippedProtocol0And1PicklesArePickles() throws Exception {
         Path corpus = Path.of("src/test/resources/differential");
