@@ -304,7 +304,7 @@ public final class TracemallocPickleReader implements SnapshotReader {
             }
         }
 
-        /** PROTO starts a pickle of protocol 2 to 5; protocols 0 and 1 have none and start with their first opcode. */
+        /** Picklers write PROTO from protocol 2 on; pickles of protocols 0 and 1 start with their first opcode. */
         private void readProtocol() throws IOException, DumpFormatException, PickleInput.Truncated {
             int first = in.peek();
             if (first < 0) {
