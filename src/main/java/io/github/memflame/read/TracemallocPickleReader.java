@@ -49,7 +49,6 @@ public final class TracemallocPickleReader implements SnapshotReader {
     static final int MAX_MEMO_ENTRIES = 1 << 27;
     private static final long MAX_MEMO_INDEX = Integer.MAX_VALUE - 8;
     private static final Pattern DECIMAL = Pattern.compile("[-+]?(0|[1-9][0-9]*)");
-    private static final Pattern MEMO_KEY = Pattern.compile("[0-9]{1,10}");
     private static final Pattern FLOAT_TEXT = Pattern.compile(
             "[-+]?(([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][-+]?[0-9]+)?|inf|nan)", Pattern.CASE_INSENSITIVE);
     private static final String TOTAL_OVERFLOW = "total above " + Long.MAX_VALUE + " bytes";
@@ -404,7 +403,16 @@ public final class TracemallocPickleReader implements SnapshotReader {
 
         /** INT ({@code I123\n}, {@code I01\n} is True) and LONG ({@code L123L\n}) of protocols 0–2. */
         private void textInt(boolean isLong) throws IOException, PickleInput.Truncated, DumpFormatException {
-            String text = textLine();
+            byte[] line = line(MAX_TEXT_LINE);
+            int suffix = isLong && line.length > 0 && line[line.length - 1] == 'L' ? 1 : 0;
+            long small = smallDecimal(line, suffix);
+            int first = small >= 0 && line[0] == '+' ? 1 : 0;
+            // Leading zeros ("01" is True) take the slow path, which knows them.
+            if (small >= 0 && (line[first] != '0' || line.length - suffix - first == 1)) {
+                pushInt(small);
+                return;
+            }
+            String text = new String(line, StandardCharsets.ISO_8859_1);
             if (!isLong && (text.equals("00") || text.equals("01"))) {
                 pushInt(text.charAt(1) - '0');
                 return;
@@ -475,11 +483,35 @@ public final class TracemallocPickleReader implements SnapshotReader {
 
         /** The decimal memo key of PUT and GET (protocol 0). */
         private long memoKey() throws IOException, PickleInput.Truncated, DumpFormatException {
-            String text = textLine();
-            if (!MEMO_KEY.matcher(text).matches()) {
-                throw error(opcodeStart, "a decimal memo key for " + name(opcode), quote(text));
+            byte[] line = line(MAX_TEXT_LINE);
+            long key = line.length <= 10 ? smallDecimal(line, 0) : -1;
+            if (key < 0 || line[0] == '+') {
+                throw error(opcodeStart, "a decimal memo key for " + name(opcode),
+                        quote(new String(line, StandardCharsets.ISO_8859_1)));
             }
-            return Long.parseLong(text);
+            return key;
+        }
+
+        /**
+         * The value of a line of 1 to 18 decimal digits (after an optional '+', before {@code suffix} ignored
+         * bytes) without going through a String, as protocol 0 writes every int and memo key; -1 for anything
+         * else, which the caller reads the slow way or refuses.
+         */
+        private static long smallDecimal(byte[] line, int suffix) {
+            int start = line.length > 0 && line[0] == '+' ? 1 : 0;
+            int end = line.length - suffix;
+            if (end - start < 1 || end - start > 18) {
+                return -1;
+            }
+            long value = 0;
+            for (int i = start; i < end; i++) {
+                int digit = line[i] - '0';
+                if (digit < 0 || digit > 9) {
+                    return -1;
+                }
+                value = value * 10 + digit;
+            }
+            return value;
         }
 
         private String textLine() throws IOException, PickleInput.Truncated, DumpFormatException {

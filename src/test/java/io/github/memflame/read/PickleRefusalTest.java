@@ -98,6 +98,11 @@ class PickleRefusalTest {
         assertEquals("'1.5e'", refuse(latin1("F1.5e\n.")).found());
         assertEquals("a tuple of (str 'a.py', float)", refuse(latin1("(S'a.py'\nF1.5\nt.")).found());
         assertEquals("'-1'", refuse(latin1("Np-1\n.")).found());
+        // INT as Python 3's int(text, 0) reads it: a sign, True as 01, no other leading zero.
+        assertEquals(16 + 1 + 123456789012345678L, readLatin1("(lp0\n(I+16\n)tp1\na(I01\n)ta(L123456789012345678L\n)"
+                + "ta.").totalBytes);
+        assertEquals("'007'", refuse(latin1("I007\n.")).found());
+        assertEquals("the int -5", refuse(latin1("(lp0\n(I-5\n)tp1\na.")).found());
     }
 
     @Test
