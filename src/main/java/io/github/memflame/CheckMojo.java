@@ -234,6 +234,31 @@ public class CheckMojo extends AbstractMojo {
     @Parameter(property = "memflame.fontSize", defaultValue = "12")
     private int fontSize;
 
+    /**
+     * Directories holding the game's Python sources, to name the function of every frame
+     * ({@code battle_controller.py:37 BattleController.spawn_wave}) in graphs, tables, the CI log and
+     * {@code memflame.json}. A frame's path (after {@code stripPrefixes}) is looked up under each root in order;
+     * the first that has the file wins. Only files that appear in the dumps are read, each once. A frame keeps
+     * its {@code file:line} when its file is under no root, the line is past the end of the file, or the file was
+     * modified after the dump; the log says how many frames were named and which files were not found.
+     * <pre>{@code
+     * <sourceRoots>
+     *   <sourceRoot>${project.basedir}/src/main/python</sourceRoot>
+     * </sourceRoots>
+     * }</pre>
+     */
+    @Parameter(property = "memflame.sourceRoots")
+    private List<File> sourceRoots;
+
+    /**
+     * Also writes function names into the folded-stack exports ({@code NAME.path.folded},
+     * {@code NAME.stack.folded}) as {@code path:line Class.method}. Off by default, so that folded output keeps
+     * the frames {@code flamegraph.pl} users and earlier versions got.
+     * <pre>{@code <foldedFunctionNames>true</foldedFunctionNames>}</pre>
+     */
+    @Parameter(property = "memflame.foldedFunctionNames", defaultValue = "false")
+    private boolean foldedFunctionNames;
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         Log log = getLog();
@@ -277,7 +302,9 @@ public class CheckMojo extends AbstractMojo {
                 budgets(),
                 percent(),
                 outputDirectory.toPath(),
-                svgOptions());
+                svgOptions(),
+                sourceRoots == null ? List.of() : sourceRoots.stream().map(File::toPath).toList(),
+                foldedFunctionNames);
     }
 
     private List<Budget> budgets() throws MojoFailureException {

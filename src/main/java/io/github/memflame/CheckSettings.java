@@ -22,6 +22,8 @@ import java.util.List;
  * @param warnAtPercent share of a limit that makes a warning; 0 for none
  * @param outputDirectory where the report goes
  * @param svgOptions how flame graphs are drawn
+ * @param sourceRoots where the game's Python sources are, to name the function of each frame; empty for none
+ * @param foldedFunctionNames whether the folded-stack exports carry function names too
  */
 public record CheckSettings(
         Path snapshotDirectory,
@@ -36,5 +38,7 @@ public record CheckSettings(
         List<Budget> budgets,
         int warnAtPercent,
         Path outputDirectory,
-        SvgOptions svgOptions) {
+        SvgOptions svgOptions,
+        List<Path> sourceRoots,
+        boolean foldedFunctionNames) {
 }

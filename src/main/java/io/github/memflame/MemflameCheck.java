@@ -8,6 +8,7 @@ import io.github.memflame.budget.ByteSize;
 import io.github.memflame.budget.Scope;
 import io.github.memflame.fold.FlameTree;
 import io.github.memflame.fold.FoldedSnapshot;
+import io.github.memflame.fold.FunctionNamer;
 import io.github.memflame.fold.PathGlob;
 import io.github.memflame.fold.PathNormalizer;
 import io.github.memflame.fold.SnapshotFolder;
@@ -18,8 +19,12 @@ import io.github.memflame.render.CheckReport;
 import io.github.memflame.render.ReportWriter;
 import io.github.memflame.render.SnapshotReport;
 import io.github.memflame.render.UnreadableSnapshot;
+import io.github.memflame.source.FunctionNameResolver;
+import io.github.memflame.source.ResolutionSummary;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -53,7 +58,12 @@ public final class MemflameCheck {
             listener.warning(message);
         }
         List<UnreadableSnapshot> unreadable = new ArrayList<>();
-        List<FoldedSnapshot> snapshots = read(names, unreadable);
+        FunctionNameResolver functionNames = new FunctionNameResolver(settings.sourceRoots());
+        List<FoldedSnapshot> snapshots = read(names, unreadable, functionNames);
+        ResolutionSummary resolution = functionNames.isEnabled() ? functionNames.summary() : null;
+        if (resolution != null) {
+            listener.info(resolution.describe());
+        }
 
         List<BudgetResult> results = new BudgetChecker(settings.budgets(), settings.warnAtPercent()).check(snapshots);
         List<SnapshotReport> snapshotReports = new ArrayList<>(snapshots.size());
@@ -63,7 +73,8 @@ public final class MemflameCheck {
         }
         List<BudgetResult> exceeded = results.stream()
                 .filter(result -> result.status() == BudgetStatus.EXCEEDED).toList();
-        CheckReport report = new CheckReport(exceeded.isEmpty(), snapshotReports, results, unreadable);
+        CheckReport report = new CheckReport(exceeded.isEmpty(), snapshotReports, results, unreadable, resolution,
+                settings.foldedFunctionNames());
         ReportWriter.write(settings.outputDirectory(), report, settings.svgOptions());
 
         tell(results, snapshots, snapshotReports);
@@ -71,8 +82,8 @@ public final class MemflameCheck {
         return new CheckOutcome(report, exceeded);
     }
 
-    private List<FoldedSnapshot> read(List<String> names, List<UnreadableSnapshot> unreadable)
-            throws CheckFailure, IOException {
+    private List<FoldedSnapshot> read(List<String> names, List<UnreadableSnapshot> unreadable,
+                                      FunctionNameResolver functionNames) throws CheckFailure, IOException {
         DumpLoader loader = new DumpLoader(settings.fileNameEncoding(), settings.maxDecompressedBytes());
         PathNormalizer normalizer = new PathNormalizer(settings.stripPrefixes());
         List<PathGlob> excludeFrames = settings.excludeFrames().stream().map(PathGlob::new).toList();
@@ -83,7 +94,7 @@ public final class MemflameCheck {
             FoldedSnapshot snapshot;
             try {
                 DumpFormat format = loader.load(file, file.toString(), folder);
-                snapshot = folder.fold(name, format, normalizer, excludeFrames);
+                snapshot = folder.fold(name, format, normalizer, excludeFrames, namer(functionNames, file));
             } catch (DumpFormatException e) {
                 unreadable(name, e.getMessage(), unreadable);
                 continue;
@@ -99,6 +110,15 @@ public final class MemflameCheck {
             snapshots.add(snapshot);
         }
         return snapshots;
+    }
+
+    /** Names functions from the sources, trusting only files not modified after the dump was written. */
+    private static FunctionNamer namer(FunctionNameResolver functionNames, Path dump) throws IOException {
+        if (!functionNames.isEnabled()) {
+            return FunctionNamer.NONE;
+        }
+        FileTime dumpModified = Files.getLastModifiedTime(dump);
+        return (path, line) -> functionNames.resolve(path, line, dumpModified);
     }
 
     private void unreadable(String name, String error, List<UnreadableSnapshot> unreadable) throws CheckFailure {

@@ -62,7 +62,7 @@ class HostileReportTest {
 
     private static CheckSettings settings(Path snapshots, Path output) {
         return new CheckSettings(snapshots, List.of(), List.of(), true, false, StandardCharsets.UTF_8, 1L << 30,
-                List.of(), List.of(), List.of(), 0, output, SvgOptions.defaults());
+                List.of(), List.of(), List.of(), 0, output, SvgOptions.defaults(), List.of(), false);
     }
 
     private Path hostileSnapshots() throws IOException {

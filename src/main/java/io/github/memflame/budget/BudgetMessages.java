@@ -38,7 +38,8 @@ public final class BudgetMessages {
         if (!result.topSites().isEmpty()) {
             lines.add("  largest allocation sites counted:");
             for (Contributor site : result.topSites()) {
-                lines.add(String.format(Locale.ROOT, "    %10s  %s", ByteSize.format(site.bytes()), site.site()));
+                lines.add(String.format(Locale.ROOT, "    %10s  %s", ByteSize.format(site.bytes()),
+                        site.siteWithFunction()));
             }
         }
         if (reportToOpen != null) {

@@ -59,9 +59,11 @@ public final class FlameTree {
                     node = node.child(label);
                     node.add(stack.bytes(), stack.traces());
                 }
+                node.nameFunction(snapshot.functionAt(stack.allocatingSite()));
             } else {
                 for (Site site : stack.rootFirst()) {
                     node = node.child(stackLabels.computeIfAbsent(site, Site::label));
+                    node.nameFunction(snapshot.functionAt(site));
                     node.add(stack.bytes(), stack.traces());
                 }
             }

@@ -2,6 +2,7 @@ package io.github.memflame.fold;
 
 import io.github.memflame.read.DumpFormat;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One snapshot after reading and normalization: what every view and every budget is computed from.
@@ -13,6 +14,7 @@ import java.util.List;
  * @param excludedTraces traces left out by {@code excludeFrames}
  * @param excludedBytes their bytes
  * @param stacks the counted traces grouped by normalized stack
+ * @param functionNames the function enclosing each site of the stacks that could be named (see {@link FunctionNamer})
  */
 public record FoldedSnapshot(
         String name,
@@ -21,5 +23,11 @@ public record FoldedSnapshot(
         long totalBytes,
         long excludedTraces,
         long excludedBytes,
-        List<StackTotal> stacks) {
+        List<StackTotal> stacks,
+        Map<Site, String> functionNames) {
+
+    /** The qualified name of the function enclosing a site, or {@code null} when it is not known. */
+    public String functionAt(Site site) {
+        return site == null ? null : functionNames.get(site);
+    }
 }

@@ -15,7 +15,16 @@ public final class FoldedText {
     private FoldedText() {
     }
 
+    /** Writes the frames as they are labelled, {@code path:line}, as {@code flamegraph.pl} users expect. */
     public static void write(FlameTree tree, Writer out) throws IOException {
+        write(tree, out, false);
+    }
+
+    /**
+     * @param withFunctionNames whether a frame whose function is known is written
+     *                          {@code path:line Class.method} (see {@link FlameNode#labelWithFunction()})
+     */
+    public static void write(FlameTree tree, Writer out, boolean withFunctionNames) throws IOException {
         // An explicit stack, not recursion: a hostile dump can nest frames deeper than the JVM's call stack.
         List<String> labels = new ArrayList<>();
         Deque<Visit> pending = new ArrayDeque<>();
@@ -24,7 +33,7 @@ public final class FoldedText {
             Visit visit = pending.pop();
             FlameNode node = visit.node();
             labels.subList(visit.depth(), labels.size()).clear();
-            labels.add(oneLine(node.label()));
+            labels.add(oneLine(withFunctionNames ? node.labelWithFunction() : node.label()));
             if (node.selfBytes() > 0) {
                 out.write(String.join(";", labels));
                 out.write(' ');

@@ -7,10 +7,12 @@ import io.github.memflame.read.Traceback;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Collects the traces of one dump per interned traceback, then normalizes each distinct traceback once.
@@ -32,13 +34,20 @@ public final class SnapshotFolder implements TraceSink {
         totals[1]++;
     }
 
+    /** {@link #fold(String, DumpFormat, PathNormalizer, List, FunctionNamer)} naming no function. */
+    public FoldedSnapshot fold(String name, DumpFormat format, PathNormalizer normalizer, List<PathGlob> excludeFrames) {
+        return fold(name, format, normalizer, excludeFrames, FunctionNamer.NONE);
+    }
+
     /**
-     * Normalizes the collected traces.
+     * Normalizes the collected traces and names the function of every site of the traces counted.
      *
      * @param excludeFrames a trace whose allocating frame matches one of these is left out, as
      *                      {@code tracemalloc.Filter(False, pattern)} does; it is counted as excluded
+     * @param namer asked once per distinct site of the counted traces (not of excluded ones)
      */
-    public FoldedSnapshot fold(String name, DumpFormat format, PathNormalizer normalizer, List<PathGlob> excludeFrames) {
+    public FoldedSnapshot fold(String name, DumpFormat format, PathNormalizer normalizer, List<PathGlob> excludeFrames,
+                               FunctionNamer namer) {
         Map<String, String> normalizedFiles = new HashMap<>();
         // One Site per distinct frame: a million distinct tracebacks share a few thousand frames.
         Map<Frame, Site> sites = new HashMap<>();
@@ -65,7 +74,26 @@ public final class SnapshotFolder implements TraceSink {
         List<StackTotal> stacks = new ArrayList<>(byStack.size());
         byStack.forEach((stack, totals) -> stacks.add(new StackTotal(stack, totals[0], totals[1])));
         return new FoldedSnapshot(name, format, traces, totalBytes, excludedTraces, excludedBytes,
-                Collections.unmodifiableList(stacks));
+                Collections.unmodifiableList(stacks), functionNames(byStack.keySet(), namer));
+    }
+
+    private static Map<Site, String> functionNames(Set<List<Site>> stacks, FunctionNamer namer) {
+        if (namer == FunctionNamer.NONE) {
+            return Map.of();
+        }
+        Set<Site> asked = new HashSet<>();
+        Map<Site, String> names = new HashMap<>();
+        for (List<Site> stack : stacks) {
+            for (Site site : stack) {
+                if (asked.add(site)) {
+                    String function = namer.functionAt(site.path(), site.line());
+                    if (function != null) {
+                        names.put(site, function);
+                    }
+                }
+            }
+        }
+        return Collections.unmodifiableMap(names);
     }
 
     private static List<Site> normalize(Traceback traceback, PathNormalizer normalizer,

@@ -1,6 +1,7 @@
 package io.github.memflame.render;
 
 import io.github.memflame.budget.BudgetResult;
+import io.github.memflame.source.ResolutionSummary;
 import java.util.List;
 
 /**
@@ -10,12 +11,15 @@ import java.util.List;
  * @param snapshots the snapshots, in the stable order they were read
  * @param budgets every budget against every snapshot it applies to
  * @param unreadable the dumps left out because they could not be read (only with {@code failOnUnreadable=false})
+ * @param functionNames how many frames were named from the sources; {@code null} when no source root is set
+ * @param foldedFunctionNames whether the folded-stack exports carry function names too
  */
 public record CheckReport(boolean passed, List<SnapshotReport> snapshots, List<BudgetResult> budgets,
-                          List<UnreadableSnapshot> unreadable) {
+                          List<UnreadableSnapshot> unreadable, ResolutionSummary functionNames,
+                          boolean foldedFunctionNames) {
 
-    /** A report in which every dump was read. */
+    /** A report in which every dump was read and no function was named. */
     public CheckReport(boolean passed, List<SnapshotReport> snapshots, List<BudgetResult> budgets) {
-        this(passed, snapshots, budgets, List.of());
+        this(passed, snapshots, budgets, List.of(), null, false);
     }
 }

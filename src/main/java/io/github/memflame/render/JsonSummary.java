@@ -8,9 +8,11 @@ import io.github.memflame.budget.BudgetResult;
 import io.github.memflame.budget.Contributor;
 import io.github.memflame.fold.FlameTree;
 import io.github.memflame.fold.FoldedSnapshot;
+import io.github.memflame.source.ResolutionSummary;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Writer;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -25,8 +27,13 @@ import java.util.Objects;
  *                 "folded": {"path": "scene-2-battle.pickle.path.folded", "stack": "scene-2-battle.pickle.stack.folded"}}],
  *  "budgets": [{"path": "client/controller", "scope": "self", "snapshot": "scene-2-battle.pickle",
  *               "limitBytes": 20971520, "limit": "20 MiB", "actualBytes": 343440, "status": "ok|warning|exceeded|unmatched",
- *               "topSites": [{"site": "client/controller/input.py:7", "bytes": 343440}]}]}
+ *               "topSites": [{"site": "client/controller/input.py:7", "function": "Input.poll", "bytes": 343440}]}],
+ *  "functionNames": {"resolved": 57, "unresolved": 3,
+ *                    "unresolvedFiles": [{"path": "net/pool.py", "reason": "not found under any source root"}]}}
  * }</pre>
+ *
+ * <p>{@code function} is {@code null} when the function is unknown; {@code functionNames} is {@code null} when no
+ * {@code sourceRoots} are set.
  *
  * <p>Report file names are relative to the output directory. Written with jackson-core's streaming generator.
  */
@@ -98,6 +105,7 @@ public final class JsonSummary {
                 for (Contributor site : result.topSites()) {
                     json.writeStartObject();
                     string(json, "site", site.site());
+                    string(json, "function", site.function());
                     json.writeNumberField("bytes", site.bytes());
                     json.writeEndObject();
                 }
@@ -115,8 +123,28 @@ public final class JsonSummary {
             json.writeEndObject();
         }
         json.writeEndArray();
+        writeFunctionNames(report.functionNames(), json);
         json.writeEndObject();
         json.flush();
+    }
+
+    private static void writeFunctionNames(ResolutionSummary functionNames, JsonGenerator json) throws IOException {
+        if (functionNames == null) {
+            json.writeNullField("functionNames");
+            return;
+        }
+        json.writeObjectFieldStart("functionNames");
+        json.writeNumberField("resolved", functionNames.resolved());
+        json.writeNumberField("unresolved", functionNames.unresolved());
+        json.writeArrayFieldStart("unresolvedFiles");
+        for (Map.Entry<String, String> file : functionNames.unresolvedFiles().entrySet()) {
+            json.writeStartObject();
+            string(json, "path", file.getKey());
+            string(json, "reason", file.getValue());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        json.writeEndObject();
     }
 
     /** A string field; lone surrogates, which UTF-8 cannot carry, become U+FFFD. */

@@ -148,7 +148,7 @@ public final class ReportWriter {
                     SvgFlameGraph.write(tree, snapshot.snapshot().totalBytes(), options, out);
                 }
                 try (Writer out = writer(resolve(staging, snapshot.foldedFile(view), name))) {
-                    FoldedText.write(tree, out);
+                    FoldedText.write(tree, out, report.foldedFunctionNames());
                 }
             }
         }

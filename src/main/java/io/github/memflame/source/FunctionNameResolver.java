@@ -8,7 +8,6 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,25 +75,15 @@ public final class FunctionNameResolver {
         return null;
     }
 
-    /** Frames named. */
-    public long resolved() {
-        return resolved;
-    }
-
-    /** Frames that keep their {@code file:line}. */
-    public long unresolved() {
-        return unresolved;
-    }
-
-    /**
-     * The first few files with an unresolved frame, in the order met, each with why its first such frame was not
-     * named.
-     */
-    public Map<String, String> unresolvedFiles() {
-        return Collections.unmodifiableMap(new LinkedHashMap<>(unresolvedFiles));
+    /** The frames named and not named so far. */
+    public ResolutionSummary summary() {
+        return new ResolutionSummary(resolved, unresolved, unresolvedFiles);
     }
 
     private SourceFile load(String normalizedPath) {
+        if (normalizedPath.startsWith("<")) {
+            return SourceFile.failed("not a source file");
+        }
         Path found = find(normalizedPath);
         if (found == null) {
             return SourceFile.failed("not found under any source root");
@@ -120,7 +109,7 @@ public final class FunctionNameResolver {
      * climbs out of the root ({@code ..}) is not looked up.
      */
     private Path find(String normalizedPath) {
-        if (normalizedPath.startsWith("<") || normalizedPath.contains(":") || normalizedPath.startsWith("/")) {
+        if (normalizedPath.contains(":") || normalizedPath.startsWith("/")) {
             return null;
         }
         for (Path root : sourceRoots) {

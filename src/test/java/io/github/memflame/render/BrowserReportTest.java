@@ -596,7 +596,7 @@ class BrowserReportTest {
     private static CheckOutcome check(Path snapshots, List<String> includes, List<Budget> budgets, Path output)
             throws IOException, CheckFailure {
         CheckSettings settings = new CheckSettings(snapshots, includes, List.of(), true, true, StandardCharsets.UTF_8,
-                1L << 30, List.of(STRIP), List.of(), budgets, 80, output, SvgOptions.defaults());
+                1L << 30, List.of(STRIP), List.of(), budgets, 80, output, SvgOptions.defaults(), List.of(), false);
         CheckListener quiet = new CheckListener() {
             @Override
             public void info(String line) {

@@ -39,8 +39,8 @@ class FunctionNameResolverTest {
         assertEquals("BattleController", resolver.resolve("client/controller/battle_controller.py", 1, DUMP_TIME));
         assertEquals("<module>", resolver.resolve("engine/core.py", 1, DUMP_TIME));
         assertEquals("tick", resolver.resolve("engine/core.py", 3, DUMP_TIME));
-        assertEquals(4, resolver.resolved());
-        assertEquals(0, resolver.unresolved());
+        assertEquals(4, resolver.summary().resolved());
+        assertEquals(0, resolver.summary().unresolved());
         assertTrue(resolver.isEnabled());
     }
 
@@ -63,9 +63,9 @@ class FunctionNameResolverTest {
         assertNull(here.resolve("<frozen importlib._bootstrap>", 1, DUMP_TIME));
         assertNull(here.resolve("bad-utf8.py", 1, DUMP_TIME));
         assertEquals("f", here.resolve("a.py", 2, DUMP_TIME));
-        assertEquals(1, here.resolved());
-        assertEquals(6, here.unresolved());
-        Map<String, String> why = here.unresolvedFiles();
+        assertEquals(1, here.summary().resolved());
+        assertEquals(6, here.summary().unresolved());
+        Map<String, String> why = here.summary().unresolvedFiles();
         assertEquals(List.of("a.py", "newer.py", "missing.py", "<frozen importlib._bootstrap>", "bad-utf8.py"),
                 List.copyOf(why.keySet()), "the first five files, in the order met");
         assertEquals("line 3 is past its end (2 lines)", why.get("a.py"));
@@ -75,7 +75,7 @@ class FunctionNameResolverTest {
 
         FunctionNameResolver unknownEncoding = new FunctionNameResolver(List.of(temp));
         assertNull(unknownEncoding.resolve("unknown-encoding.py", 2, null));
-        assertTrue(unknownEncoding.unresolvedFiles().get("unknown-encoding.py").contains("unknown encoding 'klingon'"));
+        assertTrue(unknownEncoding.summary().unresolvedFiles().get("unknown-encoding.py").contains("unknown encoding 'klingon'"));
 
         assertNull(resolver.resolve("../outside.py", 1, DUMP_TIME), "a dump's path never leaves the source root");
         assertNull(here.resolve(temp.resolve("outside.py").toString().replace('\\', '/'), 1, DUMP_TIME),
