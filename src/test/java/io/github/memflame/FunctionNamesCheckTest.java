@@ -72,7 +72,7 @@ class FunctionNamesCheckTest {
                 reason -> reason.equals("not found under any source root") || reason.equals("not a source file")),
                 summary.unresolvedFiles().toString());
         assertTrue(log.contains(summary.describe()), log.toString());
-        assertTrue(summary.describe().startsWith(String.format("Function names: %d of %d frames named from sourceRoots; %d not",
+        assertTrue(summary.describe().startsWith(String.format("Function names: %d of %d frames named from sourceRoots; %d frames in ",
                 named, sites.size(), sites.size() - named)), summary.describe());
 
         BudgetResult controller = outcome.exceeded().get(0);

@@ -28,7 +28,7 @@ import java.util.Objects;
  *  "budgets": [{"path": "client/controller", "scope": "self", "snapshot": "scene-2-battle.pickle",
  *               "limitBytes": 20971520, "limit": "20 MiB", "actualBytes": 343440, "status": "ok|warning|exceeded|unmatched",
  *               "topSites": [{"site": "client/controller/input.py:7", "function": "Input.poll", "bytes": 343440}]}],
- *  "functionNames": {"resolved": 57, "unresolved": 3,
+ *  "functionNames": {"resolved": 57, "unresolved": 3, "unresolvedFileCount": 1,
  *                    "unresolvedFiles": [{"path": "net/pool.py", "reason": "not found under any source root"}]}}
  * }</pre>
  *
@@ -136,6 +136,7 @@ public final class JsonSummary {
         json.writeObjectFieldStart("functionNames");
         json.writeNumberField("resolved", functionNames.resolved());
         json.writeNumberField("unresolved", functionNames.unresolved());
+        json.writeNumberField("unresolvedFileCount", functionNames.unresolvedFileCount());
         json.writeArrayFieldStart("unresolvedFiles");
         for (Map.Entry<String, String> file : functionNames.unresolvedFiles().entrySet()) {
             json.writeStartObject();

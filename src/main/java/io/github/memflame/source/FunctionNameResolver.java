@@ -9,9 +9,11 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Names the function of a frame from the game's sources: the frame's normalized path is looked up under each
@@ -30,6 +32,7 @@ public final class FunctionNameResolver {
     private final List<Path> sourceRoots;
     private final Map<String, SourceFile> files = new HashMap<>();
     private final Map<String, String> unresolvedFiles = new LinkedHashMap<>();
+    private final Set<String> allUnresolvedFiles = new HashSet<>();
     private long resolved;
     private long unresolved;
 
@@ -69,6 +72,7 @@ public final class FunctionNameResolver {
             return file.names.at(line);
         }
         unresolved++;
+        allUnresolvedFiles.add(normalizedPath);
         if (unresolvedFiles.size() < UNRESOLVED_FILES_KEPT) {
             unresolvedFiles.putIfAbsent(normalizedPath, reason);
         }
@@ -77,7 +81,7 @@ public final class FunctionNameResolver {
 
     /** The frames named and not named so far. */
     public ResolutionSummary summary() {
-        return new ResolutionSummary(resolved, unresolved, unresolvedFiles);
+        return new ResolutionSummary(resolved, unresolved, allUnresolvedFiles.size(), unresolvedFiles);
     }
 
     private SourceFile load(String normalizedPath) {

@@ -94,6 +94,26 @@ class FunctionNameResolverTest {
         assertEquals("<module>", resolver.resolve("gbk.py", 2, DUMP_TIME));
     }
 
+    @Test
+    void theLogLineCountsFramesAndFilesAndNamesTheFirstFew() {
+        FunctionNameResolver resolver = new FunctionNameResolver(List.of(temp));
+        for (int i = 1; i <= 7; i++) {
+            resolver.resolve("missing" + i + ".py", 1, DUMP_TIME);
+        }
+        resolver.resolve("missing1.py", 2, DUMP_TIME);
+        ResolutionSummary summary = resolver.summary();
+        assertEquals(7, summary.unresolvedFileCount());
+        assertEquals("Function names: 0 of 8 frames named from sourceRoots; 8 frames in 7 files keep file:line: "
+                + "missing1.py (not found under any source root), missing2.py (not found under any source root), "
+                + "missing3.py (not found under any source root), missing4.py (not found under any source root), "
+                + "missing5.py (not found under any source root) and 2 more", summary.describe());
+        assertEquals("Function names: 3 of 4 frames named from sourceRoots; 1 frame in 1 file keeps file:line: "
+                + "<string> (not a source file)",
+                new ResolutionSummary(3, 1, 1, Map.of("<string>", "not a source file")).describe());
+        assertEquals("Function names: 2 of 2 frames named from sourceRoots",
+                new ResolutionSummary(2, 0, 0, Map.of()).describe());
+    }
+
     private static void write(Path root, String relative, String text) throws IOException {
         Path file = root.resolve(relative);
         Files.createDirectories(file.getParent());
