@@ -95,7 +95,8 @@ public final class IndexPage {
                 for (FlameNode child : node.children()) {
                     nodes.push(child);
                     boolean line = child.children().isEmpty() && isNumber(child.label());
-                    names.push(line ? name + ":" + child.label() : name + "/" + child.label());
+                    names.push(line ? io.github.memflame.fold.Site.withFunction(name + ":" + child.label(),
+                            child.function()) : name + "/" + child.label());
                 }
             }
         }

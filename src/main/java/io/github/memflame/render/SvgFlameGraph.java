@@ -3,6 +3,7 @@ package io.github.memflame.render;
 import io.github.memflame.budget.ByteSize;
 import io.github.memflame.fold.FlameNode;
 import io.github.memflame.fold.FlameTree;
+import io.github.memflame.fold.Site;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -275,11 +276,12 @@ public final class SvgFlameGraph {
             String label = child.label();
             int depth = parent.depth() + 1;
             if (!pathView) {
-                return new Placed(child, depth, offset, label, label);
+                return new Placed(child, depth, offset, child.labelWithFunction(), child.labelWithFunction());
             }
             if (isLine(child, depth)) {
                 String line = "0".equals(label) ? "?" : label;
-                return new Placed(child, depth, offset, parent.name() + ":" + line, ":" + line);
+                return new Placed(child, depth, offset, Site.withFunction(parent.name() + ":" + line, child.function()),
+                        Site.withFunction(":" + line, child.function()));
             }
             String name = parent.node() == root ? label : parent.name() + "/" + label;
             return new Placed(child, depth, offset, name, label);
