@@ -397,7 +397,11 @@ public final class IndexPage {
                 raw("<p class=\"empty\">No allocation was traced.</p>\n</section>\n");
                 return;
             }
-            raw("<p class=\"note\">The allocating lines holding the most memory, across all snapshots.</p>\n")
+            raw("<p class=\"note\">The allocating lines holding the most memory, across all snapshots.</p>\n");
+            if (report.functionNames() != null) {
+                raw("<p class=\"note\" id=\"function-names\">").text(report.functionNames().describe()).raw("</p>\n");
+            }
+            raw("")
                     .raw("<table id=\"largest\" class=\"sortable\">\n<thead><tr>").raw(header("#", true))
                     .raw(header("File and line", false)).raw(header("Snapshot", false)).raw(header("Bytes", true))
                     .raw(header("Share", true)).raw(header("Traces", true)).raw("</tr></thead>\n<tbody>\n");

@@ -345,6 +345,9 @@ class BrowserReportTest {
         open(report.resolve("index.html"));
         String largest = browser.evaluate("document.getElementById('largest').innerText").asText();
         assertTrue(largest.contains(tick), largest);
+        String counts = browser.evaluate("document.getElementById('function-names').innerText").asText();
+        assertTrue(counts.matches("Function names: \\d+ of \\d+ frames named from sourceRoots; \\d+ frames in \\d+ files "
+                + "keep file:line: .*<string> \\(not a source file\\).*"), counts);
         screenshot("names-index.png");
     }
 

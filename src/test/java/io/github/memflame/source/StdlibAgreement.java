@@ -7,6 +7,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -25,10 +26,20 @@ public final class StdlibAgreement {
     private StdlibAgreement() {
     }
 
+    /** {@code stdlib-3.9.18.json} before {@code stdlib-3.10.13.json}. */
+    private static String versionKey(Path oracle) {
+        StringBuilder key = new StringBuilder();
+        for (String part : oracle.getFileName().toString().replaceAll("[^0-9.]", "").split("\\.")) {
+            key.append(String.format(Locale.ROOT, "%06d", part.isEmpty() ? 0 : Integer.parseInt(part)));
+        }
+        return key.toString();
+    }
+
     public static void main(String[] args) throws IOException {
         List<Path> oracles;
         try (Stream<Path> files = Files.list(Path.of(args[0]))) {
-            oracles = files.filter(p -> p.getFileName().toString().matches("stdlib-.*\\.json")).sorted().toList();
+            oracles = files.filter(p -> p.getFileName().toString().matches("stdlib-.*\\.json"))
+                    .sorted(Comparator.comparing(StdlibAgreement::versionKey)).toList();
         }
         if (oracles.isEmpty()) {
             throw new IllegalArgumentException("no stdlib-*.json oracle in " + args[0]);
