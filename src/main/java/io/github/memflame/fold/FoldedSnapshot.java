@@ -3,6 +3,7 @@ package io.github.memflame.fold;
 import io.github.memflame.read.DumpFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * One snapshot after reading and normalization: what every view and every budget is computed from.
@@ -25,6 +26,11 @@ public record FoldedSnapshot(
         long excludedBytes,
         List<StackTotal> stacks,
         Map<Site, String> functionNames) {
+
+    public FoldedSnapshot {
+        Objects.requireNonNull(stacks, "stacks");
+        Objects.requireNonNull(functionNames, "functionNames (empty when no function is named)");
+    }
 
     /** The qualified name of the function enclosing a site, or {@code null} when it is not known. */
     public String functionAt(Site site) {
