@@ -1,8 +1,8 @@
 package io.github.memflame;
 
 /**
- * One {@code <budget>} element of the POM, as Maven injects it. {@link CheckMojo} validates it into a
- * {@link io.github.memflame.budget.Budget}.
+ * One {@code <budget>} element of the POM, as Maven injects it; {@link io.github.memflame.budget.Budget#parse}
+ * validates it.
  *
  * <pre>{@code
  * <budget>

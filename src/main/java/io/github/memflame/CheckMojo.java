@@ -2,7 +2,6 @@ package io.github.memflame;
 
 import io.github.memflame.budget.Budget;
 import io.github.memflame.budget.ByteSize;
-import io.github.memflame.budget.Scope;
 import io.github.memflame.render.SvgOptions;
 import java.io.File;
 import java.io.IOException;
@@ -43,8 +42,6 @@ import org.apache.maven.plugins.annotations.Parameter;
  */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public class CheckMojo extends AbstractMojo {
-    private static final long DEFAULT_MAX_DECOMPRESSED_BYTES = 4L * 1024 * 1024 * 1024;
-
     /**
      * Skips the whole goal: nothing is read, checked or written.
      * <pre>{@code <skip>true</skip>}</pre>
@@ -175,8 +172,8 @@ public class CheckMojo extends AbstractMojo {
     private boolean failOnViolation;
 
     /**
-     * Logs a warning for a budget that uses at least this percentage of its limit, before it fails. 0 turns
-     * warnings off.
+     * Logs a warning for a budget that uses at least this percentage of its limit, before it fails: from 1 to
+     * 100, or 0 to turn warnings off.
      * <pre>{@code <warnAtPercent>90</warnAtPercent>}</pre>
      */
     @Parameter(property = "memflame.warnAtPercent", defaultValue = "0")
@@ -199,7 +196,7 @@ public class CheckMojo extends AbstractMojo {
     private String title;
 
     /**
-     * The width of flame graphs in pixels.
+     * The width of flame graphs in pixels, at least 100.
      * <pre>{@code <width>1600</width>}</pre>
      */
     @Parameter(property = "memflame.width", defaultValue = "1200")
@@ -207,7 +204,7 @@ public class CheckMojo extends AbstractMojo {
 
     /**
      * Frames narrower than this many pixels are not drawn (their bytes stay in their parent), which keeps the
-     * graph of a million-trace snapshot small.
+     * graph of a million-trace snapshot small. At least 0.
      * <pre>{@code <minFrameWidth>0.5</minFrameWidth>}</pre>
      */
     @Parameter(property = "memflame.minFrameWidth", defaultValue = "0.1")
@@ -221,14 +218,14 @@ public class CheckMojo extends AbstractMojo {
     private boolean inverted;
 
     /**
-     * The height of one frame in pixels.
+     * The height of one frame in pixels, at least 4.
      * <pre>{@code <frameHeight>18</frameHeight>}</pre>
      */
     @Parameter(property = "memflame.frameHeight", defaultValue = "16")
     private int frameHeight;
 
     /**
-     * The font size of frame labels in pixels.
+     * The font size of frame labels in pixels, at least 4.
      * <pre>{@code <fontSize>13</fontSize>}</pre>
      */
     @Parameter(property = "memflame.fontSize", defaultValue = "12")
@@ -289,50 +286,43 @@ public class CheckMojo extends AbstractMojo {
     }
 
     private CheckSettings settings() throws MojoFailureException {
-        return new CheckSettings(
-                snapshotDirectory.toPath(),
-                orEmpty(includes),
-                orEmpty(excludes),
-                failIfNoSnapshots,
-                failOnUnreadable,
-                charset(),
-                size("maxDecompressedSize", maxDecompressedSize),
-                orEmpty(stripPrefixes),
-                orEmpty(excludeFrames),
-                budgets(),
-                percent(),
-                outputDirectory.toPath(),
-                svgOptions(),
-                sourceRoots == null ? List.of() : sourceRoots.stream().map(File::toPath).toList(),
-                foldedFunctionNames);
+        try {
+            return new CheckSettings(
+                    snapshotDirectory.toPath(),
+                    orEmpty(includes),
+                    orEmpty(excludes),
+                    failIfNoSnapshots,
+                    failOnUnreadable,
+                    charset(),
+                    size("maxDecompressedSize", maxDecompressedSize),
+                    orEmpty(stripPrefixes),
+                    orEmpty(excludeFrames),
+                    budgets(),
+                    warnAtPercent,
+                    outputDirectory.toPath(),
+                    new SvgOptions(title, width, minFrameWidth, inverted, frameHeight, fontSize),
+                    sourceRoots == null ? List.of() : sourceRoots.stream().map(File::toPath).toList(),
+                    foldedFunctionNames);
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException("memflame: " + e.getMessage());
+        }
     }
 
-    private List<Budget> budgets() throws MojoFailureException {
+    private List<Budget> budgets() {
         List<Budget> result = new ArrayList<>();
         for (int i = 0; budgets != null && i < budgets.size(); i++) {
             BudgetConfig config = budgets.get(i);
             String name = "budget " + (i + 1) + " (path '" + (config.getPath() == null ? "" : config.getPath()) + "')";
-            if (config.getMax() == null || config.getMax().isBlank()) {
-                throw new MojoFailureException("memflame: " + name + " has no <max>; write e.g. <max>20 MiB</max>");
-            }
-            Scope scope;
-            try {
-                scope = config.getScope() == null || config.getScope().isBlank()
-                        ? Scope.SELF : Scope.parse(config.getScope());
-            } catch (IllegalArgumentException e) {
-                throw new MojoFailureException("memflame: " + name + ": " + e.getMessage());
-            }
-            result.add(new Budget(config.getPath() == null ? "" : config.getPath().trim(),
-                    size(name, config.getMax()), config.getMax().trim(), scope, config.getSnapshots()));
+            result.add(Budget.parse(name, config.getPath(), config.getMax(), config.getScope(), config.getSnapshots()));
         }
         return result;
     }
 
-    private static long size(String name, String text) throws MojoFailureException {
+    private static long size(String name, String text) {
         try {
             return ByteSize.parse(text);
         } catch (IllegalArgumentException e) {
-            throw new MojoFailureException("memflame: " + name + ": " + e.getMessage());
+            throw new IllegalArgumentException(name + ": " + e.getMessage(), e);
         }
     }
 
@@ -343,23 +333,6 @@ public class CheckMojo extends AbstractMojo {
             throw new MojoFailureException("memflame: fileNameEncoding '" + fileNameEncoding
                     + "' is not an encoding this Java knows; e.g. UTF-8, GBK, Shift_JIS, windows-1252");
         }
-    }
-
-    private int percent() throws MojoFailureException {
-        if (warnAtPercent < 0 || warnAtPercent > 100) {
-            throw new MojoFailureException("memflame: warnAtPercent must be from 1 to 100, or 0 for no warnings; was "
-                    + warnAtPercent);
-        }
-        return warnAtPercent;
-    }
-
-    private SvgOptions svgOptions() throws MojoFailureException {
-        if (width < 100 || frameHeight < 4 || fontSize < 4 || minFrameWidth < 0) {
-            throw new MojoFailureException("memflame: flame graph options out of range: width must be at least 100 "
-                    + "(was " + width + "), frameHeight and fontSize at least 4 (were " + frameHeight + ", " + fontSize
-                    + "), minFrameWidth at least 0 (was " + minFrameWidth + ")");
-        }
-        return new SvgOptions(title, width, minFrameWidth, inverted, frameHeight, fontSize);
     }
 
     private static List<String> orEmpty(List<String> values) {

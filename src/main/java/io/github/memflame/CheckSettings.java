@@ -1,13 +1,15 @@
 package io.github.memflame;
 
 import io.github.memflame.budget.Budget;
+import io.github.memflame.budget.BudgetChecker;
 import io.github.memflame.render.SvgOptions;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Everything one {@code check} run needs, as plain values: the mojo's configuration after validation.
+ * Everything one {@code check} run needs, as plain values: the mojo's configuration after validation. The
+ * values check themselves ({@link Budget}, {@link SvgOptions}, {@code warnAtPercent} here).
  *
  * @param snapshotDirectory where the test run left its dumps
  * @param includes globs of dumps to read, relative to the snapshot directory; empty for the defaults
@@ -41,4 +43,9 @@ public record CheckSettings(
         SvgOptions svgOptions,
         List<Path> sourceRoots,
         boolean foldedFunctionNames) {
+
+    /** @throws IllegalArgumentException when {@code warnAtPercent} is out of range */
+    public CheckSettings {
+        BudgetChecker.checkWarnAtPercent(warnAtPercent);
+    }
 }

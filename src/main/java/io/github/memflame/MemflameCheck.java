@@ -4,9 +4,9 @@ import io.github.memflame.budget.BudgetChecker;
 import io.github.memflame.budget.BudgetMessages;
 import io.github.memflame.budget.BudgetResult;
 import io.github.memflame.budget.BudgetStatus;
-import io.github.memflame.budget.ByteSize;
 import io.github.memflame.budget.Scope;
 import io.github.memflame.fold.FlameTree;
+import io.github.memflame.format.Numbers;
 import io.github.memflame.fold.FoldedSnapshot;
 import io.github.memflame.fold.FunctionNamer;
 import io.github.memflame.fold.PathGlob;
@@ -28,7 +28,6 @@ import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -41,7 +40,7 @@ public final class MemflameCheck {
 
     public MemflameCheck(CheckSettings settings, CheckListener listener) {
         this.settings = settings;
-        this.listener = listener;
+        this.listener = LogText.printable(listener);
     }
 
     public CheckOutcome run() throws CheckFailure, IOException {
@@ -102,11 +101,10 @@ public final class MemflameCheck {
                 unreadable(name, file + ": its byte total exceeds " + Long.MAX_VALUE + " bytes", unreadable);
                 continue;
             }
-            listener.info(String.format(Locale.ROOT, "%s: %s, %,d traces, %s%s", name,
-                    snapshot.format().summaryName(), snapshot.traces(), ByteSize.format(snapshot.totalBytes()),
-                    snapshot.excludedTraces() == 0 ? "" : String.format(Locale.ROOT,
-                            " (%,d traces of %s left out by excludeFrames)",
-                            snapshot.excludedTraces(), ByteSize.format(snapshot.excludedBytes()))));
+            listener.info(name + ": " + snapshot.format().summaryName() + ", " + Numbers.grouped(snapshot.traces())
+                    + " traces, " + Numbers.bytes(snapshot.totalBytes()) + (snapshot.excludedTraces() == 0 ? ""
+                    : " (" + Numbers.grouped(snapshot.excludedTraces()) + " traces of "
+                    + Numbers.bytes(snapshot.excludedBytes()) + " left out by excludeFrames)"));
             snapshots.add(snapshot);
         }
         return snapshots;

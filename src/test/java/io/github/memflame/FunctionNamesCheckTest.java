@@ -2,7 +2,6 @@ package io.github.memflame;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,10 +14,8 @@ import io.github.memflame.budget.Scope;
 import io.github.memflame.fold.FoldedSnapshot;
 import io.github.memflame.fold.Site;
 import io.github.memflame.fold.StackTotal;
-import io.github.memflame.render.SvgOptions;
 import io.github.memflame.source.ResolutionSummary;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -132,28 +129,13 @@ class FunctionNamesCheckTest {
     }
 
     private CheckOutcome run(List<Path> sourceRoots, boolean foldedFunctionNames, List<String> log) throws Exception {
-        Path snapshots = snapshots();
-        CheckSettings settings = new CheckSettings(snapshots, List.of(), List.of(), true, true,
-                StandardCharsets.UTF_8, 1L << 30, List.of(STRIP), List.of(),
-                List.of(new Budget("client/controller", 1024, "1 KiB", Scope.SELF, null)), 0,
-                temp.resolve("report"), SvgOptions.defaults(), sourceRoots, foldedFunctionNames);
-        CheckOutcome outcome = new MemflameCheck(settings, new CheckListener() {
-            @Override
-            public void info(String line) {
-                log.add(line);
-            }
-
-            @Override
-            public void warning(String line) {
-                log.add(line);
-            }
-
-            @Override
-            public void error(String line) {
-                log.add(line);
-            }
-        }).run();
-        assertNotNull(outcome);
+        CheckSettings settings = CheckSettingsBuilder.snapshots(snapshots()).stripPrefixes(List.of(STRIP))
+                .budgets(List.of(new Budget("client/controller", 1024, "1 KiB", Scope.SELF, null)))
+                .output(temp.resolve("report")).sourceRoots(sourceRoots).foldedFunctionNames(foldedFunctionNames)
+                .build();
+        RecordingListener listener = new RecordingListener();
+        CheckOutcome outcome = new MemflameCheck(settings, listener).run();
+        listener.lines().forEach(line -> log.add(line.substring(line.indexOf(' ') + 1)));
         return outcome;
     }
 

@@ -6,14 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.memflame.budget.Budget;
+import io.github.memflame.budget.Scope;
 import io.github.memflame.read.DumpLoader;
-import io.github.memflame.render.SvgOptions;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -41,28 +41,10 @@ class HostileReportTest {
     @TempDir
     Path temp;
 
-    private static final List<String> lines = new ArrayList<>();
-
-    private static final CheckListener LISTENER = new CheckListener() {
-        @Override
-        public void info(String line) {
-            lines.add(line);
-        }
-
-        @Override
-        public void warning(String line) {
-            lines.add(line);
-        }
-
-        @Override
-        public void error(String line) {
-            lines.add(line);
-        }
-    };
+    private final RecordingListener log = new RecordingListener();
 
     private static CheckSettings settings(Path snapshots, Path output) {
-        return new CheckSettings(snapshots, List.of(), List.of(), true, false, StandardCharsets.UTF_8, 1L << 30,
-                List.of(), List.of(), List.of(), 0, output, SvgOptions.defaults(), List.of(), false);
+        return CheckSettingsBuilder.snapshots(snapshots).failOnUnreadable(false).output(output).build();
     }
 
     private Path hostileSnapshots() throws IOException {
@@ -86,7 +68,7 @@ class HostileReportTest {
     @Test
     void everyOutputOfTheXssFixturesCarriesOnlyTheRenderersOwnMarkup() throws Exception {
         Path output = temp.resolve("out/memflame");
-        CheckOutcome outcome = new MemflameCheck(settings(hostileSnapshots(), output), LISTENER).run();
+        CheckOutcome outcome = new MemflameCheck(settings(hostileSnapshots(), output), log).run();
         assertEquals(4, outcome.report().snapshots().size());
         List<Path> files;
         try (Stream<Path> walk = Files.walk(output)) {
@@ -114,6 +96,35 @@ class HostileReportTest {
         }
         assertEquals(8, svgs);
         assertEquals(8, folded);
+    }
+
+    /**
+     * What reaches the CI log: hostile labels as plain text, each log line one line, with no terminal escape or
+     * line separator left (they become U+FFFD); markup stays as it is, a log is not HTML.
+     */
+    @Test
+    void theCiLogShowsHostileLabelsAsPlainTextOnLinesOfTheirOwn() throws Exception {
+        Path output = temp.resolve("out/memflame");
+        Budget whole = new Budget("", 1, "1 B", Scope.SELF, "labels.folded");
+        CheckSettings settings = CheckSettingsBuilder.snapshots(hostileSnapshots()).failOnUnreadable(false)
+                .budgets(List.of(whole)).output(output).build();
+        new MemflameCheck(settings, log).run();
+        List<String> lines = log.lines();
+        int sites = lines.indexOf("[ERROR]   largest allocation sites counted:");
+        assertTrue(sites > 0, String.join("\n", lines));
+        assertEquals(List.of(
+                "[ERROR]        1.2 KiB  <!-- comment -->:12",
+                "[ERROR]        1.1 KiB  x\uFFFDy\uFFFDz:11",
+                // ';' separates frames in folded stacks: "&lt;already escaped&gt;:10" is three frames, the last ":10".
+                "[ERROR]         1000 B  :10",
+                "[ERROR]          900 B  <?xml version=\"1.0\"?>:9",
+                "[ERROR]          800 B  \uFFFD\uFFFD[31mred:8"), lines.subList(sites + 1, sites + 6));
+        assertTrue(lines.contains("[INFO] <b>dir</b>/javascript:alert(1)/\"><img src=x onerror=alert(1)>.folded: "
+                + "folded, 1 traces, 64 B"), String.join("\n", lines));
+        for (String line : lines) {
+            assertTrue(line.chars().noneMatch(c -> (c < 0x20 && c != '\t') || (c >= 0x7f && c <= 0x9f)
+                    || c == 0x2028 || c == 0x2029), "a control character in the log line " + line);
+        }
     }
 
     private static Document parse(byte[] bytes) throws Exception {
@@ -185,7 +196,7 @@ class HostileReportTest {
         Files.writeString(snapshots.resolve("deep.folded"), "a.py:1 10\n");
         Files.writeString(Files.createDirectories(temp.resolve("snapshots/..x")).resolve("..y.folded"), "b 1\n");
         Path output = temp.resolve("out/memflame");
-        new MemflameCheck(settings(temp.resolve("snapshots"), output), LISTENER).run();
+        new MemflameCheck(settings(temp.resolve("snapshots"), output), log).run();
         assertTrue(Files.isRegularFile(output.resolve("a/b/deep.folded.path.svg")));
         assertTrue(Files.isRegularFile(output.resolve("..x/..y.folded.stack.folded")));
         assertOnlyUnder(temp.resolve("out"), output);
@@ -201,7 +212,7 @@ class HostileReportTest {
         Files.createSymbolicLink(snapshots.resolve("linked-dir"), Path.of("../outside"));
         Files.createSymbolicLink(snapshots.resolve("linked-file.folded"), Path.of("../outside/secret.folded"));
         Path output = temp.resolve("out/memflame");
-        CheckOutcome outcome = new MemflameCheck(settings(snapshots, output), LISTENER).run();
+        CheckOutcome outcome = new MemflameCheck(settings(snapshots, output), log).run();
         List<String> names = outcome.report().snapshots().stream().map(s -> s.snapshot().name()).toList();
         assertEquals(List.of("linked-file.folded", "own.folded"), names, "a linked directory is not walked");
         assertOnlyUnder(temp.resolve("out"), output);

@@ -29,12 +29,21 @@ public final class BudgetChecker {
      *                      0 turns warnings off
      */
     public BudgetChecker(List<Budget> budgets, int warnAtPercent) {
+        this.budgets = List.copyOf(budgets);
+        this.warnAtPercent = checkWarnAtPercent(warnAtPercent);
+    }
+
+    /**
+     * The share of a limit that makes a warning, if it is one: from 1 to 100, or 0 for no warnings.
+     *
+     * @throws IllegalArgumentException otherwise
+     */
+    public static int checkWarnAtPercent(int warnAtPercent) {
         if (warnAtPercent < 0 || warnAtPercent > 100) {
-            throw new IllegalArgumentException("warnAtPercent must be from 1 to 100 (0 for no warnings), was "
+            throw new IllegalArgumentException("warnAtPercent must be from 1 to 100, or 0 for no warnings; was "
                     + warnAtPercent);
         }
-        this.budgets = List.copyOf(budgets);
-        this.warnAtPercent = warnAtPercent;
+        return warnAtPercent;
     }
 
     /** The results, budget by budget in configuration order, each in snapshot order. */

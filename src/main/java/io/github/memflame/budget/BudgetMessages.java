@@ -1,5 +1,6 @@
 package io.github.memflame.budget;
 
+import io.github.memflame.format.Numbers;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -24,22 +25,21 @@ public final class BudgetMessages {
         List<String> lines = new ArrayList<>();
         String where = displayPath(budget) + " (" + budget.scope().configName() + ") in " + result.snapshot() + ": ";
         if (result.status() == BudgetStatus.EXCEEDED) {
-            lines.add("Memory budget exceeded: " + where + ByteSize.format(result.actualBytes()) + " > "
-                    + ByteSize.format(budget.maxBytes()) + " (+" + ByteSize.format(over) + ", "
-                    + ByteSize.percent(over, budget.maxBytes()) + ")");
+            lines.add("Memory budget exceeded: " + where + Numbers.bytes(result.actualBytes()) + " > "
+                    + Numbers.bytes(budget.maxBytes()) + " (+" + Numbers.bytes(over) + ", "
+                    + Numbers.signedPercent(over, budget.maxBytes()) + ")");
         } else {
-            lines.add("Memory budget nearly used: " + where + ByteSize.format(result.actualBytes()) + " of "
-                    + ByteSize.format(budget.maxBytes()) + " ("
-                    + ByteSize.percent(result.actualBytes(), budget.maxBytes()).replace("+", "")
+            lines.add("Memory budget nearly used: " + where + Numbers.bytes(result.actualBytes()) + " of "
+                    + Numbers.bytes(budget.maxBytes()) + " ("
+                    + Numbers.percent(result.actualBytes(), budget.maxBytes(), 1)
                     + " of the limit)");
         }
-        lines.add(String.format(Locale.ROOT, "  actual %,d bytes, limit %,d bytes (configured as '%s')",
-                result.actualBytes(), budget.maxBytes(), budget.maxText()));
+        lines.add("  actual " + Numbers.grouped(result.actualBytes()) + " bytes, limit "
+                + Numbers.grouped(budget.maxBytes()) + " bytes (configured as '" + budget.maxText() + "')");
         if (!result.topSites().isEmpty()) {
             lines.add("  largest allocation sites counted:");
             for (Contributor site : result.topSites()) {
-                lines.add(String.format(Locale.ROOT, "    %10s  %s", ByteSize.format(site.bytes()),
-                        site.siteWithFunction()));
+                lines.add(String.format(Locale.ROOT, "    %10s  %s", Numbers.bytes(site.bytes()), site.siteWithFunction()));
             }
         }
         if (reportToOpen != null) {
@@ -52,9 +52,9 @@ public final class BudgetMessages {
     public static String within(BudgetResult result) {
         Budget budget = result.budget();
         return "Memory budget " + displayPath(budget) + " (" + budget.scope().configName() + ") in "
-                + result.snapshot() + ": " + ByteSize.format(result.actualBytes()) + " of "
-                + ByteSize.format(budget.maxBytes()) + " ("
-                + ByteSize.percent(result.actualBytes(), budget.maxBytes()).replace("+", "") + ")";
+                + result.snapshot() + ": " + Numbers.bytes(result.actualBytes()) + " of "
+                + Numbers.bytes(budget.maxBytes()) + " ("
+                + Numbers.percent(result.actualBytes(), budget.maxBytes(), 1) + ")";
     }
 
     /** One line that closes the budget report: {@code Memory budgets: 13 checks, 1 exceeded, 0 warnings, 0 unmatched}. */

@@ -1,15 +1,14 @@
 package io.github.memflame.budget;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Byte counts as people write and read them. Parsing takes {@code B}, SI units {@code kB KB MB GB} (powers of
- * 1000) and IEC units {@code KiB MiB GiB} (powers of 1024), with optional spaces; formatting uses IEC units.
+ * 1000) and IEC units {@code KiB MiB GiB} (powers of 1024), with optional spaces. Writing a size is
+ * {@link io.github.memflame.format.Numbers#bytes}.
  */
 public final class ByteSize {
     private static final Pattern SIZE = Pattern.compile("\\s*(\\d+(?:\\.\\d+)?)\\s*([A-Za-z]*)\\s*");
@@ -23,7 +22,6 @@ public final class ByteSize {
             "KiB", 1024L,
             "MiB", 1024L * 1024,
             "GiB", 1024L * 1024 * 1024);
-    private static final String[] IEC = {"KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
 
     private ByteSize() {
     }
@@ -49,30 +47,5 @@ public final class ByteSize {
         } catch (ArithmeticException tooLarge) {
             throw new IllegalArgumentException("'" + text + "' is larger than " + Long.MAX_VALUE + " bytes");
         }
-    }
-
-    /** {@code 1023 B}, {@code 1.0 KiB}, {@code 21.3 MiB}: one decimal, the largest unit that keeps it at least 1. */
-    public static String format(long bytes) {
-        if (Math.abs(bytes) < 1024) {
-            return bytes + " B";
-        }
-        BigDecimal value = BigDecimal.valueOf(bytes);
-        BigDecimal unit = BigDecimal.valueOf(1024);
-        int index = -1;
-        while (value.abs().compareTo(unit) >= 0 && index < IEC.length - 1) {
-            value = value.divide(unit);
-            index++;
-        }
-        return value.setScale(1, RoundingMode.HALF_UP).toPlainString() + " " + IEC[index];
-    }
-
-    /** {@code +6.5%}: the signed share of {@code part} in {@code whole}, one decimal. */
-    public static String percent(long part, long whole) {
-        if (whole == 0) {
-            return part == 0 ? "0.0%" : "n/a";
-        }
-        BigDecimal share = BigDecimal.valueOf(part).multiply(BigDecimal.valueOf(100))
-                .divide(BigDecimal.valueOf(whole), 1, RoundingMode.HALF_UP);
-        return String.format(Locale.ROOT, "%s%s%%", share.signum() > 0 ? "+" : "", share.toPlainString());
     }
 }

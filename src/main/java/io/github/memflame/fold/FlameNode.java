@@ -23,6 +23,7 @@ public final class FlameNode {
     private int childCount;
     private Map<String, FlameNode> childrenByLabel;
     private boolean sorted = true;
+    private boolean line;
     private long totalBytes;
     private long selfBytes;
     private long traces;
@@ -48,6 +49,11 @@ public final class FlameNode {
     /** The label as graphs show it: with the function's name after a site's label, when known. */
     public String labelWithFunction() {
         return Site.withFunction(label, function);
+    }
+
+    /** True for a line frame of the path view: its label is the line number below its file's frame. */
+    public boolean isLine() {
+        return line;
     }
 
     /** Bytes of all traces whose stack passes through this frame. */
@@ -106,6 +112,10 @@ public final class FlameNode {
 
     void nameFunction(String qualname) {
         function = qualname;
+    }
+
+    void markLine() {
+        line = true;
     }
 
     void add(long bytes, long traceCount) {

@@ -5,8 +5,16 @@ package io.github.memflame.fold;
  */
 public record Site(String path, int line) {
 
-    /** {@code path:line}, or the path alone when the line is unknown; the label of a stack-view frame. */
+    /**
+     * How every report and log line names an allocation site: {@code path:line}, or the path alone when the
+     * line is unknown (0), as the folded-stacks format writes a frame without a line.
+     */
     public String label() {
+        return label(path, line);
+    }
+
+    /** {@link #label()} of a site given by its parts; the one place a site's name is put together. */
+    public static String label(String path, int line) {
         return line == 0 ? path : path + ":" + line;
     }
 

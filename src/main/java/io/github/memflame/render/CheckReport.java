@@ -18,8 +18,9 @@ public record CheckReport(boolean passed, List<SnapshotReport> snapshots, List<B
                           List<UnreadableSnapshot> unreadable, ResolutionSummary functionNames,
                           boolean foldedFunctionNames) {
 
-    /** A report in which every dump was read and no function was named. */
-    public CheckReport(boolean passed, List<SnapshotReport> snapshots, List<BudgetResult> budgets) {
-        this(passed, snapshots, budgets, List.of(), null, false);
+    /** A report that names no function. */
+    public CheckReport(boolean passed, List<SnapshotReport> snapshots, List<BudgetResult> budgets,
+                       List<UnreadableSnapshot> unreadable) {
+        this(passed, snapshots, budgets, unreadable, null, false);
     }
 }

@@ -1,6 +1,5 @@
 package io.github.memflame.render;
 
-import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
@@ -10,7 +9,6 @@ import io.github.memflame.fold.FlameTree;
 import io.github.memflame.fold.FoldedSnapshot;
 import io.github.memflame.source.ResolutionSummary;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.Writer;
 import java.util.Map;
 import java.util.Objects;
@@ -42,15 +40,6 @@ public final class JsonSummary {
     private static final JsonFactory FACTORY = JsonFactory.builder().build();
 
     private JsonSummary() {
-    }
-
-    /** Writes the summary as UTF-8 to {@code out}, which is flushed, not closed. */
-    public static void write(CheckReport report, OutputStream out) throws IOException {
-        Objects.requireNonNull(report, "report");
-        try (JsonGenerator json = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
-            json.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
-            write(report, json);
-        }
     }
 
     /** Writes the summary to {@code out}, which is flushed, not closed. */

@@ -1,17 +1,140 @@
 package io.github.memflame.render;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
+import java.io.IOException;
+import java.io.Writer;
 
 /**
- * Escaping and number formatting shared by the SVG and HTML reports. Every piece of text that came from a dump
- * (file names, snapshot names) or from configuration passes through {@link #escape} before it is written.
+ * Writes the SVG and HTML reports, escaping by default: {@link #text} and every attribute value are escaped,
+ * whatever they hold; only {@link #constant} writes markup as it is, and it is for the writer's own literal
+ * fragments (tags, fixed attributes, the checked {@link Assets}), never for a value computed from a dump, the
+ * configuration or a number.
  */
 final class Markup {
     /** What stands in for a character that XML cannot carry: a lone surrogate or a control character. */
     static final char REPLACEMENT = '\uFFFD';
 
-    private Markup() {
+    private final StringBuilder out;
+
+    Markup(int capacity) {
+        out = new StringBuilder(capacity);
+    }
+
+    /** A fragment of the writer's own markup, written as it is. */
+    Markup constant(String fragment) {
+        out.append(fragment);
+        return this;
+    }
+
+    /** Text, escaped; {@code null} writes nothing. */
+    Markup text(String text) {
+        if (text != null) {
+            escape(text);
+        }
+        return this;
+    }
+
+    /** A whole number as text. */
+    Markup number(long value) {
+        out.append(value);
+        return this;
+    }
+
+    /** {@code  name="value"} with the value escaped ({@code null} as empty). */
+    Markup attribute(String name, String value) {
+        out.append(' ').append(name).append("=\"");
+        text(value);
+        out.append('"');
+        return this;
+    }
+
+    /** {@code  name="42"}. */
+    Markup attribute(String name, long value) {
+        out.append(' ').append(name).append("=\"").append(value).append('"');
+        return this;
+    }
+
+    /** {@code  name="12.5"}: a coordinate with at most {@code decimals} decimals and no trailing zeros. */
+    Markup coordinate(String name, double value, int decimals) {
+        out.append(' ').append(name).append("=\"");
+        appendCoordinate(value, decimals);
+        out.append('"');
+        return this;
+    }
+
+    int length() {
+        return out.length();
+    }
+
+    /** Writes what was built to {@code writer} and starts empty again. */
+    void flushTo(Writer writer) throws IOException {
+        writer.append(out);
+        out.setLength(0);
+    }
+
+    @Override
+    public String toString() {
+        return out.toString();
+    }
+
+    /**
+     * Appends the text escaped for XML and HTML, in element content and in quoted attribute values alike:
+     * {@code & < > " '} become references, tab, line feed and carriage return become character references (so
+     * attribute values keep them), and characters XML cannot carry become U+FFFD.
+     */
+    private void escape(String text) {
+        String clean = sanitize(text);
+        for (int i = 0; i < clean.length(); i++) {
+            char c = clean.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                case '\t' -> out.append("&#9;");
+                case '\n' -> out.append("&#10;");
+                case '\r' -> out.append("&#13;");
+                default -> out.append(c);
+            }
+        }
+    }
+
+    /** How many UTF-8 bytes {@link #text} writes for {@code text} at most. */
+    static long escapedLength(String text) {
+        long length = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            length += switch (c) {
+                case '&', '\t', '\n', '\r' -> 5;
+                case '<', '>' -> 4;
+                case '"', '\'' -> 6;
+                default -> c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
+            };
+        }
+        return length;
+    }
+
+    private void appendCoordinate(double value, int decimals) {
+        long unit = 1;
+        for (int i = 0; i < decimals; i++) {
+            unit *= 10;
+        }
+        long scaled = Math.round(value * unit);
+        if (scaled < 0) {
+            out.append('-');
+            scaled = -scaled;
+        }
+        out.append(scaled / unit);
+        long fraction = scaled % unit;
+        if (fraction != 0) {
+            out.append('.');
+            String digits = Long.toString(fraction + unit).substring(1);
+            int end = digits.length();
+            while (digits.charAt(end - 1) == '0') {
+                end--;
+            }
+            out.append(digits, 0, end);
+        }
     }
 
     /**
@@ -73,84 +196,8 @@ final class Markup {
         return out == null ? text : out.toString();
     }
 
-    /**
-     * Appends the text escaped for XML and HTML, in element content and in quoted attribute values alike:
-     * {@code & < > " '} become references, tab, line feed and carriage return become character references (so
-     * attribute values keep them), and characters XML cannot carry become U+FFFD.
-     */
-    static StringBuilder escape(String text, StringBuilder out) {
-        String clean = sanitize(text);
-        for (int i = 0; i < clean.length(); i++) {
-            char c = clean.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                case '\t' -> out.append("&#9;");
-                case '\n' -> out.append("&#10;");
-                case '\r' -> out.append("&#13;");
-                default -> out.append(c);
-            }
-        }
-        return out;
-    }
-
-    static String escape(String text) {
-        return escape(text, new StringBuilder(text.length() + 16)).toString();
-    }
-
     /** The text on one line: line breaks and tabs become spaces (for the first line of a tooltip). */
     static String oneLine(String text) {
         return text.replace('\r', ' ').replace('\n', ' ').replace('\t', ' ');
-    }
-
-    /** {@code 1,234,567}: digits grouped by three with commas, whatever the default locale. */
-    static String grouped(long value) {
-        String digits = Long.toString(value);
-        int start = value < 0 ? 1 : 0;
-        int count = digits.length() - start;
-        if (count <= 3) {
-            return digits;
-        }
-        StringBuilder out = new StringBuilder(digits.length() + count / 3);
-        out.append(digits, 0, start);
-        for (int i = start; i < digits.length(); i++) {
-            if (i > start && (digits.length() - i) % 3 == 0) {
-                out.append(',');
-            }
-            out.append(digits.charAt(i));
-        }
-        return out.toString();
-    }
-
-    /** {@code 12.34%}: the unsigned share of {@code part} in {@code whole} with the given decimals. */
-    static String percent(long part, long whole, int decimals) {
-        if (whole == 0) {
-            return part == 0 ? BigDecimal.ZERO.setScale(decimals).toPlainString() + "%" : "n/a";
-        }
-        return BigDecimal.valueOf(part).multiply(BigDecimal.valueOf(100))
-                .divide(BigDecimal.valueOf(whole), decimals, RoundingMode.HALF_UP).toPlainString() + "%";
-    }
-
-    /** A coordinate with at most four decimals and no trailing zeros: {@code 12.5}, {@code 1180}. */
-    static void coordinate(double value, StringBuilder out) {
-        long scaled = Math.round(value * 10_000);
-        if (scaled < 0) {
-            out.append('-');
-            scaled = -scaled;
-        }
-        out.append(scaled / 10_000);
-        long fraction = scaled % 10_000;
-        if (fraction != 0) {
-            out.append('.');
-            String digits = Long.toString(fraction + 10_000).substring(1);
-            int end = digits.length();
-            while (digits.charAt(end - 1) == '0') {
-                end--;
-            }
-            out.append(digits, 0, end);
-        }
     }
 }

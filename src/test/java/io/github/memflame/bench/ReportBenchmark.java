@@ -43,6 +43,8 @@ public final class ReportBenchmark {
         List<Long> renderNanos = new ArrayList<>();
         long pathSvgBytes = 0;
         long stackSvgBytes = 0;
+        int pathFrames = 0;
+        int stackFrames = 0;
         FoldedSnapshot snapshot = null;
         for (int run = 0; run < WARMUP + MEASURED; run++) {
             long start = System.nanoTime();
@@ -67,13 +69,24 @@ public final class ReportBenchmark {
             }
             pathSvgBytes = pathSvg.size();
             stackSvgBytes = stackSvg.size();
+            pathFrames = frames(pathSvg.toString(StandardCharsets.UTF_8));
+            stackFrames = frames(stackSvg.toString(StandardCharsets.UTF_8));
         }
         System.out.printf(Locale.ROOT, "%s: %,d bytes on disk, %,d traces, %,d distinct stacks%n", dump,
                 Files.size(dump), snapshot.traces(), snapshot.stacks().size());
         System.out.printf(Locale.ROOT, "  read+fold   %s%n", millis(readNanos));
         System.out.printf(Locale.ROOT, "  both trees  %s%n", millis(treeNanos));
-        System.out.printf(Locale.ROOT, "  both SVGs   %s; path view %,d bytes, stack view %,d bytes%n",
-                millis(renderNanos), pathSvgBytes, stackSvgBytes);
+        System.out.printf(Locale.ROOT, "  both SVGs   %s; path view %,d bytes, %,d frames; stack view %,d bytes, "
+                + "%,d frames%n", millis(renderNanos), pathSvgBytes, pathFrames, stackSvgBytes, stackFrames);
+    }
+
+    /** The frames a graph draws: each is one {@code <title>} followed by its {@code <rect>}. */
+    private static int frames(String svg) {
+        int count = 0;
+        for (int i = svg.indexOf("</title><rect"); i >= 0; i = svg.indexOf("</title><rect", i + 1)) {
+            count++;
+        }
+        return count;
     }
 
     private static String millis(List<Long> nanos) {

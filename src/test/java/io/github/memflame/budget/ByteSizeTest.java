@@ -33,21 +33,4 @@ class ByteSizeTest {
         assertThrows(IllegalArgumentException.class, () -> ByteSize.parse(""));
         assertThrows(IllegalArgumentException.class, () -> ByteSize.parse("99999999999 GiB"));
     }
-
-    @Test
-    void formatsWithIecUnitsAndOneDecimal() {
-        assertEquals("0 B", ByteSize.format(0));
-        assertEquals("1023 B", ByteSize.format(1023));
-        assertEquals("1.0 KiB", ByteSize.format(1024));
-        assertEquals("21.3 MiB", ByteSize.format(22_334_668));
-        assertEquals("20.0 MiB", ByteSize.format(20L * 1024 * 1024));
-        assertEquals("8.0 EiB", ByteSize.format(Long.MAX_VALUE));
-    }
-
-    @Test
-    void percentIsSignedWithOneDecimal() {
-        assertEquals("+6.5%", ByteSize.percent(1_363_148, 20_971_520));
-        assertEquals("0.0%", ByteSize.percent(0, 10));
-        assertEquals("-50.0%", ByteSize.percent(-5, 10));
-    }
 }

@@ -8,14 +8,16 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.memflame.CheckFailure;
-import io.github.memflame.CheckListener;
 import io.github.memflame.CheckOutcome;
 import io.github.memflame.CheckSettings;
+import io.github.memflame.CheckSettingsBuilder;
 import io.github.memflame.MemflameCheck;
+import io.github.memflame.RecordingListener;
 import io.github.memflame.budget.Budget;
 import io.github.memflame.budget.BudgetResult;
 import io.github.memflame.budget.BudgetStatus;
 import io.github.memflame.budget.ByteSize;
+import io.github.memflame.format.Numbers;
 import io.github.memflame.budget.Scope;
 import io.github.memflame.fold.FlameTree;
 import io.github.memflame.fold.FoldedSnapshot;
@@ -52,8 +54,7 @@ import org.junit.jupiter.api.Test;
  * The report as a reader sees it: real reports, written by {@link MemflameCheck} from the fixture dumps, opened in
  * a headless Chromium (see {@link Chromium}) and used with real mouse clicks and key presses.
  *
- * <p>Needs {@code chromium} on the PATH ({@code apt-get install chromium chromium-driver}, as {@code .ci/run}
- * does). Without it the tests are skipped, except when {@code CI=true}: then they fail. Each view is saved as a
+ * <p>Needs {@code chromium} on the PATH ({@code apt-get install chromium}, as {@code .ci/run} does). Without it the tests are skipped, except when {@code CI=true}: then they fail. Each view is saved as a
  * PNG under {@code target/browser-screenshots/} for a reviewer to look at.
  */
 class BrowserReportTest {
@@ -100,7 +101,7 @@ class BrowserReportTest {
               return t ? t.textContent.split('\\n')[0] : '';
             };
             var findFrame = function (name) {
-              var all = document.querySelectorAll('#frames g.frame');
+              var all = document.querySelectorAll('#frames > g');
               for (var i = 0; i < all.length; i++) {
                 if (frameName(all[i]) === name) {
                   return all[i];
@@ -117,7 +118,7 @@ class BrowserReportTest {
               var rect = g.getElementsByTagName('rect')[0];
               var r = rect.getBoundingClientRect();
               return {name: frameName(g), x: Number(rect.getAttribute('x')), w: Number(rect.getAttribute('width')),
-                  bytes: Number(g.getAttribute('data-bytes')), hidden: g.classList.contains('hide'),
+                  bytes: g.memflameFrame.bytes, hidden: g.classList.contains('hide'),
                   display: getComputedStyle(g).display, parent: g.classList.contains('parent'),
                   fill: rect.getAttribute('fill'), screenLeft: r.left, screenWidth: r.width};
             };
@@ -140,7 +141,7 @@ class BrowserReportTest {
         if (chromium.isEmpty()) {
             String message = "Chromium is not installed: no chromium, chromium-browser or google-chrome on the PATH "
                     + "(or -Dmemflame.chromium / CHROMIUM). Install it with "
-                    + "'apt-get install -y chromium chromium-driver', as .ci/run does.";
+                    + "'apt-get install -y chromium', as .ci/run does.";
             if ("true".equalsIgnoreCase(System.getenv("CI"))) {
                 fail("CI=true, so the browser tests must run, but " + message);
             }
@@ -397,7 +398,7 @@ class BrowserReportTest {
         assertTrue(browser.evaluate("location.href").asText().endsWith(".path.svg"),
                 browser.evaluate("location.href").asText());
         assertEquals(snapshot, browser.evaluate("document.documentElement.getAttribute('data-snapshot')").asText());
-        assertTrue(browser.evaluate("document.querySelectorAll('#frames g.frame').length").asInt() > 10);
+        assertTrue(browser.evaluate("document.querySelectorAll('#frames > g').length").asInt() > 10);
         screenshot("index-link.png");
     }
 
@@ -417,10 +418,11 @@ class BrowserReportTest {
                     + "       handlers.push(e.nodeName + ' ' + a.name + '=' + a.value); } }); });"
                     + " return {detector: !!d, calls: d ? d.calls : null, inserted: d ? d.scripts : -1,"
                     + "   scripts: document.querySelectorAll('script').length, handlers: handlers,"
-                    + "   titles: Array.prototype.map.call(document.querySelectorAll('#frames g.frame'), function (g) {"
+                    + "   titles: Array.prototype.map.call(document.querySelectorAll('#frames > g'), function (g) {"
                     + "     return g.getElementsByTagName('title')[0].textContent.split('\\n')[0]; }),"
-                    + "   labels: Array.prototype.map.call(document.querySelectorAll('#frames g.frame'), function (g) {"
-                    + "     return g.getAttribute('data-label'); }),"
+                    + "   labels: Array.prototype.map.call(document.querySelectorAll('#frames > g'), function (g) {"
+                    + "     return g.hasAttribute('data-label') ? g.getAttribute('data-label')"
+                    + "       : g.getElementsByTagName('title')[0].textContent.split('\\n')[0]; }),"
                     + "   text: document.documentElement.textContent}; })()");
             assertTrue(seen.get("detector").asBoolean(), page + ": the detector ran before the page");
             assertEquals(0, seen.get("calls").size(), page + ": alert was called: " + seen.get("calls"));
@@ -447,6 +449,46 @@ class BrowserReportTest {
         }
     }
 
+    // 6. One way to write a number, one way to fit a label: the script's copies agree with the Java code
+
+    @Test
+    void theScriptFormatsNumbersAndFitsLabelsAsTheJavaCodeDoes() {
+        open(battleReport.resolve(BATTLE + ".path.svg"));
+        long[] values = {0, 1, 999, 1000, 1023, 1024, 1025, 1536, 10_239, 10_240, 1_048_575, 1_048_576,
+            22_334_668, 1_073_741_823L, 5_000_000_000L, 123_456_789_012L, 1L << 50};
+        long[][] shares = {{1, 3, 2}, {2, 3, 1}, {300_000, 1_028_403, 2}, {0, 0, 2}, {5, 0, 1}, {1, 8, 2},
+            {1, 16, 1}, {1, 200, 1}, {843_440, 1_028_403, 2}, {7, 7, 2}};
+        String[] texts = {"anything", "abcd", "客户端/界面/背包.py:42", "client/ui/bag.py:42",
+            "\uD83D\uDE00\uD83D\uDE00\uD83D\uDE00\uD83D\uDE00", "a"};
+        double charWidth = LabelFit.CHAR_WIDTH * SvgOptions.defaults().fontSize();
+        double[] widths = {10, 6 + 2 * charWidth, 6 + 3 * charWidth, 6 + 5 * charWidth, 50, 100, 1000};
+        StringBuilder calls = new StringBuilder("[");
+        List<String> expected = new ArrayList<>();
+        for (long value : values) {
+            calls.append("m.human(").append(value).append("), m.grouped(").append(value).append("), ");
+            expected.add(Numbers.bytes(value));
+            expected.add(Numbers.grouped(value));
+        }
+        for (long[] share : shares) {
+            calls.append("m.percent(").append(share[0]).append(", ").append(share[1]).append(", ").append(share[2])
+                    .append("), ");
+            expected.add(Numbers.percent(share[0], share[1], (int) share[2]));
+        }
+        for (String text : texts) {
+            for (double width : widths) {
+                for (boolean keepEnd : new boolean[] {false, true}) {
+                    calls.append("m.fit(").append(jsString(text)).append(", ").append(width).append(", ")
+                            .append(charWidth).append(", ").append(keepEnd).append("), ");
+                    expected.add(LabelFit.fit(text, width, charWidth, keepEnd));
+                }
+            }
+        }
+        calls.setLength(calls.length() - 2);
+        List<String> actual = strings(browser.evaluate("(function () { var m = window.memflame; return "
+                + calls + "]; })()"));
+        assertEquals(expected, actual);
+    }
+
     // Helpers
 
     private static void open(Path file) {
@@ -462,7 +504,7 @@ class BrowserReportTest {
 
     private static JsonNode allFrames() {
         return browser.evaluate("(function () {" + HELPERS + " return Array.prototype.map.call("
-                + "document.querySelectorAll('#frames g.frame'), frameState); })()");
+                + "document.querySelectorAll('#frames > g'), frameState); })()");
     }
 
     private static void clickFrame(String name) {
@@ -505,7 +547,7 @@ class BrowserReportTest {
         for (JsonNode frame : allFrames()) {
             String name = frame.get("name").asText();
             boolean match = pattern != null && !name.equals("all") && pattern.matcher(name).find();
-            assertEquals(match, SvgFlameGraph.HIGHLIGHT.equals(frame.get("fill").asText()),
+            assertEquals(match, Palette.MEMORY.highlight().equals(frame.get("fill").asText()),
                     name + (match ? " is highlighted" : " is not highlighted"));
         }
     }
@@ -530,10 +572,13 @@ class BrowserReportTest {
         }
         assertTrue(matched > 0 && matched < whole, "the regex " + pattern + " should match part of the view");
         return "Matched: " + String.format(Locale.ROOT, "%.1f", matched * 100.0 / whole) + "% ("
-                + ByteSize.format(matched) + ")";
+                + Numbers.bytes(matched) + ")";
     }
 
-    /** The names of a stack's path-view frames below the root: each directory, the file, then {@code file:line}. */
+    /**
+     * The names of a stack's path-view frames below the root: each directory, the file, then {@code file:line}
+     * (none when the line is unknown).
+     */
     private static List<String> pathViewNames(StackTotal stack) {
         Site site = stack.allocatingSite();
         if (site == null) {
@@ -545,7 +590,9 @@ class BrowserReportTest {
             name = name == null ? component : name + "/" + component;
             names.add(name);
         }
-        names.add(name + ":" + (site.line() == 0 ? "?" : Integer.toString(site.line())));
+        if (site.line() != 0) {
+            names.add(name + ":" + site.line());
+        }
         return names;
     }
 
@@ -641,22 +688,10 @@ class BrowserReportTest {
 
     private static CheckOutcome check(Path snapshots, List<String> includes, List<Budget> budgets, Path output,
                                       List<Path> sourceRoots) throws IOException, CheckFailure {
-        CheckSettings settings = new CheckSettings(snapshots, includes, List.of(), true, true, StandardCharsets.UTF_8,
-                1L << 30, List.of(STRIP), List.of(), budgets, 80, output, SvgOptions.defaults(), sourceRoots, false);
-        CheckListener quiet = new CheckListener() {
-            @Override
-            public void info(String line) {
-            }
-
-            @Override
-            public void warning(String line) {
-            }
-
-            @Override
-            public void error(String line) {
-            }
-        };
-        return new MemflameCheck(settings, quiet).run();
+        CheckSettings settings = CheckSettingsBuilder.snapshots(snapshots).includes(includes)
+                .stripPrefixes(List.of(STRIP)).budgets(budgets).warnAtPercent(80).output(output)
+                .sourceRoots(sourceRoots).build();
+        return new MemflameCheck(settings, new RecordingListener()).run();
     }
 
     private static FoldedSnapshot fold(Path file, String name) throws IOException, DumpFormatException {

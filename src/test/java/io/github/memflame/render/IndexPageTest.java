@@ -117,7 +117,7 @@ class IndexPageTest {
 
     @Test
     void passedReportAndEmptyTables() throws Exception {
-        String html = html(new io.github.memflame.render.CheckReport(true, List.of(), List.of()));
+        String html = html(new CheckReport(true, List.of(), List.of(), List.of()));
         Document page = parse(html);
         assertEquals("passed", byId(page, "result").getAttribute("data-result"));
         assertTrue(byId(page, "result").getTextContent().contains("PASSED"));
@@ -149,7 +149,7 @@ class IndexPageTest {
                 .add(100, "<img src=x onerror=alert(2)>/a&b\"c'.py:1").build();
         Budget budget = new Budget("<script>alert(3)</script>", 10, "10 B", Scope.SELF, null);
         CheckReport report = new CheckReport(false, List.of(Reports.report(evil)), List.of(new BudgetResult(
-                budget, evil.name(), 100, BudgetStatus.EXCEEDED, List.of(new Contributor("<b>x</b>.py:1", 100)))));
+                budget, evil.name(), 100, BudgetStatus.EXCEEDED, List.of(new Contributor("<b>x</b>.py:1", 100)))), List.of());
         String html = html(report);
         parse(html);
         assertFalse(html.contains("<script>alert"));

@@ -27,7 +27,7 @@ class ReportTraversalTest {
     void aNameNeverPutsAFileOutsideTheReport(String name) throws Exception {
         Path output = temp.resolve("work/report");
         CheckReport report = new CheckReport(true, List.of(Reports.report(Snapshots.battle()),
-                Reports.report(Snapshots.named(name).add(10, "a.py:1").build())), List.of());
+                Reports.report(Snapshots.named(name).add(10, "a.py:1").build())), List.of(), List.of());
         try {
             ReportWriter.write(output, report, SvgOptions.defaults());
         } catch (IOException refused) {

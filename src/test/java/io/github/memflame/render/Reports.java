@@ -42,6 +42,6 @@ final class Reports {
                         List.of(new Contributor("client/ui/menu.py:8", 5_000_000))),
                 new BudgetResult(typo, battle.name(), 0, BudgetStatus.UNMATCHED, List.of()),
                 new BudgetResult(whole, battle.name(), 1_028_403, BudgetStatus.WARNING, List.of()));
-        return new CheckReport(false, List.of(report(battle), report(menu)), budgets);
+        return new CheckReport(false, List.of(report(battle), report(menu)), budgets, List.of());
     }
 }

@@ -27,16 +27,24 @@ final class SvgTestSupport {
         }
     }
 
-    /** One {@code g.frame}, with its parent found the way the script finds it: document order and depth. */
+    /**
+     * One frame ({@code g} child of {@code g#frames}), with its parent found the way the script finds it:
+     * document order and depth.
+     */
     static final class FrameElement {
         final Element g;
         final String label;
-        final long bytes;
+        /** data-bytes, or the parent's bytes when the frame has none (it holds all of them). */
+        long bytes;
+        /** data-traces, or the parent's. */
+        long traces;
+        /** The static tooltip: the frame's full name. */
         final String title;
         final double x;
         final double y;
         final double width;
         final String fill;
+        /** The label drawn, empty when the frame is too narrow for one. */
         final String text;
         int depth;
         FrameElement parent;
@@ -44,20 +52,21 @@ final class SvgTestSupport {
 
         FrameElement(Element g) {
             this.g = g;
-            this.label = g.getAttribute("data-label");
-            this.bytes = Long.parseLong(g.getAttribute("data-bytes"));
             this.title = g.getElementsByTagName("title").item(0).getTextContent();
+            this.label = g.hasAttribute("data-label") ? g.getAttribute("data-label") : title;
+            this.bytes = g.hasAttribute("data-bytes") ? Long.parseLong(g.getAttribute("data-bytes")) : -1;
+            this.traces = g.hasAttribute("data-traces") ? Long.parseLong(g.getAttribute("data-traces")) : -1;
             Element rect = (Element) g.getElementsByTagName("rect").item(0);
             this.x = Double.parseDouble(rect.getAttribute("x"));
             this.y = Double.parseDouble(rect.getAttribute("y"));
             this.width = Double.parseDouble(rect.getAttribute("width"));
             this.fill = rect.getAttribute("fill");
-            this.text = g.getElementsByTagName("text").item(0).getTextContent();
+            NodeList texts = g.getElementsByTagName("text");
+            this.text = texts.getLength() == 0 ? "" : texts.item(0).getTextContent();
         }
 
         String name() {
-            int newline = title.indexOf('\n');
-            return newline < 0 ? title : title.substring(0, newline);
+            return title;
         }
     }
 
@@ -91,7 +100,7 @@ final class SvgTestSupport {
         List<FrameElement> frames = new ArrayList<>();
         for (int i = 0; i < groups.getLength(); i++) {
             Element g = (Element) groups.item(i);
-            if (g.getAttribute("class").equals("frame")) {
+            if (g.getParentNode() instanceof Element parent && parent.getAttribute("id").equals("frames")) {
                 frames.add(new FrameElement(g));
             }
         }
@@ -106,6 +115,8 @@ final class SvgTestSupport {
                 if (!open.isEmpty()) {
                     frame.parent = open.get(open.size() - 1);
                     frame.parent.children.add(frame);
+                    frame.bytes = frame.bytes < 0 ? frame.parent.bytes : frame.bytes;
+                    frame.traces = frame.traces < 0 ? frame.parent.traces : frame.traces;
                 }
                 open.add(frame);
             }

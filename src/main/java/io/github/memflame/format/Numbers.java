@@ -1,0 +1,71 @@
+package io.github.memflame.format;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/**
+ * How every report and log line writes a number: byte counts in IEC units, integers grouped by three, shares
+ * in percent. Independent of the default locale. The flame graph's script has the same three functions for
+ * what it computes in the browser; {@code FormattingParityTest} runs both on the same inputs.
+ */
+public final class Numbers {
+    private static final String[] IEC = {"KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
+    private static final BigDecimal KIBI = BigDecimal.valueOf(1024);
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    private Numbers() {
+    }
+
+    /** {@code 1023 B}, {@code 1.0 KiB}, {@code 21.3 MiB}: one decimal, the largest unit that keeps it at least 1. */
+    public static String bytes(long bytes) {
+        if (Math.abs(bytes) < 1024) {
+            return bytes + " B";
+        }
+        BigDecimal value = BigDecimal.valueOf(bytes);
+        int index = -1;
+        while (value.abs().compareTo(KIBI) >= 0 && index < IEC.length - 1) {
+            value = value.divide(KIBI);
+            index++;
+        }
+        return value.setScale(1, RoundingMode.HALF_UP).toPlainString() + " " + IEC[index];
+    }
+
+    /** {@code 1,234,567}: digits grouped by three with commas. */
+    public static String grouped(long value) {
+        String digits = Long.toString(value);
+        int start = value < 0 ? 1 : 0;
+        int count = digits.length() - start;
+        if (count <= 3) {
+            return digits;
+        }
+        StringBuilder out = new StringBuilder(digits.length() + count / 3);
+        out.append(digits, 0, start);
+        for (int i = start; i < digits.length(); i++) {
+            if (i > start && (digits.length() - i) % 3 == 0) {
+                out.append(',');
+            }
+            out.append(digits.charAt(i));
+        }
+        return out.toString();
+    }
+
+    /**
+     * {@code 12.34%}: the share of {@code part} in {@code whole} with the given decimals, rounded half up; a
+     * negative share keeps its minus sign. {@code n/a} when {@code whole} is 0 and {@code part} is not.
+     */
+    public static String percent(long part, long whole, int decimals) {
+        if (whole == 0) {
+            return part == 0 ? BigDecimal.ZERO.setScale(decimals).toPlainString() + "%" : "n/a";
+        }
+        return BigDecimal.valueOf(part).multiply(HUNDRED)
+                .divide(BigDecimal.valueOf(whole), decimals, RoundingMode.HALF_UP).toPlainString() + "%";
+    }
+
+    /** {@code +6.5%}: {@link #percent} with one decimal and a plus sign on a positive share, for changes. */
+    public static String signedPercent(long part, long whole) {
+        String share = percent(part, whole, 1);
+        boolean positive = whole != 0 && BigDecimal.valueOf(part).multiply(HUNDRED)
+                .divide(BigDecimal.valueOf(whole), 1, RoundingMode.HALF_UP).signum() > 0;
+        return positive ? "+" + share : share;
+    }
+}

@@ -1,0 +1,85 @@
+package io.github.memflame;
+
+import io.github.memflame.budget.Budget;
+import io.github.memflame.render.SvgOptions;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * {@link CheckSettings} for tests, with the goal's defaults for everything a test does not set:
+ * {@code CheckSettingsBuilder.snapshots(dir).output(out).budgets(b).build()}.
+ */
+public final class CheckSettingsBuilder {
+    private final Path snapshotDirectory;
+    private Path outputDirectory;
+    private List<String> includes = List.of();
+    private List<String> excludes = List.of();
+    private boolean failIfNoSnapshots = true;
+    private boolean failOnUnreadable = true;
+    private Charset fileNameEncoding = StandardCharsets.UTF_8;
+    private long maxDecompressedBytes = 1L << 30;
+    private List<String> stripPrefixes = List.of();
+    private List<String> excludeFrames = List.of();
+    private List<Budget> budgets = List.of();
+    private int warnAtPercent;
+    private SvgOptions svgOptions = SvgOptions.defaults();
+    private List<Path> sourceRoots = List.of();
+    private boolean foldedFunctionNames;
+
+    private CheckSettingsBuilder(Path snapshotDirectory) {
+        this.snapshotDirectory = snapshotDirectory;
+        this.outputDirectory = snapshotDirectory.resolveSibling("memflame");
+    }
+
+    public static CheckSettingsBuilder snapshots(Path snapshotDirectory) {
+        return new CheckSettingsBuilder(snapshotDirectory);
+    }
+
+    public CheckSettingsBuilder output(Path directory) {
+        outputDirectory = directory;
+        return this;
+    }
+
+    public CheckSettingsBuilder includes(List<String> globs) {
+        includes = globs;
+        return this;
+    }
+
+    public CheckSettingsBuilder failOnUnreadable(boolean fail) {
+        failOnUnreadable = fail;
+        return this;
+    }
+
+    public CheckSettingsBuilder stripPrefixes(List<String> prefixes) {
+        stripPrefixes = prefixes;
+        return this;
+    }
+
+    public CheckSettingsBuilder budgets(List<Budget> configured) {
+        budgets = configured;
+        return this;
+    }
+
+    public CheckSettingsBuilder warnAtPercent(int percent) {
+        warnAtPercent = percent;
+        return this;
+    }
+
+    public CheckSettingsBuilder sourceRoots(List<Path> roots) {
+        sourceRoots = roots;
+        return this;
+    }
+
+    public CheckSettingsBuilder foldedFunctionNames(boolean withNames) {
+        foldedFunctionNames = withNames;
+        return this;
+    }
+
+    public CheckSettings build() {
+        return new CheckSettings(snapshotDirectory, includes, excludes, failIfNoSnapshots, failOnUnreadable,
+                fileNameEncoding, maxDecompressedBytes, stripPrefixes, excludeFrames, budgets, warnAtPercent,
+                outputDirectory, svgOptions, sourceRoots, foldedFunctionNames);
+    }
+}

@@ -1,0 +1,45 @@
+package io.github.memflame.format;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+class NumbersTest {
+
+    @Test
+    void bytesUseIecUnitsAndOneDecimal() {
+        assertEquals("0 B", Numbers.bytes(0));
+        assertEquals("1023 B", Numbers.bytes(1023));
+        assertEquals("1.0 KiB", Numbers.bytes(1024));
+        assertEquals("21.3 MiB", Numbers.bytes(22_334_668));
+        assertEquals("20.0 MiB", Numbers.bytes(20L * 1024 * 1024));
+        assertEquals("8.0 EiB", Numbers.bytes(Long.MAX_VALUE));
+        assertEquals("-2.0 KiB", Numbers.bytes(-2048));
+    }
+
+    @Test
+    void groupedByThreeWhateverTheLocale() {
+        assertEquals("0", Numbers.grouped(0));
+        assertEquals("999", Numbers.grouped(999));
+        assertEquals("1,000", Numbers.grouped(1000));
+        assertEquals("-1,234,567", Numbers.grouped(-1_234_567));
+        assertEquals("9,223,372,036,854,775,807", Numbers.grouped(Long.MAX_VALUE));
+    }
+
+    @Test
+    void percentRoundsHalfUpAndSaysWhenThereIsNoWhole() {
+        assertEquals("33.33%", Numbers.percent(1, 3, 2));
+        assertEquals("0.1%", Numbers.percent(1, 1000, 1));
+        assertEquals("0.00%", Numbers.percent(0, 0, 2));
+        assertEquals("n/a", Numbers.percent(5, 0, 1));
+        assertEquals("-26.8%", Numbers.percent(-1_070_000, 4_000_000, 1));
+    }
+
+    @Test
+    void signedPercentMarksGrowth() {
+        assertEquals("+6.5%", Numbers.signedPercent(1_363_148, 20_971_520));
+        assertEquals("0.0%", Numbers.signedPercent(0, 10));
+        assertEquals("0.0%", Numbers.signedPercent(1, 100_000));
+        assertEquals("-50.0%", Numbers.signedPercent(-5, 10));
+    }
+}
