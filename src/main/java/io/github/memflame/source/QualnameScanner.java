@@ -24,12 +24,18 @@ import java.util.Set;
  */
 public final class QualnameScanner {
     private static final int TAB_SIZE = 8;
+    /**
+     * Python refuses f-strings nested deeper than about 150 levels; beyond this the scanner reads fields as plain
+     * text rather than recursing further, so no file can exhaust the call stack.
+     */
+    private static final int MAX_FIELD_NESTING = 200;
 
     private final String text;
     private int pos;
     /** The 1-based line of {@code pos}. */
     private int line = 1;
     private int bracketDepth;
+    private int fieldNesting;
     /** The line on which the last token of the logical line being read ends. */
     private int lastTokenLine;
     /** The significant tokens of the logical line being read, with the bracket depth before each. */
@@ -86,7 +92,9 @@ public final class QualnameScanner {
             } else {
                 if (parent != null && !tokens.isEmpty() && tokens.get(0).equals("global")) {
                     for (int i = 1; i < tokens.size(); i++) {
-                        parent.globals.add(identifier(tokens.get(i)));
+                        if (isIdentifier(tokens.get(i))) {
+                            parent.globals.add(identifier(tokens.get(i)));
+                        }
                     }
                 }
                 decoratorStart = 0;
@@ -287,11 +295,13 @@ public final class QualnameScanner {
                 }
                 newline();
             } else if (formatted && c == '{') {
-                if (text.startsWith("{{", pos)) {
-                    pos += 2;
+                if (text.startsWith("{{", pos) || fieldNesting >= MAX_FIELD_NESTING) {
+                    pos += text.startsWith("{{", pos) ? 2 : 1;
                 } else {
                     pos++;
+                    fieldNesting++;
                     replacementField(quote, triple);
+                    fieldNesting--;
                 }
             } else {
                 pos++;
@@ -363,7 +373,11 @@ public final class QualnameScanner {
                 return;
             } else if (c == '{') {
                 pos++;
-                replacementField(quote, triple);
+                if (fieldNesting < MAX_FIELD_NESTING) {
+                    fieldNesting++;
+                    replacementField(quote, triple);
+                    fieldNesting--;
+                }
             } else if (c == quote && (!triple || text.startsWith(String.valueOf(quote).repeat(3), pos))) {
                 return;
             } else if (c == '\n' || c == '\r') {
