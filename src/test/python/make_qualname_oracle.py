@@ -250,6 +250,9 @@ def stdlib(out_directory):
     versions = os.environ.get("PYENV_VERSIONS", "/root/.pyenv/versions")
     if not os.path.isdir(out_directory):
         os.makedirs(out_directory)
+    for old in os.listdir(out_directory):
+        if old.startswith("stdlib-") and old.endswith(".json"):
+            os.remove(os.path.join(out_directory, old))  # a version no longer installed must not be reported
     for version in sorted(os.listdir(versions)):
         python = os.path.join(versions, version, "bin", "python")
         lib = os.path.join(versions, version, "lib", "python" + ".".join(version.split(".")[:2]))
