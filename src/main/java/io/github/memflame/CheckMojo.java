@@ -237,7 +237,8 @@ public class CheckMojo extends AbstractMojo {
      * {@code memflame.json}. A frame's path (after {@code stripPrefixes}) is looked up under each root in order;
      * the first that has the file wins. Only files that appear in the dumps are read, each once. A frame keeps
      * its {@code file:line} when its file is under no root, the line is past the end of the file, or the file was
-     * modified after the dump; the log says how many frames were named and which files were not found.
+     * modified after the dump; the log says how many frames were named and which files were not found. Budgets
+     * keep matching paths, never names. Relative directories are resolved against the project's base directory.
      * <pre>{@code
      * <sourceRoots>
      *   <sourceRoot>${project.basedir}/src/main/python</sourceRoot>
