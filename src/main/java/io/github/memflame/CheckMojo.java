@@ -232,6 +232,15 @@ public class CheckMojo extends AbstractMojo {
     private int fontSize;
 
     /**
+     * How many dumps are read and folded at once; the default is the number of processors. Each dump being read
+     * needs its own memory, so a build with a small heap and several very large dumps sets {@code 1}. The report
+     * is the same whatever the number.
+     * <pre>{@code <threads>2</threads>}</pre>
+     */
+    @Parameter(property = "memflame.threads")
+    private Integer threads;
+
+    /**
      * Directories holding the game's Python sources, to name the function of every frame
      * ({@code battle_controller.py:37 BattleController.spawn_wave}) in graphs, tables, the CI log and
      * {@code memflame.json}. A frame's path (after {@code stripPrefixes}) is looked up under each root in order;
@@ -302,6 +311,7 @@ public class CheckMojo extends AbstractMojo {
                     warnAtPercent,
                     outputDirectory.toPath(),
                     new SvgOptions(title, width, minFrameWidth, inverted, frameHeight, fontSize),
+                    threads == null ? Runtime.getRuntime().availableProcessors() : threads,
                     sourceRoots == null ? List.of() : sourceRoots.stream().map(File::toPath).toList(),
                     foldedFunctionNames);
         } catch (IllegalArgumentException e) {

@@ -24,6 +24,7 @@ import java.util.List;
  * @param warnAtPercent share of a limit that makes a warning; 0 for none
  * @param outputDirectory where the report goes
  * @param svgOptions how flame graphs are drawn
+ * @param threads how many dumps are read and folded at once, at least 1
  * @param sourceRoots where the game's Python sources are, to name the function of each frame; empty for none
  * @param foldedFunctionNames whether the folded-stack exports carry function names too
  */
@@ -41,11 +42,16 @@ public record CheckSettings(
         int warnAtPercent,
         Path outputDirectory,
         SvgOptions svgOptions,
+        int threads,
         List<Path> sourceRoots,
         boolean foldedFunctionNames) {
 
-    /** @throws IllegalArgumentException when {@code warnAtPercent} is out of range */
+    /** @throws IllegalArgumentException when {@code warnAtPercent} or {@code threads} is out of range */
     public CheckSettings {
         BudgetChecker.checkWarnAtPercent(warnAtPercent);
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1 (leave it out for one per processor); was "
+                    + threads);
+        }
     }
 }

@@ -8,7 +8,7 @@ import io.github.memflame.budget.Scope;
 import io.github.memflame.fold.FlameTree;
 import io.github.memflame.format.Numbers;
 import io.github.memflame.fold.FoldedSnapshot;
-import io.github.memflame.fold.FunctionNamer;
+import io.github.memflame.fold.FoldedView;
 import io.github.memflame.fold.PathGlob;
 import io.github.memflame.fold.PathNormalizer;
 import io.github.memflame.fold.SnapshotFolder;
@@ -22,13 +22,20 @@ import io.github.memflame.render.UnreadableSnapshot;
 import io.github.memflame.source.FunctionNameResolver;
 import io.github.memflame.source.ResolutionSummary;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * The {@code check} run without Maven: find the dumps, read and fold each, check the budgets, write the report.
@@ -57,66 +64,169 @@ public final class MemflameCheck {
             listener.warning(message);
         }
         List<UnreadableSnapshot> unreadable = new ArrayList<>();
-        FunctionNameResolver functionNames = new FunctionNameResolver(settings.sourceRoots());
-        List<FoldedSnapshot> snapshots = read(names, unreadable, functionNames);
-        ResolutionSummary resolution = functionNames.isEnabled() ? functionNames.summary() : null;
-        if (resolution != null) {
-            listener.info(resolution.describe());
+        List<FoldedSnapshot> snapshots = read(names, unreadable);
+        ResolutionSummary functionNames = null;
+        if (!settings.sourceRoots().isEmpty()) {
+            FunctionNameResolver resolver = new FunctionNameResolver(settings.sourceRoots());
+            snapshots = nameFunctions(snapshots, resolver);
+            functionNames = resolver.summary();
+            listener.info(functionNames.describe());
         }
 
         List<BudgetResult> results = new BudgetChecker(settings.budgets(), settings.warnAtPercent()).check(snapshots);
-        List<SnapshotReport> snapshotReports = new ArrayList<>(snapshots.size());
-        for (FoldedSnapshot snapshot : snapshots) {
-            snapshotReports.add(new SnapshotReport(snapshot, FlameTree.of(snapshot, FlameTree.View.PATH),
-                    FlameTree.of(snapshot, FlameTree.View.STACK)));
-        }
         List<BudgetResult> exceeded = results.stream()
                 .filter(result -> result.status() == BudgetStatus.EXCEEDED).toList();
-        CheckReport report = new CheckReport(exceeded.isEmpty(), snapshotReports, results, unreadable, resolution,
-                settings.foldedFunctionNames());
-        ReportWriter.write(settings.outputDirectory(), report, settings.svgOptions());
+        List<SnapshotReport> snapshotReports = new ArrayList<>(snapshots.size());
+        CheckReport report;
+        try {
+            for (FoldedSnapshot snapshot : snapshots) {
+                // The path view stays whole: the index lists its largest lines, however narrow. The stack view
+                // of random tracebacks has millions of frames no graph can show.
+                FlameTree stackView = FlameTree.of(FoldedView.of(snapshot, FlameTree.View.STACK),
+                        settings.svgOptions().invisibleBelowBytes(snapshot.totalBytes()));
+                snapshotReports.add(new SnapshotReport(snapshot, FlameTree.of(snapshot, FlameTree.View.PATH),
+                        stackView));
+            }
+            report = new CheckReport(exceeded.isEmpty(), snapshotReports, results, unreadable, functionNames,
+                    settings.foldedFunctionNames());
+            ReportWriter.write(settings.outputDirectory(), report, settings.svgOptions());
+        } catch (OutOfMemoryError e) {
+            snapshotReports.clear();
+            throw new CheckFailure(OutOfMemoryAdvice.whileRendering(snapshots.size(), Runtime.getRuntime().maxMemory()));
+        }
 
         tell(results, snapshots, snapshotReports);
         listener.info("Memory report: " + settings.outputDirectory().resolve("index.html"));
         return new CheckOutcome(report, exceeded);
     }
 
-    private List<FoldedSnapshot> read(List<String> names, List<UnreadableSnapshot> unreadable,
-                                      FunctionNameResolver functionNames) throws CheckFailure, IOException {
-        DumpLoader loader = new DumpLoader(settings.fileNameEncoding(), settings.maxDecompressedBytes());
-        PathNormalizer normalizer = new PathNormalizer(settings.stripPrefixes());
-        List<PathGlob> excludeFrames = settings.excludeFrames().stream().map(PathGlob::new).toList();
+    /**
+     * Names the functions of every snapshot's sites from the sources, one snapshot after the other in report order
+     * (the reads run in parallel; the counts and the unresolved files listed must not depend on that). A source
+     * modified after a dump is not trusted for that dump.
+     */
+    private List<FoldedSnapshot> nameFunctions(List<FoldedSnapshot> snapshots, FunctionNameResolver resolver)
+            throws IOException {
+        List<FoldedSnapshot> named = new ArrayList<>(snapshots.size());
+        for (FoldedSnapshot snapshot : snapshots) {
+            FileTime dumpModified = Files.getLastModifiedTime(settings.snapshotDirectory().resolve(snapshot.name()));
+            named.add(snapshot.withFunctionNames((path, line) -> resolver.resolve(path, line, dumpModified)));
+        }
+        return named;
+    }
+
+    private List<FoldedSnapshot> read(List<String> names, List<UnreadableSnapshot> unreadable)
+            throws CheckFailure, IOException {
+        List<SnapshotRead> reads = readAll(names);
         List<FoldedSnapshot> snapshots = new ArrayList<>(names.size());
-        for (String name : names) {
-            Path file = settings.snapshotDirectory().resolve(name);
-            SnapshotFolder folder = new SnapshotFolder();
-            FoldedSnapshot snapshot;
-            try {
-                DumpFormat format = loader.load(file, file.toString(), folder);
-                snapshot = folder.fold(name, format, normalizer, excludeFrames, namer(functionNames, file));
-            } catch (DumpFormatException e) {
-                unreadable(name, e.getMessage(), unreadable);
-                continue;
-            } catch (ArithmeticException overflow) {
-                unreadable(name, file + ": its byte total exceeds " + Long.MAX_VALUE + " bytes", unreadable);
+        for (SnapshotRead read : reads) {
+            if (read instanceof SnapshotRead.OutOfMemory outOfMemory) {
+                throw new CheckFailure(outOfMemory.message());
+            }
+            if (read instanceof SnapshotRead.Unreadable failed) {
+                unreadable(failed.name(), failed.error(), unreadable);
                 continue;
             }
-            listener.info(name + ": " + snapshot.format().summaryName() + ", " + Numbers.grouped(snapshot.traces())
-                    + " traces, " + Numbers.bytes(snapshot.totalBytes()) + (snapshot.excludedTraces() == 0 ? ""
-                    : " (" + Numbers.grouped(snapshot.excludedTraces()) + " traces of "
-                    + Numbers.bytes(snapshot.excludedBytes()) + " left out by excludeFrames)"));
+            SnapshotRead.Folded folded = (SnapshotRead.Folded) read;
+            FoldedSnapshot snapshot = folded.snapshot();
+            listener.info(snapshot.name() + ": " + snapshot.format().summaryName() + ", "
+                    + Numbers.grouped(snapshot.traces()) + " traces, " + Numbers.bytes(snapshot.totalBytes())
+                    + (snapshot.excludedTraces() == 0 ? "" : " (" + Numbers.grouped(snapshot.excludedTraces())
+                    + " traces of " + Numbers.bytes(snapshot.excludedBytes()) + " left out by excludeFrames)")
+                    + " (read in " + duration(folded.readNanos()) + ")");
             snapshots.add(snapshot);
         }
         return snapshots;
     }
 
-    /** Names functions from the sources, trusting only files not modified after the dump was written. */
-    private static FunctionNamer namer(FunctionNameResolver functionNames, Path dump) throws IOException {
-        if (!functionNames.isEnabled()) {
-            return FunctionNamer.NONE;
+    /**
+     * Reads and folds every dump, up to {@code threads} at a time; the results come back in the order of
+     * {@code names} whatever order the reads finish in, so the report does not depend on the thread count.
+     */
+    private List<SnapshotRead> readAll(List<String> names) throws IOException {
+        DumpLoader loader = new DumpLoader(settings.fileNameEncoding(), settings.maxDecompressedBytes());
+        PathNormalizer normalizer = new PathNormalizer(settings.stripPrefixes());
+        List<PathGlob> excludeFrames = settings.excludeFrames().stream().map(PathGlob::new).toList();
+        int threads = Math.min(settings.threads(), names.size());
+        if (threads <= 1) {
+            List<SnapshotRead> reads = new ArrayList<>(names.size());
+            for (String name : names) {
+                reads.add(readOne(name, loader, normalizer, excludeFrames, 1));
+            }
+            return reads;
         }
-        FileTime dumpModified = Files.getLastModifiedTime(dump);
-        return (path, line) -> functionNames.resolve(path, line, dumpModified);
+        ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
+            Thread thread = new Thread(runnable, "memflame-read");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<SnapshotRead>> pending = new ArrayList<>(names.size());
+            for (String name : names) {
+                pending.add(pool.submit(() -> readOne(name, loader, normalizer, excludeFrames, threads)));
+            }
+            List<SnapshotRead> reads = new ArrayList<>(names.size());
+            for (Future<SnapshotRead> read : pending) {
+                reads.add(await(read));
+            }
+            return reads;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private SnapshotRead readOne(String name, DumpLoader loader, PathNormalizer normalizer,
+                                 List<PathGlob> excludeFrames, int readingAtOnce) throws IOException {
+        Path file = settings.snapshotDirectory().resolve(name);
+        long fileBytes = Files.size(file);
+        DumpProgress progress = new DumpProgress(name, fileBytes, System::nanoTime, listener);
+        try {
+            SnapshotFolder folder = new SnapshotFolder();
+            DumpFormat format;
+            try (InputStream in = progress.count(Files.newInputStream(file))) {
+                format = loader.load(in, file.toString(), (size, traceback) -> {
+                    folder.trace(size, traceback);
+                    progress.trace();
+                });
+            }
+            FoldedSnapshot snapshot = folder.fold(name, format, normalizer, excludeFrames);
+            return new SnapshotRead.Folded(snapshot, progress.elapsedNanos());
+        } catch (DumpFormatException e) {
+            return new SnapshotRead.Unreadable(name, e.getMessage());
+        } catch (ArithmeticException overflow) {
+            return new SnapshotRead.Unreadable(name, file + ": its byte total exceeds " + Long.MAX_VALUE + " bytes");
+        } catch (OutOfMemoryError e) {
+            // What the failed read held is garbage once this frame is left, so the message can still be built.
+            return new SnapshotRead.OutOfMemory(OutOfMemoryAdvice.whileReading(name, fileBytes, progress.traces(),
+                    Runtime.getRuntime().maxMemory(), readingAtOnce));
+        }
+    }
+
+    private static SnapshotRead await(Future<SnapshotRead> read) throws IOException {
+        try {
+            return read.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while reading memory snapshots");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+
+    private static String duration(long nanos) {
+        return nanos < 1_000_000_000L
+                ? String.format(Locale.ROOT, "%d ms", nanos / 1_000_000)
+                : String.format(Locale.ROOT, "%.1f s", nanos / 1e9);
     }
 
     private void unreadable(String name, String error, List<UnreadableSnapshot> unreadable) throws CheckFailure {

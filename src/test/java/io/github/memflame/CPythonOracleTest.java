@@ -66,17 +66,18 @@ class CPythonOracleTest {
     Stream<DynamicTest> everyFixtureMatchesCPython() throws IOException {
         List<DynamicTest> tests = new ArrayList<>();
         for (JsonNode fixture : oracle().get("fixtures")) {
-            tests.add(DynamicTest.dynamicTest(fixture.get("file").asText(), () -> check(fixture)));
+            tests.add(DynamicTest.dynamicTest(fixture.get("file").asText(), () -> check(FIXTURES, fixture)));
         }
         assertTrue(tests.size() >= 20, "expected the full fixture set, found " + tests.size());
         return tests.stream();
     }
 
-    private static void check(JsonNode fixture) throws Exception {
+    /** Reads {@code fixture} (an entry of an oracle.json) under {@code root} and compares every figure. */
+    static void check(Path root, JsonNode fixture) throws Exception {
         String file = fixture.get("file").asText();
         Charset encoding = Charset.forName(fixture.path("fileNameEncoding").asText("UTF-8"));
         StatisticsSink sink = new StatisticsSink();
-        DumpFormat format = new DumpLoader(encoding, NO_LIMIT).load(FIXTURES.resolve(file), file, sink);
+        DumpFormat format = new DumpLoader(encoding, NO_LIMIT).load(root.resolve(file), file, sink);
 
         assertEquals(fixture.get("format").asText(), format.summaryName(), "format");
         assertEquals(fixture.get("traces").asLong(), sink.traces, "traces");

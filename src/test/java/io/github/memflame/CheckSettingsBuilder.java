@@ -27,6 +27,8 @@ public final class CheckSettingsBuilder {
     private SvgOptions svgOptions = SvgOptions.defaults();
     private List<Path> sourceRoots = List.of();
     private boolean foldedFunctionNames;
+    // Two, so that every test run through the builder reads its dumps in parallel as a 2-core agent does.
+    private int threads = 2;
 
     private CheckSettingsBuilder(Path snapshotDirectory) {
         this.snapshotDirectory = snapshotDirectory;
@@ -77,9 +79,20 @@ public final class CheckSettingsBuilder {
         return this;
     }
 
+    public CheckSettingsBuilder threads(int count) {
+        threads = count;
+        return this;
+    }
+
+    public CheckSettingsBuilder maxDecompressedBytes(long bytes) {
+        maxDecompressedBytes = bytes;
+        return this;
+    }
+
     public CheckSettings build() {
         return new CheckSettings(snapshotDirectory, includes, excludes, failIfNoSnapshots, failOnUnreadable,
                 fileNameEncoding, maxDecompressedBytes, stripPrefixes, excludeFrames, budgets, warnAtPercent,
-                outputDirectory, svgOptions, sourceRoots, foldedFunctionNames);
+                outputDirectory, svgOptions, threads, sourceRoots,
+                foldedFunctionNames);
     }
 }

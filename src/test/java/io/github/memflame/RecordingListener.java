@@ -22,6 +22,11 @@ public final class RecordingListener implements CheckListener {
         lines.add("[ERROR] " + line);
     }
 
+    /** Every line told so far, with the read time that ends a snapshot's line taken out: what does not vary. */
+    public synchronized List<String> linesWithoutTimes() {
+        return lines.stream().map(line -> line.replaceAll(" \\(read in [0-9.]+ m?s\\)$", "")).toList();
+    }
+
     /** Every line told so far, in order, with its level. */
     public synchronized List<String> lines() {
         return List.copyOf(lines);

@@ -2,28 +2,24 @@ package io.github.memflame.fold;
 
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One frame of a flame graph: its label, the bytes of every trace through it, and the bytes allocated by it
- * directly. Children are kept in label order, as {@code flamegraph.pl} draws them, so graphs are stable.
+ * directly. Children are in label order, as {@code flamegraph.pl} draws them, so graphs are stable.
  */
 public final class FlameNode {
-    /** Beyond this many children a lookup map is built; below it a scan is cheaper than a map's memory. */
-    private static final int SCAN_LIMIT = 8;
     private static final FlameNode[] NO_CHILDREN = new FlameNode[0];
 
     private final String label;
-    // The stack view of a million distinct tracebacks has tens of millions of frames, most with one child or
-    // none, so children live in a plain array and a map is made only for wide frames.
+    // Most frames have one child or none: a plain array, filled in label order by FlameTree's single pass.
     private FlameNode[] children = NO_CHILDREN;
     private int childCount;
-    private Map<String, FlameNode> childrenByLabel;
-    private boolean sorted = true;
     private boolean line;
+    // Bytes of children dropped as too narrow to draw: those just before this frame (so that it stays where
+    // it would be among all its siblings), and those dropped since this frame's last child was added.
+    private long droppedBefore;
+    private long droppedPending;
     private long totalBytes;
     private long selfBytes;
     private long traces;
@@ -72,42 +68,34 @@ public final class FlameNode {
     }
 
     public List<FlameNode> children() {
-        if (!sorted) {
-            Arrays.sort(children, 0, childCount, Comparator.comparing(FlameNode::label));
-            sorted = true;
-        }
         return Collections.unmodifiableList(Arrays.asList(children).subList(0, childCount));
     }
 
-    FlameNode child(String childLabel) {
-        FlameNode found = childrenByLabel != null ? childrenByLabel.get(childLabel) : scan(childLabel);
-        if (found != null) {
-            return found;
-        }
+    /**
+     * Bytes of the siblings before this frame, in label order, that were left out of a pruned tree: a graph
+     * places this frame after them, as it would among all its siblings. 0 in a whole tree.
+     */
+    public long droppedBytesBefore() {
+        return droppedBefore;
+    }
+
+    /** A new last child; the caller appends children in label order. */
+    FlameNode appendChild(String childLabel) {
         FlameNode child = new FlameNode(childLabel);
+        child.droppedBefore = droppedPending;
+        droppedPending = 0;
         if (childCount == children.length) {
             children = Arrays.copyOf(children, Math.max(2, childCount * 2));
         }
         children[childCount++] = child;
-        sorted = childCount == 1;
-        if (childrenByLabel != null) {
-            childrenByLabel.put(childLabel, child);
-        } else if (childCount > SCAN_LIMIT) {
-            childrenByLabel = new HashMap<>();
-            for (int i = 0; i < childCount; i++) {
-                childrenByLabel.put(children[i].label, children[i]);
-            }
-        }
         return child;
     }
 
-    private FlameNode scan(String childLabel) {
-        for (int i = 0; i < childCount; i++) {
-            if (children[i].label.equals(childLabel)) {
-                return children[i];
-            }
-        }
-        return null;
+    /** Drops the last child, leaving its bytes in this frame's total and as a gap before the next child. */
+    void removeLastChild() {
+        FlameNode dropped = children[--childCount];
+        children[childCount] = null;
+        droppedPending += dropped.droppedBefore + dropped.totalBytes;
     }
 
     void nameFunction(String qualname) {

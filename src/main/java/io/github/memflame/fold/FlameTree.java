@@ -1,8 +1,6 @@
 package io.github.memflame.fold;
 
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
+import java.util.Arrays;
 
 /**
  * A flame graph's data: a root holding the whole snapshot and one level per frame.
@@ -43,39 +41,53 @@ public final class FlameTree {
         this.root = root;
     }
 
+    /** The whole tree of a view, every frame kept. */
     public static FlameTree of(FoldedSnapshot snapshot, View view) {
+        return of(FoldedView.of(snapshot, view), 0);
+    }
+
+    /**
+     * The tree of a folded view without the frames that hold fewer than {@code keepFromBytes} bytes: a graph
+     * cannot show them, and on random tracebacks they are almost all of the tree. Their bytes stay in their
+     * parent's total. Each frame is closed once the sorted sequences have left it, so a dropped subtree is
+     * garbage at once and memory grows with the frames kept, not with the frames of the snapshot.
+     */
+    public static FlameTree of(FoldedView folded, long keepFromBytes) {
         FlameNode root = new FlameNode("all");
-        // Labels are made once per site, not once per stack: a million stacks share a few thousand sites.
-        Map<String, List<String>> pathLabels = new HashMap<>();
-        Map<Site, String> stackLabels = new HashMap<>();
-        for (StackTotal stack : snapshot.stacks()) {
-            FlameNode node = root;
-            node.add(stack.bytes(), stack.traces());
-            if (stack.rootFirst().isEmpty()) {
-                node = node.child(UNKNOWN);
-                node.add(stack.bytes(), stack.traces());
-            } else if (view == View.PATH) {
-                Site site = stack.allocatingSite();
-                for (String label : pathLabels.computeIfAbsent(site.path(), PathNormalizer::components)) {
-                    node = node.child(label);
-                    node.add(stack.bytes(), stack.traces());
-                }
-                if (site.line() != 0) {
-                    node = node.child(Integer.toString(site.line()));
-                    node.markLine();
-                    node.nameFunction(snapshot.functionAt(site));
-                    node.add(stack.bytes(), stack.traces());
-                }
-            } else {
-                for (Site site : stack.rootFirst()) {
-                    node = node.child(stackLabels.computeIfAbsent(site, Site::label));
-                    node.nameFunction(snapshot.functionAt(site));
-                    node.add(stack.bytes(), stack.traces());
-                }
+        FlameNode[] open = new FlameNode[16];
+        open[0] = root;
+        int openDepth = 0;
+        for (int i = 0; i < folded.size(); i++) {
+            int shared = folded.sharedLevels(i);
+            for (; openDepth > shared; openDepth--) {
+                close(open[openDepth], open[openDepth - 1], keepFromBytes);
             }
-            node.addSelf(stack.bytes());
+            int depth = folded.depth(i);
+            if (depth >= open.length) {
+                open = Arrays.copyOf(open, Math.max(depth + 1, open.length * 2));
+            }
+            for (; openDepth < depth; openDepth++) {
+                open[openDepth + 1] = open[openDepth].appendChild(folded.label(i, openDepth));
+                open[openDepth + 1].nameFunction(folded.function(i, openDepth));
+            }
+            for (int level = 0; level <= depth; level++) {
+                open[level].add(folded.bytes(i), folded.traces(i));
+            }
+            open[depth].addSelf(folded.bytes(i));
+            if (folded.endsInLine(i)) {
+                open[depth].markLine();
+            }
         }
-        return new FlameTree(view, snapshot.name(), root);
+        for (; openDepth > 0; openDepth--) {
+            close(open[openDepth], open[openDepth - 1], keepFromBytes);
+        }
+        return new FlameTree(folded.view(), folded.snapshotName(), root);
+    }
+
+    private static void close(FlameNode node, FlameNode parent, long keepFromBytes) {
+        if (node.totalBytes() < keepFromBytes) {
+            parent.removeLastChild();
+        }
     }
 
     public View view() {
@@ -101,7 +113,8 @@ public final class FlameTree {
         if (view == View.STACK || parentName == null) {
             return child.labelWithFunction();
         }
-        return child.isLine() ? Site.withFunction(Site.label(parentName, Integer.parseInt(child.label())), child.function())
+        return child.isLine()
+                ? Site.withFunction(Site.label(parentName, Integer.parseInt(child.label())), child.function())
                 : parentName + "/" + child.label();
     }
 

@@ -2,12 +2,10 @@ package io.github.memflame.fold;
 
 /**
  * Names the function enclosing a normalized site, e.g. from the game's sources. Asked once per distinct site of
- * a snapshot.
+ * a snapshot ({@link FoldedSnapshot#withFunctionNames}).
  */
 @FunctionalInterface
 public interface FunctionNamer {
-    /** Names nothing: reports show {@code path:line} alone. */
-    FunctionNamer NONE = (path, line) -> null;
 
     /**
      * @param path the normalized path

@@ -7,12 +7,9 @@ import io.github.memflame.read.Traceback;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Collects the traces of one dump per interned traceback, then normalizes each distinct traceback once.
@@ -34,24 +31,20 @@ public final class SnapshotFolder implements TraceSink {
         totals[1]++;
     }
 
-    /** {@link #fold(String, DumpFormat, PathNormalizer, List, FunctionNamer)} naming no function. */
-    public FoldedSnapshot fold(String name, DumpFormat format, PathNormalizer normalizer, List<PathGlob> excludeFrames) {
-        return fold(name, format, normalizer, excludeFrames, FunctionNamer.NONE);
-    }
-
     /**
-     * Normalizes the collected traces and names the function of every site of the traces counted.
+     * Normalizes the collected traces.
      *
      * @param excludeFrames a trace whose allocating frame matches one of these is left out, as
      *                      {@code tracemalloc.Filter(False, pattern)} does; it is counted as excluded
-     * @param namer asked once per distinct site of the counted traces (not of excluded ones)
      */
-    public FoldedSnapshot fold(String name, DumpFormat format, PathNormalizer normalizer, List<PathGlob> excludeFrames,
-                               FunctionNamer namer) {
+    public FoldedSnapshot fold(String name, DumpFormat format, PathNormalizer normalizer, List<PathGlob> excludeFrames) {
         Map<String, String> normalizedFiles = new HashMap<>();
-        // One Site per distinct frame: a million distinct tracebacks share a few thousand frames.
-        Map<Frame, Site> sites = new HashMap<>();
-        Map<List<Site>, long[]> byStack = new LinkedHashMap<>();
+        // One Site per distinct frame: a million distinct tracebacks share a few thousand frames. Readers intern
+        // frames, so they are found by identity without hashing their file names.
+        Map<Frame, Site> sites = new IdentityHashMap<>();
+        // One stack per distinct traceback, as CPython's statistics('traceback') counts them; tracebacks that
+        // normalize to the same stack are merged by the views, which sort them anyway.
+        List<StackTotal> stacks = new ArrayList<>(totalsByTraceback.size());
         long traces = 0;
         long totalBytes = 0;
         long excludedTraces = 0;
@@ -67,33 +60,10 @@ public final class SnapshotFolder implements TraceSink {
             }
             traces += count;
             totalBytes = Math.addExact(totalBytes, bytes);
-            long[] totals = byStack.computeIfAbsent(rootFirst, s -> new long[2]);
-            totals[0] = Math.addExact(totals[0], bytes);
-            totals[1] += count;
+            stacks.add(new StackTotal(rootFirst, bytes, count));
         }
-        List<StackTotal> stacks = new ArrayList<>(byStack.size());
-        byStack.forEach((stack, totals) -> stacks.add(new StackTotal(stack, totals[0], totals[1])));
         return new FoldedSnapshot(name, format, traces, totalBytes, excludedTraces, excludedBytes,
-                Collections.unmodifiableList(stacks), functionNames(byStack.keySet(), namer));
-    }
-
-    private static Map<Site, String> functionNames(Set<List<Site>> stacks, FunctionNamer namer) {
-        if (namer == FunctionNamer.NONE) {
-            return Map.of();
-        }
-        Set<Site> asked = new HashSet<>();
-        Map<Site, String> names = new HashMap<>();
-        for (List<Site> stack : stacks) {
-            for (Site site : stack) {
-                if (asked.add(site)) {
-                    String function = namer.functionAt(site.path(), site.line());
-                    if (function != null) {
-                        names.put(site, function);
-                    }
-                }
-            }
-        }
-        return Collections.unmodifiableMap(names);
+                Collections.unmodifiableList(stacks), Map.of());
     }
 
     private static List<Site> normalize(Traceback traceback, PathNormalizer normalizer,

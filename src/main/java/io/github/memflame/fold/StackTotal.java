@@ -3,7 +3,7 @@ package io.github.memflame.fold;
 import java.util.List;
 
 /**
- * All traces of one snapshot that share one normalized call stack.
+ * All traces of one snapshot that share one traceback, with the call stack it normalizes to.
  *
  * @param rootFirst the stack from the outermost caller to the allocating site; empty when the dump recorded no frame
  * @param bytes the bytes of those traces together

@@ -1,11 +1,13 @@
 package io.github.memflame.read;
 
 import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.zip.CRC32;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
@@ -13,12 +15,20 @@ import java.util.zip.Inflater;
 /**
  * Opens one dump file: undoes gzip compression when the content starts with the gzip magic (whatever the file is
  * named), recognizes the format from the first bytes, and hands the content to that format's reader.
+ *
+ * <p>A pickle of protocol 2 to 5 starts with PROTO and JSON traces with {@code [[}, {@code []} or <code>{</code>.
+ * Pickles of protocols 0 and 1 have no signature (they start with an opcode such as {@code (}, {@code ]} or
+ * {@code c}, which folded stacks may start with too), so the first {@value #SNIFF_BYTES} bytes are read on trial
+ * by the folded reader (complete lines only) and by the pickle reader (which must not refuse them, other than for
+ * ending early); only the readers' own rules decide, never a guess from one byte. When no reader accepts the start
+ * of the content, the error lists each format with where and why it refused.
  */
 public final class DumpLoader {
     private static final int GZIP_MAGIC_1 = 0x1f;
     private static final int GZIP_MAGIC_2 = 0x8b;
     private static final int PICKLE_PROTO = 0x80;
-    private static final int SNIFF_BYTES = 256;
+    static final int SNIFF_BYTES = 8192;
+    private static final TraceSink DISCARD = (size, traceback) -> { };
 
     private final Charset fileNameEncoding;
     private final long maxDecompressedBytes;
@@ -45,8 +55,11 @@ public final class DumpLoader {
         }
     }
 
-    /** Reads a dump from {@code in}, which the caller closes; the entry point of the fuzz tests. */
-    DumpFormat load(InputStream in, String name, TraceSink sink) throws IOException, DumpFormatException {
+    /**
+     * Reads a dump from {@code in}, which the caller closes; for callers that count what is read, and the entry
+     * point of the fuzz tests.
+     */
+    public DumpFormat load(InputStream in, String name, TraceSink sink) throws IOException, DumpFormatException {
         InputStream raw = new BufferedInputStream(in, 1 << 16);
         GuardedGzipStream gzip = null;
         try {
@@ -69,12 +82,15 @@ public final class DumpLoader {
     }
 
     private SnapshotReader readerFor(InputStream content, String name) throws IOException, DumpFormatException {
-        content.mark(SNIFF_BYTES);
-        byte[] head = content.readNBytes(SNIFF_BYTES);
+        content.mark(SNIFF_BYTES + 1);
+        byte[] head = content.readNBytes(SNIFF_BYTES + 1);
         content.reset();
+        boolean whole = head.length <= SNIFF_BYTES;
+        if (!whole) {
+            head = Arrays.copyOf(head, SNIFF_BYTES);
+        }
         if (head.length == 0) {
-            throw new DumpFormatException(name, "byte 0", "a tracemalloc pickle, JSON traces or folded stacks",
-                    "an empty file");
+            throw new DumpFormatException(name, "byte 0", ANY_FORMAT, "an empty file");
         }
         if ((head[0] & 0xff) == PICKLE_PROTO) {
             return new TracemallocPickleReader(fileNameEncoding);
@@ -83,15 +99,123 @@ public final class DumpLoader {
         if (first >= 0 && head[first] == '{') {
             return new JsonTracesReader();
         }
-        if (first >= 0 && head[first] == '[') {
-            int second = firstNonWhitespace(head, first + 1);
-            // Folded stacks may start with a bracketed frame such as "[unknown];main 12"; JSON traces start
-            // with "[[" or are the empty list "[]".
-            if (second < 0 || head[second] == '[' || head[second] == ']') {
-                return new JsonTracesReader();
+        int second = first < 0 ? -1 : firstNonWhitespace(head, first + 1);
+        // Folded stacks may start with a bracketed frame such as "[unknown];main 12"; JSON traces start
+        // with "[[" or are the empty list "[]".
+        if (first >= 0 && head[first] == '[' && (second < 0 || head[second] == '[' || head[second] == ']')) {
+            return new JsonTracesReader();
+        }
+        DumpFormatException foldedRefusal = null;
+        boolean foldedUndecided = false;
+        if (whole || lastLineBreak(head) >= 0) {
+            foldedRefusal = foldedTrial(head, whole);
+        } else {
+            // A first line longer than the sniffed bytes cannot be judged here (the folded reader will), unless it
+            // holds a control byte, which no folded text has and binary pickles have from their first opcodes.
+            int control = firstControlByte(head);
+            foldedUndecided = control < 0;
+            if (!foldedUndecided) {
+                foldedRefusal = new DumpFormatException(name, "line 1 (byte " + control + ")",
+                        "text without control characters", describeByte(head[control]));
             }
         }
-        return new FoldedStacksReader();
+        if (!foldedUndecided && foldedRefusal == null) {
+            return new FoldedStacksReader();
+        }
+        DumpFormatException pickleRefusal = pickleTrial(head, whole);
+        if (pickleRefusal == null) {
+            return new TracemallocPickleReader(fileNameEncoding);
+        }
+        if (foldedUndecided) {
+            return new FoldedStacksReader();
+        }
+        throw new DumpFormatException(name, "byte 0", ANY_FORMAT, "content none of them reads ("
+                + DumpFormat.TRACEMALLOC_PICKLE.summaryName() + ": " + reason(pickleRefusal) + "; "
+                + DumpFormat.JSON_TRACES.summaryName() + ": " + jsonRefusal(head, first, second) + "; "
+                + DumpFormat.FOLDED.summaryName() + ": " + reason(foldedRefusal) + ")");
+    }
+
+    private static final String ANY_FORMAT = "a tracemalloc pickle, JSON traces or folded stacks";
+
+    /** Null when the complete lines of the head are folded stacks. */
+    private static DumpFormatException foldedTrial(byte[] head, boolean whole) throws IOException {
+        int end = whole ? head.length : lastLineBreak(head) + 1;
+        try {
+            new FoldedStacksReader().read(new ByteArrayInputStream(head, 0, end), "", new Interner(), DISCARD);
+            return null;
+        } catch (DumpFormatException refused) {
+            return withByteOffset(refused, head);
+        }
+    }
+
+    /** Null when the pickle reader reads the whole head, or refuses it only for ending early. */
+    private DumpFormatException pickleTrial(byte[] head, boolean whole) throws IOException {
+        try {
+            new TracemallocPickleReader(fileNameEncoding).read(new ByteArrayInputStream(head), "", new Interner(),
+                    DISCARD);
+            return null;
+        } catch (DumpFormatException refused) {
+            boolean cutByTheTrial = !whole && refused.found().equals(TracemallocPickleReader.TRUNCATED);
+            return cutByTheTrial ? null : refused;
+        }
+    }
+
+    private static String reason(DumpFormatException refused) {
+        return "at " + refused.position() + ": expected " + refused.expected() + ", found " + refused.found();
+    }
+
+    private static String jsonRefusal(byte[] head, int first, int second) {
+        if (first < 0) {
+            return "at byte " + head.length + ": expected '[' or '{', found only whitespace";
+        }
+        if (head[first] != '[') {
+            return "at byte " + first + ": expected '[' or '{', found " + describeByte(head[first]);
+        }
+        return "at byte " + second + ": expected '[' or ']' after the first '[', found " + describeByte(head[second]);
+    }
+
+    private static String describeByte(byte b) {
+        int value = b & 0xff;
+        return value >= 0x20 && value < 0x7f ? String.format("'%c'", (char) value) : String.format("the byte 0x%02X", value);
+    }
+
+    /** The folded reader counts lines; the sniffed bytes give the offset where the refused line starts. */
+    private static DumpFormatException withByteOffset(DumpFormatException refused, byte[] head) {
+        String position = refused.position();
+        if (!position.startsWith("line ")) {
+            return refused;
+        }
+        int digits = 5;
+        while (digits < position.length() && Character.isDigit(position.charAt(digits))) {
+            digits++;
+        }
+        long line = Long.parseLong(position.substring(5, digits));
+        int offset = 0;
+        for (long started = 1; started < line && offset < head.length; offset++) {
+            if (head[offset] == '\n' || head[offset] == '\r' && (offset + 1 == head.length || head[offset + 1] != '\n')) {
+                started++;
+            }
+        }
+        return new DumpFormatException(refused.source(), position + " (byte " + offset + ")", refused.expected(),
+                refused.found());
+    }
+
+    private static int firstControlByte(byte[] bytes) {
+        for (int i = 0; i < bytes.length; i++) {
+            if ((bytes[i] & 0xff) < 0x20 && bytes[i] != '\t') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int lastLineBreak(byte[] bytes) {
+        for (int i = bytes.length - 1; i >= 0; i--) {
+            if (bytes[i] == '\n' || bytes[i] == '\r') {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static int firstNonWhitespace(byte[] bytes, int from) {

@@ -2,20 +2,27 @@ package io.github.memflame.read;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Reads folded stacks, the format of Brendan Gregg's FlameGraph: one line per stack, {@code frame;frame;frame COUNT},
  * root first, the count in bytes. A frame written {@code path:line} is split into path and line; any other frame
  * is taken as a path with an unknown line, so memory from any collector can be folded and budgeted.
+ *
+ * <p>Lines are split as bytes and each distinct frame is decoded once: a file of a million stacks repeats a few
+ * hundred thousand frames twenty million times. Separators are ASCII, which never occurs inside a multi-byte
+ * UTF-8 character, and every byte of a frame is checked as UTF-8 when the frame is first seen.
  */
 public final class FoldedStacksReader implements SnapshotReader {
-    /** Longest line accepted, in chars; a longer one is refused before more of it is held in memory. */
-    static final int MAX_LINE_CHARS = 1 << 20;
+    /** Longest line accepted, in bytes; a longer one is refused before more of it is held in memory. */
+    static final int MAX_LINE_BYTES = 1 << 20;
 
     @Override
     public DumpFormat format() {
@@ -25,136 +32,327 @@ public final class FoldedStacksReader implements SnapshotReader {
     @Override
     public void read(InputStream in, String source, Interner interner, TraceSink sink)
             throws IOException, DumpFormatException {
-        LineReader reader = new LineReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT)));
-        long lineNumber = 0;
-        String line;
-        while (true) {
-            try {
-                line = reader.readLine();
-            } catch (CharacterCodingException e) {
-                throw new DumpFormatException(source, "line " + (lineNumber + 1), "UTF-8 text", "invalid UTF-8 bytes");
-            }
-            if (line == null) {
-                return;
-            }
-            lineNumber++;
-            if (line == LineReader.TOO_LONG) {
-                throw new DumpFormatException(source, "line " + lineNumber,
-                        "a line of at most " + MAX_LINE_CHARS + " characters",
-                        "a longer line (no line break within " + MAX_LINE_CHARS + " characters)");
-            }
-            if (!line.isBlank()) {
-                stack(line.strip(), source, lineNumber, interner, sink);
-            }
-        }
+        new Parser(source, interner, sink).read(new LineSplitter(in));
     }
 
     /**
-     * Reads lines as {@link java.io.BufferedReader#readLine} does ({@code \n}, {@code \r\n} or {@code \r} end a
-     * line), but never holds more than {@link #MAX_LINE_CHARS} characters of one: a line that goes on longer is
-     * reported as soon as its limit is passed, so gigabytes without a line break cannot exhaust the heap.
+     * Splits bytes into lines as {@link java.io.BufferedReader#readLine} does ({@code \n}, {@code \r\n} or
+     * {@code \r} end a line), handing out each line in place in its buffer, and never holding more than
+     * {@link #MAX_LINE_BYTES} of one: a line that goes on longer is reported as soon as its limit is passed.
      */
-    private static final class LineReader {
-        /** Returned, by identity, for a line longer than the limit. */
-        static final String TOO_LONG = new String("<too long>");
-
-        private final Reader in;
-        private final char[] buffer = new char[8192];
+    private static final class LineSplitter {
+        private final InputStream in;
+        private byte[] buffer = new byte[1 << 16];
         private int position;
         private int limit;
+        private boolean end;
         private boolean skipLineFeed;
-        private final StringBuilder line = new StringBuilder();
+        byte[] line;
+        int lineStart;
+        int lineEnd;
 
-        LineReader(Reader in) {
+        LineSplitter(InputStream in) {
             this.in = in;
         }
 
-        String readLine() throws IOException {
-            line.setLength(0);
-            boolean any = false;
-            while (true) {
+        /** @return false at the end of the data; true with the next line in {@code line[lineStart, lineEnd)} */
+        boolean next() throws IOException, LineTooLongException {
+            if (skipLineFeed) {
                 if (position == limit) {
-                    int read = in.read(buffer, 0, buffer.length);
-                    if (read < 0) {
-                        return any ? line.toString() : null;
+                    fill();
+                }
+                if (position < limit && buffer[position] == '\n') {
+                    position++;
+                }
+                skipLineFeed = false;
+            }
+            int scanned = position;
+            while (true) {
+                for (int i = scanned; i < limit; i++) {
+                    byte b = buffer[i];
+                    if (b == '\n' || b == '\r') {
+                        if (i - position > MAX_LINE_BYTES) {
+                            throw new LineTooLongException();
+                        }
+                        take(i);
+                        position = i + 1;
+                        skipLineFeed = b == '\r';
+                        return true;
                     }
-                    position = 0;
-                    limit = read;
-                    continue;
                 }
-                char c = buffer[position++];
-                if (skipLineFeed) {
-                    skipLineFeed = false;
-                    if (c == '\n') {
-                        continue;
+                if (limit - position > MAX_LINE_BYTES) {
+                    throw new LineTooLongException();
+                }
+                if (end) {
+                    if (position == limit) {
+                        return false;
                     }
+                    take(limit);
+                    position = limit;
+                    return true;
                 }
-                any = true;
-                if (c == '\n') {
-                    return line.toString();
-                }
-                if (c == '\r') {
-                    skipLineFeed = true;
-                    return line.toString();
-                }
-                if (line.length() == MAX_LINE_CHARS) {
-                    return TOO_LONG;
-                }
-                line.append(c);
+                scanned = limit - position;
+                fill();
+                scanned += position;
+            }
+        }
+
+        private void take(int endOfLine) {
+            line = buffer;
+            lineStart = position;
+            lineEnd = endOfLine;
+        }
+
+        /** Reads more, after moving the unfinished line to the front (and growing the buffer up to the limit). */
+        private void fill() throws IOException {
+            if (position > 0) {
+                System.arraycopy(buffer, position, buffer, 0, limit - position);
+                limit -= position;
+                position = 0;
+            }
+            if (limit == buffer.length) {
+                buffer = Arrays.copyOf(buffer, Math.min(buffer.length * 2, MAX_LINE_BYTES + 2));
+            }
+            int read = in.read(buffer, limit, buffer.length - limit);
+            if (read < 0) {
+                end = true;
+            } else {
+                limit += read;
             }
         }
     }
 
-    private static void stack(String line, String source, long lineNumber, Interner interner, TraceSink sink)
-            throws DumpFormatException {
-        int space = line.lastIndexOf(' ');
-        String count = line.substring(space + 1);
-        if (space < 0 || !isDigits(count)) {
-            throw new DumpFormatException(source, "line " + lineNumber + ", column " + (space + 2),
-                    "'frame;frame;frame COUNT' with COUNT a whole number of bytes", "'" + abbreviate(count) + "'");
-        }
-        long bytes;
-        try {
-            bytes = Long.parseLong(count);
-        } catch (NumberFormatException tooLarge) {
-            throw new DumpFormatException(source, "line " + lineNumber + ", column " + (space + 2),
-                    "a count of at most " + Long.MAX_VALUE + " bytes", count);
-        }
-        String[] labels = line.substring(0, space).strip().split(";", -1);
-        Frame[] mostRecentFirst = new Frame[labels.length == 1 && labels[0].isEmpty() ? 0 : labels.length];
-        for (int i = 0; i < mostRecentFirst.length; i++) {
-            mostRecentFirst[mostRecentFirst.length - 1 - i] = frame(labels[i], interner);
-        }
-        try {
-            sink.trace(bytes, interner.traceback(mostRecentFirst));
-        } catch (ArithmeticException overflow) {
-            throw new DumpFormatException(source, "line " + lineNumber,
-                    "a snapshot total of at most " + Long.MAX_VALUE + " bytes", "a total above it");
+    private static final class LineTooLongException extends Exception {
+        LineTooLongException() {
+            super(null, null, false, false);
         }
     }
 
-    private static Frame frame(String label, Interner interner) {
-        int colon = label.lastIndexOf(':');
-        if (colon > 0 && colon < label.length() - 1 && isDigits(label.substring(colon + 1))
-                && label.length() - colon - 1 <= 9) {
-            return interner.frame(label.substring(0, colon), Integer.parseInt(label.substring(colon + 1)));
+    private static final class Parser {
+        private final String source;
+        private final Interner interner;
+        private final TraceSink sink;
+        private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        private final Map<FrameBytes, Frame> framesByBytes = new HashMap<>();
+        private final FrameBytes probe = new FrameBytes();
+        private Frame[] frames = new Frame[64];
+        private long lineNumber;
+
+        Parser(String source, Interner interner, TraceSink sink) {
+            this.source = source;
+            this.interner = interner;
+            this.sink = sink;
         }
-        return interner.frame(label, 0);
+
+        void read(LineSplitter lines) throws IOException, DumpFormatException {
+            while (true) {
+                try {
+                    if (!lines.next()) {
+                        return;
+                    }
+                } catch (LineTooLongException e) {
+                    throw new DumpFormatException(source, "line " + (lineNumber + 1),
+                            "a line of at most " + MAX_LINE_BYTES + " bytes",
+                            "a longer line (no line break within " + MAX_LINE_BYTES + " bytes)");
+                }
+                lineNumber++;
+                stack(lines.line, lines.lineStart, lines.lineEnd);
+            }
+        }
+
+        private void stack(byte[] line, int start, int end) throws DumpFormatException {
+            start = skipWhitespace(line, start, end);
+            end = trimWhitespace(line, start, end);
+            if (start == end) {
+                return;
+            }
+            int space = end - 1;
+            while (space >= start && line[space] != ' ') {
+                space--;
+            }
+            long bytes = count(line, start, space, end);
+            int framesEnd = trimWhitespace(line, start, Math.max(space, start));
+            int depth = 0;
+            if (framesEnd > start) {
+                int frameStart = start;
+                for (int i = start; i <= framesEnd; i++) {
+                    if (i == framesEnd || line[i] == ';') {
+                        if (depth == frames.length) {
+                            frames = Arrays.copyOf(frames, depth * 2);
+                        }
+                        frames[depth++] = frame(line, frameStart, i);
+                        frameStart = i + 1;
+                    }
+                }
+            }
+            Frame[] mostRecentFirst = new Frame[depth];
+            for (int i = 0; i < depth; i++) {
+                mostRecentFirst[depth - 1 - i] = frames[i];
+            }
+            try {
+                sink.trace(bytes, interner.traceback(mostRecentFirst));
+            } catch (ArithmeticException overflow) {
+                throw new DumpFormatException(source, "line " + lineNumber,
+                        "a snapshot total of at most " + Long.MAX_VALUE + " bytes", "a total above it");
+            }
+        }
+
+        private long count(byte[] line, int start, int space, int end) throws DumpFormatException {
+            int digits = end - space - 1;
+            boolean numeric = space >= start && digits > 0;
+            for (int i = space + 1; numeric && i < end; i++) {
+                numeric = line[i] >= '0' && line[i] <= '9';
+            }
+            if (!numeric) {
+                throw new DumpFormatException(source, "line " + lineNumber + ", column " + column(line, start, space),
+                        "'frame;frame;frame COUNT' with COUNT a whole number of bytes",
+                        "'" + abbreviate(text(line, space + 1, end)) + "'");
+            }
+            long value = 0;
+            for (int i = space + 1; i < end; i++) {
+                int digit = line[i] - '0';
+                if (value > (Long.MAX_VALUE - digit) / 10) {
+                    throw new DumpFormatException(source, "line " + lineNumber + ", column " + column(line, start, space),
+                            "a count of at most " + Long.MAX_VALUE + " bytes", text(line, space + 1, end));
+                }
+                value = value * 10 + digit;
+            }
+            return value;
+        }
+
+        /** The column, counted in characters from 1, of the count after the space at {@code space}. */
+        private int column(byte[] line, int start, int space) throws DumpFormatException {
+            return space < start ? 1 : text(line, start, space).length() + 2;
+        }
+
+        /** The frame of {@code line[start, end)}, decoded and split only the first time these bytes are seen. */
+        private Frame frame(byte[] line, int start, int end) throws DumpFormatException {
+            probe.set(line, start, end);
+            Frame frame = framesByBytes.get(probe);
+            if (frame == null) {
+                frame = parseFrame(text(line, start, end));
+                framesByBytes.put(probe.copy(), frame);
+            }
+            return frame;
+        }
+
+        private Frame parseFrame(String label) {
+            int colon = label.lastIndexOf(':');
+            if (colon > 0 && colon < label.length() - 1 && label.length() - colon - 1 <= 9
+                    && isDigits(label, colon + 1)) {
+                return interner.frame(label.substring(0, colon), Integer.parseInt(label.substring(colon + 1)));
+            }
+            return interner.frame(label, 0);
+        }
+
+        private String text(byte[] line, int start, int end) throws DumpFormatException {
+            try {
+                return utf8.decode(ByteBuffer.wrap(line, start, end - start)).toString();
+            } catch (CharacterCodingException e) {
+                throw new DumpFormatException(source, "line " + lineNumber, "UTF-8 text", "invalid UTF-8 bytes");
+            }
+        }
+
+        /** The start of the line after leading whitespace, as {@link String#strip()} takes it away. */
+        private int skipWhitespace(byte[] line, int start, int end) throws DumpFormatException {
+            while (start < end) {
+                if (line[start] >= 0) {
+                    if (!Character.isWhitespace(line[start])) {
+                        return start;
+                    }
+                    start++;
+                } else {
+                    int length = utf8Length(line[start]);
+                    if (start + length > end || !isWhitespace(text(line, start, start + length))) {
+                        return start;
+                    }
+                    start += length;
+                }
+            }
+            return start;
+        }
+
+        /** The end of the line before trailing whitespace, as {@link String#strip()} takes it away. */
+        private int trimWhitespace(byte[] line, int start, int end) throws DumpFormatException {
+            while (end > start) {
+                if (line[end - 1] >= 0) {
+                    if (!Character.isWhitespace(line[end - 1])) {
+                        return end;
+                    }
+                    end--;
+                } else {
+                    int first = end - 1;
+                    while (first > start && (line[first] & 0xc0) == 0x80) {
+                        first--;
+                    }
+                    if (!isWhitespace(text(line, first, end))) {
+                        return end;
+                    }
+                    end = first;
+                }
+            }
+            return end;
+        }
     }
 
-    private static boolean isDigits(String text) {
-        if (text.isEmpty()) {
-            return false;
+    /** The bytes of a frame as a map key; one mutable instance probes, immutable copies are stored. */
+    private static final class FrameBytes {
+        private byte[] bytes;
+        private int start;
+        private int end;
+        private int hash;
+
+        void set(byte[] source, int from, int to) {
+            bytes = source;
+            start = from;
+            end = to;
+            int h = 1;
+            for (int i = from; i < to; i++) {
+                h = 31 * h + source[i];
+            }
+            hash = h;
         }
-        for (int i = 0; i < text.length(); i++) {
+
+        FrameBytes copy() {
+            FrameBytes copy = new FrameBytes();
+            copy.bytes = Arrays.copyOfRange(bytes, start, end);
+            copy.start = 0;
+            copy.end = end - start;
+            copy.hash = hash;
+            return copy;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof FrameBytes that && hash == that.hash
+                    && Arrays.equals(bytes, start, end, that.bytes, that.start, that.end);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+    }
+
+    private static int utf8Length(byte lead) {
+        int b = lead & 0xff;
+        return b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+    }
+
+    private static boolean isWhitespace(String character) {
+        return !character.isEmpty() && Character.isWhitespace(character.codePointAt(0));
+    }
+
+    private static boolean isDigits(String text, int from) {
+        for (int i = from; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c < '0' || c > '9') {
                 return false;
             }
         }
-        return true;
+        return from < text.length();
     }
 
     private static String abbreviate(String text) {

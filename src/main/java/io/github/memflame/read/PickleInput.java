@@ -48,6 +48,14 @@ final class PickleInput {
         return buffer[position++] & 0xff;
     }
 
+    /** The next byte without consuming it, or -1 at the end of the data. */
+    int peek() throws IOException {
+        if (position == limit && !fill()) {
+            return -1;
+        }
+        return buffer[position] & 0xff;
+    }
+
     int readByte() throws IOException, Truncated {
         if (position == limit && !fill()) {
             throw new Truncated();

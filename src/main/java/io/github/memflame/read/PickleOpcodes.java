@@ -3,6 +3,19 @@ package io.github.memflame.read;
 /** The opcodes of pickle protocols 0–5 by byte, with the names {@code pickletools} gives them. */
 final class PickleOpcodes {
     static final int MARK = '(';
+    static final int FLOAT = 'F';
+    static final int PERSID = 'P';
+    static final int BINPERSID = 'Q';
+    static final int REDUCE = 'R';
+    static final int STRING = 'S';
+    static final int UNICODE = 'V';
+    static final int BINFLOAT = 'G';
+    static final int DICT = 'd';
+    static final int GET = 'g';
+    static final int INST = 'i';
+    static final int LIST = 'l';
+    static final int OBJ = 'o';
+    static final int PUT = 'p';
     static final int STOP = '.';
     static final int INT = 'I';
     static final int BININT = 'J';

@@ -18,17 +18,21 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * Reads the pickle {@code tracemalloc.Snapshot.dump()} writes (protocol 4 or 5 from CPython 3.4+, protocol 2 from
- * pytracemalloc on Python 2.7) with a restricted, streaming unpickler of its own.
+ * Reads tracemalloc pickles of any protocol (0 to 5) from CPython 2.7 and 3.4+ with a restricted, streaming
+ * unpickler of its own: a {@code tracemalloc.Snapshot} ({@code Snapshot.dump()}, or {@code pickle.dump(snapshot)}
+ * at any protocol), or a bare list or tuple of raw traces ({@code pickle.dump(tracemalloc._get_traces())}).
  *
- * <p>Only the opcodes a tracemalloc dump uses are accepted and only the globals {@code tracemalloc.Snapshot} and
- * {@code tracemalloc._Traces}, which are mere markers here: nothing the dump names is looked up, loaded or called.
+ * <p>Only the opcodes such a pickle can contain are accepted and only the globals {@code tracemalloc.Snapshot},
+ * {@code tracemalloc._Traces} and, for protocols 0 and 1, {@code copy_reg._reconstructor} and
+ * {@code __builtin__.object} (or their Python 3 names), which are mere markers here: nothing the dump names is
+ * looked up, loaded or called. REDUCE is accepted only as {@code _reconstructor(<tracemalloc class>, object, None)}.
  * Tuples are recognized by shape as they are built: {@code (filename, lineno)} becomes an interned {@link Frame},
- * a tuple of frames an interned {@link Traceback}, {@code (size, traceback)}, {@code (domain, size, traceback)}
- * or {@code (domain, size, traceback, total_nframe)} a raw trace. Raw traces go to the {@link TraceSink} as soon as
- * they are appended to the one list of traces (or when the one tuple of traces is built); the memo keeps only a
- * placeholder for them, so memory grows with the distinct tracebacks, not with the traces. At STOP the reader
- * checks that this list is {@code _Traces._traces} of the returned {@code Snapshot}.
+ * a tuple of frames an interned {@link Traceback}, {@code (size, traceback)}, {@code (domain, size, traceback)},
+ * {@code (size, traceback, tag)} or {@code (domain, size, traceback, total_nframe)} a raw trace. Raw traces go to
+ * the {@link TraceSink} as soon as they are appended to the one list of traces (or when the one tuple of traces is
+ * built). A raw trace is a size and a reference to an interned traceback, so the memo can keep it for a second
+ * reference (CPython counts a trace listed twice twice) at a few bytes per trace. At STOP the reader checks that
+ * this list is {@code _Traces._traces} of the returned {@code Snapshot}, or is itself the returned object.
  */
 public final class TracemallocPickleReader implements SnapshotReader {
     /** Nested MARKs allowed; a real dump nests three. */
@@ -37,13 +41,20 @@ public final class TracemallocPickleReader implements SnapshotReader {
     static final int MAX_STACK = 1 << 24;
     /** Longest string accepted; file names are far shorter. */
     static final int MAX_STRING_BYTES = 1 << 24;
-    /** Longest line of the text opcodes INT, LONG and GLOBAL. */
+    /** Longest line of the text opcodes INT, LONG, FLOAT, GLOBAL, INST, PERSID, PUT and GET. */
     static final int MAX_TEXT_LINE = 4096;
+    /** What a read that ran out of data reports as found; the loader's sniffing tells a cut pickle by it. */
+    static final String TRUNCATED = "the end of the data (the dump is truncated)";
     /** Memo entries allowed; the worst real dump (a million traces, each its own 21 frames) needs about 23 million. */
     static final int MAX_MEMO_ENTRIES = 1 << 27;
     private static final long MAX_MEMO_INDEX = Integer.MAX_VALUE - 8;
     private static final Pattern DECIMAL = Pattern.compile("[-+]?(0|[1-9][0-9]*)");
+    private static final Pattern FLOAT_TEXT = Pattern.compile(
+            "[-+]?(([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][-+]?[0-9]+)?|inf|nan)", Pattern.CASE_INSENSITIVE);
     private static final String TOTAL_OVERFLOW = "total above " + Long.MAX_VALUE + " bytes";
+    private static final String PERSISTENT_ID = "no persistent id (Snapshot.load and pickle.load define no "
+            + "persistent_load)";
+    private static final String CREATION = "tracemalloc objects created by NEWOBJ or copy_reg._reconstructor";
 
     private final Charset fileNameEncoding;
 
@@ -70,13 +81,26 @@ public final class TracemallocPickleReader implements SnapshotReader {
     private static final Marker INT_VALUE = new Marker("int");
     private static final Marker NONE_VALUE = new Marker("None");
     private static final Marker EMPTY_TUPLE_VALUE = new Marker("()");
-    /** What the memo keeps of a raw trace: a trace may be listed once, so there is nothing to refer back to. */
-    private static final Marker TRACE_IN_MEMO = new Marker("raw trace taken from the memo");
+    private static final Marker FLOAT_VALUE = new Marker("float");
     private static final Marker SNAPSHOT_CLASS = new Marker("class tracemalloc.Snapshot");
     private static final Marker TRACES_CLASS = new Marker("class tracemalloc._Traces");
+    /** {@code copy_reg._reconstructor}, which protocols 0 and 1 call (REDUCE) to create a new-style object. */
+    private static final Marker RECONSTRUCTOR = new Marker("copy_reg._reconstructor");
+    private static final Marker OBJECT_CLASS = new Marker("class object");
 
-    /** A raw trace between its tuple opcode and the APPENDS (or tuple of traces) that takes it. */
+    /** A raw trace: a size and an interned traceback; kept in the memo for a second reference to the trace. */
     private record RawTrace(long size, Traceback traceback) {
+    }
+
+    /** The arguments {@code (tracemalloc class, object, None)} of {@code copy_reg._reconstructor}. */
+    private record ReconstructorArguments(Marker type) {
+    }
+
+    /**
+     * A Python 2 byte string that is not in the file name encoding. It is refused only when used as a file name:
+     * a tag of {@code (size, traceback, tag)} may hold any bytes.
+     */
+    private record UndecodableBytes(byte[] bytes, long offset) {
     }
 
     /** A list; it holds nothing, its traces go to the sink as they are appended. */
@@ -209,8 +233,7 @@ public final class TracemallocPickleReader implements SnapshotReader {
                     opcodeStart = in.offset();
                     opcode = in.next();
                     switch (opcode) {
-                        case -1 -> throw error(opcodeStart, "STOP or another opcode",
-                                "the end of the data (the dump is truncated)");
+                        case -1 -> throw error(opcodeStart, "STOP or another opcode", TRUNCATED);
                         case MARK -> mark();
                         case STOP -> {
                             stop();
@@ -227,18 +250,27 @@ public final class TracemallocPickleReader implements SnapshotReader {
                         case BINUNICODE -> push(interner.string(in.readUtf8(stringLength(in.readLittleEndian(4)))));
                         case SHORT_BINSTRING -> push(byteString(in.readBytes(in.readByte())));
                         case BINSTRING -> push(byteString(in.readBytes(stringLength((int) in.readLittleEndian(4)))));
+                        case STRING -> textString();
+                        case UNICODE -> textUnicode();
+                        case FLOAT -> textFloat();
+                        case BINFLOAT -> {
+                            in.readLittleEndian(8);
+                            push(FLOAT_VALUE);
+                        }
                         case EMPTY_TUPLE -> push(EMPTY_TUPLE_VALUE);
                         case TUPLE -> tuple(popMark());
                         case TUPLE1 -> tuple(top(1));
                         case TUPLE2 -> tuple(top(2));
                         case TUPLE3 -> tuple(top(3));
                         case EMPTY_LIST -> push(new TraceList());
+                        case LIST -> list(popMark());
                         case APPEND -> {
                             top(2);
                             append(size - 1);
                         }
                         case APPENDS -> append(popMark());
                         case EMPTY_DICT -> push(new StateDict());
+                        case DICT -> dict(popMark());
                         case SETITEM -> {
                             top(3);
                             setItems(size - 2);
@@ -246,9 +278,17 @@ public final class TracemallocPickleReader implements SnapshotReader {
                         case SETITEMS -> setItems(popMark());
                         case BUILD -> build();
                         case NEWOBJ -> newObject();
+                        case REDUCE -> reduce();
                         case STACK_GLOBAL -> stackGlobal();
                         case GLOBAL -> push(global(textLine(), textLine()));
+                        case INST -> refuseInst();
+                        case OBJ -> refuseObj();
+                        case PERSID -> throw error(opcodeStart, PERSISTENT_ID, "PERSID " + quote(textLine()));
+                        case BINPERSID -> throw error(opcodeStart, PERSISTENT_ID, "BINPERSID of "
+                                + typeName(objects[top(1)]));
                         case MEMOIZE -> memoize(memo.size());
+                        case PUT -> memoize(memoKey());
+                        case GET -> memoGet(memoKey());
                         case BINPUT -> memoize(in.readByte());
                         case LONG_BINPUT -> memoize(in.readLittleEndian(4));
                         case BINGET -> memoGet(in.readByte());
@@ -259,19 +299,23 @@ public final class TracemallocPickleReader implements SnapshotReader {
                 }
             } catch (PickleInput.Truncated truncated) {
                 throw error(in.offset(), "the rest of " + name(opcode) + " (the opcode at byte " + opcodeStart + ")",
-                        "the end of the data (the dump is truncated)");
+                        TRUNCATED);
             }
         }
 
+        /** Picklers write PROTO from protocol 2 on; pickles of protocols 0 and 1 start with their first opcode. */
         private void readProtocol() throws IOException, DumpFormatException, PickleInput.Truncated {
-            opcode = in.next();
-            if (opcode != PROTO) {
-                throw error(0, "PROTO, the start of a pickle of protocol 2 to 5",
-                        opcode < 0 ? "empty data" : describe(opcode));
+            int first = in.peek();
+            if (first < 0) {
+                throw error(0, "a pickle", "empty data");
             }
+            if (first != PROTO) {
+                return;
+            }
+            opcode = in.next();
             int version = in.readByte();
-            if (version < 2 || version > 5) {
-                throw error(0, "a pickle of protocol 2 to 5", "protocol " + version);
+            if (version > 5) {
+                throw error(0, "a pickle of protocol 0 to 5", "protocol " + version);
             }
         }
 
@@ -359,7 +403,16 @@ public final class TracemallocPickleReader implements SnapshotReader {
 
         /** INT ({@code I123\n}, {@code I01\n} is True) and LONG ({@code L123L\n}) of protocols 0–2. */
         private void textInt(boolean isLong) throws IOException, PickleInput.Truncated, DumpFormatException {
-            String text = textLine();
+            byte[] line = line(MAX_TEXT_LINE);
+            int suffix = isLong && line.length > 0 && line[line.length - 1] == 'L' ? 1 : 0;
+            long small = smallDecimal(line, suffix);
+            int first = small >= 0 && line[0] == '+' ? 1 : 0;
+            // Leading zeros ("01" is True) take the slow path, which knows them.
+            if (small >= 0 && (line[first] != '0' || line.length - suffix - first == 1)) {
+                pushInt(small);
+                return;
+            }
+            String text = new String(line, StandardCharsets.ISO_8859_1);
             if (!isLong && (text.equals("00") || text.equals("01"))) {
                 pushInt(text.charAt(1) - '0');
                 return;
@@ -388,22 +441,90 @@ public final class TracemallocPickleReader implements SnapshotReader {
         }
 
         /** A Python 2 byte string: file names in the encoding of the system that wrote the dump. */
-        private String byteString(byte[] bytes) throws DumpFormatException {
+        private Object byteString(byte[] bytes) {
             try {
                 return interner.string(fileNameDecoder.decode(ByteBuffer.wrap(bytes)).toString());
             } catch (CharacterCodingException notInEncoding) {
-                throw error(opcodeStart, "a byte string in " + fileNameEncoding.name() + " (the file name encoding)",
-                        "bytes that are not " + fileNameEncoding.name() + ": " + hex(bytes));
+                return new UndecodableBytes(bytes, opcodeStart);
             }
         }
 
+        private DumpFormatException notAFileName(UndecodableBytes bytes) {
+            return error(bytes.offset(), "a byte string in " + fileNameEncoding.name() + " (the file name encoding)",
+                    "bytes that are not " + fileNameEncoding.name() + ": " + hex(bytes.bytes()));
+        }
+
+        /** STRING: a quoted Python 2 str literal, e.g. {@code S'a\\b.py'}. */
+        private void textString() throws IOException, PickleInput.Truncated, DumpFormatException {
+            try {
+                push(byteString(PickleText.stringLiteral(line(MAX_STRING_BYTES))));
+            } catch (PickleText.Invalid invalid) {
+                throw error(opcodeStart, "a quoted Python string literal for STRING", invalid.getMessage());
+            }
+        }
+
+        /** UNICODE: raw-unicode-escape text, e.g. {@code V\\u5ba2.py}. */
+        private void textUnicode() throws IOException, PickleInput.Truncated, DumpFormatException {
+            try {
+                push(interner.string(PickleText.rawUnicodeEscape(line(MAX_STRING_BYTES))));
+            } catch (PickleText.Invalid invalid) {
+                throw error(opcodeStart, "raw-unicode-escape text for UNICODE", invalid.getMessage());
+            }
+        }
+
+        /** FLOAT: never part of a trace, but read as CPython reads it so that what follows is refused by shape. */
+        private void textFloat() throws IOException, PickleInput.Truncated, DumpFormatException {
+            String text = textLine().strip();
+            if (!FLOAT_TEXT.matcher(text).matches()) {
+                throw error(opcodeStart, "a decimal number for FLOAT", quote(text));
+            }
+            push(FLOAT_VALUE);
+        }
+
+        /** The decimal memo key of PUT and GET (protocol 0). */
+        private long memoKey() throws IOException, PickleInput.Truncated, DumpFormatException {
+            byte[] line = line(MAX_TEXT_LINE);
+            long key = line.length <= 10 ? smallDecimal(line, 0) : -1;
+            if (key < 0 || line[0] == '+') {
+                throw error(opcodeStart, "a decimal memo key for " + name(opcode),
+                        quote(new String(line, StandardCharsets.ISO_8859_1)));
+            }
+            return key;
+        }
+
+        /**
+         * The value of a line of 1 to 18 decimal digits (after an optional '+', before {@code suffix} ignored
+         * bytes) without going through a String, as protocol 0 writes every int and memo key; -1 for anything
+         * else, which the caller reads the slow way or refuses.
+         */
+        private static long smallDecimal(byte[] line, int suffix) {
+            int start = line.length > 0 && line[0] == '+' ? 1 : 0;
+            int end = line.length - suffix;
+            if (end - start < 1 || end - start > 18) {
+                return -1;
+            }
+            long value = 0;
+            for (int i = start; i < end; i++) {
+                int digit = line[i] - '0';
+                if (digit < 0 || digit > 9) {
+                    return -1;
+                }
+                value = value * 10 + digit;
+            }
+            return value;
+        }
+
         private String textLine() throws IOException, PickleInput.Truncated, DumpFormatException {
-            byte[] line = in.readLine(MAX_TEXT_LINE);
+            return new String(line(MAX_TEXT_LINE), StandardCharsets.ISO_8859_1);
+        }
+
+        private byte[] line(int maxLength) throws IOException, PickleInput.Truncated, DumpFormatException {
+            byte[] line = in.readLine(maxLength);
             if (line == null) {
-                throw error(opcodeStart, "a line of at most " + MAX_TEXT_LINE + " bytes for " + name(opcode),
+                throw error(opcodeStart, "a line of at most " + maxLength + " bytes for " + name(opcode),
                         "a longer line");
             }
-            return new String(line, StandardCharsets.ISO_8859_1);
+            return line;
         }
 
         // ---- tuples: frames, tracebacks, raw traces, the tuple of traces ----
@@ -415,14 +536,16 @@ public final class TracemallocPickleReader implements SnapshotReader {
                 result = EMPTY_TUPLE_VALUE;
             } else {
                 Object first = objects[from];
-                if (first instanceof String file) {
-                    result = frame(file, from, count);
+                if (first instanceof String || first instanceof UndecodableBytes) {
+                    result = frame(from, count);
                 } else if (first instanceof Frame) {
                     result = traceback(from, count);
                 } else if (first == INT_VALUE) {
                     result = rawTrace(from, count);
                 } else if (first instanceof RawTrace) {
                     result = traceTuple(from, count);
+                } else if (first == SNAPSHOT_CLASS || first == TRACES_CLASS) {
+                    result = reconstructorArguments(from, count);
                 } else {
                     throw badTuple(from);
                 }
@@ -431,10 +554,14 @@ public final class TracemallocPickleReader implements SnapshotReader {
             push(result);
         }
 
-        private Frame frame(String file, int from, int count) throws DumpFormatException {
+        private Frame frame(int from, int count) throws DumpFormatException {
             if (count != 2) {
                 throw badTuple(from);
             }
+            if (objects[from] instanceof UndecodableBytes bytes) {
+                throw notAFileName(bytes);
+            }
+            String file = (String) objects[from];
             Object line = objects[from + 1];
             if (line == NONE_VALUE) {
                 return interner.frame(file, 0);
@@ -459,14 +586,19 @@ public final class TracemallocPickleReader implements SnapshotReader {
             return interner.traceback(frames);
         }
 
-        /** {@code (size, traceback)}, {@code (domain, size, traceback)} or {@code (domain, size, traceback, total_nframe)}. */
+        /**
+         * {@code (size, traceback)}, {@code (domain, size, traceback)}, {@code (size, traceback, tag)} or
+         * {@code (domain, size, traceback, total_nframe)}.
+         */
         private RawTrace rawTrace(int from, int count) throws DumpFormatException {
-            int sizeIndex = count == 2 ? from : from + 1;
+            boolean tagged = count == 3 && isTraceback(objects[from + 1]);
+            int sizeIndex = count == 2 || tagged ? from : from + 1;
             int tracebackIndex = sizeIndex + 1;
             boolean shape = count >= 2 && count <= 4
-                    && (count == 2 || objects[from] == INT_VALUE)
+                    && (count == 2 || tagged || objects[from] == INT_VALUE)
+                    && (!tagged || objects[from + 2] instanceof String || objects[from + 2] instanceof UndecodableBytes)
                     && (objects[sizeIndex] == INT_VALUE || objects[sizeIndex] instanceof BigInteger)
-                    && (objects[tracebackIndex] instanceof Traceback || objects[tracebackIndex] == EMPTY_TUPLE_VALUE)
+                    && isTraceback(objects[tracebackIndex])
                     && (count != 4 || objects[from + 3] == INT_VALUE);
             if (!shape) {
                 throw badTuple(from);
@@ -477,6 +609,19 @@ public final class TracemallocPickleReader implements SnapshotReader {
             Object traceback = objects[tracebackIndex];
             return new RawTrace(numbers[sizeIndex],
                     traceback == EMPTY_TUPLE_VALUE ? emptyTraceback() : (Traceback) traceback);
+        }
+
+        private static boolean isTraceback(Object value) {
+            return value instanceof Traceback || value == EMPTY_TUPLE_VALUE;
+        }
+
+        /** The arguments {@code (cls, object, None)} protocols 0 and 1 pass to {@code copy_reg._reconstructor}. */
+        private ReconstructorArguments reconstructorArguments(int from, int count) throws DumpFormatException {
+            if (count != 3 || objects[from + 1] != OBJECT_CLASS || objects[from + 2] != NONE_VALUE) {
+                throw error(opcodeStart, "the arguments (" + typeName(objects[from]).substring(6)
+                        + ", object, None) of copy_reg._reconstructor", tupleOf(from));
+            }
+            return new ReconstructorArguments((Marker) objects[from]);
         }
 
         private Traceback emptyTraceback() {
@@ -496,16 +641,33 @@ public final class TracemallocPickleReader implements SnapshotReader {
         }
 
         private DumpFormatException badTuple(int from) {
+            return error(opcodeStart, "a frame (filename, lineno), a traceback (a tuple of frames), a raw trace "
+                    + "(size, traceback), (domain, size, traceback), (size, traceback, tag) or "
+                    + "(domain, size, traceback, total_nframe), or a tuple of raw traces", tupleOf(from));
+        }
+
+        private String tupleOf(int from) {
             StringBuilder found = new StringBuilder("a tuple of (");
             for (int i = from; i < size && i < from + 6; i++) {
                 found.append(i == from ? "" : ", ").append(i == from + 5 ? "..." : typeName(objects[i]));
             }
-            return error(opcodeStart, "a frame (filename, lineno), a traceback (a tuple of frames), a raw trace "
-                    + "(size, traceback), (domain, size, traceback) or (domain, size, traceback, total_nframe), "
-                    + "or a tuple of raw traces", found.append(")").toString());
+            return found.append(")").toString();
         }
 
         // ---- the list of traces ----
+
+        /** LIST: a list of the items above the MARK (protocol 0 writes {@code (l} and appends one by one). */
+        private void list(int from) throws DumpFormatException {
+            TraceList list = new TraceList();
+            if (size > from) {
+                claimContainer(list);
+                for (int i = from; i < size; i++) {
+                    fold(i);
+                }
+            }
+            truncateStack(from);
+            push(list);
+        }
 
         /** APPEND or APPENDS: the items from {@code from} go to the list just below them. */
         private void append(int from) throws DumpFormatException {
@@ -546,6 +708,13 @@ public final class TracemallocPickleReader implements SnapshotReader {
 
         // ---- the two objects ----
 
+        /** DICT: a dict of the key and value pairs above the MARK (protocol 0 writes {@code (d} and SETITEM). */
+        private void dict(int from) throws DumpFormatException {
+            StateDict dict = new StateDict();
+            fillDict(dict, from);
+            push(dict);
+        }
+
         private void setItems(int from) throws DumpFormatException {
             if (from - 1 < floor()) {
                 throw error(opcodeStart, "a dict below the items of " + name(opcode), "nothing");
@@ -553,6 +722,10 @@ public final class TracemallocPickleReader implements SnapshotReader {
             if (!(objects[from - 1] instanceof StateDict dict)) {
                 throw error(opcodeStart, "the state dict of a tracemalloc object", typeName(objects[from - 1]));
             }
+            fillDict(dict, from);
+        }
+
+        private void fillDict(StateDict dict, int from) throws DumpFormatException {
             if ((size - from) % 2 != 0) {
                 throw error(opcodeStart, "key and value pairs for " + name(opcode), (size - from) + " items");
             }
@@ -634,6 +807,36 @@ public final class TracemallocPickleReader implements SnapshotReader {
             push(new Instance(type == SNAPSHOT_CLASS));
         }
 
+        /** REDUCE: only {@code copy_reg._reconstructor(tracemalloc class, object, None)}, which protocols 0–1 write. */
+        private void reduce() throws DumpFormatException {
+            int callableIndex = top(2);
+            Object callable = objects[callableIndex];
+            if (callable != RECONSTRUCTOR || !(objects[callableIndex + 1] instanceof ReconstructorArguments arguments)) {
+                throw error(opcodeStart, "copy_reg._reconstructor(tracemalloc.Snapshot or tracemalloc._Traces, "
+                        + "object, None) for REDUCE", typeName(callable) + " called with "
+                        + typeName(objects[callableIndex + 1]));
+            }
+            truncateStack(callableIndex);
+            push(new Instance(arguments.type() == SNAPSHOT_CLASS));
+        }
+
+        /** INST: an old-style class instance; tracemalloc's classes are new-style, so it is refused, class named. */
+        private void refuseInst() throws IOException, PickleInput.Truncated, DumpFormatException {
+            String module = textLine();
+            String name = textLine();
+            global(module, name);
+            throw error(opcodeStart, CREATION, "INST of " + printable(module + "." + name));
+        }
+
+        /** OBJ: refused like INST, naming the class on the stack. */
+        private void refuseObj() throws DumpFormatException {
+            int from = popMark();
+            if (size == from) {
+                throw error(opcodeStart, "a class above the MARK for OBJ", "nothing");
+            }
+            throw error(opcodeStart, CREATION, "OBJ of " + typeName(objects[from]));
+        }
+
         private void stackGlobal() throws DumpFormatException {
             int moduleIndex = top(2);
             if (!(objects[moduleIndex] instanceof String module) || !(objects[moduleIndex + 1] instanceof String name)) {
@@ -645,16 +848,21 @@ public final class TracemallocPickleReader implements SnapshotReader {
             push(type);
         }
 
+        /** The only globals: Python 3 writes the Python 2 names at protocols 0–2 unless fix_imports is off. */
         private Marker global(String module, String name) throws DumpFormatException {
-            if (module.equals("tracemalloc")) {
-                if (name.equals("Snapshot")) {
+            switch (module + "." + name) {
+                case "tracemalloc.Snapshot":
                     return SNAPSHOT_CLASS;
-                }
-                if (name.equals("_Traces")) {
+                case "tracemalloc._Traces":
                     return TRACES_CLASS;
-                }
+                case "copy_reg._reconstructor", "copyreg._reconstructor":
+                    return RECONSTRUCTOR;
+                case "__builtin__.object", "builtins.object":
+                    return OBJECT_CLASS;
+                default:
+                    throw error(opcodeStart, "global tracemalloc.Snapshot or tracemalloc._Traces",
+                            printable(module + "." + name));
             }
-            throw error(opcodeStart, "global tracemalloc.Snapshot or tracemalloc._Traces", printable(module + "." + name));
         }
 
         // ---- memo, frames, STOP ----
@@ -670,8 +878,6 @@ public final class TracemallocPickleReader implements SnapshotReader {
             Object value = objects[at];
             if (value == INT_VALUE) {
                 value = numbers[at];
-            } else if (value instanceof RawTrace) {
-                value = TRACE_IN_MEMO;
             }
             memo.put(index, value);
         }
@@ -702,10 +908,21 @@ public final class TracemallocPickleReader implements SnapshotReader {
                 throw error(opcodeStart, "no open MARK at STOP", markCount + " open MARK(s)");
             }
             if (size != 1) {
-                throw error(opcodeStart, "the tracemalloc.Snapshot alone on the stack at STOP", size + " items");
+                throw error(opcodeStart, "the tracemalloc.Snapshot or the traces alone on the stack at STOP",
+                        size + " items");
             }
-            if (!(objects[0] instanceof Instance snapshot) || !snapshot.snapshot) {
-                throw error(opcodeStart, "a tracemalloc.Snapshot at STOP", typeName(objects[0]));
+            Object result = objects[0];
+            if (result instanceof TraceList || result instanceof TraceTuple || result == EMPTY_TUPLE_VALUE) {
+                if (traceContainer != null && result != traceContainer) {
+                    throw error(opcodeStart, "the list or tuple that holds the raw traces at STOP",
+                            "another " + typeName(result));
+                }
+                endOfData();
+                return;
+            }
+            if (!(result instanceof Instance snapshot) || !snapshot.snapshot) {
+                throw error(opcodeStart, "a tracemalloc.Snapshot, or a list or tuple of raw traces, at STOP",
+                        typeName(result));
             }
             if (!snapshot.built) {
                 throw error(opcodeStart, "a tracemalloc.Snapshot with its state (BUILD)", "a Snapshot without state");
@@ -718,6 +935,10 @@ public final class TracemallocPickleReader implements SnapshotReader {
                 throw error(opcodeStart, "the list or tuple of raw traces as _Traces._traces of the snapshot",
                         "another " + typeName(traces.value));
             }
+            endOfData();
+        }
+
+        private void endOfData() throws IOException, DumpFormatException {
             long end = in.offset();
             if (frameEnd > end) {
                 throw error(opcodeStart, "STOP at the end of the FRAME that ends at byte " + frameEnd,
@@ -764,6 +985,12 @@ public final class TracemallocPickleReader implements SnapshotReader {
             }
             if (value instanceof RawTrace) {
                 return "raw trace";
+            }
+            if (value instanceof ReconstructorArguments) {
+                return "tuple (class, object, None)";
+            }
+            if (value instanceof UndecodableBytes) {
+                return "str (bytes)";
             }
             if (value instanceof TraceList) {
                 return "list";

@@ -203,6 +203,7 @@ final class FlameLayout {
                 FlameNode parentNode = parent.frame().node();
                 String parentName = parent.frame().depth() == 0 ? null : parent.frame().name();
                 for (FlameNode child : parentNode.children()) {
+                    offset += child.droppedBytesBefore();
                     if (child.totalBytes() >= threshold) {
                         children.add(new Open(frame(child, parentNode, offset - drawnEnd, parent.frame().depth() + 1,
                                 offset, tree.childName(parentName, child), child.label(), tree.shortName(child)),

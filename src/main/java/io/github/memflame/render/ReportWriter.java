@@ -2,6 +2,7 @@ package io.github.memflame.render;
 
 import io.github.memflame.fold.FlameTree;
 import io.github.memflame.fold.FoldedText;
+import io.github.memflame.fold.FoldedView;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -148,7 +149,7 @@ public final class ReportWriter {
                     SvgFlameGraph.write(tree, snapshot.snapshot().totalBytes(), options, out);
                 }
                 try (Writer out = writer(resolve(staging, snapshot.foldedFile(view), name))) {
-                    FoldedText.write(tree, out, report.foldedFunctionNames());
+                    FoldedText.write(FoldedView.of(snapshot.snapshot(), view), out, report.foldedFunctionNames());
                 }
             }
         }

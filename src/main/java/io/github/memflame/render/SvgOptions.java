@@ -29,6 +29,16 @@ public record SvgOptions(String title, int width, double minFrameWidth, boolean 
         }
     }
 
+    /**
+     * A byte count below which a frame is narrower than {@code minFrameWidth} in a graph of {@code totalBytes}
+     * whatever its margins, so it can be left out of the tree before drawing. Kept a little under the exact
+     * threshold, so rounding never drops a frame the graph would draw.
+     */
+    public long invisibleBelowBytes(long totalBytes) {
+        double exact = minFrameWidth * (double) totalBytes / width;
+        return Math.max(0, (long) Math.floor(exact * (1 - 1e-9)) - 1);
+    }
+
     public static SvgOptions defaults() {
         return new SvgOptions(DEFAULT_TITLE, 1200, 0.1, false, 16, 12);
     }

@@ -43,11 +43,6 @@ public final class FunctionNameResolver {
         }
     }
 
-    /** True when there are source roots to look in; otherwise nothing is resolved or counted. */
-    public boolean isEnabled() {
-        return !sourceRoots.isEmpty();
-    }
-
     /**
      * The qualified name enclosing a line, or {@code null} when it cannot be known; each call counts one frame.
      *

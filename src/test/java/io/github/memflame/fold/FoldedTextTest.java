@@ -24,10 +24,10 @@ class FoldedTextTest {
         folder.trace(20, interner.traceback(new Frame[] {interner.frame("I:\\game\\main.py", 2)}));
         folder.trace(3, interner.traceback(new Frame[0]));
         StringWriter path = new StringWriter();
-        FoldedText.write(FlameTree.of(snapshot(folder), FlameTree.View.PATH), path);
+        FoldedText.write(FoldedView.of(snapshot(folder), FlameTree.View.PATH), path);
         assertEquals("<unknown> 3\nclient;ui;bag.py;9 100\nmain.py;2 20\n", path.toString());
         StringWriter stack = new StringWriter();
-        FoldedText.write(FlameTree.of(snapshot(folder), FlameTree.View.STACK), stack);
+        FoldedText.write(FoldedView.of(snapshot(folder), FlameTree.View.STACK), stack);
         assertEquals("<unknown> 3\nmain.py:1;client/ui/bag.py:9 100\nmain.py:2 20\n", stack.toString());
     }
 
@@ -40,7 +40,7 @@ class FoldedTextTest {
         SnapshotFolder folder = new SnapshotFolder();
         folder.trace(7, interner.traceback(frames));
         StringWriter out = new StringWriter();
-        FoldedText.write(FlameTree.of(snapshot(folder), FlameTree.View.STACK), out);
+        FoldedText.write(FoldedView.of(snapshot(folder), FlameTree.View.STACK), out);
         assertEquals(frames.length, out.toString().split(";").length);
         assertEquals(true, out.toString().startsWith("f99999.py:1;f99998.py:1;"));
     }

@@ -51,6 +51,29 @@ class FoldedStacksReaderTest {
     }
 
     @Test
+    void linesAreStrippedOfUnicodeWhitespaceAndColumnsCountCharacters() throws Exception {
+        RecordingSink sink = read("\u3000客户端/界面.py:3;客户端/界面.py:3 9\u2003\n");
+        Traceback twice = sink.traces.get(0).traceback();
+        assertEquals(new Frame("客户端/界面.py", 3), twice.frame(0));
+        assertTrue(twice.frame(0) == twice.frame(1), "a repeated frame is the same frame");
+        DumpFormatException error = assertThrows(DumpFormatException.class, () -> read("客户端;b 12x\n"));
+        assertEquals("line 1, column 7", error.position());
+    }
+
+    @Test
+    void invalidUtf8IsRefusedWithItsLineEvenInAFrameSeenBefore() {
+        byte[] good = "a.py:1;b.py:2 5\n".getBytes(StandardCharsets.UTF_8);
+        byte[] bad = "a.py:1;b\u00ff.py:2 5\n".getBytes(StandardCharsets.ISO_8859_1);
+        byte[] both = new byte[good.length + bad.length];
+        System.arraycopy(good, 0, both, 0, good.length);
+        System.arraycopy(bad, 0, both, good.length, bad.length);
+        DumpFormatException error = assertThrows(DumpFormatException.class, () -> new FoldedStacksReader()
+                .read(new ByteArrayInputStream(both), "s.folded", new Interner(), new RecordingSink()));
+        assertEquals("line 2", error.position());
+        assertEquals("UTF-8 text", error.expected());
+    }
+
+    @Test
     void lineEndingsAreThoseOfReadLine() throws Exception {
         RecordingSink sink = read("a 1\rb 2\r\nc 3\n\r\nd 4");
         assertEquals(4, sink.traces.size());
@@ -67,14 +90,14 @@ class FoldedStacksReaderTest {
                 DumpFormatException.class, () -> new FoldedStacksReader().read(in, "s.folded", new Interner(),
                         new RecordingSink())));
         assertEquals("line 2", e.position());
-        assertEquals("a line of at most 1048576 characters", e.expected());
+        assertEquals("a line of at most 1048576 bytes", e.expected());
         assertTrue(e.found().startsWith("a longer line"), e::getMessage);
-        assertTrue(endless.delivered < 4L * FoldedStacksReader.MAX_LINE_CHARS, () -> endless.delivered + " bytes read");
+        assertTrue(endless.delivered < 4L * FoldedStacksReader.MAX_LINE_BYTES, () -> endless.delivered + " bytes read");
     }
 
     @Test
     void aLineOfExactlyTheLimitIsRead() throws Exception {
-        char[] frame = new char[FoldedStacksReader.MAX_LINE_CHARS - 2];
+        char[] frame = new char[FoldedStacksReader.MAX_LINE_BYTES - 2];
         Arrays.fill(frame, 'f');
         RecordingSink sink = read(new String(frame) + " 7\n");
         assertEquals(7, sink.total());

@@ -86,12 +86,15 @@ class GzipHostileTest {
         assertEquals("content expanding beyond the limit of 16777216 bytes (maxDecompressedBytes)", e.found());
     }
 
-    /** 200 MB of zeros: one endless "line", refused by the folded reader's line limit before the gzip limit. */
+    /** 200 MB of zeros: no format reads its first 8 KiB (no line break, a control byte, no pickle opcode). */
     @Test
     void aBombOfZerosIsRefusedWithoutBeingHeld() throws IOException {
         DumpFormatException e = refuse(bomb("zeros.gz", new byte[] {0}, 200L << 20));
-        assertEquals("line 1", e.position());
-        assertEquals("a line of at most 1048576 characters", e.expected());
+        assertEquals("byte 0", e.position());
+        assertTrue(e.found().contains("tracemalloc-pickle: at byte 0: expected a tracemalloc opcode, found an "
+                + "unknown opcode (0x00)"), e::getMessage);
+        assertTrue(e.found().contains("folded: at line 1 (byte 0): expected text without control characters, "
+                + "found the byte 0x00"), e::getMessage);
     }
 
     @Test

@@ -101,7 +101,13 @@ class MaliciousPickleTest {
         for (String required : List.of("os-system-reduce-p2.pickle", "builtins-eval.pickle",
                 "inst-os-system.pickle", "obj-snapshot.pickle", "persid.pickle", "binpersid.pickle",
                 "binget-empty-memo.pickle", "long-binget-4g.pickle", "long4-2gb.pickle", "binunicode-4gb.pickle",
-                "nested-marks-100k.pickle", "frame-1e9-appends.pickle", "canary-global-reduce.pickle")) {
+                "nested-marks-100k.pickle", "frame-1e9-appends.pickle", "canary-global-reduce.pickle",
+                "protocol-0-text.pickle", "p0-reconstructor-os-system.pickle", "p0-reduce-canary.pickle",
+                "p0-inst-canary.pickle", "p0-obj-traces.pickle", "p0-persid.pickle", "p0-string-unquoted.pickle",
+                "p0-unicode-out-of-range.pickle", "p0-float-huge-line.pickle", "p1-binfloat-as-size.pickle",
+                "p0-long-text-not-decimal.pickle", "p0-put-beyond-memo.pickle", "p0-get-unstored.pickle",
+                "p0-dict-class-key.pickle", "p0-list-of-strings.pickle", "p0-append-to-dict.pickle",
+                "p0-setitem-on-list.pickle", "p0-build-setstate.pickle")) {
             assertTrue(names.contains(required), required);
         }
     }

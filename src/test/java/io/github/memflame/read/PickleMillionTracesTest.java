@@ -53,6 +53,29 @@ class PickleMillionTracesTest {
         return pickle.snapshotTail().bytes();
     }
 
+    /**
+     * One trace listed a million times through the memo (as the pickler writes {@code Snapshot((t,) * 10**6)}):
+     * CPython counts it a million times; each reference is the same small object again, nothing is copied.
+     */
+    @Test
+    void aTraceSharedAMillionTimesCountsAMillionTimes() throws Exception {
+        PickleBytes pickle = PickleBytes.snapshotHead(4).op(']').op('(');
+        pickle.int1(0).int4(48).str("/app/shared.py").int1(7).op(0x86).op(0x85).op(0x87);
+        int trace = pickle.memoize();
+        for (int i = 1; i < TRACES; i++) {
+            if (i % 1000 == 0) {
+                pickle.op('e').op('(');
+            }
+            pickle.get(trace);
+        }
+        PickleTestSink sink = new PickleTestSink(false);
+        new TracemallocPickleReader(StandardCharsets.UTF_8).read(new ByteArrayInputStream(
+                pickle.op('e').snapshotTail().bytes()), "shared.pickle", new Interner(), sink);
+        assertEquals(TRACES, sink.traces);
+        assertEquals(48L * TRACES, sink.totalBytes);
+        assertEquals(1, sink.byTraceback.size());
+    }
+
     @Test
     void readsAMillionSharedTracebackTracesExactly() throws Exception {
         PickleTestSink sink = new PickleTestSink(false);

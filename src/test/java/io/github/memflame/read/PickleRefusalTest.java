@@ -43,10 +43,83 @@ class PickleRefusalTest {
                 .op(')');
         int reduceAt = pickle.size();
         DumpFormatException e = refuse(pickle.op('R').op('.').bytes());
-        assertEquals("a tracemalloc opcode", e.expected());
-        assertEquals("REDUCE (0x52)", e.found());
         assertEquals("byte " + reduceAt, e.position());
-        assertEquals("test.pickle: at byte 27: expected a tracemalloc opcode, found REDUCE (0x52)", e.getMessage());
+        assertEquals("test.pickle: at byte 27: expected copy_reg._reconstructor(tracemalloc.Snapshot or "
+                + "tracemalloc._Traces, object, None) for REDUCE, found class tracemalloc.Snapshot called with ()",
+                e.getMessage());
+    }
+
+    @Test
+    void reduceOnlyAsTheReconstructorOfATracemallocClass() {
+        String reconstruct = "ccopy_reg\n_reconstructor\n";
+        DumpFormatException objectItself = refuse(latin1(reconstruct + "(c__builtin__\nobject\nc__builtin__\nobject\n"
+                + "NtR."));
+        assertEquals("a tuple of (class object, class object, None)", objectItself.found());
+        DumpFormatException stateNotNone = refuse(latin1(reconstruct + "(ctracemalloc\nSnapshot\n"
+                + "c__builtin__\nobject\nI1\ntR."));
+        assertEquals("the arguments (tracemalloc.Snapshot, object, None) of copy_reg._reconstructor",
+                stateNotNone.expected());
+        assertEquals("a tuple of (class tracemalloc.Snapshot, class object, int)", stateNotNone.found());
+        DumpFormatException otherCallable = refuse(latin1("ctracemalloc\n_Traces\n(ctracemalloc\nSnapshot\n"
+                + "c__builtin__\nobject\nNtR."));
+        assertEquals("class tracemalloc._Traces called with tuple (class, object, None)", otherCallable.found());
+        assertEquals("copy_reg._reconstructor called with None", refuse(latin1(reconstruct + "NR.")).found());
+    }
+
+    @Test
+    void instObjAndPersistentIdsAreRefusedNamingWhatTheyAskFor() {
+        DumpFormatException inst = refuse(latin1("(itracemalloc\nSnapshot\n."));
+        assertEquals("tracemalloc objects created by NEWOBJ or copy_reg._reconstructor", inst.expected());
+        assertEquals("INST of tracemalloc.Snapshot", inst.found());
+        assertEquals("os.system", refuse(latin1("(S'id'\nios\nsystem\n.")).found());
+        DumpFormatException obj = refuse(latin1("(ctracemalloc\n_Traces\no."));
+        assertEquals("OBJ of class tracemalloc._Traces", obj.found());
+        assertEquals("nothing", refuse(latin1("(o.")).found());
+        DumpFormatException persid = refuse(latin1("P/etc/passwd\n."));
+        assertEquals("no persistent id (Snapshot.load and pickle.load define no persistent_load)", persid.expected());
+        assertEquals("PERSID '/etc/passwd'", persid.found());
+        assertEquals("BINPERSID of int", refuse(latin1("K\u0001Q.")).found());
+    }
+
+    @Test
+    void textValuesAreReadAsCPythonReadsThem() throws Exception {
+        // STRING escapes (backslash, hex, octal, quote), UNICODE escapes (4 and 8 hex digits, an even run of
+        // backslashes that is no escape), LONG text.
+        PickleTestSink sink = readLatin1("(lp0\n(L4294967296L\n((S'a\\\\b\\x41\\101\\'.py'\nI1\ntp1\n"
+                + "(V\\u5ba2\\U0001f600\\\\u.py\nI1\ntp2\ntp3\ntp4\na(I0\nI7\ng3\nI2\ntp5\na.");
+        assertEquals(2, sink.traces);
+        assertEquals(4294967303L, sink.totalBytes);
+        Traceback traceback = sink.byTraceback.keySet().iterator().next();
+        assertEquals(new Frame("a\\bAA'.py", 1), traceback.frame(0));
+        assertEquals(new Frame("\u5ba2\ud83d\ude00\\\\u.py", 1), traceback.frame(1));
+        assertEquals("an argument that is not quoted", refuse(latin1("S'a.py\n.")).found());
+        assertEquals("an invalid \\x escape at position 0", refuse(latin1("S'\\x4'\n.")).found());
+        assertEquals("a truncated \\uXXXX escape at position 1", refuse(latin1("Va\\u12\n.")).found());
+        assertEquals("'1.5e'", refuse(latin1("F1.5e\n.")).found());
+        assertEquals("a tuple of (str 'a.py', float)", refuse(latin1("(S'a.py'\nF1.5\nt.")).found());
+        assertEquals("'-1'", refuse(latin1("Np-1\n.")).found());
+        // INT as Python 3's int(text, 0) reads it: a sign, True as 01, no other leading zero.
+        assertEquals(16 + 1 + 123456789012345678L, readLatin1("(lp0\n(I+16\n)tp1\na(I01\n)ta(L123456789012345678L\n)"
+                + "ta.").totalBytes);
+        assertEquals("'007'", refuse(latin1("I007\n.")).found());
+        assertEquals("the int -5", refuse(latin1("(lp0\n(I-5\n)tp1\na.")).found());
+    }
+
+    @Test
+    void aTupleOfTracesAtProtocol1IsTheResult() throws Exception {
+        // Python 2's cPickle.dumps(((16, (('a.py', 3),)), (8, ())), 1)
+        PickleTestSink sink = readLatin1("((K\u0010((U\u0004a.pyq\u0001K\u0003tq\u0002tq\u0003tq\u0004(K\u0008)"
+                + "tq\u0005tq\u0006.");
+        assertEquals(2, sink.traces);
+        assertEquals(24, sink.totalBytes);
+    }
+
+    private static PickleTestSink readLatin1(String pickle) throws Exception {
+        return PickleFixturesTest.read(latin1(pickle), StandardCharsets.UTF_8, new Interner());
+    }
+
+    private static byte[] latin1(String text) {
+        return text.getBytes(StandardCharsets.ISO_8859_1);
     }
 
     @Test
@@ -59,10 +132,9 @@ class PickleRefusalTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"0x69, INST (0x69)", "0x6F, OBJ (0x6F)", "0x50, PERSID (0x50)", "0x51, BINPERSID (0x51)",
-        "0x82, EXT1 (0x82)", "0x83, EXT2 (0x83)", "0x84, EXT4 (0x84)", "0x8B, LONG4 (0x8B)",
+    @CsvSource({"0x82, EXT1 (0x82)", "0x83, EXT2 (0x83)", "0x84, EXT4 (0x84)", "0x8B, LONG4 (0x8B)",
         "0x8D, BINUNICODE8 (0x8D)", "0x92, NEWOBJ_EX (0x92)", "0x32, DUP (0x32)", "0x30, POP (0x30)",
-        "0x88, NEWTRUE (0x88)", "0x47, BINFLOAT (0x47)", "0x97, NEXT_BUFFER (0x97)", "0x80, PROTO (0x80)",
+        "0x88, NEWTRUE (0x88)", "0x97, NEXT_BUFFER (0x97)", "0x80, PROTO (0x80)",
         "0xFF, an unknown opcode (0xFF)"})
     void refusesOpcodesTracemallocNeverWrites(String opcode, String found) {
         DumpFormatException e = refuse(new PickleBytes().proto(4).op(Integer.decode(opcode)).op('.').bytes());
@@ -75,7 +147,8 @@ class PickleRefusalTest {
     void refusesWhatIsNotAPickle() {
         assertEquals("an unknown opcode (0x7B)", refuse("{\"traces\": []}".getBytes(StandardCharsets.UTF_8)).found());
         assertEquals("empty data", refuse(new byte[0]).found());
-        assertEquals("protocol 1", refuse(new PickleBytes().proto(1).op('.').bytes()).found());
+        assertEquals("protocol 6", refuse(new PickleBytes().proto(6).op('.').bytes()).found());
+        assertEquals("None", refuse(new PickleBytes().proto(1).op('N').op('.').bytes()).found());
     }
 
     @Test
@@ -182,13 +255,14 @@ class PickleRefusalTest {
     }
 
     @Test
-    void aTraceTakenTwiceThroughTheMemoIsRefused() {
+    void aTraceTakenTwiceThroughTheMemoCountsTwice() throws Exception {
         PickleBytes pickle = PickleBytes.snapshotHead(4).op(']').op('(');
         pickle.int1(0).int1(8).op(')').op(0x87);
         int trace = pickle.memoize();
-        DumpFormatException e = refuse(pickle.get(trace).op('e').snapshotTail().bytes());
-        assertEquals("a raw trace", e.expected());
-        assertEquals("raw trace taken from the memo", e.found());
+        PickleTestSink sink = PickleFixturesTest.read(pickle.get(trace).op('e').snapshotTail().bytes(),
+                StandardCharsets.UTF_8, new Interner());
+        assertEquals(2, sink.traces);
+        assertEquals(16, sink.totalBytes);
     }
 
     @Test
@@ -211,7 +285,7 @@ class PickleRefusalTest {
 
     @Test
     void theResultMustBeABuiltSnapshot() {
-        assertEquals("list", refuse(new PickleBytes().proto(4).op(']').op('.').bytes()).found());
+        assertEquals("dict", refuse(new PickleBytes().proto(4).op('}').op('.').bytes()).found());
         DumpFormatException noState = refuse(new PickleBytes().proto(4).str("tracemalloc").str("Snapshot")
                 .op(0x93).op(')').op(0x81).op('.').bytes());
         assertEquals("a Snapshot without state", noState.found());

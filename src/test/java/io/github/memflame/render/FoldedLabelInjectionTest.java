@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.github.memflame.fold.FlameTree;
 import io.github.memflame.fold.FoldedSnapshot;
 import io.github.memflame.fold.FoldedText;
+import io.github.memflame.fold.FoldedView;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +20,7 @@ class FoldedLabelInjectionTest {
                 .build();
         for (FlameTree.View view : FlameTree.View.values()) {
             StringWriter out = new StringWriter();
-            FoldedText.write(FlameTree.of(snapshot, view), out);
+            FoldedText.write(FoldedView.of(snapshot, view), out);
             String[] lines = out.toString().split("\n");
             long total = 0;
             for (String line : lines) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.memflame.fold.FlameTree;
 import io.github.memflame.fold.FoldedSnapshot;
 import io.github.memflame.fold.FoldedText;
+import io.github.memflame.fold.FoldedView;
 import io.github.memflame.fold.Site;
 import io.github.memflame.fold.StackTotal;
 import io.github.memflame.read.DumpFormat;
@@ -33,18 +34,24 @@ class FrameCountTest {
     @Test
     void theStackViewOfAMillionTracesDrawsEveryFrameFlamegraphPlWould() throws Exception {
         FoldedSnapshot snapshot = benchmarkShaped();
-        FlameTree tree = FlameTree.of(snapshot, FlameTree.View.STACK);
         SvgOptions options = SvgOptions.defaults();
+        // The tree as the check builds it: frames no graph can show are dropped while it is built.
+        FoldedView view = FoldedView.of(snapshot, FlameTree.View.STACK);
+        FlameTree tree = FlameTree.of(view, options.invisibleBelowBytes(snapshot.totalBytes()));
         SvgTestSupport.Rendered svg = SvgTestSupport.render(tree, snapshot.totalBytes(), options);
 
         StringWriter folded = new StringWriter();
-        FoldedText.write(tree, folded);
+        FoldedText.write(view, folded);
         long expected = framesAtLeast(folded.toString(), options.minFrameWidth(), options.width() - 20.0);
 
         assertTrue(expected > 10_000, "a dump this size has more frames than the old markup could hold: " + expected);
         assertEquals(expected, svg.frames().size(), "frames drawn");
         assertTrue(svg.bytes().length < 3_000_000, "the graph is " + svg.bytes().length + " bytes");
         assertFalse(svg.text().contains("merged into their parents"));
+        assertTrue(tree.root().children().size() < FlameTree.of(snapshot, FlameTree.View.STACK).root().children().size(),
+                "the check's tree leaves out frames no graph shows");
+        assertEquals(SvgTestSupport.render(FlameTree.of(snapshot, FlameTree.View.STACK), snapshot.totalBytes(), options)
+                .text(), svg.text(), "the graph of the pruned tree is the graph of the whole tree");
     }
 
     /**

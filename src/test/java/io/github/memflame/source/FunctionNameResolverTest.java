@@ -1,7 +1,6 @@
 package io.github.memflame.source;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -41,7 +40,6 @@ class FunctionNameResolverTest {
         assertEquals("tick", resolver.resolve("engine/core.py", 3, DUMP_TIME));
         assertEquals(4, resolver.summary().resolved());
         assertEquals(0, resolver.summary().unresolved());
-        assertTrue(resolver.isEnabled());
     }
 
     @Test
@@ -80,7 +78,6 @@ class FunctionNameResolverTest {
         assertNull(resolver.resolve("../outside.py", 1, DUMP_TIME), "a dump's path never leaves the source root");
         assertNull(here.resolve(temp.resolve("outside.py").toString().replace('\\', '/'), 1, DUMP_TIME),
                 "an absolute path is not looked up");
-        assertFalse(new FunctionNameResolver(List.of()).isEnabled());
     }
 
     @Test
