@@ -3,7 +3,7 @@
 Usage: python3 run_benchmark.py --classpath CP --work DIR [--heap 1g] [--only NAME ...]
 
 Inputs are generated into DIR by the committed generators when missing (never committed):
-  1m-traces.pickle     make_big_snapshot.py 1000000 40000      (realistic: tracebacks shared)
+  1m-traces-40k.pickle make_big_snapshot.py 1000000 40000      (realistic: tracebacks shared)
   1m-distinct.pickle   make_big_snapshot.py 1000000 1000000    (worst case: ~630k distinct tracebacks)
   1m-distinct.folded   make_big_folded.py 1000000              (1M distinct stacks, ~440 MB)
   10m-traces.pickle    make_big_snapshot.py 10000000 40000     (ten times the realistic one)
@@ -25,7 +25,7 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 INPUTS = [
-    ("1m-traces.pickle", ["make_big_snapshot.py", "1000000", "40000"]),
+    ("1m-traces-40k.pickle", ["make_big_snapshot.py", "1000000", "40000"]),
     ("1m-distinct.pickle", ["make_big_snapshot.py", "1000000", "1000000"]),
     ("1m-distinct.folded", ["make_big_folded.py", "1000000"]),
     ("10m-traces.pickle", ["make_big_snapshot.py", "10000000", "40000"]),

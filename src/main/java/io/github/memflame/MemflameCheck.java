@@ -8,7 +8,6 @@ import io.github.memflame.budget.Scope;
 import io.github.memflame.fold.FlameTree;
 import io.github.memflame.format.Numbers;
 import io.github.memflame.fold.FoldedSnapshot;
-import io.github.memflame.fold.FoldedView;
 import io.github.memflame.fold.PathGlob;
 import io.github.memflame.fold.PathNormalizer;
 import io.github.memflame.fold.SnapshotFolder;
@@ -28,9 +27,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -64,35 +65,45 @@ public final class MemflameCheck {
             listener.warning(message);
         }
         List<UnreadableSnapshot> unreadable = new ArrayList<>();
-        List<FoldedSnapshot> snapshots = read(names, unreadable);
+        Map<String, Long> readNanos = new HashMap<>();
+        List<FoldedSnapshot> snapshots = read(names, unreadable, readNanos);
         ResolutionSummary functionNames = null;
         if (!settings.sourceRoots().isEmpty()) {
             FunctionNameResolver resolver = new FunctionNameResolver(settings.sourceRoots());
             snapshots = nameFunctions(snapshots, resolver);
             functionNames = resolver.summary();
-            listener.info(functionNames.describe());
         }
 
         List<BudgetResult> results = new BudgetChecker(settings.budgets(), settings.warnAtPercent()).check(snapshots);
         List<BudgetResult> exceeded = results.stream()
                 .filter(result -> result.status() == BudgetStatus.EXCEEDED).toList();
         List<SnapshotReport> snapshotReports = new ArrayList<>(snapshots.size());
+        Map<String, Long> drawNanos = new HashMap<>();
         CheckReport report;
         try {
             for (FoldedSnapshot snapshot : snapshots) {
-                // The path view stays whole: the index lists its largest lines, however narrow. The stack view
-                // of random tracebacks has millions of frames no graph can show.
-                FlameTree stackView = FlameTree.of(FoldedView.of(snapshot, FlameTree.View.STACK),
-                        settings.svgOptions().invisibleBelowBytes(snapshot.totalBytes()));
-                snapshotReports.add(new SnapshotReport(snapshot, FlameTree.of(snapshot, FlameTree.View.PATH),
-                        stackView));
+                long start = System.nanoTime();
+                snapshotReports.add(SnapshotReport.of(snapshot, settings.svgOptions()));
+                drawNanos.put(snapshot.name(), System.nanoTime() - start);
             }
             report = new CheckReport(exceeded.isEmpty(), snapshotReports, results, unreadable, functionNames,
                     settings.foldedFunctionNames());
-            ReportWriter.write(settings.outputDirectory(), report, settings.svgOptions());
+            ReportWriter.write(settings.outputDirectory(), report, settings.svgOptions())
+                    .forEach((name, nanos) -> drawNanos.merge(name, nanos, Long::sum));
         } catch (OutOfMemoryError e) {
             snapshotReports.clear();
             throw new CheckFailure(OutOfMemoryAdvice.whileRendering(snapshots.size(), Runtime.getRuntime().maxMemory()));
+        }
+        for (FoldedSnapshot snapshot : snapshots) {
+            listener.info(snapshot.name() + ": " + snapshot.format().summaryName() + ", "
+                    + Numbers.grouped(snapshot.traces()) + " traces, " + Numbers.bytes(snapshot.totalBytes())
+                    + (snapshot.excludedTraces() == 0 ? "" : " (" + Numbers.grouped(snapshot.excludedTraces())
+                    + " traces of " + Numbers.bytes(snapshot.excludedBytes()) + " left out by excludeFrames)")
+                    + " (read in " + duration(readNanos.get(snapshot.name())) + ", drawn in "
+                    + duration(drawNanos.get(snapshot.name())) + ")");
+        }
+        if (functionNames != null) {
+            listener.info(functionNames.describe());
         }
 
         tell(results, snapshots, snapshotReports);
@@ -115,8 +126,8 @@ public final class MemflameCheck {
         return named;
     }
 
-    private List<FoldedSnapshot> read(List<String> names, List<UnreadableSnapshot> unreadable)
-            throws CheckFailure, IOException {
+    private List<FoldedSnapshot> read(List<String> names, List<UnreadableSnapshot> unreadable,
+                                      Map<String, Long> readNanos) throws CheckFailure, IOException {
         List<SnapshotRead> reads = readAll(names);
         List<FoldedSnapshot> snapshots = new ArrayList<>(names.size());
         for (SnapshotRead read : reads) {
@@ -129,11 +140,7 @@ public final class MemflameCheck {
             }
             SnapshotRead.Folded folded = (SnapshotRead.Folded) read;
             FoldedSnapshot snapshot = folded.snapshot();
-            listener.info(snapshot.name() + ": " + snapshot.format().summaryName() + ", "
-                    + Numbers.grouped(snapshot.traces()) + " traces, " + Numbers.bytes(snapshot.totalBytes())
-                    + (snapshot.excludedTraces() == 0 ? "" : " (" + Numbers.grouped(snapshot.excludedTraces())
-                    + " traces of " + Numbers.bytes(snapshot.excludedBytes()) + " left out by excludeFrames)")
-                    + " (read in " + duration(folded.readNanos()) + ")");
+            readNanos.put(snapshot.name(), folded.readNanos());
             snapshots.add(snapshot);
         }
         return snapshots;

@@ -22,9 +22,11 @@ public final class RecordingListener implements CheckListener {
         lines.add("[ERROR] " + line);
     }
 
-    /** Every line told so far, with the read time that ends a snapshot's line taken out: what does not vary. */
+    /** Every line told so far, with the read and draw times that end a snapshot's line taken out: what does not vary. */
     public synchronized List<String> linesWithoutTimes() {
-        return lines.stream().map(line -> line.replaceAll(" \\(read in [0-9.]+ m?s\\)$", "")).toList();
+        return lines.stream()
+                .map(line -> line.replaceAll(" \\(read in [0-9.]+ m?s, drawn in [0-9.]+ m?s\\)$", ""))
+                .toList();
     }
 
     /** Every line told so far, in order, with its level. */

@@ -148,11 +148,14 @@ public final class TracemallocPickleReader implements SnapshotReader {
     }
 
     /**
-     * The memo: a growable array indexed by memo id (MEMOIZE and Python 2's BINPUT count up from 0 or 1), and a
-     * map for the rare index far beyond it.
+     * The memo: pages of a fixed size indexed by memo id (MEMOIZE and Python 2's BINPUT count up from 0 or 1), and
+     * a map for the rare index far beyond them. Pages, not one array, so that tens of millions of entries never
+     * need a copy of themselves to grow.
      */
     private static final class Memo {
-        private Object[] dense = new Object[1024];
+        private static final int PAGE_BITS = 16;
+        private static final int PAGE_SIZE = 1 << PAGE_BITS;
+        private Object[][] pages = new Object[16][];
         private Map<Long, Object> sparse;
         private int size;
 
@@ -161,19 +164,24 @@ public final class TracemallocPickleReader implements SnapshotReader {
         }
 
         void put(long index, Object value) {
-            // Grow only in proportion to the entries stored, so that a few far-apart indexes cannot claim memory.
-            if (index >= dense.length && index <= 2L * size + 1024) {
-                dense = Arrays.copyOf(dense, (int) Math.max(index + 1, Math.min(2L * dense.length, 4L * size + 2048)));
+            Object[] page = page(index);
+            // A new page only for an index near those stored, so that a few far-apart indexes cannot claim memory.
+            if (page == null && index >= 0 && index <= 2L * size + PAGE_SIZE) {
+                int number = (int) (index >>> PAGE_BITS);
+                if (number >= pages.length) {
+                    pages = Arrays.copyOf(pages, Math.max(number + 1, 2 * pages.length));
+                }
+                page = pages[number] = new Object[PAGE_SIZE];
             }
-            if (index < dense.length) {
-                int i = (int) index;
-                if (dense[i] == null) {
+            if (page != null) {
+                int slot = (int) (index & (PAGE_SIZE - 1));
+                if (page[slot] == null) {
                     size++;
                     if (sparse != null && sparse.remove(index) != null) {
                         size--;
                     }
                 }
-                dense[i] = value;
+                page[slot] = value;
             } else {
                 if (sparse == null) {
                     sparse = new HashMap<>();
@@ -185,10 +193,17 @@ public final class TracemallocPickleReader implements SnapshotReader {
         }
 
         Object get(long index) {
-            if (index < dense.length && dense[(int) index] != null) {
-                return dense[(int) index];
+            Object[] page = page(index);
+            Object value = page == null ? null : page[(int) (index & (PAGE_SIZE - 1))];
+            if (value != null) {
+                return value;
             }
             return sparse == null ? null : sparse.get(index);
+        }
+
+        private Object[] page(long index) {
+            long number = index >>> PAGE_BITS;  // unsigned: a negative index is beyond every page
+            return number < pages.length ? pages[(int) number] : null;
         }
     }
 

@@ -2,7 +2,6 @@ package io.github.memflame.render;
 
 import io.github.memflame.fold.FlameTree;
 import io.github.memflame.fold.FoldedText;
-import io.github.memflame.fold.FoldedView;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -28,6 +27,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -56,12 +56,15 @@ public final class ReportWriter {
     /**
      * Writes the report to {@code outputDirectory}, replacing what was there.
      *
+     * @return the nanoseconds spent drawing and writing each snapshot's graphs and folded stacks, by snapshot name
+     *
      * @throws IOException when a file cannot be written (the previous report is then left as it was), when a
      *                     snapshot name would put a file outside the report directory ({@code ..}, an absolute
      *                     path), when two snapshots would write the same file, or when {@code outputDirectory}
      *                     exists and is not a directory
      */
-    public static void write(Path outputDirectory, CheckReport report, SvgOptions options) throws IOException {
+    public static Map<String, Long> write(Path outputDirectory, CheckReport report, SvgOptions options)
+            throws IOException {
         Objects.requireNonNull(report, "report");
         Objects.requireNonNull(options, "options");
         Path output = outputDirectory.toAbsolutePath().normalize();
@@ -77,9 +80,10 @@ public final class ReportWriter {
         removeLeftovers(parent, hiddenBase, output);
 
         Path staging = createStaging(parent, hiddenBase);
+        Map<String, Long> writeNanos;
         try {
             checkFileNames(staging, report);
-            writeAll(staging, report, options);
+            writeNanos = writeAll(staging, report, options);
             swap(staging, output, parent, hiddenBase);
         } catch (IOException | RuntimeException | Error e) {
             try {
@@ -92,6 +96,7 @@ public final class ReportWriter {
         // An old directory a run killed between the two renames left is the only copy of the previous report
         // until a new one is in place, so removeLeftovers keeps it while there is no report; now there is one.
         removeOldDirectories(parent, hiddenBase);
+        return writeNanos;
     }
 
     /**
@@ -131,14 +136,17 @@ public final class ReportWriter {
         return target;
     }
 
-    private static void writeAll(Path staging, CheckReport report, SvgOptions options) throws IOException {
+    private static Map<String, Long> writeAll(Path staging, CheckReport report, SvgOptions options)
+            throws IOException {
         try (Writer out = writer(staging.resolve(INDEX))) {
             IndexPage.write(report, out);
         }
         try (Writer out = writer(staging.resolve(SUMMARY))) {
             JsonSummary.write(report, out);
         }
+        Map<String, Long> writeNanos = new LinkedHashMap<>();
         for (SnapshotReport snapshot : report.snapshots()) {
+            long start = System.nanoTime();
             String name = snapshot.snapshot().name();
             for (FlameTree.View view : FlameTree.View.values()) {
                 FlameTree tree = view == FlameTree.View.PATH ? snapshot.pathView() : snapshot.stackView();
@@ -149,10 +157,12 @@ public final class ReportWriter {
                     SvgFlameGraph.write(tree, snapshot.snapshot().totalBytes(), options, out);
                 }
                 try (Writer out = writer(resolve(staging, snapshot.foldedFile(view), name))) {
-                    FoldedText.write(FoldedView.of(snapshot.snapshot(), view), out, report.foldedFunctionNames());
+                    FoldedText.write(snapshot.folded(view), out, report.foldedFunctionNames());
                 }
             }
+            writeNanos.put(name, System.nanoTime() - start);
         }
+        return writeNanos;
     }
 
     /**

@@ -102,7 +102,8 @@ class ReportWriterTest {
         FoldedSnapshot broken = Snapshots.named("zz-broken.pickle").add(10, "a.py:1").build();
         // Its stack view cannot be rendered: the index, the summary and the first snapshot's files are written
         // before writing fails.
-        SnapshotReport unrenderable = new SnapshotReport(broken, FlameTree.of(broken, FlameTree.View.PATH), null);
+        SnapshotReport whole = Reports.report(broken);
+        SnapshotReport unrenderable = new SnapshotReport(broken, whole.pathView(), null, whole.pathFolded(), null);
         CheckReport report = new CheckReport(true, List.of(Reports.report(Snapshots.battle()), unrenderable),
                 List.of(), List.of());
         assertThrows(IOException.class, () -> ReportWriter.write(output, report, SvgOptions.defaults()));

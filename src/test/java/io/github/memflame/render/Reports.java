@@ -5,7 +5,6 @@ import io.github.memflame.budget.BudgetResult;
 import io.github.memflame.budget.BudgetStatus;
 import io.github.memflame.budget.Contributor;
 import io.github.memflame.budget.Scope;
-import io.github.memflame.fold.FlameTree;
 import io.github.memflame.fold.FoldedSnapshot;
 import java.util.List;
 
@@ -15,8 +14,7 @@ final class Reports {
     }
 
     static SnapshotReport report(FoldedSnapshot snapshot) {
-        return new SnapshotReport(snapshot, FlameTree.of(snapshot, FlameTree.View.PATH),
-                FlameTree.of(snapshot, FlameTree.View.STACK));
+        return SnapshotReport.of(snapshot, SvgOptions.defaults());
     }
 
     static FoldedSnapshot menu() {
