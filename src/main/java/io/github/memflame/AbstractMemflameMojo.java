@@ -207,6 +207,32 @@ public abstract class AbstractMemflameMojo extends AbstractMojo {
     @Parameter(property = "memflame.threads")
     private Integer threads;
 
+    /**
+     * Directories holding the game's Python sources, to name the function of every frame
+     * ({@code battle_controller.py:37 BattleController.spawn_wave}) in graphs, tables, the CI log and
+     * {@code memflame.json}. A frame's path (after {@code stripPrefixes}) is looked up under each root in order;
+     * the first that has the file wins. Only files that appear in the dumps are read, each once. A frame keeps
+     * its {@code file:line} when its file is under no root, the line is past the end of the file, or the file was
+     * modified after the dump; the log says how many frames were named and which files were not found. Budgets
+     * keep matching paths, never names. Relative directories are resolved against the project's base directory.
+     * <pre>{@code
+     * <sourceRoots>
+     *   <sourceRoot>${project.basedir}/src/main/python</sourceRoot>
+     * </sourceRoots>
+     * }</pre>
+     */
+    @Parameter(property = "memflame.sourceRoots")
+    private List<File> sourceRoots;
+
+    /**
+     * Also writes function names into the folded-stack exports ({@code NAME.path.folded},
+     * {@code NAME.stack.folded}) as {@code path:line Class.method}. Off by default, so that folded output keeps
+     * the frames {@code flamegraph.pl} users and earlier versions got.
+     * <pre>{@code <foldedFunctionNames>true</foldedFunctionNames>}</pre>
+     */
+    @Parameter(property = "memflame.foldedFunctionNames", defaultValue = "false")
+    private boolean foldedFunctionNames;
+
     /** The configuration as plain values, validated; a bad value fails naming the parameter or budget. */
     protected CheckSettings settings(boolean failIfNoSnapshots) throws MojoFailureException {
         try {
@@ -224,7 +250,9 @@ public abstract class AbstractMemflameMojo extends AbstractMojo {
                     warnAtPercent,
                     outputDirectory.toPath(),
                     new SvgOptions(title, width, minFrameWidth, inverted, frameHeight, fontSize),
-                    threads == null ? Runtime.getRuntime().availableProcessors() : threads);
+                    threads == null ? Runtime.getRuntime().availableProcessors() : threads,
+                    sourceRoots == null ? List.of() : sourceRoots.stream().map(File::toPath).toList(),
+                    foldedFunctionNames);
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException("memflame: " + e.getMessage());
         }

@@ -25,6 +25,8 @@ import java.util.List;
  * @param outputDirectory where the report goes
  * @param svgOptions how flame graphs are drawn
  * @param threads how many dumps are read and folded at once, at least 1
+ * @param sourceRoots where the game's Python sources are, to name the function of each frame; empty for none
+ * @param foldedFunctionNames whether the folded-stack exports carry function names too
  */
 public record CheckSettings(
         Path snapshotDirectory,
@@ -40,7 +42,9 @@ public record CheckSettings(
         int warnAtPercent,
         Path outputDirectory,
         SvgOptions svgOptions,
-        int threads) {
+        int threads,
+        List<Path> sourceRoots,
+        boolean foldedFunctionNames) {
 
     /** @throws IllegalArgumentException when {@code warnAtPercent} or {@code threads} is out of range */
     public CheckSettings {

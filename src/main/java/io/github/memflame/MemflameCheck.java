@@ -17,11 +17,14 @@ import io.github.memflame.render.CheckReport;
 import io.github.memflame.render.ReportWriter;
 import io.github.memflame.render.SnapshotReport;
 import io.github.memflame.render.UnreadableSnapshot;
+import io.github.memflame.source.FunctionNameResolver;
+import io.github.memflame.source.ResolutionSummary;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -63,6 +66,12 @@ public final class MemflameCheck {
         List<UnreadableSnapshot> unreadable = new ArrayList<>();
         Map<String, Long> readNanos = new HashMap<>();
         List<FoldedSnapshot> snapshots = read(names, unreadable, readNanos);
+        ResolutionSummary functionNames = null;
+        if (!settings.sourceRoots().isEmpty()) {
+            FunctionNameResolver resolver = new FunctionNameResolver(settings.sourceRoots());
+            snapshots = nameFunctions(snapshots, resolver);
+            functionNames = resolver.summary();
+        }
 
         List<BudgetResult> results = new BudgetChecker(settings.budgets(), settings.warnAtPercent()).check(snapshots);
         List<BudgetResult> exceeded = results.stream().filter(BudgetResult::failsBuild).toList();
@@ -75,7 +84,8 @@ public final class MemflameCheck {
                 snapshotReports.add(SnapshotReport.of(snapshot, settings.svgOptions()));
                 drawNanos.put(snapshot.name(), System.nanoTime() - start);
             }
-            report = new CheckReport(exceeded.isEmpty(), snapshotReports, results, unreadable);
+            report = new CheckReport(exceeded.isEmpty(), snapshotReports, results, unreadable, functionNames,
+                    settings.foldedFunctionNames());
             ReportWriter.write(settings.outputDirectory(), report, settings.svgOptions())
                     .forEach((name, nanos) -> drawNanos.merge(name, nanos, Long::sum));
         } catch (OutOfMemoryError e) {
@@ -90,10 +100,28 @@ public final class MemflameCheck {
                     + " (read in " + duration(readNanos.get(snapshot.name())) + ", drawn in "
                     + duration(drawNanos.get(snapshot.name())) + ")");
         }
+        if (functionNames != null) {
+            listener.info(functionNames.describe());
+        }
 
         tell(results, snapshots, snapshotReports);
         listener.info("Memory report: " + settings.outputDirectory().resolve("index.html"));
         return new CheckOutcome(report, exceeded);
+    }
+
+    /**
+     * Names the functions of every snapshot's sites from the sources, one snapshot after the other in report order
+     * (the reads run in parallel; the counts and the unresolved files listed must not depend on that). A source
+     * modified after a dump is not trusted for that dump.
+     */
+    private List<FoldedSnapshot> nameFunctions(List<FoldedSnapshot> snapshots, FunctionNameResolver resolver)
+            throws IOException {
+        List<FoldedSnapshot> named = new ArrayList<>(snapshots.size());
+        for (FoldedSnapshot snapshot : snapshots) {
+            FileTime dumpModified = Files.getLastModifiedTime(settings.snapshotDirectory().resolve(snapshot.name()));
+            named.add(snapshot.withFunctionNames((path, line) -> resolver.resolve(path, line, dumpModified)));
+        }
+        return named;
     }
 
     private List<FoldedSnapshot> read(List<String> names, List<UnreadableSnapshot> unreadable,

@@ -25,6 +25,8 @@ public final class CheckSettingsBuilder {
     private List<Budget> budgets = List.of();
     private int warnAtPercent;
     private SvgOptions svgOptions = SvgOptions.defaults();
+    private List<Path> sourceRoots = List.of();
+    private boolean foldedFunctionNames;
     // Two, so that every test run through the builder reads its dumps in parallel as a 2-core agent does.
     private int threads = 2;
 
@@ -67,6 +69,16 @@ public final class CheckSettingsBuilder {
         return this;
     }
 
+    public CheckSettingsBuilder sourceRoots(List<Path> roots) {
+        sourceRoots = roots;
+        return this;
+    }
+
+    public CheckSettingsBuilder foldedFunctionNames(boolean withNames) {
+        foldedFunctionNames = withNames;
+        return this;
+    }
+
     public CheckSettingsBuilder threads(int count) {
         threads = count;
         return this;
@@ -80,6 +92,7 @@ public final class CheckSettingsBuilder {
     public CheckSettings build() {
         return new CheckSettings(snapshotDirectory, includes, excludes, failIfNoSnapshots, failOnUnreadable,
                 fileNameEncoding, maxDecompressedBytes, stripPrefixes, excludeFrames, budgets, warnAtPercent,
-                outputDirectory, svgOptions, threads);
+                outputDirectory, svgOptions, threads, sourceRoots,
+                foldedFunctionNames);
     }
 }

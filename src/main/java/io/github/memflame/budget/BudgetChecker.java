@@ -97,6 +97,7 @@ public final class BudgetChecker {
     private static Measurement measure(FoldedSnapshot snapshot, BudgetPath path, Scope scope) {
         Map<String, Boolean> coveredByPath = new HashMap<>();
         Map<String, long[]> bytesBySite = new LinkedHashMap<>();
+        Map<String, String> functionBySite = new HashMap<>();
         long bytes = 0;
         boolean matched = false;
         for (StackTotal stack : snapshot.stacks()) {
@@ -105,12 +106,19 @@ public final class BudgetChecker {
                 bytes = Math.addExact(bytes, stack.bytes());
                 Site site = stack.allocatingSite();
                 String label = site == null ? FlameTree.UNKNOWN : site.label();
-                long[] siteBytes = bytesBySite.computeIfAbsent(label, l -> new long[1]);
+                long[] siteBytes = bytesBySite.computeIfAbsent(label, l -> {
+                    String function = snapshot.functionAt(site);
+                    if (function != null) {
+                        functionBySite.put(l, function);
+                    }
+                    return new long[1];
+                });
                 siteBytes[0] = Math.addExact(siteBytes[0], stack.bytes());
             }
         }
         List<Contributor> top = new ArrayList<>();
-        bytesBySite.forEach((site, siteBytes) -> top.add(new Contributor(site, siteBytes[0])));
+        bytesBySite.forEach((site, siteBytes) -> top.add(
+                new Contributor(site, functionBySite.get(site), siteBytes[0])));
         top.sort(Comparator.comparingLong(Contributor::bytes).reversed().thenComparing(Contributor::site));
         return new Measurement(snapshot.name(), bytes, matched,
                 List.copyOf(top.subList(0, Math.min(TOP_SITES, top.size()))));

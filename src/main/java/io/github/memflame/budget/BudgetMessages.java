@@ -40,7 +40,7 @@ public final class BudgetMessages {
         if (!result.topSites().isEmpty()) {
             lines.add("  largest allocation sites counted:");
             for (Contributor site : result.topSites()) {
-                lines.add(String.format(Locale.ROOT, "    %10s  %s", Numbers.bytes(site.bytes()), site.site()));
+                lines.add(String.format(Locale.ROOT, "    %10s  %s", Numbers.bytes(site.bytes()), site.siteWithFunction()));
             }
         }
         if (reportToOpen != null) {

@@ -23,6 +23,7 @@ public final class FlameNode {
     private long totalBytes;
     private long selfBytes;
     private long traces;
+    private String function;
 
     FlameNode(String label) {
         this.label = label;
@@ -30,6 +31,20 @@ public final class FlameNode {
 
     public String label() {
         return label;
+    }
+
+    /**
+     * The qualified name of the function enclosing this frame's site (a stack-view frame, a path-view line), or
+     * {@code null} when unknown or not a site. Not part of the label: graphs keep their shape and folded output
+     * its frames.
+     */
+    public String function() {
+        return function;
+    }
+
+    /** The label as graphs show it: with the function's name after a site's label, when known. */
+    public String labelWithFunction() {
+        return Site.withFunction(label, function);
     }
 
     /** True for a line frame of the path view: its label is the line number below its file's frame. */
@@ -81,6 +96,10 @@ public final class FlameNode {
         FlameNode dropped = children[--childCount];
         children[childCount] = null;
         droppedPending += dropped.droppedBefore + dropped.totalBytes;
+    }
+
+    void nameFunction(String qualname) {
+        function = qualname;
     }
 
     void markLine() {

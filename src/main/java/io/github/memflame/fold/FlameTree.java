@@ -68,6 +68,7 @@ public final class FlameTree {
             }
             for (; openDepth < depth; openDepth++) {
                 open[openDepth + 1] = open[openDepth].appendChild(folded.label(i, openDepth));
+                open[openDepth + 1].nameFunction(folded.function(i, openDepth));
             }
             for (int level = 0; level <= depth; level++) {
                 open[level].add(folded.bytes(i), folded.traces(i));
@@ -105,18 +106,24 @@ public final class FlameTree {
     /**
      * The full name of a frame, given its parent's full name ({@code null} for a child of the root): in the
      * path view {@code dir/file.py} and, for a line, the site's name {@code dir/file.py:42}; in the stack view
-     * the frame's label, already a site's name.
+     * the frame's label, already a site's name. A site whose function is known is followed by it:
+     * {@code dir/file.py:42 Class.method}.
      */
     public String childName(String parentName, FlameNode child) {
         if (view == View.STACK || parentName == null) {
-            return child.label();
+            return child.labelWithFunction();
         }
-        return child.isLine() ? Site.label(parentName, Integer.parseInt(child.label()))
+        return child.isLine()
+                ? Site.withFunction(Site.label(parentName, Integer.parseInt(child.label())), child.function())
                 : parentName + "/" + child.label();
     }
 
-    /** The text drawn in a frame: its label, and for a path-view line {@code :42}, the line of its file. */
+    /**
+     * The text drawn in a frame: its label, and for a path-view line {@code :42}, the line of its file; a site
+     * whose function is known is followed by it.
+     */
     public String shortName(FlameNode node) {
-        return node.isLine() ? Site.label("", Integer.parseInt(node.label())) : node.label();
+        return node.isLine() ? Site.withFunction(Site.label("", Integer.parseInt(node.label())), node.function())
+                : node.labelWithFunction();
     }
 }

@@ -1,7 +1,13 @@
 package io.github.memflame.fold;
 
 import io.github.memflame.read.DumpFormat;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 
 /**
  * One snapshot after reading and normalization: what every view and every budget is computed from.
@@ -13,6 +19,7 @@ import java.util.List;
  * @param excludedTraces traces left out by {@code excludeFrames}
  * @param excludedBytes their bytes
  * @param stacks the counted traces grouped by traceback; two tracebacks may normalize to the same stack
+ * @param functionNames the function enclosing each site of the stacks that could be named (see {@link FunctionNamer})
  */
 public record FoldedSnapshot(
         String name,
@@ -21,5 +28,34 @@ public record FoldedSnapshot(
         long totalBytes,
         long excludedTraces,
         long excludedBytes,
-        List<StackTotal> stacks) {
+        List<StackTotal> stacks,
+        Map<Site, String> functionNames) {
+
+    public FoldedSnapshot {
+        Objects.requireNonNull(stacks, "stacks");
+        Objects.requireNonNull(functionNames, "functionNames (empty when no function is named)");
+    }
+
+    /** The qualified name of the function enclosing a site, or {@code null} when it is not known. */
+    public String functionAt(Site site) {
+        return site == null ? null : functionNames.get(site);
+    }
+
+    /** This snapshot with the function of each distinct site of its stacks named by {@code namer}, asked once each. */
+    public FoldedSnapshot withFunctionNames(FunctionNamer namer) {
+        Set<Site> asked = new HashSet<>();
+        Map<Site, String> names = new HashMap<>();
+        for (StackTotal stack : stacks) {
+            for (Site site : stack.rootFirst()) {
+                if (asked.add(site)) {
+                    String function = namer.functionAt(site.path(), site.line());
+                    if (function != null) {
+                        names.put(site, function);
+                    }
+                }
+            }
+        }
+        return new FoldedSnapshot(name, format, traces, totalBytes, excludedTraces, excludedBytes, stacks,
+                Collections.unmodifiableMap(names));
+    }
 }

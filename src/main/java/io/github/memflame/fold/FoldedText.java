@@ -12,7 +12,16 @@ public final class FoldedText {
     private FoldedText() {
     }
 
+    /** Writes plain frames, {@code path:line}, as {@code flamegraph.pl} users expect. */
     public static void write(FoldedView view, Writer out) throws IOException {
+        write(view, out, false);
+    }
+
+    /**
+     * @param withFunctionNames whether a frame whose function is known is written {@code path:line Class.method}
+     *                          rather than as the plain frame {@code flamegraph.pl} users expect
+     */
+    public static void write(FoldedView view, Writer out, boolean withFunctionNames) throws IOException {
         StringBuilder line = new StringBuilder();
         for (int i = 0; i < view.size(); i++) {
             if (view.bytes(i) == 0) {
@@ -23,7 +32,8 @@ public final class FoldedText {
                 if (level > 0) {
                     line.append(';');
                 }
-                appendOneLine(view.label(i, level), line);
+                String label = view.label(i, level);
+                appendOneLine(withFunctionNames ? Site.withFunction(label, view.function(i, level)) : label, line);
             }
             line.append(' ').append(view.bytes(i)).append('\n');
             out.append(line);

@@ -22,9 +22,14 @@ public final class FoldedView {
     private final long[] bytes;
     private final long[] traces;
     private final BitSet endsInLine;
+    /** Stack view: the function of each label (a site), by rank; {@code null} when no function is named. */
+    private final String[] functionOfLabel;
+    /** Path view: the function of each sequence's line; {@code null} when no function is named. */
+    private final String[] functionOfSequence;
 
     private FoldedView(FlameTree.View view, String snapshotName, long totalBytes, String[] labels,
-                       int[][] sequences, long[] bytes, long[] traces, BitSet endsInLine) {
+                       int[][] sequences, long[] bytes, long[] traces, BitSet endsInLine, String[] functionOfLabel,
+                       String[] functionOfSequence) {
         this.view = view;
         this.snapshotName = snapshotName;
         this.totalBytes = totalBytes;
@@ -33,6 +38,8 @@ public final class FoldedView {
         this.bytes = bytes;
         this.traces = traces;
         this.endsInLine = endsInLine;
+        this.functionOfLabel = functionOfLabel;
+        this.functionOfSequence = functionOfSequence;
     }
 
     public static FoldedView of(FoldedSnapshot snapshot, FlameTree.View view) {
@@ -55,8 +62,9 @@ public final class FoldedView {
                     sequence[i] = index(stackSites.get(i), siteIndex, sites);
                 }
             }
-            entries.add(new Entry(sequence, stack.bytes(), stack.traces(),
-                    view == FlameTree.View.PATH && sequence != null && stack.allocatingSite().line() != 0));
+            boolean line = view == FlameTree.View.PATH && sequence != null && stack.allocatingSite().line() != 0;
+            entries.add(new Entry(sequence, stack.bytes(), stack.traces(), line,
+                    line ? snapshot.functionAt(stack.allocatingSite()) : null));
         }
 
         // Rank every label of every site by sorting them once; equal labels share a rank.
@@ -86,13 +94,21 @@ public final class FoldedView {
             }
         }
         String[] labels = distinct.toArray(String[]::new);
+        boolean named = !snapshot.functionNames().isEmpty();
+        String[] functionOfLabel = named && view == FlameTree.View.STACK ? new String[labels.length] : null;
+        if (functionOfLabel != null) {
+            for (int i = 0; i < ranksOfSite.length; i++) {
+                functionOfLabel[ranksOfSite[i][0]] = snapshot.functionAt(sites.get(i));
+            }
+        }
         int[] unknown = {unknownRank};
         for (int e = 0; e < entries.size(); e++) {
             Entry entry = entries.get(e);
             if (entry.sequence == null) {
-                entries.set(e, new Entry(unknown, entry.bytes, entry.traces, false));
+                entries.set(e, new Entry(unknown, entry.bytes, entry.traces, false, null));
             } else if (view == FlameTree.View.PATH) {
-                entries.set(e, new Entry(ranksOfSite[entry.sequence[0]], entry.bytes, entry.traces, entry.line));
+                entries.set(e, new Entry(ranksOfSite[entry.sequence[0]], entry.bytes, entry.traces, entry.line,
+                        entry.function));
             } else {
                 for (int i = 0; i < entry.sequence.length; i++) {
                     entry.sequence[i] = ranksOfSite[entry.sequence[i]][0];
@@ -111,6 +127,7 @@ public final class FoldedView {
         long[] bytes = new long[distinctSequences];
         long[] traces = new long[distinctSequences];
         BitSet endsInLine = new BitSet();
+        String[] functionOfSequence = named && view == FlameTree.View.PATH ? new String[distinctSequences] : null;
         int at = -1;
         for (int i = 0; i < entries.size(); i++) {
             Entry entry = entries.get(i);
@@ -122,9 +139,12 @@ public final class FoldedView {
             if (entry.line) {
                 endsInLine.set(at);
             }
+            if (functionOfSequence != null && entry.function != null) {
+                functionOfSequence[at] = entry.function;
+            }
         }
         return new FoldedView(view, snapshot.name(), snapshot.totalBytes(), labels, sequences, bytes, traces,
-                endsInLine);
+                endsInLine, functionOfLabel, functionOfSequence);
     }
 
     public FlameTree.View view() {
@@ -170,6 +190,18 @@ public final class FoldedView {
         return endsInLine.get(index);
     }
 
+    /**
+     * The function enclosing the site of label {@code level} of sequence {@code index}: in the stack view any
+     * level, in the path view the line; {@code null} when unknown or not a site.
+     */
+    public String function(int index, int level) {
+        if (functionOfLabel != null) {
+            return functionOfLabel[sequences[index][level]];
+        }
+        boolean line = level == sequences[index].length - 1 && endsInLine.get(index);
+        return functionOfSequence != null && line ? functionOfSequence[index] : null;
+    }
+
     /** How many leading labels sequences {@code index} and {@code index - 1} share; 0 for the first. */
     int sharedLevels(int index) {
         if (index == 0) {
@@ -205,6 +237,6 @@ public final class FoldedView {
     }
 
     /** A stack as site indexes, then as label ranks; {@code null} for a stack without frames. */
-    private record Entry(int[] sequence, long bytes, long traces, boolean line) {
+    private record Entry(int[] sequence, long bytes, long traces, boolean line, String function) {
     }
 }

@@ -18,6 +18,17 @@ public record Site(String path, int line) {
         return line == 0 ? path : path + ":" + line;
     }
 
+    /**
+     * How a site is shown beside the function enclosing it, {@code client/battle.py:37 BattleController.spawn_wave}:
+     * the one place this text is put together.
+     *
+     * @param siteLabel the site's {@link #label()}
+     * @param function the qualified name, or {@code null} when unknown: then the label alone
+     */
+    public static String withFunction(String siteLabel, String function) {
+        return function == null ? siteLabel : siteLabel + " " + function;
+    }
+
     /** Spreads the lines of one file over many buckets, as {@link io.github.memflame.read.Frame} does. */
     @Override
     public int hashCode() {

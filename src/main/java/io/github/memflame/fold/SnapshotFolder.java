@@ -63,7 +63,7 @@ public final class SnapshotFolder implements TraceSink {
             stacks.add(new StackTotal(rootFirst, bytes, count));
         }
         return new FoldedSnapshot(name, format, traces, totalBytes, excludedTraces, excludedBytes,
-                Collections.unmodifiableList(stacks));
+                Collections.unmodifiableList(stacks), Map.of());
     }
 
     private static List<Site> normalize(Traceback traceback, PathNormalizer normalizer,

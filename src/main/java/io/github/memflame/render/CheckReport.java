@@ -1,6 +1,7 @@
 package io.github.memflame.render;
 
 import io.github.memflame.budget.BudgetResult;
+import io.github.memflame.source.ResolutionSummary;
 import java.util.List;
 
 /**
@@ -10,7 +11,16 @@ import java.util.List;
  * @param snapshots the snapshots, in the stable order they were read
  * @param budgets every budget against every snapshot it applies to
  * @param unreadable the dumps left out because they could not be read (only with {@code failOnUnreadable=false})
+ * @param functionNames how many frames were named from the sources; {@code null} when no source root is set
+ * @param foldedFunctionNames whether the folded-stack exports carry function names too
  */
 public record CheckReport(boolean passed, List<SnapshotReport> snapshots, List<BudgetResult> budgets,
-                          List<UnreadableSnapshot> unreadable) {
+                          List<UnreadableSnapshot> unreadable, ResolutionSummary functionNames,
+                          boolean foldedFunctionNames) {
+
+    /** A report that names no function. */
+    public CheckReport(boolean passed, List<SnapshotReport> snapshots, List<BudgetResult> budgets,
+                       List<UnreadableSnapshot> unreadable) {
+        this(passed, snapshots, budgets, unreadable, null, false);
+    }
 }

@@ -409,7 +409,12 @@ public final class IndexPage {
                 return;
             }
             html.constant("<p class=\"note\">The allocating lines holding the most memory, across all snapshots.")
-                    .constant("</p>\n<table id=\"largest\" class=\"sortable\">\n<thead><tr>");
+                    .constant("</p>\n");
+            if (report.functionNames() != null) {
+                html.constant("<p class=\"note\" id=\"function-names\">").text(report.functionNames().describe())
+                        .constant("</p>\n");
+            }
+            html.constant("<table id=\"largest\" class=\"sortable\">\n<thead><tr>");
             header("#", true);
             header("File and line", false);
             header("Snapshot", false);

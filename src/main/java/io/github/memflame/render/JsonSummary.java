@@ -7,8 +7,10 @@ import io.github.memflame.budget.BudgetResult;
 import io.github.memflame.budget.Contributor;
 import io.github.memflame.fold.FlameTree;
 import io.github.memflame.fold.FoldedSnapshot;
+import io.github.memflame.source.ResolutionSummary;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -24,10 +26,14 @@ import java.util.Objects;
  *  "budgets": [{"path": "client/controller", "scope": "self", "snapshot": "scene-2-battle.pickle",
  *               "limitBytes": 20971520, "limit": "20 MiB", "actualBytes": 343440, "status": "ok|warning|exceeded|unmatched",
  *               "level": "fail|warn",
- *               "topSites": [{"site": "client/controller/input.py:7", "bytes": 343440}]}]}
+ *               "topSites": [{"site": "client/controller/input.py:7", "function": "Input.poll", "bytes": 343440}]}],
+ *  "functionNames": {"resolved": 57, "unresolved": 3, "unresolvedFileCount": 1,
+ *                    "unresolvedFiles": [{"path": "net/pool.py", "reason": "not found under any source root"}]}}
  * }</pre>
  *
  * <p>A budget with {@code "status": "exceeded"} and {@code "level": "warn"} only warned: it did not fail the build.
+ * {@code function} is {@code null} when the function is unknown; {@code functionNames} is {@code null} when no
+ * {@code sourceRoots} are set.
  *
  * <p>Report file names are relative to the output directory. Written with jackson-core's streaming generator.
  */
@@ -91,6 +97,7 @@ public final class JsonSummary {
                 for (Contributor site : result.topSites()) {
                     json.writeStartObject();
                     string(json, "site", site.site());
+                    string(json, "function", site.function());
                     json.writeNumberField("bytes", site.bytes());
                     json.writeEndObject();
                 }
@@ -108,8 +115,29 @@ public final class JsonSummary {
             json.writeEndObject();
         }
         json.writeEndArray();
+        writeFunctionNames(report.functionNames(), json);
         json.writeEndObject();
         json.flush();
+    }
+
+    private static void writeFunctionNames(ResolutionSummary functionNames, JsonGenerator json) throws IOException {
+        if (functionNames == null) {
+            json.writeNullField("functionNames");
+            return;
+        }
+        json.writeObjectFieldStart("functionNames");
+        json.writeNumberField("resolved", functionNames.resolved());
+        json.writeNumberField("unresolved", functionNames.unresolved());
+        json.writeNumberField("unresolvedFileCount", functionNames.unresolvedFileCount());
+        json.writeArrayFieldStart("unresolvedFiles");
+        for (Map.Entry<String, String> file : functionNames.unresolvedFiles().entrySet()) {
+            json.writeStartObject();
+            string(json, "path", file.getKey());
+            string(json, "reason", file.getValue());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        json.writeEndObject();
     }
 
     /** A string field; lone surrogates, which UTF-8 cannot carry, become U+FFFD. */

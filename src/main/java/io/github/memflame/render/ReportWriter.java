@@ -157,7 +157,7 @@ public final class ReportWriter {
                     SvgFlameGraph.write(tree, snapshot.snapshot().totalBytes(), options, out);
                 }
                 try (Writer out = writer(resolve(staging, snapshot.foldedFile(view), name))) {
-                    FoldedText.write(snapshot.folded(view), out);
+                    FoldedText.write(snapshot.folded(view), out, report.foldedFunctionNames());
                 }
             }
             writeNanos.put(name, System.nanoTime() - start);

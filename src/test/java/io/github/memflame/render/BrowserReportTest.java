@@ -35,6 +35,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -310,6 +311,46 @@ class BrowserReportTest {
 
         browser.key("Escape", "Escape", 27, 0);
         assertEquals("", matchedText().trim(), "Escape resets the search");
+    }
+
+    // Function names from sourceRoots
+
+    @Test
+    void functionNamesShowInLabelsTooltipsSearchAndTheIndex() throws Exception {
+        Path input = REPORTS.resolve("names-input");
+        Files.createDirectories(input);
+        // Copied now, so the dump is newer than the sources, as one the test run writes.
+        Files.copy(fixtures.resolve(MENU), input.resolve("battle.pickle"), StandardCopyOption.REPLACE_EXISTING);
+        Files.setLastModifiedTime(input.resolve("battle.pickle"), FileTime.fromMillis(System.currentTimeMillis()));
+        Path report = REPORTS.resolve("names");
+        check(input, List.of("battle.pickle"), List.of(), report, List.of(Path.of("examples/game-demo/src/main/python")));
+        String tick = "client/controller/battle_controller.py:37 BattleController._tick";
+
+        open(report.resolve("battle.pickle.stack.svg"));
+        JsonNode frame = browser.evaluate(HELPERS + "(function () { var g = findFrame('" + tick + "');"
+                + " return {text: g.getElementsByTagName('text')[0].textContent, label: g.getAttribute('data-label')}; })()");
+        assertEquals("client/controller/battle_controller.py:37", frame.get("label").asText(),
+                "the frame's identity stays file:line");
+        assertTrue(frame.get("text").asText().endsWith(":37 BattleController._tick"),
+                "a long label is cut at its start, so the function stays readable: " + frame);
+        browser.evaluate("window.memflame.search('_tick$')");
+        assertHighlighted(Pattern.compile("_tick$"));
+        assertFalse(matchedText().isBlank(), "a function name is searchable");
+        screenshot("names-stack.png");
+
+        open(report.resolve("battle.pickle.path.svg"));
+        JsonNode line = browser.evaluate(HELPERS + "(function () { var g = findFrame('" + tick + "');"
+                + " return g.getElementsByTagName('text')[0].textContent; })()");
+        assertTrue(":37 BattleController._tick".contains(line.asText().replace("..", "")), line.toString());
+        screenshot("names-path.png");
+
+        open(report.resolve("index.html"));
+        String largest = browser.evaluate("document.getElementById('largest').innerText").asText();
+        assertTrue(largest.contains(tick), largest);
+        String counts = browser.evaluate("document.getElementById('function-names').innerText").asText();
+        assertTrue(counts.matches("Function names: \\d+ of \\d+ frames named from sourceRoots; \\d+ frames in \\d+ files "
+                + "keep file:line: .*<string> \\(not a source file\\).*"), counts);
+        screenshot("names-index.png");
     }
 
     // 4. index.html
@@ -674,8 +715,14 @@ class BrowserReportTest {
     /** Runs the real check, as the mojo does, into {@code output}. */
     private static CheckOutcome check(Path snapshots, List<String> includes, List<Budget> budgets, Path output)
             throws IOException, CheckFailure {
+        return check(snapshots, includes, budgets, output, List.of());
+    }
+
+    private static CheckOutcome check(Path snapshots, List<String> includes, List<Budget> budgets, Path output,
+                                      List<Path> sourceRoots) throws IOException, CheckFailure {
         CheckSettings settings = CheckSettingsBuilder.snapshots(snapshots).includes(includes)
-                .stripPrefixes(List.of(STRIP)).budgets(budgets).warnAtPercent(80).output(output).build();
+                .stripPrefixes(List.of(STRIP)).budgets(budgets).warnAtPercent(80).output(output)
+                .sourceRoots(sourceRoots).build();
         return new MemflameCheck(settings, new RecordingListener()).run();
     }
 

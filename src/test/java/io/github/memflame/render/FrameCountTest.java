@@ -111,6 +111,7 @@ class FrameCountTest {
                 stacks.add(new StackTotal(tracebacks.get(i), bytes[i], traces[i]));
             }
         }
-        return new FoldedSnapshot("1m-shaped.pickle", DumpFormat.TRACEMALLOC_PICKLE, TRACES, total, 0, 0, stacks);
+        return new FoldedSnapshot("1m-shaped.pickle", DumpFormat.TRACEMALLOC_PICKLE, TRACES, total, 0, 0, stacks,
+                Map.of());
     }
 }

@@ -26,7 +26,8 @@ class JsonSummaryTest {
         JsonSummary.write(Reports.failed(), out);
         JsonNode json = MAPPER.readTree(out.toString());
 
-        assertEquals(List.of("schema", "result", "snapshots", "budgets", "unreadable"), fields(json));
+        assertEquals(List.of("schema", "result", "snapshots", "budgets", "unreadable", "functionNames"), fields(json));
+        assertTrue(json.get("functionNames").isNull(), "no sourceRoots, no function names");
         assertEquals(0, json.get("unreadable").size());
         assertEquals(1, json.get("schema").intValue());
         assertEquals("failed", json.get("result").textValue());
@@ -59,6 +60,8 @@ class JsonSummaryTest {
         assertEquals("ok", controller.get("status").textValue());
         assertEquals("fail", controller.get("level").textValue());
         assertEquals("client/controller/input.py:7", controller.get("topSites").get(0).get("site").textValue());
+        assertEquals(List.of("site", "function", "bytes"), fields(controller.get("topSites").get(0)));
+        assertTrue(controller.get("topSites").get(0).get("function").isNull());
         assertEquals(343_440, controller.get("topSites").get(0).get("bytes").longValue());
         assertEquals(List.of("ok", "exceeded", "unmatched", "warning"),
                 List.of(json.get("budgets").get(0).get("status").textValue(),

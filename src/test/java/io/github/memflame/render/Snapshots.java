@@ -6,6 +6,7 @@ import io.github.memflame.fold.StackTotal;
 import io.github.memflame.read.DumpFormat;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Builds folded snapshots for the render tests: {@code stack("a.py:1", "b/c.py:2")} is root first. */
 final class Snapshots {
@@ -53,7 +54,7 @@ final class Snapshots {
             total += stack.bytes();
         }
         return new FoldedSnapshot(name, DumpFormat.TRACEMALLOC_PICKLE, traces, total, excludedTraces, excludedBytes,
-                List.copyOf(stacks));
+                List.copyOf(stacks), Map.of());
     }
 
     /** A small game-client-like snapshot. */
