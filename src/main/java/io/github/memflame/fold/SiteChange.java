@@ -1,6 +1,5 @@
 package io.github.memflame.fold;
 
-
 /**
  * An allocation site's bytes in the baseline and in this run.
  *
