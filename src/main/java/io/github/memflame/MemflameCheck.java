@@ -238,9 +238,9 @@ public final class MemflameCheck {
         if (settings.failOnUnreadable()) {
             throw new CheckFailure("Cannot read memory snapshot " + error);
         }
-        listener.warning("Memory snapshot " + name + " is unreadable and left out of every total and budget "
-                + "(failOnUnreadable is false): " + error);
-        unreadable.add(new UnreadableSnapshot(name, error));
+        UnreadableSnapshot leftOut = new UnreadableSnapshot(name, error);
+        listener.warning(leftOut.warning());
+        unreadable.add(leftOut);
     }
 
     private void tell(List<BudgetResult> results, List<FoldedSnapshot> snapshots, List<SnapshotReport> reports) {
