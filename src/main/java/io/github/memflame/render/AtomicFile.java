@@ -20,14 +20,14 @@ import java.util.List;
  * hidden temporary file in the same directory, is forced to disk, and is renamed over the target. A CI system
  * that collects the file after a killed build finds the last complete one.
  */
-final class AtomicFile {
+public final class AtomicFile {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private AtomicFile() {
     }
 
     /** Replaces {@code file} with {@code text} in UTF-8, creating its directory; temporaries of killed runs go. */
-    static void write(Path file, String text) throws IOException {
+    public static void write(Path file, String text) throws IOException {
         Path target = file.toAbsolutePath().normalize();
         Path directory = Files.createDirectories(target.getParent());
         String hiddenPrefix = "." + target.getFileName() + ".tmp-";
