@@ -55,15 +55,19 @@ public final class MemflameCheck {
 
     /**
      * Checks and writes the report, then the CI outputs; a run that stops without a verdict still writes its JUnit
-     * report, as one error, so that CI shows why.
+     * report (one error) and job summary, so that CI shows why.
      */
     public CheckOutcome run() throws CheckFailure, IOException {
         long start = System.nanoTime();
         try {
             return check(start);
         } catch (CheckFailure failure) {
-            if (settings.ciOutputs().junitReport() != null) {
-                JunitReport.writeError(settings.ciOutputs().junitReport(), failure.getMessage(), since(start));
+            CiOutputs outputs = settings.ciOutputs();
+            if (outputs.junitReport() != null) {
+                JunitReport.writeError(outputs.junitReport(), failure.getMessage(), since(start));
+            }
+            if (outputs.stepSummary() != null) {
+                MarkdownSummary.appendError(outputs.stepSummary(), failure.getMessage());
             }
             throw failure;
         }

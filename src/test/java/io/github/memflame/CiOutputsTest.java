@@ -46,7 +46,7 @@ class CiOutputsTest {
     }
 
     @Test
-    void aCheckWithoutVerdictWritesOneErrorAndNoSummary() throws Exception {
+    void aCheckWithoutVerdictWritesOneErrorAndSaysWhyInTheSummary() throws Exception {
         Path empty = Files.createDirectories(temp.resolve("no-dumps"));
         CheckFailure failure = assertThrows(CheckFailure.class,
                 () -> new MemflameCheck(settings(empty).build(), new RecordingListener()).run());
@@ -54,6 +54,10 @@ class CiOutputsTest {
         assertTrue(xml.contains("<testsuite name=\"memflame\" tests=\"1\" failures=\"0\" errors=\"1\" skipped=\"0\""),
                 xml);
         assertTrue(xml.contains("<error message=\"" + failure.getMessage().substring(0, 40)), xml);
-        assertFalse(Files.exists(temp.resolve("step_summary")), "no report, no summary");
+        assertEquals("## \u274c memflame: no verdict\n\nNo memory snapshot found in " + empty + " matching \\[\\*\\*/\\*.pickle, "
+                + "\\*\\*/\\*.json, \\*\\*/\\*.folded, \\*\\*/\\*.pickle.gz, \\*\\*/\\*.json.gz, \\*\\*/\\*.folded.gz\\]. Did the test run "
+                + "write its tracemalloc dumps there? Set snapshotDirectory or includes to where they are, or "
+                + "failIfNoSnapshots=false to allow a run without snapshots.\n",
+                Files.readString(temp.resolve("step_summary")));
     }
 }

@@ -46,9 +46,18 @@ public final class MarkdownSummary {
      * wrote there, separated from it by a blank line; creates the file if there is none.
      */
     public static void appendTo(Path file, CheckReport report) throws IOException {
+        append(file, text(report));
+    }
+
+    private static void append(Path file, String markdown) throws IOException {
         boolean follows = Files.exists(file) && Files.size(file) > 0;
-        Files.writeString(file, (follows ? "\n" : "") + text(report), StandardCharsets.UTF_8,
+        Files.writeString(file, (follows ? "\n" : "") + markdown, StandardCharsets.UTF_8,
                 StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+
+    /** Appends the summary of a check that stopped without a verdict (no dump, an unreadable one): why. */
+    public static void appendError(Path file, String message) throws IOException {
+        append(file, "## \u274c memflame: no verdict\n\n" + escape(message) + "\n");
     }
 
     private static void facts(CheckReport report, StringBuilder md) {
