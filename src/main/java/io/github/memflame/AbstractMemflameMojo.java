@@ -252,10 +252,16 @@ public abstract class AbstractMemflameMojo extends AbstractMojo {
                     new SvgOptions(title, width, minFrameWidth, inverted, frameHeight, fontSize),
                     threads == null ? Runtime.getRuntime().availableProcessors() : threads,
                     sourceRoots == null ? List.of() : sourceRoots.stream().map(File::toPath).toList(),
-                    foldedFunctionNames);
+                    foldedFunctionNames,
+                    ciOutputs());
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException("memflame: " + e.getMessage());
         }
+    }
+
+    /** The JUnit report and job summary this goal writes besides the report; none but for {@code check}. */
+    protected CiOutputs ciOutputs() {
+        return CiOutputs.NONE;
     }
 
     private List<Budget> budgets() {

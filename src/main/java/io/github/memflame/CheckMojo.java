@@ -1,6 +1,9 @@
 package io.github.memflame;
 
+import java.io.File;
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.logging.Log;
@@ -69,6 +72,46 @@ public class CheckMojo extends AbstractMemflameMojo {
      */
     @Parameter(property = "skipITs", defaultValue = "false")
     private boolean skipITs;
+
+    /**
+     * The check as a JUnit XML file, which Jenkins ({@code junit} step), GitLab ({@code artifacts:reports:junit})
+     * and GitHub test-report actions show without a memflame plugin: a test case per dump read and per budget and
+     * snapshot (classname: the snapshot, name: the budget's path and scope), failed with the CI log's lines when a
+     * limit or growth limit is exceeded, skipped when the budget is unmatched. Written even when the build fails.
+     * {@code none} (or {@code -Dmemflame.junitReport=}) writes none; an empty element in the POM means the default,
+     * as for every parameter. A relative path is resolved against the project's base directory.
+     * <pre>{@code <junitReport>${project.build.directory}/memflame-reports/TEST-memflame.xml</junitReport>}</pre>
+     */
+    @Parameter(property = "memflame.junitReport",
+            defaultValue = "${project.build.directory}/memflame-reports/TEST-memflame.xml")
+    private String junitReport;
+
+    /**
+     * In GitHub Actions, appends {@code memflame.md} (the result, the budgets table, the changes since the baseline)
+     * to the job summary, the file the {@code GITHUB_STEP_SUMMARY} environment variable names. Outside GitHub
+     * Actions the variable is not set and nothing is appended.
+     * <pre>{@code <githubStepSummary>false</githubStepSummary>}</pre>
+     */
+    @Parameter(property = "memflame.githubStepSummary", defaultValue = "true")
+    private boolean githubStepSummary;
+
+    /** Where a relative {@code junitReport} is resolved. */
+    @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
+    private File basedir;
+
+    @Override
+    protected CiOutputs ciOutputs() {
+        return ciOutputs(System.getenv());
+    }
+
+    /** The CI outputs with {@code environment} as the build's environment variables. */
+    CiOutputs ciOutputs(Map<String, String> environment) {
+        String junit = junitReport == null ? "" : junitReport.trim();
+        String stepSummary = environment.get("GITHUB_STEP_SUMMARY");
+        return new CiOutputs(
+                junit.isEmpty() || junit.equalsIgnoreCase("none") ? null : basedir.toPath().resolve(junit),
+                githubStepSummary && stepSummary != null && !stepSummary.isBlank() ? Path.of(stepSummary) : null);
+    }
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {

@@ -6,6 +6,7 @@ import io.github.memflame.render.SvgOptions;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Everything one {@code check} run needs, as plain values: the mojo's configuration after validation. The
@@ -27,6 +28,7 @@ import java.util.List;
  * @param threads how many dumps are read and folded at once, at least 1
  * @param sourceRoots where the game's Python sources are, to name the function of each frame; empty for none
  * @param foldedFunctionNames whether the folded-stack exports carry function names too
+ * @param ciOutputs the JUnit report and job summary to write besides the report
  */
 public record CheckSettings(
         Path snapshotDirectory,
@@ -44,10 +46,12 @@ public record CheckSettings(
         SvgOptions svgOptions,
         int threads,
         List<Path> sourceRoots,
-        boolean foldedFunctionNames) {
+        boolean foldedFunctionNames,
+        CiOutputs ciOutputs) {
 
     /** @throws IllegalArgumentException when {@code warnAtPercent} or {@code threads} is out of range */
     public CheckSettings {
+        Objects.requireNonNull(ciOutputs, "ciOutputs");
         BudgetChecker.checkWarnAtPercent(warnAtPercent);
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1 (leave it out for one per processor); was "

@@ -8,14 +8,13 @@ import io.github.memflame.aggregate.ReportSummary;
 import io.github.memflame.aggregate.SummaryReader;
 import io.github.memflame.format.Numbers;
 import io.github.memflame.render.AggregatePage;
+import io.github.memflame.render.AtomicFile;
 import io.github.memflame.render.ReportWriter;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -129,18 +128,8 @@ public final class MemflameAggregate {
 
     /** Writes a file next to its target and renames it into place, so a reader never sees half of it. */
     private static void replace(Path target, Content content) throws IOException {
-        Path temporary = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-        try {
-            try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
-                content.write(out);
-            }
-            try {
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        StringWriter text = new StringWriter();
+        content.write(text);
+        AtomicFile.write(target, text.toString());
     }
 }

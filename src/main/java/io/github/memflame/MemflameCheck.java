@@ -14,6 +14,8 @@ import io.github.memflame.read.DumpFormat;
 import io.github.memflame.read.DumpFormatException;
 import io.github.memflame.read.DumpLoader;
 import io.github.memflame.render.CheckReport;
+import io.github.memflame.render.JunitReport;
+import io.github.memflame.render.MarkdownSummary;
 import io.github.memflame.render.ReportWriter;
 import io.github.memflame.render.SnapshotReport;
 import io.github.memflame.render.UnreadableSnapshot;
@@ -25,6 +27,7 @@ import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -50,7 +53,27 @@ public final class MemflameCheck {
         this.listener = LogText.printable(listener);
     }
 
+    /**
+     * Checks and writes the report, then the CI outputs; a run that stops without a verdict still writes its JUnit
+     * report (one error) and job summary, so that CI shows why.
+     */
     public CheckOutcome run() throws CheckFailure, IOException {
+        long start = System.nanoTime();
+        try {
+            return check(start);
+        } catch (CheckFailure failure) {
+            CiOutputs outputs = settings.ciOutputs();
+            if (outputs.junitReport() != null) {
+                JunitReport.writeError(outputs.junitReport(), failure.getMessage(), since(start));
+            }
+            if (outputs.stepSummary() != null) {
+                MarkdownSummary.appendError(outputs.stepSummary(), failure.getMessage());
+            }
+            throw failure;
+        }
+    }
+
+    private CheckOutcome check(long checkStart) throws CheckFailure, IOException {
         List<String> names = SnapshotFiles.find(settings.snapshotDirectory(), settings.includes(), settings.excludes());
         if (names.isEmpty()) {
             String message = "No memory snapshot found in " + settings.snapshotDirectory() + " matching "
@@ -106,7 +129,26 @@ public final class MemflameCheck {
 
         tell(results, snapshots, snapshotReports);
         listener.info("Memory report: " + settings.outputDirectory().resolve("index.html"));
+        writeCiOutputs(report, snapshotReports, checkStart);
         return new CheckOutcome(report, exceeded);
+    }
+
+    /** The JUnit report and the job summary, written after the report, whatever the verdict: CI needs them most then. */
+    private void writeCiOutputs(CheckReport report, List<SnapshotReport> snapshotReports, long start)
+            throws IOException {
+        CiOutputs outputs = settings.ciOutputs();
+        if (outputs.junitReport() != null) {
+            JunitReport.write(outputs.junitReport(), report, since(start),
+                    result -> reportToOpen(result, snapshotReports));
+            listener.info("Memory test report (JUnit XML): " + outputs.junitReport());
+        }
+        if (outputs.stepSummary() != null) {
+            MarkdownSummary.appendTo(outputs.stepSummary(), report);
+        }
+    }
+
+    private static Duration since(long start) {
+        return Duration.ofNanos(System.nanoTime() - start);
     }
 
     /**
@@ -238,9 +280,9 @@ public final class MemflameCheck {
         if (settings.failOnUnreadable()) {
             throw new CheckFailure("Cannot read memory snapshot " + error);
         }
-        listener.warning("Memory snapshot " + name + " is unreadable and left out of every total and budget "
-                + "(failOnUnreadable is false): " + error);
-        unreadable.add(new UnreadableSnapshot(name, error));
+        UnreadableSnapshot leftOut = new UnreadableSnapshot(name, error);
+        listener.warning(leftOut.warning());
+        unreadable.add(leftOut);
     }
 
     private void tell(List<BudgetResult> results, List<FoldedSnapshot> snapshots, List<SnapshotReport> reports) {

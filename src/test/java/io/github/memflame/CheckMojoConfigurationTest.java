@@ -14,6 +14,7 @@ import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoParameter;
 import org.apache.maven.api.plugin.testing.MojoTest;
@@ -214,6 +215,66 @@ class CheckMojoConfigurationTest {
         assertTrue(log.has("[WARNING] Memory budget exceeded (level warn, the build goes on): client/controller "
                 + "(self) in scene-3-battle.pickle: 177.6 KiB > 100.0 KiB (+77.6 KiB, +77.6%)"), log.lines.toString());
         assertFalse(log.lines.stream().anyMatch(line -> line.startsWith("[ERROR]")), log.lines.toString());
+    }
+
+    @Test
+    @InjectMojo(goal = "check")
+    void theJunitReportGoesToTargetAndNoStepSummaryOutsideGithubActions(CheckMojo mojo) throws Exception {
+        Path basedir = Path.of(System.getProperty("user.dir"));
+        assertEquals(new CiOutputs(basedir.resolve("target/memflame-reports/TEST-memflame.xml"), null),
+                mojo.ciOutputs(Map.of()));
+        assertEquals(true, getVariableValueFromObject(mojo, "githubStepSummary"));
+    }
+
+    @Test
+    @InjectMojo(goal = "check")
+    void inGithubActionsTheStepSummaryIsTheFileItsVariableNames(CheckMojo mojo) {
+        assertEquals(Path.of("/home/runner/work/_temp/_runner_file_commands/step_summary_1"), mojo.ciOutputs(
+                Map.of("GITHUB_STEP_SUMMARY", "/home/runner/work/_temp/_runner_file_commands/step_summary_1"))
+                .stepSummary());
+    }
+
+    @Test
+    @InjectMojo(goal = "check")
+    @MojoParameter(name = "githubStepSummary", value = "false")
+    void theStepSummaryCanBeTurnedOff(CheckMojo mojo) {
+        assertEquals(null, mojo.ciOutputs(Map.of("GITHUB_STEP_SUMMARY", "/tmp/step_summary")).stepSummary());
+    }
+
+    @Test
+    @InjectMojo(goal = "check")
+    @MojoParameter(name = "junitReport", value = "none")
+    void aJunitReportOfNoneWritesNone(CheckMojo mojo) {
+        assertEquals(null, mojo.ciOutputs(Map.of()).junitReport());
+    }
+
+    @Test
+    @InjectMojo(goal = "check")
+    @MojoParameter(name = "junitReport", value = "ci/memory.xml")
+    void aRelativeJunitReportIsUnderTheBaseDirectory(CheckMojo mojo) {
+        assertEquals(Path.of(System.getProperty("user.dir"), "ci/memory.xml"), mojo.ciOutputs(Map.of()).junitReport());
+    }
+
+    @Test
+    @InjectMojo(goal = "check", pom = POM_HEAD + "<snapshotDirectory>" + IT_SNAPSHOTS + "</snapshotDirectory>"
+            + "<outputDirectory>${project.basedir}/target/mojo-tests/junit/memflame</outputDirectory>"
+            + "<junitReport>${project.basedir}/target/mojo-tests/junit/TEST-memflame.xml</junitReport>"
+            + "<stripPrefixes><stripPrefix>I:/G1/trunk/code/Script/Python/</stripPrefix></stripPrefixes>"
+            + "<budgets><budget><path>client/controller</path><max>100 KiB</max></budget></budgets>" + POM_TAIL)
+    void aBuildFailingOnABudgetLeavesItsJunitReport(CheckMojo mojo) throws Exception {
+        Path junit = Path.of("target/mojo-tests/junit/TEST-memflame.xml");
+        Files.deleteIfExists(junit);
+        RecordingLog log = new RecordingLog();
+        mojo.setLog(log);
+        assertTrue(failure(mojo).getMessage().startsWith("1 memory budget exceeded (see the lines above); report: "));
+        String xml = Files.readString(junit);
+        assertTrue(xml.contains("<testsuite name=\"memflame\" tests=\"4\" failures=\"1\" errors=\"0\" skipped=\"0\""),
+                xml);
+        assertTrue(xml.contains("<testcase classname=\"scene-3-battle.pickle\" name=\"client/controller (self)\" "
+                + "time=\"0\">\n      <failure message=\"Memory budget exceeded: client/controller (self) in "
+                + "scene-3-battle.pickle: 177.6 KiB &gt; 100.0 KiB (+77.6 KiB, +77.6%)\" type=\"memory budget "
+                + "exceeded\">"), xml);
+        assertTrue(log.has("[INFO] Memory test report (JUnit XML): " + junit.toAbsolutePath()), log.lines.toString());
     }
 
     @Test

@@ -27,6 +27,7 @@ public final class CheckSettingsBuilder {
     private SvgOptions svgOptions = SvgOptions.defaults();
     private List<Path> sourceRoots = List.of();
     private boolean foldedFunctionNames;
+    private CiOutputs ciOutputs = CiOutputs.NONE;
     // Two, so that every test run through the builder reads its dumps in parallel as a 2-core agent does.
     private int threads = 2;
 
@@ -79,6 +80,11 @@ public final class CheckSettingsBuilder {
         return this;
     }
 
+    public CheckSettingsBuilder ciOutputs(CiOutputs outputs) {
+        ciOutputs = outputs;
+        return this;
+    }
+
     public CheckSettingsBuilder threads(int count) {
         threads = count;
         return this;
@@ -93,6 +99,6 @@ public final class CheckSettingsBuilder {
         return new CheckSettings(snapshotDirectory, includes, excludes, failIfNoSnapshots, failOnUnreadable,
                 fileNameEncoding, maxDecompressedBytes, stripPrefixes, excludeFrames, budgets, warnAtPercent,
                 outputDirectory, svgOptions, threads, sourceRoots,
-                foldedFunctionNames);
+                foldedFunctionNames, ciOutputs);
     }
 }

@@ -68,7 +68,11 @@ class HostileReportTest {
     @Test
     void everyOutputOfTheXssFixturesCarriesOnlyTheRenderersOwnMarkup() throws Exception {
         Path output = temp.resolve("out/memflame");
-        CheckOutcome outcome = new MemflameCheck(settings(hostileSnapshots(), output), log).run();
+        // A budget on every snapshot puts every hostile snapshot name into the budget tables too.
+        Budget everything = new Budget("", 1L << 30, "1 GiB", Scope.SELF, null);
+        CheckSettings settings = CheckSettingsBuilder.snapshots(hostileSnapshots()).failOnUnreadable(false)
+                .budgets(List.of(everything)).output(output).build();
+        CheckOutcome outcome = new MemflameCheck(settings, log).run();
         assertEquals(4, outcome.report().snapshots().size());
         List<Path> files;
         try (Stream<Path> walk = Files.walk(output)) {
@@ -87,6 +91,8 @@ class HostileReportTest {
                 scanMarkup(file, parse(bytes), 1);
             } else if (name.equals("memflame.json")) {
                 new ObjectMapper().readTree(bytes);
+            } else if (name.equals("memflame.md")) {
+                scanMarkdown(file, new String(bytes, StandardCharsets.UTF_8));
             } else if (name.endsWith(".folded")) {
                 scanFolded(file, bytes);
                 folded++;
@@ -124,6 +130,23 @@ class HostileReportTest {
         for (String line : lines) {
             assertTrue(line.chars().noneMatch(c -> (c < 0x20 && c != '\t') || (c >= 0x7f && c <= 0x9f)
                     || c == 0x2028 || c == 0x2029), "a control character in the log line " + line);
+        }
+    }
+
+    /**
+     * With every backslash escape taken out, nothing is left that opens markup (HTML, code, a link, an entity,
+     * strike-through, math), a table row has exactly the renderer's cells, and no name started a line.
+     */
+    private static void scanMarkdown(Path file, String markdown) {
+        for (String line : markdown.split("\n", -1)) {
+            String unescaped = line.replaceAll("\\\\.", "");
+            assertTrue(unescaped.chars().noneMatch(c -> "<>`[]&~$".indexOf(c) >= 0), file + ": " + line);
+            if (line.startsWith("| ") && !line.startsWith("| Path ")) {
+                assertEquals(7, unescaped.chars().filter(c -> c == '|').count(), file + ": " + line);
+            } else {
+                assertTrue(line.isEmpty() || line.startsWith("#") || line.startsWith("|---") || line.startsWith("| ")
+                        || Character.isDigit(line.charAt(0)) || line.startsWith("No budgets"), file + ": " + line);
+            }
         }
     }
 

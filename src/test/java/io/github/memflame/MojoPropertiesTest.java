@@ -4,7 +4,9 @@ import static org.apache.maven.api.plugin.testing.MojoExtension.getVariableValue
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.memflame.render.SvgOptions;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import javax.inject.Inject;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoParameter;
@@ -30,6 +32,8 @@ class MojoPropertiesTest {
         session.getUserProperties().setProperty("memflame.includes", "scenes/**/*.pickle,**/*.json");
         session.getUserProperties().setProperty("memflame.fileNameEncoding", "GBK");
         session.getUserProperties().setProperty("skipITs", "true");
+        session.getUserProperties().setProperty("memflame.junitReport", "build/ci/TEST-memory.xml");
+        session.getUserProperties().setProperty("memflame.githubStepSummary", "false");
     }
 
     @Test
@@ -42,6 +46,8 @@ class MojoPropertiesTest {
         assertEquals("GBK", settings.fileNameEncoding().name());
         assertEquals(false, getVariableValueFromObject(mojo, "failOnViolation"));
         assertEquals(true, getVariableValueFromObject(mojo, "skipITs"));
+        assertEquals(new CiOutputs(Path.of(System.getProperty("user.dir"), "build/ci/TEST-memory.xml"), null),
+                mojo.ciOutputs(Map.of("GITHUB_STEP_SUMMARY", "/tmp/step_summary")));
     }
 
     @Test
@@ -56,5 +62,6 @@ class MojoPropertiesTest {
     @InjectMojo(goal = "report")
     void reportTakesTheSameProperties(ReportMojo mojo) throws Exception {
         assertEquals(new SvgOptions("Battle client memory", 1600, 0.1, true, 16, 12), mojo.settings(false).svgOptions());
+        assertEquals(CiOutputs.NONE, mojo.settings(false).ciOutputs(), "the report goal writes no CI output");
     }
 }

@@ -33,9 +33,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Writes a whole report, atomically: {@code index.html}, {@code memflame.json} and, for every snapshot,
- * {@code NAME.path.svg}, {@code NAME.stack.svg}, {@code NAME.path.folded} and {@code NAME.stack.folded}, where a
- * {@code /} in NAME makes sub-directories.
+ * Writes a whole report, atomically: {@code index.html}, {@code memflame.json}, {@code memflame.md} and, for every
+ * snapshot, {@code NAME.path.svg}, {@code NAME.stack.svg}, {@code NAME.path.folded} and {@code NAME.stack.folded},
+ * where a {@code /} in NAME makes sub-directories.
  *
  * <p>Everything is written into a fresh hidden staging directory next to the output directory (same parent, so
  * on the same file system), then swapped in: the old output directory is renamed away, the staging directory is
@@ -46,6 +46,7 @@ import java.util.Objects;
 public final class ReportWriter {
     public static final String INDEX = "index.html";
     public static final String SUMMARY = "memflame.json";
+    public static final String MARKDOWN = "memflame.md";
     private static final String STAGING = ".staging-";
     private static final String OLD = ".old-";
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -143,6 +144,9 @@ public final class ReportWriter {
         }
         try (Writer out = writer(staging.resolve(SUMMARY))) {
             JsonSummary.write(report, out);
+        }
+        try (Writer out = writer(staging.resolve(MARKDOWN))) {
+            out.write(MarkdownSummary.text(report));
         }
         Map<String, Long> writeNanos = new LinkedHashMap<>();
         for (SnapshotReport snapshot : report.snapshots()) {

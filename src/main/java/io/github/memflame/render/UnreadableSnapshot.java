@@ -8,4 +8,10 @@ package io.github.memflame.render;
  * @param error why it could not be read: position, what was expected, what was found
  */
 public record UnreadableSnapshot(String name, String error) {
+
+    /** The warning that says it was left out, as the CI log and the JUnit report give it. */
+    public String warning() {
+        return "Memory snapshot " + name + " is unreadable and left out of every total and budget "
+                + "(failOnUnreadable is false): " + error;
+    }
 }

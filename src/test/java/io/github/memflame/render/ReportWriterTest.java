@@ -47,7 +47,7 @@ class ReportWriterTest {
         Path output = temp.resolve("memflame");
         ReportWriter.write(output, Reports.failed(), SvgOptions.defaults());
         Map<String, String> files = contents(output);
-        assertEquals(List.of("index.html", "memflame.json",
+        assertEquals(List.of("index.html", "memflame.json", "memflame.md",
                 "scene-2-battle.pickle.path.folded", "scene-2-battle.pickle.path.svg",
                 "scene-2-battle.pickle.stack.folded", "scene-2-battle.pickle.stack.svg",
                 "sub/dir/scene 1#menu.pickle.path.folded", "sub/dir/scene 1#menu.pickle.path.svg",
@@ -71,7 +71,7 @@ class ReportWriterTest {
         CheckReport second = new CheckReport(true, List.of(Reports.report(Snapshots.named("only.pickle")
                 .add(10, "a.py:1").build())), List.of(), List.of());
         ReportWriter.write(output, second, SvgOptions.defaults());
-        assertEquals(List.of("index.html", "memflame.json", "only.pickle.path.folded", "only.pickle.path.svg",
+        assertEquals(List.of("index.html", "memflame.json", "memflame.md", "only.pickle.path.folded", "only.pickle.path.svg",
                 "only.pickle.stack.folded", "only.pickle.stack.svg"), List.copyOf(contents(output).keySet()));
         assertEquals(List.of("memflame"), siblings());
     }

@@ -1,0 +1,78 @@
+package io.github.memflame.render;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Writes one file so that readers see the previous content or the new one, never a part: the text goes to a
+ * hidden temporary file in the same directory, is forced to disk, and is renamed over the target. A CI system
+ * that collects the file after a killed build finds the last complete one.
+ */
+public final class AtomicFile {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private AtomicFile() {
+    }
+
+    /** Replaces {@code file} with {@code text} in UTF-8, creating its directory; temporaries of killed runs go. */
+    public static void write(Path file, String text) throws IOException {
+        Path target = file.toAbsolutePath().normalize();
+        Path directory = Files.createDirectories(target.getParent());
+        String hiddenPrefix = "." + target.getFileName() + ".tmp-";
+        removeLeftovers(directory, hiddenPrefix);
+        Path temporary = create(directory, hiddenPrefix);
+        try {
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+                ByteBuffer bytes = StandardCharsets.UTF_8.encode(Markup.replaceLoneSurrogates(text));
+                while (bytes.hasRemaining()) {
+                    channel.write(bytes);
+                }
+                channel.force(true);
+            }
+            try {
+                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    /**
+     * A new uniquely named file with the permissions of any new file (not {@link Files#createTempFile}'s
+     * owner-only ones: a CI archiver or another user may read the result).
+     */
+    private static Path create(Path directory, String hiddenPrefix) throws IOException {
+        while (true) {
+            try {
+                return Files.createFile(directory.resolve(hiddenPrefix + Long.toUnsignedString(RANDOM.nextLong())));
+            } catch (FileAlreadyExistsException taken) {
+                // another name
+            }
+        }
+    }
+
+    private static void removeLeftovers(Path directory, String hiddenPrefix) throws IOException {
+        List<Path> leftovers = new ArrayList<>();
+        try (DirectoryStream<Path> siblings = Files.newDirectoryStream(directory,
+                entry -> entry.getFileName().toString().startsWith(hiddenPrefix))) {
+            siblings.forEach(leftovers::add);
+        }
+        for (Path leftover : leftovers) {
+            Files.deleteIfExists(leftover);
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package io.github.memflame.render;
+
+import io.github.memflame.budget.BudgetChecker;
+import io.github.memflame.budget.BudgetMessages;
+import io.github.memflame.budget.BudgetResult;
+import io.github.memflame.budget.BudgetStatus;
+import io.github.memflame.fold.FoldedSnapshot;
+import io.github.memflame.format.Numbers;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The check as JUnit XML ({@code TEST-memflame.xml}), which Jenkins' junit step, GitLab's
+ * {@code artifacts:reports:junit} and GitHub test-report actions show without a memflame plugin.
+ *
+ * <p>One suite {@code memflame}. Per snapshot a test case {@code dump read} (classname: the snapshot), so a run with
+ * dumps but no budget still reports tests; an unreadable dump left out by {@code failOnUnreadable=false} is that
+ * case skipped, since it does not fail the build. Per budget and snapshot a test case named by the budget's path
+ * and scope ({@code client/controller (self)}): a {@code <failure>} with the CI log's lines when the limit or the
+ * growth limit is exceeded and fails the build, {@code <skipped>} when the budget is unmatched, and otherwise a
+ * passing case whose {@code <system-out>} carries the log's line (the warning of a nearly used or {@code level warn}
+ * budget, or the figure within the limit). A check that could not give a verdict is one {@code <error>} case.
+ */
+public final class JunitReport {
+    /** The suite's name and the classname of the case that reports a check without a verdict. */
+    public static final String SUITE = "memflame";
+    /** The name of the per-snapshot case that says the dump was read. */
+    public static final String READ_CASE = "dump read";
+
+    private JunitReport() {
+    }
+
+    /**
+     * Writes the report of a finished check to {@code file}, atomically.
+     *
+     * @param elapsed how long the check took, the suite's {@code time}
+     * @param reportToOpen the flame graph a result's message names, or {@code null} for none
+     */
+    public static void write(Path file, CheckReport report, Duration elapsed,
+                             Function<BudgetResult, String> reportToOpen) throws IOException {
+        AtomicFile.write(file, xml(report, elapsed, reportToOpen));
+    }
+
+    /** Writes the report of a check that stopped without a verdict (no dump, an unreadable one): one error. */
+    public static void writeError(Path file, String message, Duration elapsed) throws IOException {
+        AtomicFile.write(file, xml(List.of(new TestCase(SUITE, "check", Outcome.ERROR, "memflame check failed",
+                List.of(message))), elapsed));
+    }
+
+    static String xml(CheckReport report, Duration elapsed, Function<BudgetResult, String> reportToOpen) {
+        List<TestCase> cases = new ArrayList<>();
+        for (SnapshotReport snapshot : report.snapshots()) {
+            FoldedSnapshot folded = snapshot.snapshot();
+            cases.add(new TestCase(folded.name(), READ_CASE, Outcome.PASSED, null, List.of(
+                    folded.format().summaryName() + ", " + Numbers.grouped(folded.traces()) + " traces, "
+                            + Numbers.bytes(folded.totalBytes()))));
+        }
+        for (UnreadableSnapshot unreadable : report.unreadable()) {
+            cases.add(new TestCase(unreadable.name(), READ_CASE, Outcome.SKIPPED, null,
+                    List.of(unreadable.warning())));
+        }
+        List<String> topLevelPaths = BudgetChecker.topLevelPaths(
+                report.snapshots().stream().map(SnapshotReport::snapshot).toList());
+        Map<String, Integer> seen = new HashMap<>();
+        for (BudgetResult result : report.budgets()) {
+            String name = BudgetMessages.displayPath(result.budget()) + " (" + result.budget().scope().configName()
+                    + ")";
+            // Two budgets on one path and scope (a warn level below a fail level) must stay two cases.
+            int occurrence = seen.merge(result.snapshot() + '\u0000' + name, 1, Integer::sum);
+            if (occurrence > 1) {
+                name += " #" + occurrence;
+            }
+            cases.add(budgetCase(result, name, topLevelPaths, reportToOpen.apply(result)));
+        }
+        return xml(cases, elapsed);
+    }
+
+    private static TestCase budgetCase(BudgetResult result, String name, List<String> topLevelPaths,
+                                       String reportToOpen) {
+        CiVerdict verdict = CiVerdict.of(result);
+        if (verdict == CiVerdict.UNMATCHED) {
+            return new TestCase(result.snapshot(), name, Outcome.SKIPPED, null,
+                    List.of(BudgetMessages.unmatched(result.budget(), topLevelPaths)));
+        }
+        List<String> limitLines = result.status() == BudgetStatus.OK
+                ? List.of(BudgetMessages.within(result))
+                : BudgetMessages.describe(result, reportToOpen);
+        List<String> lines = new ArrayList<>(limitLines);
+        // What is wrong comes first: its first line is the failure's message.
+        boolean growthFirst = result.status() == BudgetStatus.OK && result.growth() != null
+                && result.growth().status() != BudgetStatus.OK;
+        lines.addAll(growthFirst ? 0 : lines.size(), GrowthText.lines(result, reportToOpen));
+        if (verdict == CiVerdict.FAILS) {
+            String type = result.status() == BudgetStatus.EXCEEDED ? "memory budget exceeded" : "memory growth exceeded";
+            return new TestCase(result.snapshot(), name, Outcome.FAILED, type, lines);
+        }
+        return new TestCase(result.snapshot(), name, Outcome.PASSED, null, lines);
+    }
+
+    private static String xml(List<TestCase> cases, Duration elapsed) {
+        Map<Outcome, Integer> counts = new HashMap<>();
+        cases.forEach(testCase -> counts.merge(testCase.outcome(), 1, Integer::sum));
+        String time = String.format(Locale.ROOT, "%.3f", elapsed.toNanos() / 1e9);
+        Markup xml = new Markup(4096 + 512 * cases.size());
+        xml.constant("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites").attribute("name", SUITE)
+                .attribute("tests", cases.size()).attribute("failures", counts.getOrDefault(Outcome.FAILED, 0))
+                .attribute("errors", counts.getOrDefault(Outcome.ERROR, 0)).attribute("time", time)
+                .constant(">\n  <testsuite").attribute("name", SUITE).attribute("tests", cases.size())
+                .attribute("failures", counts.getOrDefault(Outcome.FAILED, 0))
+                .attribute("errors", counts.getOrDefault(Outcome.ERROR, 0))
+                .attribute("skipped", counts.getOrDefault(Outcome.SKIPPED, 0)).attribute("time", time)
+                .constant(">\n");
+        for (TestCase testCase : cases) {
+            xml.constant("    <testcase").attribute("classname", testCase.classname())
+                    .attribute("name", testCase.name()).constant(" time=\"0\"");
+            String message = testCase.lines().get(0);
+            switch (testCase.outcome()) {
+                case FAILED, ERROR -> {
+                    String element = testCase.outcome() == Outcome.FAILED ? "failure" : "error";
+                    xml.constant(">\n      <" + element).attribute("message", message)
+                            .attribute("type", testCase.type()).constant(">");
+                    lines(xml, testCase.lines());
+                    xml.constant("</" + element + ">\n    </testcase>\n");
+                }
+                case SKIPPED -> xml.constant(">\n      <skipped").attribute("message", message)
+                        .constant("/>\n    </testcase>\n");
+                case PASSED -> {
+                    xml.constant(">\n      <system-out>");
+                    lines(xml, testCase.lines());
+                    xml.constant("</system-out>\n    </testcase>\n");
+                }
+            }
+        }
+        return xml.constant("  </testsuite>\n</testsuites>\n").toString();
+    }
+
+    /** The lines as element text, one per line: the element's text reads as the CI log does. */
+    private static void lines(Markup xml, List<String> lines) {
+        for (String line : lines) {
+            xml.text(line).constant("\n");
+        }
+    }
+
+    private enum Outcome { PASSED, FAILED, SKIPPED, ERROR }
+
+    /**
+     * @param type the failure's or error's type, {@code null} otherwise
+     * @param lines what the case says, the first line being its message; at least one
+     */
+    private record TestCase(String classname, String name, Outcome outcome, String type, List<String> lines) {
+        /** Names from dumps may hold line breaks: a name stays on one line, a line of text stays one line. */
+        TestCase {
+            classname = Markup.oneLine(classname);
+            name = Markup.oneLine(name);
+            lines = lines.stream().map(Markup::oneLine).toList();
+        }
+    }
+}

@@ -1,0 +1,202 @@
+package io.github.memflame.render;
+
+import io.github.memflame.budget.BudgetMessages;
+import io.github.memflame.budget.BudgetResult;
+import io.github.memflame.budget.BudgetStatus;
+import io.github.memflame.budget.Growth;
+import io.github.memflame.fold.SiteChange;
+import io.github.memflame.format.Numbers;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+
+/**
+ * {@code memflame.md}: the check in GitHub-flavoured Markdown, for a job summary ({@code GITHUB_STEP_SUMMARY}), a
+ * merge-request comment or a chat message: the result, the budgets table (with the figures before and after and
+ * the change when there is a baseline) and the lines that grew since the baseline. Every name is escaped: a dump's
+ * file and frame names are untrusted, and none of them may open a link, an image, a table cell or a line.
+ */
+public final class MarkdownSummary {
+    private static final String NONE = "\u2014";
+
+    private MarkdownSummary() {
+    }
+
+    /** The summary of a check. */
+    public static String text(CheckReport report) {
+        StringBuilder md = new StringBuilder(2048);
+        md.append("## ").append(report.passed() ? "\u2705 memflame: PASSED" : "\u274c memflame: FAILED").append("\n\n");
+        facts(report, md);
+        budgets(report, md);
+        sinceBaseline(report, md);
+        unreadable(report, md);
+        return md.toString();
+    }
+
+    /**
+     * Appends the summary to {@code file} (the file {@code GITHUB_STEP_SUMMARY} names), after what other steps
+     * wrote there, separated from it by a blank line; creates the file if there is none.
+     */
+    public static void appendTo(Path file, CheckReport report) throws IOException {
+        append(file, text(report));
+    }
+
+    private static void append(Path file, String markdown) throws IOException {
+        boolean follows = Files.exists(file) && Files.size(file) > 0;
+        Files.writeString(file, (follows ? "\n" : "") + markdown, StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+
+    /** Appends the summary of a check that stopped without a verdict (no dump, an unreadable one): why. */
+    public static void appendError(Path file, String message) throws IOException {
+        append(file, "## \u274c memflame: no verdict\n\n" + escape(message) + "\n");
+    }
+
+    private static void facts(CheckReport report, StringBuilder md) {
+        Map<CiVerdict, Integer> counts = new EnumMap<>(CiVerdict.class);
+        report.budgets().forEach(result -> counts.merge(CiVerdict.of(result), 1, Integer::sum));
+        long traced = 0;
+        for (SnapshotReport snapshot : report.snapshots()) {
+            traced += snapshot.snapshot().totalBytes();
+        }
+        StringJoiner facts = new StringJoiner(" \u00b7 ", "", "\n\n");
+        facts.add(count(report.budgets().size(), "budget check") + ": " + counts.getOrDefault(CiVerdict.FAILS, 0)
+                + " failed, " + counts.getOrDefault(CiVerdict.WARNS, 0) + " with a warning, "
+                + counts.getOrDefault(CiVerdict.UNMATCHED, 0) + " unmatched, "
+                + counts.getOrDefault(CiVerdict.PASSES, 0) + " passed");
+        facts.add(count(report.snapshots().size(), "snapshot") + ", " + Numbers.bytes(traced) + " traced");
+        if (!report.unreadable().isEmpty()) {
+            facts.add(count(report.unreadable().size(), "unreadable dump") + " left out");
+        }
+        md.append(facts);
+    }
+
+    private static void budgets(CheckReport report, StringBuilder md) {
+        if (report.budgets().isEmpty()) {
+            md.append("No budgets are configured.\n");
+            return;
+        }
+        boolean baseline = report.budgets().stream().anyMatch(result -> result.growth() != null);
+        md.append(baseline
+                ? "| Path | Scope | Snapshot | Before | After | Delta | Limit | Max growth | Status |\n"
+                        + "|---|---|---|--:|--:|--:|--:|--:|---|\n"
+                : "| Path | Scope | Snapshot | Actual | Limit | Status |\n|---|---|---|--:|--:|---|\n");
+        List<BudgetResult> rows = new ArrayList<>(report.budgets());
+        rows.sort(Comparator.comparing(CiVerdict::of));
+        for (BudgetResult row : rows) {
+            Growth growth = row.growth();
+            md.append("| ").append(escape(BudgetMessages.displayPath(row.budget()))).append(" | ")
+                    .append(row.budget().scope().configName()).append(" | ").append(escape(row.snapshot()))
+                    .append(" | ");
+            if (baseline) {
+                md.append(growth == null ? NONE : Numbers.bytes(growth.baselineBytes())).append(" | ")
+                        .append(Numbers.bytes(row.actualBytes())).append(" | ")
+                        .append(growth == null ? NONE : GrowthText.delta(growth)).append(" | ")
+                        .append(Numbers.bytes(row.budget().maxBytes())).append(" | ")
+                        .append(growth == null || growth.limit() == null ? NONE : escape(GrowthText.limit(growth)));
+            } else {
+                md.append(Numbers.bytes(row.actualBytes())).append(" | ").append(Numbers.bytes(row.budget().maxBytes()));
+            }
+            md.append(" | ").append(status(row)).append(" |\n");
+        }
+    }
+
+    /** {@code ❌ **exceeded, growth exceeded**}, {@code ⚠️ nearly used}, {@code ✅ ok}. */
+    private static String status(BudgetResult result) {
+        CiVerdict verdict = CiVerdict.of(result);
+        if (verdict == CiVerdict.UNMATCHED) {
+            return "\u2754 unmatched";
+        }
+        if (verdict == CiVerdict.PASSES) {
+            return "\u2705 ok";
+        }
+        StringJoiner words = new StringJoiner(", ");
+        BudgetStatus growth = result.growth() == null ? BudgetStatus.OK : result.growth().status();
+        describe(result.status(), "", words);
+        describe(growth, "growth ", words);
+        String text = words + (result.budget().onlyWarns()
+                && (result.status() == BudgetStatus.EXCEEDED || growth == BudgetStatus.EXCEEDED) ? " (level warn)" : "");
+        return verdict == CiVerdict.FAILS ? "\u274c **" + text + "**" : "\u26a0\ufe0f " + text;
+    }
+
+    private static void describe(BudgetStatus status, String prefix, StringJoiner words) {
+        if (status == BudgetStatus.EXCEEDED) {
+            words.add(prefix + "exceeded");
+        } else if (status == BudgetStatus.WARNING) {
+            words.add(prefix + "nearly used");
+        }
+    }
+
+    /** Per snapshot, the budgets' figures against the baseline and the lines that grew most under each. */
+    private static void sinceBaseline(CheckReport report, StringBuilder md) {
+        boolean any = report.budgets().stream()
+                .anyMatch(result -> result.growth() != null && !result.growth().topChanges().isEmpty());
+        if (!any) {
+            return;
+        }
+        md.append("\n### Since baseline\n");
+        for (SnapshotReport snapshot : report.snapshots()) {
+            String name = snapshot.snapshot().name();
+            List<BudgetResult> grown = report.budgets().stream().filter(result -> result.snapshot().equals(name)
+                    && result.growth() != null && !result.growth().topChanges().isEmpty()).toList();
+            if (grown.isEmpty()) {
+                continue;
+            }
+            md.append("\n#### ").append(escape(name)).append('\n');
+            for (BudgetResult result : grown) {
+                Growth growth = result.growth();
+                md.append("\n**").append(escape(BudgetMessages.displayPath(result.budget()))).append(" (")
+                        .append(result.budget().scope().configName()).append(")**: ")
+                        .append(Numbers.bytes(growth.baselineBytes())).append(" \u2192 ")
+                        .append(Numbers.bytes(result.actualBytes())).append(" (").append(GrowthText.delta(growth))
+                        .append(")\n\n| Line | Before | After | Delta |\n|---|--:|--:|--:|\n");
+                for (SiteChange change : growth.topChanges()) {
+                    md.append("| ").append(escape(change.siteWithFunction())).append(" | ")
+                            .append(Numbers.bytes(change.beforeBytes())).append(" | ")
+                            .append(Numbers.bytes(change.afterBytes())).append(" | ")
+                            .append(GrowthText.signedBytes(change.deltaBytes())).append(" |\n");
+                }
+            }
+        }
+    }
+
+    private static void unreadable(CheckReport report, StringBuilder md) {
+        if (report.unreadable().isEmpty()) {
+            return;
+        }
+        md.append("\n### Unreadable dumps\n\nLeft out of every total and budget (failOnUnreadable is false):\n\n");
+        for (UnreadableSnapshot dump : report.unreadable()) {
+            md.append("- **").append(escape(dump.name())).append("**: ").append(escape(dump.error())).append('\n');
+        }
+    }
+
+    private static String count(int count, String noun) {
+        return count + " " + noun + (count == 1 ? "" : "s");
+    }
+
+    /**
+     * Untrusted text as inline Markdown that shows as it is: on one line, with control characters as U+FFFD, and
+     * every character that could start markup (emphasis, code, links, HTML, entities, strike-through, math, a table
+     * cell) escaped with a backslash.
+     */
+    static String escape(String text) {
+        String clean = Markup.sanitize(Markup.oneLine(text));
+        StringBuilder out = new StringBuilder(clean.length() + 8);
+        for (int i = 0; i < clean.length(); i++) {
+            char c = clean.charAt(i);
+            if ("\\`*_[]<>|&~$".indexOf(c) >= 0) {
+                out.append('\\');
+            }
+            out.append(c >= 0x7f && c <= 0x9f ? Markup.REPLACEMENT : c);
+        }
+        return out.toString();
+    }
+}
