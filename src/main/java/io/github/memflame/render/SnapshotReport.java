@@ -33,8 +33,20 @@ public record SnapshotReport(FoldedSnapshot snapshot, FlameTree pathView, FlameT
         return snapshot.name() + "." + view.fileSuffix() + ".svg";
     }
 
-    /** The folded-text export of a view, relative to the output directory: {@code NAME.path.folded}. */
+    /**
+     * The gzip-compressed folded-text export of a view with plain {@code path:line} frames, relative to the output
+     * directory: {@code NAME.path.folded.gz}.
+     */
     public String foldedFile(FlameTree.View view) {
-        return snapshot.name() + "." + view.fileSuffix() + ".folded";
+        return snapshot.name() + "." + view.fileSuffix() + ".folded.gz";
+    }
+
+    /**
+     * The gzip-compressed folded-text export of a view whose frames carry function names
+     * ({@code path:line Class.method}), written beside {@link #foldedFile} when {@code foldedFunctionNames} is
+     * set: {@code NAME.path.named.folded.gz}.
+     */
+    public String namedFoldedFile(FlameTree.View view) {
+        return snapshot.name() + "." + view.fileSuffix() + ".named.folded.gz";
     }
 }
