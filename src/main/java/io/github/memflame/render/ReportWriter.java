@@ -37,7 +37,8 @@ import java.util.zip.GZIPOutputStream;
  * Writes a whole report, atomically: {@code index.html}, {@code memflame.json} and, for every snapshot,
  * {@code NAME.path.svg}, {@code NAME.stack.svg}, {@code NAME.path.folded.gz} and {@code NAME.stack.folded.gz}
  * (with {@code foldedFunctionNames}, also {@code NAME.path.named.folded.gz} and {@code NAME.stack.named.folded.gz}),
- * where a {@code /} in NAME makes sub-directories. The folded exports are gzip-compressed without a time stamp
+ * where a {@code /} in NAME makes sub-directories. A snapshot with a baseline also gets its differential graphs,
+ * {@code NAME.path.diff.svg} and {@code NAME.stack.diff.svg}. The folded exports are gzip-compressed without a time stamp
  * or file name in their header, so the same snapshot always gives the same bytes.
  *
  * <p>Everything is written into a fresh hidden staging directory next to the output directory (same parent, so
@@ -128,6 +129,9 @@ public final class ReportWriter {
         if (namedFolded) {
             files.add(snapshot.namedFoldedFile(view));
         }
+        if (snapshot.baseline() != null) {
+            files.add(snapshot.diffSvgFile(view));
+        }
         return files;
     }
 
@@ -167,6 +171,11 @@ public final class ReportWriter {
                 }
                 try (Writer out = writer(resolve(staging, snapshot.svgFile(view), name))) {
                     SvgFlameGraph.write(tree, snapshot.snapshot().totalBytes(), options, out);
+                }
+                if (snapshot.baseline() != null) {
+                    try (Writer out = writer(resolve(staging, snapshot.diffSvgFile(view), name))) {
+                        SvgFlameGraph.writeDiff(snapshot.diff(view), options, out);
+                    }
                 }
                 try (Writer out = gzipWriter(resolve(staging, snapshot.foldedFile(view), name))) {
                     FoldedText.write(snapshot.folded(view), out, false);
