@@ -13,7 +13,7 @@ import io.github.memflame.fold.DiffNode;
  */
 final class DiffPalette implements Palette<DiffNode> {
     static final String NEUTRAL = "#d6d6d6";
-    private static final String HIGHLIGHT = "#ffd400";
+    static final String HIGHLIGHT = "#ffd400";
     private static final double GROWTH_HUE = 0;
     private static final double SHRINK_HUE = 215;
     private static final double DEEPEST_RATIO = Math.log(4);

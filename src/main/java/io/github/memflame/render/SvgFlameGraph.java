@@ -166,21 +166,26 @@ public final class SvgFlameGraph {
             int titleY = fontSize + 12;
             StringBuilder subtitle = new StringBuilder();
             subtitle.append(snapshotName).append(" \u00b7 ").append(viewName).append(" \u00b7 ")
-                    .append(Numbers.bytes(tree.bytes(root))).append(" (").append(Numbers.grouped(tree.bytes(root)))
-                    .append(" bytes) in ").append(Numbers.grouped(tree.traces(root))).append(" traces");
+                    .append(Numbers.bytes(tree.bytes(root)));
             if (diff) {
+                // Shorter than a normal graph's: the change and the legend must fit on the line.
                 long before = tree.baselineBytes(root);
                 long delta = tree.bytes(root) - before;
                 subtitle.append(", ").append(delta > 0 ? "+" : "").append(Numbers.bytes(delta)).append(" (")
-                        .append(Numbers.signedPercent(delta, before)).append(") since the baseline's ")
-                        .append(Numbers.bytes(before)).append(" \u00b7 red grew, blue shrank, grey changed by less ")
-                        .append("than ").append(BigDecimal.valueOf(options.diffThreshold()).stripTrailingZeros()
-                                .toPlainString()).append('%');
+                        .append(Numbers.signedPercent(delta, before)).append(") from ").append(Numbers.bytes(before))
+                        .append(" \u00b7 red grew, blue shrank, grey under ")
+                        .append(BigDecimal.valueOf(options.diffThreshold()).stripTrailingZeros().toPlainString())
+                        .append('%');
+            } else {
+                subtitle.append(" (").append(Numbers.grouped(tree.bytes(root))).append(" bytes) in ")
+                        .append(Numbers.grouped(tree.traces(root))).append(" traces");
             }
             if (layout.merged()) {
                 subtitle.append(" \u00b7 smallest frames merged into their parents to keep the file small");
             }
-            subtitle.append(" \u00b7 click to zoom, Ctrl-F to search");
+            if (!diff) {
+                subtitle.append(" \u00b7 click to zoom, Ctrl-F to search");
+            }
             svg.constant("<text id=\"title\"").attribute("x", width / 2).attribute("y", titleY)
                     .attribute("font-size", fontSize + 5).constant(" text-anchor=\"middle\">").text(options.title())
                     .constant("</text>\n<text id=\"subtitle\"").attribute("x", width / 2)

@@ -101,6 +101,30 @@ class ReportWriterTest {
     }
 
     @Test
+    void aSnapshotWithABaselineAlsoGetsItsTwoDiffGraphs() throws Exception {
+        Path output = temp.resolve("memflame");
+        SnapshotReport compared = SnapshotReport.of(DiffFlameGraphTest.current(), DiffFlameGraphTest.baseline(),
+                SvgOptions.defaults());
+        SnapshotReport alone = Reports.report(Reports.menu());
+        ReportWriter.write(output, new CheckReport(true, List.of(compared, alone), List.of(), List.of()),
+                SvgOptions.defaults());
+        Map<String, String> files = contents(output);
+        assertEquals(List.of("index.html", "memflame.json",
+                "scene-2-battle.pickle.path.diff.svg", "scene-2-battle.pickle.path.folded.gz",
+                "scene-2-battle.pickle.path.svg", "scene-2-battle.pickle.stack.diff.svg",
+                "scene-2-battle.pickle.stack.folded.gz", "scene-2-battle.pickle.stack.svg",
+                "sub/dir/scene 1#menu.pickle.path.folded.gz", "sub/dir/scene 1#menu.pickle.path.svg",
+                "sub/dir/scene 1#menu.pickle.stack.folded.gz", "sub/dir/scene 1#menu.pickle.stack.svg"),
+                List.copyOf(files.keySet()));
+        for (String diff : List.of("scene-2-battle.pickle.path.diff.svg", "scene-2-battle.pickle.stack.diff.svg")) {
+            assertTrue(files.get(diff).contains(" data-diff=\"true\""), diff);
+            SvgTestSupport.parse(Files.readAllBytes(output.resolve(diff)), SvgOptions.defaults());
+        }
+        assertTrue(files.get("index.html").contains("<section id=\"since-baseline\">"));
+        assertFalse(files.get("index.html").contains("scene 1#menu.pickle.path.diff.svg"), "no baseline, no diff");
+    }
+
+    @Test
     void aNewReportReplacesTheOldOneWhole() throws Exception {
         Path output = temp.resolve("memflame");
         ReportWriter.write(output, Reports.failed(), SvgOptions.defaults());
