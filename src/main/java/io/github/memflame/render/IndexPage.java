@@ -131,6 +131,19 @@ public final class IndexPage {
         return out.toString();
     }
 
+    /** A change in bytes, {@code +1.5 KiB}, {@code -300 B}, {@code 0 B}, as the diff graphs' script writes it too. */
+    static String signedBytes(long delta) {
+        return (delta > 0 ? "+" : "") + Numbers.bytes(delta);
+    }
+
+    /**
+     * A change relative to the baseline, {@code +6.5%}, {@code -100.0%}, or {@code new} when the baseline had
+     * nothing, as the diff graphs' script writes it too.
+     */
+    static String signedPercent(long delta, long before) {
+        return before == 0 && delta != 0 ? "new" : Numbers.signedPercent(delta, before);
+    }
+
     /** Headroom of a budget as a share of its limit: positive when under, negative when over. */
     static BigDecimal headroomPercent(long limitBytes, long actualBytes) {
         if (limitBytes <= 0) {
@@ -469,7 +482,7 @@ public final class IndexPage {
                         .attribute("title", Numbers.grouped(after) + " bytes").constant(">").text(Numbers.bytes(after))
                         .constant("</span> <span").attribute("class", "change " + direction(after - before))
                         .constant(">").text(signedBytes(after - before) + " ("
-                                + Numbers.signedPercent(after - before, before) + ")")
+                                + signedPercent(after - before, before) + ")")
                         .constant("</span> \u00b7 differential graphs: ");
                 for (FlameTree.View view : FlameTree.View.values()) {
                     link(snapshot.diffSvgFile(view), view.fileSuffix() + " diff", "graph diff");
@@ -509,20 +522,16 @@ public final class IndexPage {
                 html.constant("<td").attribute("class", "num change " + direction(delta))
                         .attribute("data-value", delta).attribute("title", Numbers.grouped(delta) + " bytes")
                         .constant(">").text(signedBytes(delta)).constant("</td>");
-                String percent = Numbers.signedPercent(delta, change.beforeBytes());
+                String percent = signedPercent(delta, change.beforeBytes());
                 html.constant("<td class=\"num\"").attribute("data-value", change.beforeBytes() == 0
                                 ? (delta > 0 ? "Infinity" : "0") : percent.replace("%", "").replace("+", ""))
-                        .constant(">").text(change.beforeBytes() == 0 ? "new" : percent).constant("</td></tr>\n");
+                        .constant(">").text(percent).constant("</td></tr>\n");
             }
             html.constant("</tbody>\n</table>\n");
         }
 
         private static String direction(long delta) {
             return delta > 0 ? "grew" : delta < 0 ? "shrank" : "same";
-        }
-
-        private static String signedBytes(long delta) {
-            return (delta > 0 ? "+" : "") + Numbers.bytes(delta);
         }
 
         private void header(String text, boolean numeric) {

@@ -171,8 +171,8 @@ public final class SvgFlameGraph {
                 // Shorter than a normal graph's: the change and the legend must fit on the line.
                 long before = tree.baselineBytes(root);
                 long delta = tree.bytes(root) - before;
-                subtitle.append(", ").append(delta > 0 ? "+" : "").append(Numbers.bytes(delta)).append(" (")
-                        .append(Numbers.signedPercent(delta, before)).append(") from ").append(Numbers.bytes(before))
+                subtitle.append(", ").append(IndexPage.signedBytes(delta)).append(" (")
+                        .append(IndexPage.signedPercent(delta, before)).append(") from ").append(Numbers.bytes(before))
                         .append(" \u00b7 red grew, blue shrank, grey under ")
                         .append(BigDecimal.valueOf(options.diffThreshold()).stripTrailingZeros().toPlainString())
                         .append('%');

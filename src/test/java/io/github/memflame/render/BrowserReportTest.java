@@ -619,6 +619,14 @@ class BrowserReportTest {
                 }
             }
         }
+        long[][] changes = {{0, 0}, {0, 10}, {5, 0}, {-5, 5}, {1536, 1024}, {-1536, 3000}, {-4, 10_000},
+            {5, 1000}, {-5, 1000}, {-50, 1000}, {1_048_576, 1}, {-1_073_741_823L, 2_000_000_000L}};
+        for (long[] change : changes) {
+            calls.append("m.signedHuman(").append(change[0]).append("), m.signedPercent(").append(change[0])
+                    .append(", ").append(change[1]).append("), ");
+            expected.add(IndexPage.signedBytes(change[0]));
+            expected.add(IndexPage.signedPercent(change[0], change[1]));
+        }
         calls.setLength(calls.length() - 2);
         List<String> actual = strings(browser.evaluate("(function () { var m = window.memflame; return "
                 + calls + "]; })()"));
