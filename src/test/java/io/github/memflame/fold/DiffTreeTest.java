@@ -1,18 +1,16 @@
 package io.github.memflame.fold;
 
+import static io.github.memflame.fold.Stacks.snapshot;
+import static io.github.memflame.fold.Stacks.stack;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.memflame.read.DumpFormat;
-import io.github.memflame.read.Frame;
-import io.github.memflame.read.Interner;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Random;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
@@ -22,8 +20,6 @@ import org.junit.jupiter.api.Test;
  * frames below both thresholds cut away (their bytes a gap before the next kept sibling, in both runs).
  */
 class DiffTreeTest {
-    private final Interner interner = new Interner();
-
     @Test
     void everyFrameOfEitherRunHoldsItsBytesInBoth() {
         int vanished = 0;
@@ -136,30 +132,8 @@ class DiffTreeTest {
         }
     }
 
-    private static StackTotal stack(long bytes, Site... rootFirst) {
-        return new StackTotal(List.of(rootFirst), bytes, 1);
-    }
-
-    private static FoldedSnapshot snapshot(Map<Site, String> functions, StackTotal... stacks) {
-        long total = 0;
-        for (StackTotal stack : stacks) {
-            total += stack.bytes();
-        }
-        return new FoldedSnapshot("s", DumpFormat.FOLDED, stacks.length, total, 0, 0, List.of(stacks), functions);
-    }
-
-    private FoldedSnapshot randomSnapshot(long seed, int files) {
-        Random random = new Random(seed);
-        SnapshotFolder folder = new SnapshotFolder();
-        for (int trace = 0; trace < 300; trace++) {
-            Frame[] frames = new Frame[random.nextInt(6)];
-            for (int i = 0; i < frames.length; i++) {
-                frames[i] = interner.frame("dir" + random.nextInt(3) + "/f" + random.nextInt(files) + ".py",
-                        random.nextInt(4));
-            }
-            folder.trace(random.nextInt(2_000), interner.traceback(frames));
-        }
-        return folder.fold("s", DumpFormat.FOLDED, new PathNormalizer(List.of()), List.of());
+    private static FoldedSnapshot randomSnapshot(long seed, int files) {
+        return Stacks.random(seed, files);
     }
 
     /** The reference: both snapshots' stacks walked into one tree of labels, then pruned. */
@@ -174,20 +148,9 @@ class DiffTreeTest {
 
     private static void add(Node root, FoldedSnapshot snapshot, FlameTree.View view, boolean isBaseline) {
         for (StackTotal stack : snapshot.stacks()) {
-            List<String> labels = new ArrayList<>();
-            if (stack.rootFirst().isEmpty()) {
-                labels.add(FlameTree.UNKNOWN);
-            } else if (view == FlameTree.View.PATH) {
-                labels.addAll(PathNormalizer.components(stack.allocatingSite().path()));
-                if (stack.allocatingSite().line() != 0) {
-                    labels.add(Integer.toString(stack.allocatingSite().line()));
-                }
-            } else {
-                stack.rootFirst().forEach(site -> labels.add(site.label()));
-            }
             Node node = root;
             node.add(stack, isBaseline);
-            for (String label : labels) {
+            for (String label : Stacks.labels(stack, view)) {
                 node = node.children.computeIfAbsent(label, l -> new Node());
                 node.add(stack, isBaseline);
             }

@@ -1,8 +1,9 @@
 package io.github.memflame.fold;
 
+import static io.github.memflame.fold.Stacks.snapshot;
+import static io.github.memflame.fold.Stacks.stack;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.github.memflame.read.DumpFormat;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -36,17 +37,5 @@ class SiteChangesTest {
                 SiteChanges.shrinking(changes, 10).stream().map(SiteChange::site).toList());
         assertEquals(List.of("client/old.py:7"),
                 SiteChanges.shrinking(changes, 1).stream().map(SiteChange::site).toList());
-    }
-
-    private static StackTotal stack(long bytes, Site... rootFirst) {
-        return new StackTotal(List.of(rootFirst), bytes, 1);
-    }
-
-    private static FoldedSnapshot snapshot(Map<Site, String> functions, StackTotal... stacks) {
-        long total = 0;
-        for (StackTotal stack : stacks) {
-            total += stack.bytes();
-        }
-        return new FoldedSnapshot("s", DumpFormat.FOLDED, stacks.length, total, 0, 0, List.of(stacks), functions);
     }
 }
