@@ -149,7 +149,8 @@ public abstract class AbstractMemflameMojo extends AbstractMojo {
     /**
      * Where the report goes: {@code index.html}, {@code memflame.json}, and per snapshot two flame graphs
      * ({@code NAME.path.svg}, {@code NAME.stack.svg}) and their gzip-compressed folded stacks
-     * ({@code NAME.path.folded.gz}, {@code NAME.stack.folded.gz}). The directory is replaced as a whole once the new report is complete.
+     * ({@code NAME.path.folded.gz}, {@code NAME.stack.folded.gz}). The directory is replaced as a whole once the
+     * new report is complete.
      * <pre>{@code <outputDirectory>${project.build.directory}/site/memflame</outputDirectory>}</pre>
      */
     @Parameter(property = "memflame.outputDirectory", defaultValue = "${project.reporting.outputDirectory}/memflame")

@@ -35,7 +35,8 @@ import java.util.PriorityQueue;
  *       top sites, exceeded rows first;</li>
  *   <li>the snapshots table ({@code id="snapshots"}): name, format, traces, excluded, total, biggest top-level
  *       paths and links to both flame graphs and folded stacks;</li>
- *   <li>the largest {@value #LARGEST} files/lines across all snapshots ({@code id="largest"}), from the path views;</li>
+ *   <li>the largest {@value #LARGEST} files/lines across all snapshots ({@code id="largest"}), from the path
+ *       views;</li>
  *   <li>when snapshots have a baseline, "Since baseline" ({@code id="since-baseline"}): per snapshot
  *       ({@code class="baseline-snapshot"}) the total before and after, the {@value #CHANGES} lines that grew
  *       most and the {@value #CHANGES} that shrank most ({@code class="growing"}, {@code class="shrinking"}) and

@@ -38,8 +38,8 @@ import java.util.zip.GZIPOutputStream;
  * {@code NAME.path.svg}, {@code NAME.stack.svg}, {@code NAME.path.folded.gz} and {@code NAME.stack.folded.gz}
  * (with {@code foldedFunctionNames}, also {@code NAME.path.named.folded.gz} and {@code NAME.stack.named.folded.gz}),
  * where a {@code /} in NAME makes sub-directories. A snapshot with a baseline also gets its differential graphs,
- * {@code NAME.path.diff.svg} and {@code NAME.stack.diff.svg}. The folded exports are gzip-compressed without a time stamp
- * or file name in their header, so the same snapshot always gives the same bytes.
+ * {@code NAME.path.diff.svg} and {@code NAME.stack.diff.svg}. The folded exports are gzip-compressed without a
+ * time stamp or file name in their header, so the same snapshot always gives the same bytes.
  *
  * <p>Everything is written into a fresh hidden staging directory next to the output directory (same parent, so
  * on the same file system), then swapped in: the old output directory is renamed away, the staging directory is
