@@ -165,6 +165,26 @@ class DiffFlameGraphTest {
     }
 
     @Test
+    void aRunThatFreedEverythingOrABaselineThatHadNothingStillDraws() {
+        FoldedSnapshot empty = Snapshots.named("scene-2-battle.pickle").build();
+        Rendered freed = renderDiff(empty, baseline(), View.PATH, DEFAULTS);
+        assertEquals(figuresByChain(empty, baseline(), View.PATH).keySet(), byChain(freed).keySet(),
+                "every baseline frame is there to switch to");
+        for (FrameElement frame : freed.frames()) {
+            assertEquals(0, frame.bytes, frame.name());
+            assertEquals("blue", direction(frame.fill), frame.name() + " vanished");
+        }
+        assertTrue(freed.text().contains("0 B, -970.7 KiB (-100.0%) from 970.7 KiB"), "subtitle");
+
+        Rendered fresh = renderDiff(current(), empty, View.STACK, DEFAULTS);
+        for (FrameElement frame : fresh.frames()) {
+            assertEquals("0", frame.g.getAttribute("data-before"), frame.name());
+            assertEquals("red", direction(frame.fill), frame.name() + " is new");
+        }
+        assertTrue(fresh.text().contains("957.5 KiB, +957.5 KiB (new) from 0 B"), "subtitle");
+    }
+
+    @Test
     void aHugeDiffStaysUnderTheFileBound() {
         Random random = new Random(5);
         FoldedSnapshot current = randomSnapshot(random, 30_000);
