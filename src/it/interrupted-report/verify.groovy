@@ -9,6 +9,7 @@ import groovy.json.JsonSlurper
 import groovy.io.FileType
 import java.security.MessageDigest
 import java.util.concurrent.TimeUnit
+import java.util.zip.GZIPInputStream
 import javax.xml.parsers.DocumentBuilderFactory
 
 final long started = System.nanoTime()
@@ -107,13 +108,18 @@ def contents = { ->
     output.eachFileRecurse(FileType.FILES) { files[output.toPath().relativize(it.toPath()).toString().replace('\\', '/')] = digest(it) }
     files
 }
+// A report file as text; the folded exports are gzip files (a truncated one fails to decompress).
+def textOf = { File file ->
+    file.name.endsWith('.gz') ? new GZIPInputStream(new FileInputStream(file)).withCloseable { it.getText('UTF-8') }
+            : file.getText('UTF-8')
+}
 // A complete report of one run, checked file by file; returns its contents.
 def checkComplete = { String run ->
     String other = run == 'A' ? 'B' : 'A'
     Map<String, String> files = contents()
     assert files != null : "run $run wrote no report"
     Set<String> expected = ['index.html', 'memflame.json', 'memflame.md'] as Set
-    names[run].each { n -> ['path.svg', 'stack.svg', 'path.folded', 'stack.folded'].each { expected << "${n}.${it}".toString() } }
+    names[run].each { n -> ['path.svg', 'stack.svg', 'path.folded.gz', 'stack.folded.gz'].each { expected << "${n}.${it}".toString() } }
     assert files.keySet() == expected : "the report of run $run has the files ${files.keySet()}"
     def summary = new JsonSlurper().parse(new File(output, 'memflame.json'))
     assert summary.result == 'passed'
@@ -121,7 +127,7 @@ def checkComplete = { String run ->
     summary.snapshots.each { s ->
         [s.reports.path, s.reports.stack, s.folded.path, s.folded.stack].each { assert new File(output, it).isFile() }
         long sum = 0
-        new File(output, s.folded.path).eachLine('UTF-8') { line ->
+        textOf(new File(output, s.folded.path)).eachLine { line ->
             assert line ==~ /run${run}[;\/]\S* \d+/
             sum += line.substring(line.lastIndexOf(' ') + 1) as long
         }
@@ -131,7 +137,7 @@ def checkComplete = { String run ->
     assert index.trim().endsWith('</html>')
     names[run].each { assert index.contains(it) }
     expected.each { name ->
-        String text = new File(output, name).getText('UTF-8')
+        String text = textOf(new File(output, name))
         if (name.endsWith('.svg')) {
             assert text.trim().endsWith('</svg>') : "$name is cut short"
             assert text.contains("run${run}")

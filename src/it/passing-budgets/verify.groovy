@@ -33,11 +33,12 @@ assert inclusive.scope == 'inclusive' && inclusive.snapshot == 'scene-3-battle.p
 assert summary.budgets.find { it.path == 'client/ui' && it.snapshot == 'scene-3-battle.pickle' }.status == 'warning'
 
 ['index.html', 'scene-3-battle.pickle.path.svg', 'scene-3-battle.pickle.stack.svg',
- 'scene-3-battle.pickle.path.folded', 'scene-3-battle.pickle.stack.folded',
+ 'scene-3-battle.pickle.path.folded.gz', 'scene-3-battle.pickle.stack.folded.gz',
  'scene-2-town.json.gz.path.svg', 'scene-2-town.json.gz.stack.svg'].each {
     assert new File(report, it).isFile() : "missing report file $it"
 }
-def folded = new File(report, 'scene-3-battle.pickle.path.folded').readLines('UTF-8')
+def folded = new java.util.zip.GZIPInputStream(new FileInputStream(new File(report, 'scene-3-battle.pickle.path.folded.gz')))
+        .withCloseable { it.getText('UTF-8') }.readLines()
 assert folded.sum { it.substring(it.lastIndexOf(' ') + 1) as long } == 372322
 assert folded.every { it.startsWith('client;') || it.startsWith('net;') }
 def index = new File(report, 'index.html').getText('UTF-8')

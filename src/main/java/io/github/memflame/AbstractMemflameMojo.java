@@ -148,8 +148,9 @@ public abstract class AbstractMemflameMojo extends AbstractMojo {
 
     /**
      * Where the report goes: {@code index.html}, {@code memflame.json}, and per snapshot two flame graphs
-     * ({@code NAME.path.svg}, {@code NAME.stack.svg}) and their folded stacks ({@code NAME.path.folded},
-     * {@code NAME.stack.folded}). The directory is replaced as a whole once the new report is complete.
+     * ({@code NAME.path.svg}, {@code NAME.stack.svg}) and their gzip-compressed folded stacks
+     * ({@code NAME.path.folded.gz}, {@code NAME.stack.folded.gz}). The directory is replaced as a whole once the
+     * new report is complete.
      * <pre>{@code <outputDirectory>${project.build.directory}/site/memflame</outputDirectory>}</pre>
      */
     @Parameter(property = "memflame.outputDirectory", defaultValue = "${project.reporting.outputDirectory}/memflame")
@@ -225,9 +226,10 @@ public abstract class AbstractMemflameMojo extends AbstractMojo {
     private List<File> sourceRoots;
 
     /**
-     * Also writes function names into the folded-stack exports ({@code NAME.path.folded},
-     * {@code NAME.stack.folded}) as {@code path:line Class.method}. Off by default, so that folded output keeps
-     * the frames {@code flamegraph.pl} users and earlier versions got.
+     * Also writes folded-stack exports whose frames carry function names, {@code path:line Class.method}
+     * ({@code NAME.path.named.folded.gz}, {@code NAME.stack.named.folded.gz}), beside the plain ones
+     * ({@code NAME.path.folded.gz}, {@code NAME.stack.folded.gz}), which always keep the {@code path:line} frames
+     * {@code flamegraph.pl} and a baseline need. Off by default.
      * <pre>{@code <foldedFunctionNames>true</foldedFunctionNames>}</pre>
      */
     @Parameter(property = "memflame.foldedFunctionNames", defaultValue = "false")

@@ -87,18 +87,26 @@ class FunctionNamesCheckTest {
         assertEquals(sites.size() - named, json.get("functionNames").get("unresolved").asLong());
         assertEquals(summary.unresolvedFiles().size(), json.get("functionNames").get("unresolvedFiles").size());
 
-        String stackFolded = Files.readString(temp.resolve("report/battle.pickle.stack.folded"));
+        String stackFolded = GzipText.read(temp.resolve("report/battle.pickle.stack.folded.gz"));
         assertFalse(stackFolded.contains("Unit.__init__"), "folded exports keep plain frames by default");
+        assertFalse(Files.exists(temp.resolve("report/battle.pickle.stack.named.folded.gz")));
         assertTrue(stackFolded.contains("client/controller/battle_controller.py:12 "));
     }
 
     @Test
-    void foldedExportsCarryNamesOnlyWhenAsked() throws Exception {
+    void namedFoldedExportsAreWrittenBesideThePlainOnesOnlyWhenAsked() throws Exception {
         run(List.of(GAME_SOURCES), true, new ArrayList<>());
-        String stackFolded = Files.readString(temp.resolve("report/battle.pickle.stack.folded"));
+        String stackFolded = GzipText.read(temp.resolve("report/battle.pickle.stack.named.folded.gz"));
         assertTrue(stackFolded.contains(";client/controller/battle_controller.py:12 Unit.__init__ "), stackFolded);
-        String pathFolded = Files.readString(temp.resolve("report/battle.pickle.path.folded"));
+        String pathFolded = GzipText.read(temp.resolve("report/battle.pickle.path.named.folded.gz"));
         assertTrue(pathFolded.contains("client;controller;battle_controller.py;12 Unit.__init__ "), pathFolded);
+        String plain = GzipText.read(temp.resolve("report/battle.pickle.stack.folded.gz"));
+        assertFalse(plain.contains("Unit.__init__"), "the plain export keeps path:line frames");
+        assertTrue(plain.contains(";client/controller/battle_controller.py:12 "), plain);
+        JsonNode json = new ObjectMapper().readTree(temp.resolve("report/memflame.json").toFile());
+        JsonNode snapshot = json.get("snapshots").get(0);
+        assertEquals("battle.pickle.stack.folded.gz", snapshot.get("folded").get("stack").asText());
+        assertEquals("battle.pickle.stack.named.folded.gz", snapshot.get("foldedNamed").get("stack").asText());
     }
 
     @Test

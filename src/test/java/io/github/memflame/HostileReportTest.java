@@ -82,7 +82,7 @@ class HostileReportTest {
         int folded = 0;
         for (Path file : files) {
             String name = file.getFileName().toString();
-            byte[] bytes = Files.readAllBytes(file);
+            byte[] bytes = name.endsWith(".gz") ? GzipText.bytes(Files.readAllBytes(file)) : Files.readAllBytes(file);
             StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes));
             if (name.endsWith(".svg")) {
                 scanMarkup(file, parse(bytes), 1);
@@ -93,8 +93,8 @@ class HostileReportTest {
                 new ObjectMapper().readTree(bytes);
             } else if (name.equals("memflame.md")) {
                 scanMarkdown(file, new String(bytes, StandardCharsets.UTF_8));
-            } else if (name.endsWith(".folded")) {
-                scanFolded(file, bytes);
+            } else if (name.endsWith(".folded.gz")) {
+                scanFolded(file, Files.readAllBytes(file), bytes);
                 folded++;
             } else {
                 fail("unexpected output file " + file);
@@ -197,7 +197,8 @@ class HostileReportTest {
     }
 
     /** Every line of an exported folded file is one stack: no label can break a line and forge another. */
-    private static void scanFolded(Path file, byte[] bytes) throws Exception {
+    /** The folded export as written (gzip) and decompressed: each line one stack, and memflame reads it back. */
+    private static void scanFolded(Path file, byte[] written, byte[] bytes) throws Exception {
         String text = new String(bytes, StandardCharsets.UTF_8);
         for (String line : text.split("\n", -1)) {
             assertFalse(line.indexOf('\r') >= 0, file + ": a carriage return in a line");
@@ -205,7 +206,7 @@ class HostileReportTest {
                 assertTrue(line.matches("(?s).* [0-9]+"), file + ": line without a count: " + line);
             }
         }
-        Path copy = Files.write(file.resolveSibling(".check"), bytes);
+        Path copy = Files.write(file.resolveSibling(".check.gz"), written);
         try {
             new DumpLoader(StandardCharsets.UTF_8, 1L << 30).load(copy, file.toString(), (size, tb) -> { });
         } finally {
@@ -221,7 +222,7 @@ class HostileReportTest {
         Path output = temp.resolve("out/memflame");
         new MemflameCheck(settings(temp.resolve("snapshots"), output), log).run();
         assertTrue(Files.isRegularFile(output.resolve("a/b/deep.folded.path.svg")));
-        assertTrue(Files.isRegularFile(output.resolve("..x/..y.folded.stack.folded")));
+        assertTrue(Files.isRegularFile(output.resolve("..x/..y.folded.stack.folded.gz")));
         assertOnlyUnder(temp.resolve("out"), output);
     }
 

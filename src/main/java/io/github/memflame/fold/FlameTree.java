@@ -110,12 +110,7 @@ public final class FlameTree {
      * {@code dir/file.py:42 Class.method}.
      */
     public String childName(String parentName, FlameNode child) {
-        if (view == View.STACK || parentName == null) {
-            return child.labelWithFunction();
-        }
-        return child.isLine()
-                ? Site.withFunction(Site.label(parentName, Integer.parseInt(child.label())), child.function())
-                : parentName + "/" + child.label();
+        return childName(view, parentName, child.label(), child.isLine(), child.function());
     }
 
     /**
@@ -123,7 +118,21 @@ public final class FlameTree {
      * whose function is known is followed by it.
      */
     public String shortName(FlameNode node) {
-        return node.isLine() ? Site.withFunction(Site.label("", Integer.parseInt(node.label())), node.function())
-                : node.labelWithFunction();
+        return shortName(node.label(), node.isLine(), node.function());
+    }
+
+    /** {@link #childName(String, FlameNode)} of a frame given by its parts; {@link DiffTree} names its frames so. */
+    static String childName(View view, String parentName, String label, boolean line, String function) {
+        if (view == View.STACK || parentName == null) {
+            return Site.withFunction(label, function);
+        }
+        return line ? Site.withFunction(Site.label(parentName, Integer.parseInt(label)), function)
+                : parentName + "/" + label;
+    }
+
+    /** {@link #shortName(FlameNode)} of a frame given by its parts. */
+    static String shortName(String label, boolean line, String function) {
+        return line ? Site.withFunction(Site.label("", Integer.parseInt(label)), function)
+                : Site.withFunction(label, function);
     }
 }

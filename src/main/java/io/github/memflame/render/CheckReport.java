@@ -12,7 +12,7 @@ import java.util.List;
  * @param budgets every budget against every snapshot it applies to
  * @param unreadable the dumps left out because they could not be read (only with {@code failOnUnreadable=false})
  * @param functionNames how many frames were named from the sources; {@code null} when no source root is set
- * @param foldedFunctionNames whether the folded-stack exports carry function names too
+ * @param foldedFunctionNames whether folded-stack exports with function names are written beside the plain ones
  */
 public record CheckReport(boolean passed, List<SnapshotReport> snapshots, List<BudgetResult> budgets,
                           List<UnreadableSnapshot> unreadable, ResolutionSummary functionNames,

@@ -1,7 +1,5 @@
 package io.github.memflame.render;
 
-import io.github.memflame.fold.FlameNode;
-import io.github.memflame.fold.FlameTree;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -16,8 +14,13 @@ import java.util.PriorityQueue;
  * (their bytes stay in the parent's width); if the frames left would still cost more markup than the budget,
  * the smallest are merged too ({@link #merged()}). Levels deeper than {@value #MAX_DEPTH} are not drawn. The
  * tree is walked without recursion.
+ *
+ * <p>A differential graph can be switched to the baseline's widths: a frame is drawn when it is wide enough in
+ * either run ({@link DrawnTree#weight}), and its gap is known in both ({@link Frame#baselineGap()}).
+ *
+ * @param <N> the tree's node type
  */
-final class FlameLayout {
+final class FlameLayout<N> {
     /** The deepest level drawn below the root; deeper frames stay inside their ancestor at this level. */
     static final int MAX_DEPTH = 1024;
     /** The horizontal margin, in pixels, on each side of the frames. */
@@ -38,6 +41,7 @@ final class FlameLayout {
      * @param parent the parent's node, {@code null} for the root
      * @param gap the bytes between the end of the previous frame drawn under the same parent (or the parent's
      *            start) and this frame's start: siblings too narrow to draw
+     * @param baselineGap the same in the baseline's bytes ({@link DrawnTree#baselineBytes}), 0 for a normal graph
      * @param depth 0 for the root
      * @param x the left edge in pixels, rounded to {@value #GEOMETRY_DECIMALS} decimals
      * @param width the width in pixels, rounded the same way
@@ -45,30 +49,30 @@ final class FlameLayout {
      * @param label the node's label: {@code 42}
      * @param text the text drawn for it when it fits: {@code :42}
      */
-    record Frame(FlameNode node, FlameNode parent, long gap, int depth, double x, double width, String name,
-                 String label, String text) {
+    record Frame<N>(N node, N parent, long gap, long baselineGap, int depth, double x, double width, String name,
+                    String label, String text) {
     }
 
     /** What a frame costs in the output, in bytes at most; the layout keeps the frames' total within a budget. */
-    interface FrameCost {
+    interface FrameCost<N> {
         /**
          * @param deepest the deepest level any frame can be drawn at, which bounds the graph's height
          */
-        long of(FlameNode node, FlameNode parent, String name, String label, String text, double width, int deepest);
+        long of(N node, N parent, String name, String label, String text, double width, int deepest);
     }
 
-    private final List<Frame> frames;
+    private final List<Frame<N>> frames;
     private final int maxDepth;
     private final boolean merged;
 
-    private FlameLayout(List<Frame> frames, int maxDepth, boolean merged) {
+    private FlameLayout(List<Frame<N>> frames, int maxDepth, boolean merged) {
         this.frames = frames;
         this.maxDepth = maxDepth;
         this.merged = merged;
     }
 
     /** The frames to draw, in pre-order (parents before children, siblings in label order). */
-    List<Frame> frames() {
+    List<Frame<N>> frames() {
         return frames;
     }
 
@@ -81,45 +85,49 @@ final class FlameLayout {
         return merged;
     }
 
-    static FlameLayout of(FlameTree tree, SvgOptions options, FrameCost cost, long budgetBytes) {
-        return new Builder(tree, options, cost, budgetBytes).build();
+    static <N> FlameLayout<N> of(DrawnTree<N> tree, SvgOptions options, FrameCost<N> cost, long budgetBytes) {
+        return new Builder<>(tree, options, cost, budgetBytes).build();
     }
 
-    private static final class Builder {
-        private final FlameTree tree;
-        private final FlameNode root;
+    private static final class Builder<N> {
+        private final DrawnTree<N> tree;
+        private final N root;
         private final SvgOptions options;
-        private final FrameCost cost;
+        private final FrameCost<N> cost;
         private final long budgetBytes;
         private final double plotWidth;
+        /** Pixels per unit of weight, which decides what is drawn. */
         private final double scale;
+        /** Pixels per byte, which places what is drawn. */
+        private final double bytesScale;
         private boolean merged;
 
-        Builder(FlameTree tree, SvgOptions options, FrameCost cost, long budgetBytes) {
+        Builder(DrawnTree<N> tree, SvgOptions options, FrameCost<N> cost, long budgetBytes) {
             this.tree = tree;
             this.root = tree.root();
             this.options = options;
             this.cost = cost;
             this.budgetBytes = budgetBytes;
             this.plotWidth = options.width() - 2.0 * XPAD;
-            this.scale = root.totalBytes() > 0 ? plotWidth / root.totalBytes() : 0;
+            this.scale = tree.weight(root) > 0 ? plotWidth / tree.weight(root) : 0;
+            this.bytesScale = tree.bytes(root) > 0 ? plotWidth / tree.bytes(root) : 0;
         }
 
-        FlameLayout build() {
-            List<Frame> frames = place(threshold());
+        FlameLayout<N> build() {
+            List<Frame<N>> frames = place(threshold());
             int maxDepth = 0;
-            for (Frame frame : frames) {
+            for (Frame<N> frame : frames) {
                 maxDepth = Math.max(maxDepth, frame.depth());
             }
-            return new FlameLayout(frames, maxDepth, merged);
+            return new FlameLayout<>(frames, maxDepth, merged);
         }
 
         /**
-         * The smallest byte count a frame below the root must hold to be drawn: at least minFrameWidth wide and,
-         * taking frames largest first, within the budget.
+         * The smallest weight (bytes, for a normal graph) a frame below the root must have to be drawn: at least
+         * minFrameWidth wide and, taking frames largest first, within the budget.
          */
         private long threshold() {
-            if (root.totalBytes() <= 0) {
+            if (tree.weight(root) <= 0) {
                 return Long.MAX_VALUE;
             }
             double minWidth = options.minFrameWidth();
@@ -133,27 +141,27 @@ final class FlameLayout {
             int deepest = deepest(minBytes);
             // Largest first: a child never holds more than its parent, so the frames popped before a node are
             // exactly those with more bytes; stopping at a node's bytes keeps a whole tie group out.
-            record Candidate(FlameNode node, FlameNode parent, int depth, String name) {
+            record Candidate<N>(N node, N parent, int depth, String name) {
             }
-            PriorityQueue<Candidate> queue = new PriorityQueue<>(
-                    (a, b) -> Long.compare(b.node().totalBytes(), a.node().totalBytes()));
-            queue.add(new Candidate(root, null, 0, ROOT_NAME));
+            PriorityQueue<Candidate<N>> queue = new PriorityQueue<>(
+                    (a, b) -> Long.compare(tree.weight(b.node()), tree.weight(a.node())));
+            queue.add(new Candidate<>(root, null, 0, ROOT_NAME));
             long estimated = 0;
             while (!queue.isEmpty()) {
-                Candidate candidate = queue.poll();
-                FlameNode node = candidate.node();
+                Candidate<N> candidate = queue.poll();
+                N node = candidate.node();
                 estimated += node == root ? cost.of(node, null, ROOT_NAME, ROOT_NAME, ROOT_NAME, plotWidth, deepest)
-                        : cost.of(node, candidate.parent(), candidate.name(), node.label(), tree.shortName(node),
-                                node.totalBytes() * scale, deepest);
+                        : cost.of(node, candidate.parent(), candidate.name(), tree.label(node), tree.shortName(node),
+                                tree.bytes(node) * bytesScale, deepest);
                 if (estimated > budgetBytes && node != root) {
                     merged = true;
-                    return node.totalBytes() + 1;
+                    return tree.weight(node) + 1;
                 }
                 if (candidate.depth() < MAX_DEPTH) {
                     String parentName = node == root ? null : candidate.name();
-                    for (FlameNode child : node.children()) {
-                        if (child.totalBytes() >= minBytes) {
-                            queue.add(new Candidate(child, node, candidate.depth() + 1,
+                    for (N child : tree.children(node)) {
+                        if (tree.weight(child) >= minBytes) {
+                            queue.add(new Candidate<>(child, node, candidate.depth() + 1,
                                     tree.childName(parentName, child)));
                         }
                     }
@@ -162,20 +170,20 @@ final class FlameLayout {
             return minBytes;
         }
 
-        /** The deepest level a frame of at least {@code minBytes} lies at, at most {@link #MAX_DEPTH}. */
+        /** The deepest level a frame of at least {@code minBytes} weight lies at, at most {@link #MAX_DEPTH}. */
         private int deepest(long minBytes) {
-            record Level(FlameNode node, int depth) {
+            record Level<N>(N node, int depth) {
             }
-            Deque<Level> pending = new ArrayDeque<>();
-            pending.push(new Level(root, 0));
+            Deque<Level<N>> pending = new ArrayDeque<>();
+            pending.push(new Level<>(root, 0));
             int deepest = 0;
             while (!pending.isEmpty()) {
-                Level level = pending.pop();
+                Level<N> level = pending.pop();
                 deepest = Math.max(deepest, level.depth());
                 if (level.depth() < MAX_DEPTH) {
-                    for (FlameNode child : level.node().children()) {
-                        if (child.totalBytes() >= minBytes) {
-                            pending.push(new Level(child, level.depth() + 1));
+                    for (N child : tree.children(level.node())) {
+                        if (tree.weight(child) >= minBytes) {
+                            pending.push(new Level<>(child, level.depth() + 1));
                         }
                     }
                 }
@@ -184,15 +192,15 @@ final class FlameLayout {
         }
 
         /** The frames to draw, in pre-order, found without recursion. */
-        private List<Frame> place(long threshold) {
-            record Open(Frame frame, long offset) {
+        private List<Frame<N>> place(long threshold) {
+            record Open<N>(Frame<N> frame, long offset) {
             }
-            List<Frame> placed = new ArrayList<>();
-            Deque<Open> stack = new ArrayDeque<>();
-            stack.push(new Open(frame(root, null, 0, 0, 0, ROOT_NAME, ROOT_NAME, ROOT_NAME), 0));
-            List<Open> children = new ArrayList<>();
+            List<Frame<N>> placed = new ArrayList<>();
+            Deque<Open<N>> stack = new ArrayDeque<>();
+            stack.push(new Open<>(frame(root, null, 0, 0, 0, 0, ROOT_NAME, ROOT_NAME, ROOT_NAME), 0));
+            List<Open<N>> children = new ArrayList<>();
             while (!stack.isEmpty()) {
-                Open parent = stack.pop();
+                Open<N> parent = stack.pop();
                 placed.add(parent.frame());
                 if (parent.frame().depth() >= MAX_DEPTH) {
                     continue;
@@ -200,17 +208,23 @@ final class FlameLayout {
                 children.clear();
                 long offset = parent.offset();
                 long drawnEnd = offset;
-                FlameNode parentNode = parent.frame().node();
+                // The same walk in the baseline's bytes, for the gaps of a differential graph's other widths.
+                long baselineOffset = 0;
+                long baselineDrawnEnd = 0;
+                N parentNode = parent.frame().node();
                 String parentName = parent.frame().depth() == 0 ? null : parent.frame().name();
-                for (FlameNode child : parentNode.children()) {
-                    offset += child.droppedBytesBefore();
-                    if (child.totalBytes() >= threshold) {
-                        children.add(new Open(frame(child, parentNode, offset - drawnEnd, parent.frame().depth() + 1,
-                                offset, tree.childName(parentName, child), child.label(), tree.shortName(child)),
-                                offset));
-                        drawnEnd = offset + child.totalBytes();
+                for (N child : tree.children(parentNode)) {
+                    offset += tree.droppedBytesBefore(child);
+                    baselineOffset += tree.droppedBaselineBytesBefore(child);
+                    if (tree.weight(child) >= threshold) {
+                        children.add(new Open<>(frame(child, parentNode, offset - drawnEnd,
+                                baselineOffset - baselineDrawnEnd, parent.frame().depth() + 1, offset,
+                                tree.childName(parentName, child), tree.label(child), tree.shortName(child)), offset));
+                        drawnEnd = offset + tree.bytes(child);
+                        baselineDrawnEnd = baselineOffset + tree.baselineBytes(child);
                     }
-                    offset += child.totalBytes();
+                    offset += tree.bytes(child);
+                    baselineOffset += tree.baselineBytes(child);
                 }
                 for (int i = children.size() - 1; i >= 0; i--) {
                     stack.push(children.get(i));
@@ -219,15 +233,15 @@ final class FlameLayout {
             return placed;
         }
 
-        private Frame frame(FlameNode node, FlameNode parent, long gap, int depth, long offset, String name,
-                            String label, String text) {
+        private Frame<N> frame(N node, N parent, long gap, long baselineGap, int depth, long offset, String name,
+                               String label, String text) {
             // Both edges come from cumulative byte offsets and are rounded the same way, so siblings never
             // overlap and children never stick out of their parent, whatever the rounding.
-            long left = Math.round((XPAD + offset * scale) * GEOMETRY_UNIT);
+            long left = Math.round((XPAD + offset * bytesScale) * GEOMETRY_UNIT);
             long right = node == root ? Math.round((XPAD + plotWidth) * GEOMETRY_UNIT)
-                    : Math.round((XPAD + (offset + node.totalBytes()) * scale) * GEOMETRY_UNIT);
-            return new Frame(node, parent, gap, depth, left / GEOMETRY_UNIT, (right - left) / GEOMETRY_UNIT, name,
-                    label, text);
+                    : Math.round((XPAD + (offset + tree.bytes(node)) * bytesScale) * GEOMETRY_UNIT);
+            return new Frame<>(node, parent, gap, baselineGap, depth, left / GEOMETRY_UNIT,
+                    (right - left) / GEOMETRY_UNIT, name, label, text);
         }
     }
 }

@@ -22,7 +22,8 @@ import java.util.Objects;
  *  "snapshots": [{"name": "scene-2-battle.pickle", "format": "tracemalloc-pickle", "traces": 13001,
  *                 "totalBytes": 1028403, "excludedTraces": 0, "excludedBytes": 0,
  *                 "reports": {"path": "scene-2-battle.pickle.path.svg", "stack": "scene-2-battle.pickle.stack.svg"},
- *                 "folded": {"path": "scene-2-battle.pickle.path.folded", "stack": "scene-2-battle.pickle.stack.folded"}}],
+ *                 "folded": {"path": "scene-2-battle.pickle.path.folded.gz", "stack": "scene-2-battle.pickle.stack.folded.gz"},
+ *                 "foldedNamed": {"path": "scene-2-battle.pickle.path.named.folded.gz", "stack": "scene-2-battle.pickle.stack.named.folded.gz"}}],
  *  "budgets": [{"path": "client/controller", "scope": "self", "snapshot": "scene-2-battle.pickle",
  *               "limitBytes": 20971520, "limit": "20 MiB", "actualBytes": 343440, "status": "ok|warning|exceeded|unmatched",
  *               "level": "fail|warn",
@@ -30,6 +31,9 @@ import java.util.Objects;
  *  "functionNames": {"resolved": 57, "unresolved": 3, "unresolvedFileCount": 1,
  *                    "unresolvedFiles": [{"path": "net/pool.py", "reason": "not found under any source root"}]}}
  * }</pre>
+ *
+ * <p>{@code folded} names the gzip-compressed folded stacks with plain {@code path:line} frames; {@code foldedNamed},
+ * present only when {@code foldedFunctionNames} is set, those whose frames carry function names.
  *
  * <p>A budget with {@code "status": "exceeded"} and {@code "level": "warn"} only warned: it did not fail the build.
  * {@code function} is {@code null} when the function is unknown; {@code functionNames} is {@code null} when no
@@ -78,6 +82,13 @@ public final class JsonSummary {
                 string(json, view.fileSuffix(), snapshot.foldedFile(view));
             }
             json.writeEndObject();
+            if (report.foldedFunctionNames()) {
+                json.writeObjectFieldStart("foldedNamed");
+                for (FlameTree.View view : FlameTree.View.values()) {
+                    string(json, view.fileSuffix(), snapshot.namedFoldedFile(view));
+                }
+                json.writeEndObject();
+            }
             json.writeEndObject();
         }
         json.writeEndArray();

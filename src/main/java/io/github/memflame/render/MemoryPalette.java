@@ -7,13 +7,13 @@ import io.github.memflame.fold.PathNormalizer;
  * in every graph; a {@code path:line} label is colored by its path, so the frames of one file share a color.
  * Dark text stays readable on all of them.
  */
-final class MemoryPalette implements Palette {
+final class MemoryPalette implements Palette<Object> {
     private static final String ROOT_FILL = "#c8d0d8";
     private static final String PSEUDO_FILE_FILL = "#c4c4c4";
     private static final String HIGHLIGHT = "#ec5cd6";
 
     @Override
-    public String fill(FlameLayout.Frame frame) {
+    public String fill(FlameLayout.Frame<?> frame) {
         return frame.depth() == 0 ? ROOT_FILL : color(frame.label());
     }
 
@@ -57,7 +57,8 @@ final class MemoryPalette implements Palette {
         return hsl(hue, saturation, lightness);
     }
 
-    private static String hsl(double hue, double saturation, double lightness) {
+    /** {@code #rrggbb} of a color given as hue (degrees), saturation and lightness (0 to 1). */
+    static String hsl(double hue, double saturation, double lightness) {
         double chroma = (1 - Math.abs(2 * lightness - 1)) * saturation;
         double h = hue / 60;
         double second = chroma * (1 - Math.abs(h % 2 - 1));

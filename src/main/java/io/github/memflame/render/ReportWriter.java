@@ -31,11 +31,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.zip.GZIPOutputStream;
 
 /**
  * Writes a whole report, atomically: {@code index.html}, {@code memflame.json}, {@code memflame.md} and, for every
- * snapshot, {@code NAME.path.svg}, {@code NAME.stack.svg}, {@code NAME.path.folded} and {@code NAME.stack.folded},
- * where a {@code /} in NAME makes sub-directories.
+ * snapshot, {@code NAME.path.svg}, {@code NAME.stack.svg}, {@code NAME.path.folded.gz} and {@code NAME.stack.folded.gz}
+ * (with {@code foldedFunctionNames}, also {@code NAME.path.named.folded.gz} and {@code NAME.stack.named.folded.gz}),
+ * where a {@code /} in NAME makes sub-directories. A snapshot with a baseline also gets its differential graphs,
+ * {@code NAME.path.diff.svg} and {@code NAME.stack.diff.svg}. The folded exports are gzip-compressed without a
+ * time stamp or file name in their header, so the same snapshot always gives the same bytes.
  *
  * <p>Everything is written into a fresh hidden staging directory next to the output directory (same parent, so
  * on the same file system), then swapped in: the old output directory is renamed away, the staging directory is
@@ -109,7 +113,7 @@ public final class ReportWriter {
         for (SnapshotReport snapshot : report.snapshots()) {
             String name = snapshot.snapshot().name();
             for (FlameTree.View view : FlameTree.View.values()) {
-                for (String file : List.of(snapshot.svgFile(view), snapshot.foldedFile(view))) {
+                for (String file : files(snapshot, view, report.foldedFunctionNames())) {
                     String previous = owners.putIfAbsent(resolve(staging, file, name), name);
                     if (previous != null) {
                         throw new IOException("snapshots '" + previous + "' and '" + name
@@ -118,6 +122,18 @@ public final class ReportWriter {
                 }
             }
         }
+    }
+
+    /** The files a snapshot's view writes, relative to the report directory. */
+    private static List<String> files(SnapshotReport snapshot, FlameTree.View view, boolean namedFolded) {
+        List<String> files = new ArrayList<>(List.of(snapshot.svgFile(view), snapshot.foldedFile(view)));
+        if (namedFolded) {
+            files.add(snapshot.namedFoldedFile(view));
+        }
+        if (snapshot.baseline() != null) {
+            files.add(snapshot.diffSvgFile(view));
+        }
+        return files;
     }
 
     /** The file inside {@code staging} for a report-relative path; refuses one that resolves outside it. */
@@ -160,8 +176,18 @@ public final class ReportWriter {
                 try (Writer out = writer(resolve(staging, snapshot.svgFile(view), name))) {
                     SvgFlameGraph.write(tree, snapshot.snapshot().totalBytes(), options, out);
                 }
-                try (Writer out = writer(resolve(staging, snapshot.foldedFile(view), name))) {
-                    FoldedText.write(snapshot.folded(view), out, report.foldedFunctionNames());
+                if (snapshot.baseline() != null) {
+                    try (Writer out = writer(resolve(staging, snapshot.diffSvgFile(view), name))) {
+                        SvgFlameGraph.writeDiff(snapshot.diff(view), options, out);
+                    }
+                }
+                try (Writer out = gzipWriter(resolve(staging, snapshot.foldedFile(view), name))) {
+                    FoldedText.write(snapshot.folded(view), out, false);
+                }
+                if (report.foldedFunctionNames()) {
+                    try (Writer out = gzipWriter(resolve(staging, snapshot.namedFoldedFile(view), name))) {
+                        FoldedText.write(snapshot.folded(view), out, true);
+                    }
                 }
             }
             writeNanos.put(name, System.nanoTime() - start);
@@ -174,9 +200,22 @@ public final class ReportWriter {
      * to disk on close, so the swap never publishes a file the file system has not stored.
      */
     private static Writer writer(Path file) throws IOException {
+        return writer(file, false);
+    }
+
+    /**
+     * As {@link #writer(Path)}, gzip-compressed. {@link GZIPOutputStream} writes neither a modification time nor a
+     * file name into the header, so equal content gives equal files.
+     */
+    private static Writer gzipWriter(Path file) throws IOException {
+        return writer(file, true);
+    }
+
+    private static Writer writer(Path file, boolean gzip) throws IOException {
         Files.createDirectories(file.getParent());
         FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        OutputStream stream = Channels.newOutputStream(channel);
+        GZIPOutputStream compressed = gzip ? new GZIPOutputStream(Channels.newOutputStream(channel), 1 << 16) : null;
+        OutputStream stream = compressed != null ? compressed : Channels.newOutputStream(channel);
         CharsetEncoder encoder = StandardCharsets.UTF_8.newEncoder()
                 .onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE)
@@ -186,6 +225,9 @@ public final class ReportWriter {
             public void close() throws IOException {
                 try {
                     flush();
+                    if (compressed != null) {
+                        compressed.finish();
+                    }
                     channel.force(true);
                 } finally {
                     super.close();

@@ -1,26 +1,57 @@
 package io.github.memflame.render;
 
+import io.github.memflame.fold.DiffTree;
 import io.github.memflame.fold.FlameTree;
 import io.github.memflame.fold.FoldedSnapshot;
 import io.github.memflame.fold.FoldedView;
 
 /**
  * What the reports show of one snapshot: its figures, its two flame trees, and the folded views they were built
- * from, which the folded exports are written from.
+ * from, which the folded exports are written from; with a baseline, also the baseline snapshot and the two
+ * differential trees against it.
+ *
+ * @param baseline the same-named snapshot of the earlier run compared against, or {@code null}
+ * @param pathDiff the path view's differential tree, {@code null} without a baseline
+ * @param stackDiff the stack view's differential tree, {@code null} without a baseline
  */
 public record SnapshotReport(FoldedSnapshot snapshot, FlameTree pathView, FlameTree stackView,
-                             FoldedView pathFolded, FoldedView stackFolded) {
+                             FoldedView pathFolded, FoldedView stackFolded, FoldedSnapshot baseline,
+                             DiffTree pathDiff, DiffTree stackDiff) {
+
+    /** A report of a snapshot without a baseline. */
+    public SnapshotReport(FoldedSnapshot snapshot, FlameTree pathView, FlameTree stackView, FoldedView pathFolded,
+                          FoldedView stackFolded) {
+        this(snapshot, pathView, stackView, pathFolded, stackFolded, null, null, null);
+    }
+
+    /** Both views of a snapshot, without a baseline. */
+    public static SnapshotReport of(FoldedSnapshot snapshot, SvgOptions options) {
+        return of(snapshot, null, options);
+    }
 
     /**
      * Both views of a snapshot as the report draws them. The path view is whole: the index lists its largest
      * lines, however narrow. The stack view leaves out the frames {@code options} cannot show; on random
-     * tracebacks they are millions.
+     * tracebacks they are millions. With a baseline, the differential trees of both views leave out the frames
+     * too narrow to show in either run's widths.
+     *
+     * @param baseline the same-named snapshot of the earlier run, or {@code null}
      */
-    public static SnapshotReport of(FoldedSnapshot snapshot, SvgOptions options) {
+    public static SnapshotReport of(FoldedSnapshot snapshot, FoldedSnapshot baseline, SvgOptions options) {
         FoldedView path = FoldedView.of(snapshot, FlameTree.View.PATH);
         FoldedView stack = FoldedView.of(snapshot, FlameTree.View.STACK);
-        return new SnapshotReport(snapshot, FlameTree.of(path, 0),
-                FlameTree.of(stack, options.invisibleBelowBytes(snapshot.totalBytes())), path, stack);
+        FlameTree pathTree = FlameTree.of(path, 0);
+        FlameTree stackTree = FlameTree.of(stack, options.invisibleBelowBytes(snapshot.totalBytes()));
+        if (baseline == null) {
+            return new SnapshotReport(snapshot, pathTree, stackTree, path, stack);
+        }
+        long keepFrom = options.invisibleBelowBytes(snapshot.totalBytes());
+        long keepFromBaseline = options.invisibleBelowBytes(baseline.totalBytes());
+        DiffTree pathDiff = DiffTree.of(path, FoldedView.of(baseline, FlameTree.View.PATH), keepFrom,
+                keepFromBaseline);
+        DiffTree stackDiff = DiffTree.of(stack, FoldedView.of(baseline, FlameTree.View.STACK), keepFrom,
+                keepFromBaseline);
+        return new SnapshotReport(snapshot, pathTree, stackTree, path, stack, baseline, pathDiff, stackDiff);
     }
 
     /** The folded view of {@code view}. */
@@ -28,13 +59,38 @@ public record SnapshotReport(FoldedSnapshot snapshot, FlameTree pathView, FlameT
         return view == FlameTree.View.PATH ? pathFolded : stackFolded;
     }
 
+    /** The differential tree of {@code view}, {@code null} without a baseline. */
+    public DiffTree diff(FlameTree.View view) {
+        return view == FlameTree.View.PATH ? pathDiff : stackDiff;
+    }
+
     /** The report file of a view, relative to the output directory: {@code NAME.path.svg}. */
     public String svgFile(FlameTree.View view) {
         return snapshot.name() + "." + view.fileSuffix() + ".svg";
     }
 
-    /** The folded-text export of a view, relative to the output directory: {@code NAME.path.folded}. */
+    /**
+     * The differential graph of a view against the baseline, relative to the output directory:
+     * {@code NAME.path.diff.svg}; written only when there is a baseline.
+     */
+    public String diffSvgFile(FlameTree.View view) {
+        return snapshot.name() + "." + view.fileSuffix() + ".diff.svg";
+    }
+
+    /**
+     * The gzip-compressed folded-text export of a view with plain {@code path:line} frames, relative to the output
+     * directory: {@code NAME.path.folded.gz}.
+     */
     public String foldedFile(FlameTree.View view) {
-        return snapshot.name() + "." + view.fileSuffix() + ".folded";
+        return snapshot.name() + "." + view.fileSuffix() + ".folded.gz";
+    }
+
+    /**
+     * The gzip-compressed folded-text export of a view whose frames carry function names
+     * ({@code path:line Class.method}), written beside {@link #foldedFile} when {@code foldedFunctionNames} is
+     * set: {@code NAME.path.named.folded.gz}.
+     */
+    public String namedFoldedFile(FlameTree.View view) {
+        return snapshot.name() + "." + view.fileSuffix() + ".named.folded.gz";
     }
 }

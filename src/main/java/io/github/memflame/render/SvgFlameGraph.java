@@ -1,12 +1,13 @@
 package io.github.memflame.render;
 
-import io.github.memflame.fold.FlameNode;
+import io.github.memflame.fold.DiffTree;
 import io.github.memflame.fold.FlameTree;
 import io.github.memflame.format.Numbers;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
@@ -42,6 +43,14 @@ import java.util.Objects;
  *       only for frames wide enough to show some of it, and the script adds it when a zoom widens a frame.</li>
  * </ul>
  * Settings the script needs are {@code data-*} attributes of the {@code <svg>} element.
+ *
+ * <p>A differential graph ({@link #writeDiff}) is the same document drawn from a {@link DiffTree}: frame widths
+ * from this run, colors by change ({@link DiffPalette}), {@code data-diff="true"} on the {@code <svg>} element,
+ * and per frame {@code data-before} (the baseline's bytes; this run's are {@code data-bytes}) and
+ * {@code data-bgap} (the baseline's bytes of the siblings too narrow to draw before it). It holds every frame wide
+ * enough in either run, a frame only the baseline has with 0 bytes of this run, and a control
+ * ({@code id="diff-widths"}) with which the script re-lays out every frame in the baseline's widths and back;
+ * zoom and search work in both. The tooltips show both runs' bytes and the change.
  *
  * <p>Layout and pruning are {@link FlameLayout}'s, colors the {@link Palette}'s, label cutting
  * {@link LabelFit}'s; this class writes the markup. A graph stays under {@value #MAX_FILE_BYTES} bytes: the
@@ -87,19 +96,31 @@ public final class SvgFlameGraph {
         Objects.requireNonNull(tree, "tree");
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(out, "out");
-        new Document(tree, snapshotTotalBytes, options, Palette.MEMORY).write(out);
+        new Document<>(DrawnTree.of(tree), snapshotTotalBytes, options, Palette.MEMORY).write(out);
     }
 
-    private static final class Document {
-        private final FlameTree tree;
+    /**
+     * Writes the differential graph of {@code tree} as UTF-8 to {@code out} (flushed, not closed): this run's
+     * widths, colored by change with {@link SvgOptions#diffThreshold()}; percentages are of this run's total.
+     */
+    public static void writeDiff(DiffTree tree, SvgOptions options, Writer out) throws IOException {
+        Objects.requireNonNull(tree, "tree");
+        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(out, "out");
+        new Document<>(DrawnTree.of(tree), tree.root().bytes(), options, new DiffPalette(options.diffThreshold()))
+                .write(out);
+    }
+
+    private static final class Document<N> {
+        private final DrawnTree<N> tree;
         private final long snapshotTotal;
         private final SvgOptions options;
-        private final Palette palette;
+        private final Palette<? super N> palette;
         private final boolean keepEnd;
         private final double charWidth;
         private final FrameGeometry geometry;
 
-        Document(FlameTree tree, long snapshotTotal, SvgOptions options, Palette palette) {
+        Document(DrawnTree<N> tree, long snapshotTotal, SvgOptions options, Palette<? super N> palette) {
             this.tree = tree;
             this.snapshotTotal = snapshotTotal;
             this.options = options;
@@ -111,16 +132,19 @@ public final class SvgFlameGraph {
 
         void write(Writer out) throws IOException {
             String snapshotName = tree.snapshotName() == null ? "" : tree.snapshotName();
-            // Everything but the frames: the assets, about 2 KB of headings and controls, the names in them.
-            long otherBytes = ASSET_BYTES + 2_048 + 3 * (Markup.escapedLength(options.title())
+            // Everything but the frames: the assets, about 2 KB of headings and controls (a differential graph's
+            // longer subtitle and its toggle half a KB more), the names in them.
+            long otherBytes = ASSET_BYTES + 2_048 + (tree.differential() ? 512 : 0)
+                    + 3 * (Markup.escapedLength(options.title())
                     + Markup.escapedLength(snapshotName));
-            FlameLayout layout = FlameLayout.of(tree, options, this::cost, MAX_FILE_BYTES - otherBytes);
+            FlameLayout<N> layout = FlameLayout.of(tree, options, this::cost, MAX_FILE_BYTES - otherBytes);
             int fontSize = options.fontSize();
             int height = geometry.height(layout.maxDepth());
             int width = options.width();
             int y0 = geometry.rootY(layout.maxDepth());
-            FlameNode root = tree.root();
-            String viewName = tree.view().fileSuffix() + " view";
+            N root = tree.root();
+            boolean diff = tree.differential();
+            String viewName = tree.view().fileSuffix() + " view" + (diff ? " since baseline" : "");
 
             Markup svg = new Markup(CHUNK + 4096);
             svg.constant("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"no\"?>\n")
@@ -128,35 +152,56 @@ public final class SvgFlameGraph {
                     .attribute("width", width).attribute("height", height)
                     .attribute("viewBox", "0 0 " + width + " " + height).attribute("font-size", fontSize)
                     .attribute("data-view", tree.view().fileSuffix()).attribute("data-snapshot", snapshotName)
-                    .attribute("data-total-bytes", root.totalBytes()).attribute("data-snapshot-bytes", snapshotTotal)
+                    .attribute("data-total-bytes", tree.bytes(root)).attribute("data-snapshot-bytes", snapshotTotal)
                     .attribute("data-xpad", XPAD).attribute("data-frame-height", options.frameHeight())
                     .attribute("data-inverted", Boolean.toString(options.inverted()))
                     .attribute("data-char-width", Double.toString(charWidth))
-                    .attribute("data-highlight", palette.highlight())
-                    .constant(">\n<title>").text(options.title() + " \u2014 " + snapshotName + " (" + viewName + ")")
+                    .attribute("data-highlight", palette.highlight());
+            if (diff) {
+                svg.attribute("data-diff", "true").attribute("data-baseline-bytes", tree.baselineBytes(root));
+            }
+            svg.constant(">\n<title>").text(options.title() + " \u2014 " + snapshotName + " (" + viewName + ")")
                     .constant("</title>\n<style>").constant(Assets.FLAME_GRAPH_STYLE).constant("</style>\n")
                     .constant("<rect id=\"background\" x=\"0\" y=\"0\" width=\"100%\" height=\"100%\" fill=\"#fbfcfd\"/>\n");
             int titleY = fontSize + 12;
             StringBuilder subtitle = new StringBuilder();
             subtitle.append(snapshotName).append(" \u00b7 ").append(viewName).append(" \u00b7 ")
-                    .append(Numbers.bytes(root.totalBytes())).append(" (").append(Numbers.grouped(root.totalBytes()))
-                    .append(" bytes) in ").append(Numbers.grouped(root.traces())).append(" traces");
+                    .append(Numbers.bytes(tree.bytes(root)));
+            if (diff) {
+                // Shorter than a normal graph's: the change and the legend must fit on the line.
+                long before = tree.baselineBytes(root);
+                long delta = tree.bytes(root) - before;
+                subtitle.append(", ").append(IndexPage.signedBytes(delta)).append(" (")
+                        .append(IndexPage.signedPercent(delta, before)).append(") from ").append(Numbers.bytes(before))
+                        .append(" \u00b7 red grew, blue shrank, grey under ")
+                        .append(BigDecimal.valueOf(options.diffThreshold()).stripTrailingZeros().toPlainString())
+                        .append('%');
+            } else {
+                subtitle.append(" (").append(Numbers.grouped(tree.bytes(root))).append(" bytes) in ")
+                        .append(Numbers.grouped(tree.traces(root))).append(" traces");
+            }
             if (layout.merged()) {
                 subtitle.append(" \u00b7 smallest frames merged into their parents to keep the file small");
             }
-            subtitle.append(" \u00b7 click to zoom, Ctrl-F to search");
+            if (!diff) {
+                subtitle.append(" \u00b7 click to zoom, Ctrl-F to search");
+            }
             svg.constant("<text id=\"title\"").attribute("x", width / 2).attribute("y", titleY)
                     .attribute("font-size", fontSize + 5).constant(" text-anchor=\"middle\">").text(options.title())
                     .constant("</text>\n<text id=\"subtitle\"").attribute("x", width / 2)
                     .attribute("y", titleY + fontSize + 8).constant(" text-anchor=\"middle\">")
                     .text(subtitle.toString()).constant("</text>\n");
-            control(svg, "unzoom", "Reset Zoom", "Reset Zoom", XPAD, titleY, false, true);
+            double unzoomEnd = control(svg, "unzoom", "Reset Zoom", "Reset Zoom", XPAD, titleY, false, true);
+            if (diff) {
+                control(svg, "diff-widths", "Widths: this run", "Widths: baseline", unzoomEnd + 8, titleY, false,
+                        false);
+            }
             control(svg, "search", "Search", "Reset Search", width - XPAD, titleY, true, false);
             int detailsY = height - fontSize / 2 - 4;
             svg.constant("<text id=\"details\"").attribute("x", XPAD).attribute("y", detailsY)
                     .constant("> </text>\n<text id=\"matched\"").attribute("x", width - XPAD)
                     .attribute("y", detailsY).constant(" text-anchor=\"end\"> </text>\n<g id=\"frames\">\n");
-            for (FlameLayout.Frame frame : layout.frames()) {
+            for (FlameLayout.Frame<N> frame : layout.frames()) {
                 frame(svg, frame, y0);
                 if (svg.length() >= CHUNK) {
                     svg.flushTo(out);
@@ -168,23 +213,30 @@ public final class SvgFlameGraph {
             out.flush();
         }
 
-        private void frame(Markup svg, FlameLayout.Frame frame, int y0) {
-            FlameNode node = frame.node();
-            FlameNode parent = frame.parent();
+        private void frame(Markup svg, FlameLayout.Frame<N> frame, int y0) {
+            N node = frame.node();
+            N parent = frame.parent();
             String title = Markup.oneLine(frame.name());
             svg.constant("<g");
             // A frame holding all its parent's bytes (a call chain) takes its figures from the parent.
-            if (parent == null || parent.totalBytes() != node.totalBytes()) {
-                svg.attribute("data-bytes", node.totalBytes());
+            if (parent == null || tree.bytes(parent) != tree.bytes(node)) {
+                svg.attribute("data-bytes", tree.bytes(node));
             }
-            if (parent == null || parent.traces() != node.traces()) {
-                svg.attribute("data-traces", node.traces());
+            if (parent == null || tree.traces(parent) != tree.traces(node)) {
+                svg.attribute("data-traces", tree.traces(node));
             }
             if (frame.gap() > 0) {
                 svg.attribute("data-gap", frame.gap());
             }
-            if (node.selfBytes() > 0 && node.selfBytes() != node.totalBytes()) {
-                svg.attribute("data-self", node.selfBytes());
+            long self = tree.selfBytes(node);
+            if (self > 0 && self != tree.bytes(node)) {
+                svg.attribute("data-self", self);
+            }
+            if (tree.differential()) {
+                svg.attribute("data-before", tree.baselineBytes(node));
+                if (frame.baselineGap() > 0) {
+                    svg.attribute("data-bgap", frame.baselineGap());
+                }
             }
             if (!frame.label().equals(title)) {
                 svg.attribute("data-label", frame.label());
@@ -211,22 +263,27 @@ public final class SvgFlameGraph {
          * At most what {@link #frame} writes for such a frame, in UTF-8 bytes, and only a little more: the
          * budget is spent on frames, so an estimate far above the truth would merge frames that fit.
          */
-        private long cost(FlameNode node, FlameNode parent, String name, String label, String text, double width,
-                          int deepest) {
+        private long cost(N node, N parent, String name, String label, String text, double width, int deepest) {
             int xDigits = digits(options.width()) + 2;
             int yDigits = digits(geometry.height(deepest));
             String title = Markup.oneLine(name);
             // <g><title></title><rect x="" y="" width="" height="" fill=""/></g> and a line break
             long bytes = 68 + Markup.escapedLength(title) + xDigits + yDigits + digits((long) width) + 2
                     + digits(geometry.rectHeight()) + palette.maxFillLength();
-            if (parent == null || parent.totalBytes() != node.totalBytes()) {
-                bytes += 14 + digits(node.totalBytes()) + 12 + digits(parent == null ? 0 : parent.totalBytes());
+            if (parent == null || tree.bytes(parent) != tree.bytes(node)) {
+                bytes += 14 + digits(tree.bytes(node)) + 12 + digits(parent == null ? 0 : tree.bytes(parent));
             }
-            if (parent == null || parent.traces() != node.traces()) {
-                bytes += 15 + digits(node.traces());
+            if (parent == null || tree.traces(parent) != tree.traces(node)) {
+                bytes += 15 + digits(tree.traces(node));
             }
-            if (node.selfBytes() > 0 && node.selfBytes() != node.totalBytes()) {
-                bytes += 13 + digits(node.selfBytes());
+            long self = tree.selfBytes(node);
+            if (self > 0 && self != tree.bytes(node)) {
+                bytes += 13 + digits(self);
+            }
+            if (tree.differential()) {
+                // data-before="", and data-bgap="" of at most the parent's baseline bytes
+                bytes += 15 + digits(tree.baselineBytes(node)) + 13
+                        + digits(parent == null ? 0 : tree.baselineBytes(parent));
             }
             if (!label.equals(title)) {
                 bytes += 14 + Markup.escapedLength(label);
@@ -245,8 +302,9 @@ public final class SvgFlameGraph {
             return Long.toString(value).length();
         }
 
-        private void control(Markup svg, String id, String text, String widest, int x, int baseline,
-                             boolean alignEnd, boolean disabled) {
+        /** Writes a control; returns the x of its right edge. */
+        private double control(Markup svg, String id, String text, String widest, double x, int baseline,
+                               boolean alignEnd, boolean disabled) {
             int fontSize = options.fontSize();
             double textWidth = widest.length() * charWidth;
             double left = alignEnd ? x - textWidth - 8 : x;
@@ -257,6 +315,7 @@ public final class SvgFlameGraph {
                     .attribute("height", fontSize + 7).constant(" rx=\"3\"/><text")
                     .coordinate("x", left + 4, FlameLayout.GEOMETRY_DECIMALS).attribute("y", baseline)
                     .constant(">").text(text).constant("</text></g>\n");
+            return left + textWidth + 8;
         }
     }
 

@@ -2,6 +2,9 @@
 // It embeds no data: the settings are data-* attributes of the <svg> element, and every frame is read from the
 // DOM (data-bytes, data-traces, data-gap, data-self, data-label, data-text, the title, the rect), the tree
 // rebuilt from document order and depth. Must never contain the CDATA end marker or an end tag (Assets checks).
+// A differential graph (data-diff="true") also has data-before and data-bgap per frame: the baseline's bytes and
+// gap. Its tooltips show both runs and the change, and its diff-widths control lays every frame out in either
+// run's widths (a frame of 0 bytes in the widths shown is hidden); zoom and search work in both.
 (function () {
   'use strict';
   var svg = document.documentElement;
@@ -16,6 +19,7 @@
   var KEEP_END = setting('view') === 'stack';
   var CHAR_WIDTH = Number(setting('char-width'));
   var HIGHLIGHT = setting('highlight');
+  var DIFF = setting('diff') === 'true';
   var SVG_NS = 'http://www.w3.org/2000/svg';
   var snapshotBytes = Number(setting('snapshot-bytes')) || 0;
   var details = document.getElementById('details');
@@ -25,8 +29,11 @@
   var searchLabel = searchButton.getElementsByTagName('text')[0];
   var searchRect = searchButton.getElementsByTagName('rect')[0];
   var framesGroup = document.getElementById('frames');
+  var widthsButton = document.getElementById('diff-widths');
   var frames = [];
   var zoomed = null;
+  // In a differential graph: whether frames are laid out in the baseline's widths rather than this run's.
+  var baselineWidths = false;
   var pattern = null;
   var lastTerm = '';
 
@@ -54,6 +61,18 @@
     var scale = Math.pow(10, decimals);
     var scaled = Math.floor(part * 100 * scale / whole + 0.5);
     return (scaled / scale).toFixed(decimals) + '%';
+  }
+  // A change, as the differential graph's subtitle writes it: +1.5 KiB, -300 B, 0 B; +6.5%, -100.0%, 0.0%,
+  // and "new" when there was nothing before. Rounded half away from zero, as Java's HALF_UP.
+  function signedHuman(delta) {
+    return (delta > 0 ? '+' : delta < 0 ? '-' : '') + human(Math.abs(delta));
+  }
+  function signedPercent(delta, before) {
+    if (before === 0) {
+      return delta === 0 ? '0.0%' : 'new';
+    }
+    var share = percent(Math.abs(delta), before, 1);
+    return share === '0.0%' || delta === 0 ? share : (delta > 0 ? '+' : '-') + share;
   }
 
   // Label fitting, as io.github.memflame.render.LabelFit does it (FormattingParityTest compares them).
@@ -127,6 +146,8 @@
     var label = g.hasAttribute('data-label') ? g.getAttribute('data-label') : name;
     var bytes = number(g, 'data-bytes', parent ? parent.bytes : 0);
     var off = parent ? parent.cursor + number(g, 'data-gap', 0) : 0;
+    var before = number(g, 'data-before', 0);
+    var beforeOff = parent ? parent.beforeCursor + number(g, 'data-bgap', 0) : 0;
     var f = {
       i: frames.length, g: g, rect: rect, text: child(g, 'text'), title: title, depth: depth, y: y,
       x: parseFloat(rect.getAttribute('x')), w: parseFloat(rect.getAttribute('width')),
@@ -134,10 +155,13 @@
       self: number(g, 'data-self', 0), off: off, cursor: off,
       label: label, display: g.hasAttribute('data-text') ? g.getAttribute('data-text') : label,
       name: name, described: false, fill: rect.getAttribute('fill'), parent: parent, end: frames.length,
-      match: false
+      match: false, before: before, beforeOff: beforeOff, beforeCursor: beforeOff,
+      // The bytes and place the layout uses: this run's, or the baseline's in a differential graph switched to them.
+      size: bytes, start: off
     };
     if (parent) {
       parent.cursor = off + bytes;
+      parent.beforeCursor = beforeOff + before;
     }
     open.push(f);
     g.memflameFrame = f;
@@ -155,12 +179,21 @@
     return grouped(f.bytes) + ' bytes (' + human(f.bytes) + '), ' + percent(f.bytes, snapshotBytes, 2) +
         ' of snapshot';
   }
+  function change(f) {
+    return signedHuman(f.bytes - f.before) + ', ' + signedPercent(f.bytes - f.before, f.before);
+  }
   function describe(f) {
     if (f.described) {
       return;
     }
     f.described = true;
-    var text = f.name + '\n' + summary(f) + '\n' + grouped(f.traces) + (f.traces === 1 ? ' trace' : ' traces');
+    var text = f.name + '\n' + (DIFF ? 'this run: ' : '') + summary(f);
+    if (DIFF) {
+      var delta = f.bytes - f.before;
+      text += '\nbaseline: ' + grouped(f.before) + ' bytes (' + human(f.before) + ')\nchange: ' +
+          (delta > 0 ? '+' : '') + grouped(delta) + ' bytes (' + change(f) + ')';
+    }
+    text += '\n' + grouped(f.traces) + (f.traces === 1 ? ' trace' : ' traces');
     if (f.self > 0 && f.self !== f.bytes) {
       text += ', ' + grouped(f.self) + ' bytes (' + human(f.self) + ') allocated here';
     }
@@ -195,12 +228,16 @@
     var z = zoomed || root;
     for (var k = 0; k < frames.length; k++) {
       var e = frames[k];
-      if (!zoomed) {
+      if (!zoomed && !baselineWidths) {
         show(e, e.x, e.w, false);
       } else if (k >= z.i && k <= z.end) {
+        if (DIFF && e.size === 0 && e !== z) {
+          e.g.classList.add('hide');
+          continue;
+        }
         // From bytes, not from the rounded geometry: exact however far the zoom scales a frame up.
-        var w = z.bytes > 0 ? e.bytes / z.bytes * PLOT : 0;
-        var x = XPAD + (z.bytes > 0 ? (e.off - z.off) / z.bytes * PLOT : 0);
+        var w = z.size > 0 ? e.size / z.size * PLOT : 0;
+        var x = XPAD + (z.size > 0 ? (e.start - z.start) / z.size * PLOT : 0);
         show(e, x, w, false);
       } else if (k < z.i && e.end >= z.end) {
         show(e, XPAD, PLOT, true);
@@ -227,18 +264,18 @@
       }
     }
     if (a) {
-      sum = z.bytes;
+      sum = z.size;
     } else {
       for (var k = z.i; k <= z.end;) {
         if (frames[k].match) {
-          sum += frames[k].bytes;
+          sum += frames[k].size;
           k = frames[k].end + 1;
         } else {
           k++;
         }
       }
     }
-    var share = z.bytes > 0 ? sum * 100 / z.bytes : 0;
+    var share = z.size > 0 ? sum * 100 / z.size : 0;
     matchedText.textContent = 'Matched: ' + share.toFixed(1) + '% (' + human(sum) + ')';
   }
   function searchActive(active) {
@@ -311,14 +348,46 @@
       zoom(f);
     }
   });
+  // Switches a differential graph between this run's widths and the baseline's; a zoomed frame of no bytes in
+  // the new widths gives way to its nearest ancestor that has some.
+  function showBaselineWidths(baseline) {
+    if (!DIFF) {
+      return;
+    }
+    baselineWidths = !!baseline;
+    for (var k = 0; k < frames.length; k++) {
+      var e = frames[k];
+      e.size = baselineWidths ? e.before : e.bytes;
+      e.start = baselineWidths ? e.beforeOff : e.off;
+    }
+    var target = zoomed;
+    while (target && target.size === 0) {
+      target = target.parent;
+    }
+    widthsButton.getElementsByTagName('text')[0].textContent = baselineWidths ? 'Widths: baseline'
+        : 'Widths: this run';
+    if (baselineWidths) {
+      widthsButton.classList.add('on');
+    } else {
+      widthsButton.classList.remove('on');
+    }
+    zoom(target);
+  }
+
   framesGroup.addEventListener('mouseover', function (event) {
     var f = frameOf(event.target);
     if (f) {
       describe(f);
-      details.textContent = f.name + ' (' + grouped(f.bytes) + ' bytes, ' + human(f.bytes) + ', ' +
+      details.textContent = DIFF ? f.name + ' (this run ' + human(f.bytes) + ', baseline ' + human(f.before) +
+          ', ' + change(f) + ')' : f.name + ' (' + grouped(f.bytes) + ' bytes, ' + human(f.bytes) + ', ' +
           percent(f.bytes, snapshotBytes, 2) + ' of snapshot)';
     }
   });
+  if (widthsButton) {
+    widthsButton.addEventListener('click', function () {
+      showBaselineWidths(!baselineWidths);
+    });
+  }
   framesGroup.addEventListener('mouseout', function () {
     details.textContent = ' ';
   });
@@ -352,7 +421,9 @@
     unzoom: function () {
       zoom(null);
     },
-    human: human, grouped: grouped, percent: percent, fit: fit
+    baselineWidths: showBaselineWidths,
+    human: human, grouped: grouped, percent: percent, fit: fit, signedHuman: signedHuman,
+    signedPercent: signedPercent
   };
   try {
     var query = /[?&]s=([^&]*)/.exec(window.location.search || '');

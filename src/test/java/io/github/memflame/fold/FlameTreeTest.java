@@ -3,14 +3,10 @@ package io.github.memflame.fold;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.memflame.read.DumpFormat;
-import io.github.memflame.read.Frame;
-import io.github.memflame.read.Interner;
 import java.util.ArrayList;
 import java.util.Objects;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
@@ -20,8 +16,6 @@ import org.junit.jupiter.api.Test;
  * count as a gap before their next kept sibling).
  */
 class FlameTreeTest {
-    private final Interner interner = new Interner();
-
     @Test
     void everyFrameOfTheWholeTreeHoldsTheBytesOfTheStacksThroughIt() {
         for (long seed = 1; seed <= 20; seed++) {
@@ -51,40 +45,18 @@ class FlameTreeTest {
         assertTrue(prunedSomewhere > 40, "thresholds that really prune: " + prunedSomewhere);
     }
 
-    private FoldedSnapshot randomSnapshot(long seed) {
-        Random random = new Random(seed);
-        SnapshotFolder folder = new SnapshotFolder();
-        for (int trace = 0; trace < 300; trace++) {
-            Frame[] frames = new Frame[random.nextInt(6)];
-            for (int i = 0; i < frames.length; i++) {
-                // Few files and lines, so that stacks share prefixes; one file name sorts between the others.
-                frames[i] = interner.frame("dir" + random.nextInt(3) + "/f" + random.nextInt(4) + ".py",
-                        random.nextInt(4));
-            }
-            folder.trace(random.nextInt(2_000), interner.traceback(frames));
-        }
-        return folder.fold("s", DumpFormat.FOLDED, new PathNormalizer(List.of()), List.of());
+    private static FoldedSnapshot randomSnapshot(long seed) {
+        return Stacks.random(seed, 4);
     }
 
     /** The reference: children found by label, then frames below the threshold cut away with their subtrees. */
     private static Node plainTree(FoldedSnapshot snapshot, FlameTree.View view, long keepFrom) {
         Node root = new Node();
         for (StackTotal stack : snapshot.stacks()) {
-            List<String> labels = new ArrayList<>();
-            if (stack.rootFirst().isEmpty()) {
-                labels.add(FlameTree.UNKNOWN);
-            } else if (view == FlameTree.View.PATH) {
-                labels.addAll(PathNormalizer.components(stack.allocatingSite().path()));
-                if (stack.allocatingSite().line() != 0) {
-                    labels.add(Integer.toString(stack.allocatingSite().line()));
-                }
-            } else {
-                stack.rootFirst().forEach(site -> labels.add(site.label()));
-            }
             Node node = root;
             node.total += stack.bytes();
             node.traces += stack.traces();
-            for (String label : labels) {
+            for (String label : Stacks.labels(stack, view)) {
                 node = node.children.computeIfAbsent(label, l -> new Node());
                 node.total += stack.bytes();
                 node.traces += stack.traces();

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.memflame.CheckFailure;
 import io.github.memflame.CheckOutcome;
@@ -66,6 +67,8 @@ class BrowserReportTest {
     private static final String BATTLE = "py311/battle.pickle";
     private static final String MENU = "py312/battle.pickle";
     private static final String XSS_FIXTURE = "edge/xss.pickle";
+    private static final String LEAKING = "scene-3-battle.pickle";
+    private static final String SYNTHETIC_DIFF = "small.pickle";
     /** The XSS fixture is also read under a hostile snapshot name, which ends up in titles, links and file names. */
     private static final String HOSTILE_NAME = "scene\"<img src=x onerror=alert(2)>&'.pickle";
     private static final double PLOT = SvgOptions.defaults().width() - 2.0 * SvgFlameGraph.XPAD;
@@ -129,6 +132,7 @@ class BrowserReportTest {
     private static Path fixtures;
     private static Path battleReport;
     private static Path xssReport;
+    private static Path diffReport;
     private static CheckOutcome battleOutcome;
     private static FoldedSnapshot battleFolded;
     private static String xssSnapshotName;
@@ -161,6 +165,8 @@ class BrowserReportTest {
         if (xssSnapshotName == null) {
             xssSnapshotName = XSS_FIXTURE;
         }
+        diffReport = REPORTS.resolve("diff");
+        writeDiffReport(diffReport);
         Files.createDirectories(SCREENSHOTS);
 
         browser = Chromium.launch(chromium.get(), SCREENSHOTS.resolve("chromium.log"));
@@ -353,6 +359,104 @@ class BrowserReportTest {
         screenshot("names-index.png");
     }
 
+    // Differential graphs
+
+    @Test
+    void theWidthsToggleShowsTheBaselinesWidthsWhereAVanishedFrameCanBeZoomedAndHovered() throws IOException {
+        open(diffReport.resolve(SYNTHETIC_DIFF + ".path.diff.svg"));
+        String vanished = "client/old_cache.py";
+        long baselineTotal = DiffFlameGraphTest.baseline().totalBytes();
+        assertEquals("Widths: this run", widthsText());
+        assertEquals(0, frame(vanished).get("w").asDouble(), 1e-9, "no bytes in this run, no width");
+        assertFalse(frame("client/net/leak.py").get("hidden").asBoolean());
+        screenshot("diff-this-run.png");
+
+        clickElement("document.getElementById('diff-widths')");
+        assertEquals("Widths: baseline", widthsText());
+        assertEquals(64_000.0 / baselineTotal * PLOT, frame(vanished).get("w").asDouble(), 0.01,
+                "the baseline's share of the plot");
+        assertEquals(PLOT, frame("all").get("w").asDouble(), 0.01);
+        assertTrue(frame("client/net/leak.py").get("hidden").asBoolean(), "a new frame has no baseline width");
+        screenshot("diff-baseline.png");
+
+        browser.evaluate("(function () {" + HELPERS + " findFrame('" + vanished + "').dispatchEvent("
+                + "new MouseEvent('mouseover', {bubbles: true})); })()");
+        String tooltip = browser.evaluate("(function () {" + HELPERS + " return findFrame('" + vanished
+                + "').getElementsByTagName('title')[0].textContent; })()").asText();
+        assertEquals(vanished + "\nthis run: 0 bytes (0 B), 0.00% of snapshot\nbaseline: 64,000 bytes (62.5 KiB)"
+                + "\nchange: -64,000 bytes (-62.5 KiB, -100.0%)\n0 traces", tooltip);
+        assertEquals(vanished + " (this run 0 B, baseline 62.5 KiB, -62.5 KiB, -100.0%)",
+                browser.evaluate("document.getElementById('details').textContent").asText());
+
+        clickFrame(vanished);
+        JsonNode zoomed = frame(vanished);
+        assertEquals(SvgFlameGraph.XPAD, zoomed.get("x").asDouble(), 0.01, "the vanished frame zooms to the width");
+        assertEquals(PLOT, zoomed.get("w").asDouble(), 0.01);
+        assertTrue(frame("client/ui").get("hidden").asBoolean(), "its sibling is hidden");
+        screenshot("diff-baseline-zoom.png");
+
+        clickElement("document.getElementById('diff-widths')");
+        assertEquals("Widths: this run", widthsText());
+        assertEquals(PLOT, frame("client").get("w").asDouble(), 0.01,
+                "back in this run's widths the zoom falls back to the nearest ancestor with bytes");
+        assertTrue(frame(vanished).get("hidden").asBoolean());
+        clickElement("document.getElementById('unzoom')");
+        JsonNode leak = frame("client/net/leak.py");
+        assertFalse(leak.get("hidden").asBoolean());
+        assertEquals(250_000.0 / DiffFlameGraphTest.current().totalBytes() * PLOT, leak.get("w").asDouble(), 0.1);
+    }
+
+    @Test
+    void zoomAndSearchWorkOnTheDiffGraphOfTheLeakInBothWidths() throws IOException {
+        JsonNode oracle = new ObjectMapper().readTree(Path.of("src/test/resources/baseline/oracle.json").toFile());
+        JsonNode battle = oracle.get("snapshots").get(LEAKING);
+        String leak = oracle.get("leak").get("site").asText();
+        long after = battle.get("after").get("byLine").get(leak).asLong();
+        long before = battle.get("before").get("byLine").get(leak).asLong();
+        long afterTotal = battle.get("after").get("totalBytes").asLong();
+        long beforeTotal = battle.get("before").get("totalBytes").asLong();
+        open(diffReport.resolve(LEAKING + ".path.diff.svg"));
+        assertEquals("red", DiffFlameGraphTest.direction(frame(leak).get("fill").asText()), "the leak grew");
+
+        browser.evaluate("window.memflame.search('battle_controller\\\\.py:37$')");
+        assertEquals(matched(after, afterTotal), matchedText());
+        assertEquals(DiffPalette.HIGHLIGHT, frame(leak).get("fill").asText());
+        screenshot("diff-search.png");
+        clickElement("document.getElementById('diff-widths')");
+        assertEquals(matched(before, beforeTotal), matchedText(), "the share of the baseline's bytes");
+
+        String controller = "client/controller";
+        clickFrame(controller);
+        long controllerBefore = battle.get("before").get("selfByDirectory").get(controller).asLong();
+        long controllerAfter = battle.get("after").get("selfByDirectory").get(controller).asLong();
+        assertEquals(PLOT, frame(controller).get("w").asDouble(), 0.01);
+        assertEquals((double) before / controllerBefore * PLOT, frame(leak).get("w").asDouble(), 0.01,
+                "zoomed in the baseline's widths");
+        assertEquals(matched(before, controllerBefore), matchedText(), "the share of the zoomed frame");
+        screenshot("diff-zoom-baseline.png");
+
+        clickElement("document.getElementById('diff-widths')");
+        assertEquals(PLOT, frame(controller).get("w").asDouble(), 0.01, "still zoomed");
+        assertEquals((double) after / controllerAfter * PLOT, frame(leak).get("w").asDouble(), 0.01,
+                "zoomed in this run's widths");
+        assertEquals(matched(after, controllerAfter), matchedText());
+        screenshot("diff-zoom.png");
+
+        browser.key("Escape", "Escape", 27, 0);
+        assertEquals("", matchedText().trim(), "Escape resets the search");
+        browser.key("Escape", "Escape", 27, 0);
+        assertTrue(browser.evaluate("document.getElementById('unzoom').classList.contains('disabled')").asBoolean());
+
+        open(diffReport.resolve("index.html"));
+        String since = browser.evaluate("document.getElementById('since-baseline').innerText").asText();
+        assertTrue(since.contains(leak), since);
+        var loaded = browser.next("Page.loadEventFired");
+        clickElement("document.querySelector('#since-baseline a.diff')");
+        Chromium.await(loaded, "the diff graph the index links");
+        assertEquals("true", browser.evaluate("document.documentElement.getAttribute('data-diff')").asText());
+        screenshot("diff-index-link.png");
+    }
+
     // 4. index.html
 
     @Test
@@ -515,6 +619,14 @@ class BrowserReportTest {
                 }
             }
         }
+        long[][] changes = {{0, 0}, {0, 10}, {5, 0}, {-5, 5}, {1536, 1024}, {-1536, 3000}, {-4, 10_000},
+            {5, 1000}, {-5, 1000}, {-50, 1000}, {1_048_576, 1}, {-1_073_741_823L, 2_000_000_000L}};
+        for (long[] change : changes) {
+            calls.append("m.signedHuman(").append(change[0]).append("), m.signedPercent(").append(change[0])
+                    .append(", ").append(change[1]).append("), ");
+            expected.add(IndexPage.signedBytes(change[0]));
+            expected.add(IndexPage.signedPercent(change[0], change[1]));
+        }
         calls.setLength(calls.length() - 2);
         List<String> actual = strings(browser.evaluate("(function () { var m = window.memflame; return "
                 + calls + "]; })()"));
@@ -564,6 +676,15 @@ class BrowserReportTest {
         List<Long> out = new ArrayList<>();
         values.forEach(value -> out.add(Long.parseLong(value.asText())));
         return out;
+    }
+
+    private static String widthsText() {
+        return browser.evaluate("document.getElementById('diff-widths').textContent").asText();
+    }
+
+    private static String matched(long bytes, long of) {
+        return "Matched: " + String.format(Locale.ROOT, "%.1f", bytes * 100.0 / of) + "% (" + Numbers.bytes(bytes)
+                + ")";
     }
 
     private static String matchedText() {
@@ -730,6 +851,22 @@ class BrowserReportTest {
         SnapshotFolder folder = new SnapshotFolder();
         DumpFormat format = new DumpLoader(StandardCharsets.UTF_8, 1L << 30).load(file, name, folder);
         return folder.fold(name, format, new PathNormalizer(List.of(STRIP)), List.of());
+    }
+
+    /**
+     * A report whose snapshots have baselines: the demo's battle scene of a run that leaks against the run before
+     * ({@code src/test/resources/baseline}), and {@link DiffFlameGraphTest}'s small snapshot, where a frame vanished.
+     */
+    private static void writeDiffReport(Path output) throws IOException, DumpFormatException, URISyntaxException {
+        Path baselines = fixtures.resolveSibling("baseline");
+        SnapshotReport leaking = SnapshotReport.of(fold(baselines.resolve("after").resolve(LEAKING), LEAKING),
+                fold(baselines.resolve("before").resolve(LEAKING), LEAKING), SvgOptions.defaults());
+        FoldedSnapshot current = DiffFlameGraphTest.current();
+        FoldedSnapshot synthetic = new FoldedSnapshot(SYNTHETIC_DIFF, current.format(), current.traces(),
+                current.totalBytes(), 0, 0, current.stacks(), current.functionNames());
+        SnapshotReport small = SnapshotReport.of(synthetic, DiffFlameGraphTest.baseline(), SvgOptions.defaults());
+        ReportWriter.write(output, new CheckReport(true, List.of(leaking, small), List.of(), List.of()),
+                SvgOptions.defaults());
     }
 
     /**

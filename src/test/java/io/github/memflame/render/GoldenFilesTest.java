@@ -10,10 +10,12 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The exact markup of one small graph per view and of the index page, compared byte for byte with the files
+ * The exact markup of one small graph per view, of one differential graph per view and of the index page
+ * (without and with a baseline), compared byte for byte with the files
  * in {@code src/test/resources/golden/}; the inlined script and style are replaced by a marker, they are files
  * of their own. After an intended change, re-bless and review the diff:
  * {@code mvn test -Dtest=GoldenFilesTest -Dmemflame.bless=true}.
@@ -30,6 +32,26 @@ class GoldenFilesTest {
     @Test
     void stackView() throws IOException {
         compare("battle.stack.svg", svg(FlameTree.View.STACK));
+    }
+
+    @Test
+    void pathDiff() throws IOException {
+        compare("battle.path.diff.svg", diffSvg(FlameTree.View.PATH));
+    }
+
+    @Test
+    void stackDiff() throws IOException {
+        compare("battle.stack.diff.svg", diffSvg(FlameTree.View.STACK));
+    }
+
+    @Test
+    void indexPageWithABaseline() throws IOException {
+        StringWriter html = new StringWriter();
+        SnapshotReport battle = SnapshotReport.of(DiffFlameGraphTest.current(), DiffFlameGraphTest.baseline(),
+                SvgOptions.defaults());
+        IndexPage.write(new CheckReport(true, List.of(battle), List.of(), List.of()), html);
+        compare("index-baseline.html", html.toString().replace(Assets.INDEX_SCRIPT, "/* index.js */\n")
+                .replace(Assets.INDEX_STYLE, "/* index.css */\n"));
     }
 
     @Test
@@ -51,6 +73,16 @@ class GoldenFilesTest {
                 .build();
         StringWriter out = new StringWriter();
         SvgFlameGraph.write(FlameTree.of(snapshot, view), snapshot.totalBytes(), SvgOptions.defaults(), out);
+        return out.toString().replace(Assets.FLAME_GRAPH_SCRIPT, "/* flamegraph.js */\n")
+                .replace(Assets.FLAME_GRAPH_STYLE, "/* flamegraph.css */\n");
+    }
+
+    /** The differential graph of {@link DiffFlameGraphTest#current()} against its baseline. */
+    private static String diffSvg(FlameTree.View view) throws IOException {
+        SnapshotReport report = SnapshotReport.of(DiffFlameGraphTest.current(), DiffFlameGraphTest.baseline(),
+                SvgOptions.defaults());
+        StringWriter out = new StringWriter();
+        SvgFlameGraph.writeDiff(report.diff(view), SvgOptions.defaults(), out);
         return out.toString().replace(Assets.FLAME_GRAPH_SCRIPT, "/* flamegraph.js */\n")
                 .replace(Assets.FLAME_GRAPH_STYLE, "/* flamegraph.css */\n");
     }

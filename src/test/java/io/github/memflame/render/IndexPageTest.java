@@ -104,7 +104,7 @@ class IndexPageTest {
 
         assertTrue(html.contains("href=\"scene-2-battle.pickle.path.svg\""));
         assertTrue(html.contains("href=\"scene-2-battle.pickle.stack.svg\""));
-        assertTrue(html.contains("href=\"scene-2-battle.pickle.path.folded\""));
+        assertTrue(html.contains("href=\"scene-2-battle.pickle.path.folded.gz\""));
         assertTrue(html.contains("href=\"sub/dir/scene%201%23menu.pickle.stack.svg\""), "encoded link");
         assertTrue(html.contains("href=\"memflame.json\""));
 

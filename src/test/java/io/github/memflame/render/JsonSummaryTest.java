@@ -41,7 +41,8 @@ class JsonSummaryTest {
         assertEquals(1_028_403, battle.get("totalBytes").longValue());
         assertEquals("scene-2-battle.pickle.path.svg", battle.get("reports").get("path").textValue());
         assertEquals("scene-2-battle.pickle.stack.svg", battle.get("reports").get("stack").textValue());
-        assertEquals("scene-2-battle.pickle.path.folded", battle.get("folded").get("path").textValue());
+        assertEquals("scene-2-battle.pickle.path.folded.gz", battle.get("folded").get("path").textValue());
+        assertEquals("scene-2-battle.pickle.stack.folded.gz", battle.get("folded").get("stack").textValue());
         JsonNode menu = json.get("snapshots").get(1);
         assertEquals("sub/dir/scene 1#menu.pickle", menu.get("name").textValue());
         assertEquals(12, menu.get("excludedTraces").longValue());

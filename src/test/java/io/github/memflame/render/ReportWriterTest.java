@@ -1,5 +1,6 @@
 package io.github.memflame.render;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -7,8 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.memflame.GzipText;
 import io.github.memflame.fold.FlameTree;
 import io.github.memflame.fold.FoldedSnapshot;
+import io.github.memflame.fold.PathNormalizer;
+import io.github.memflame.fold.SnapshotFolder;
+import io.github.memflame.read.DumpFormat;
+import io.github.memflame.read.DumpLoader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,8 +35,9 @@ class ReportWriterTest {
         Map<String, String> files = new TreeMap<>();
         try (Stream<Path> walk = Files.walk(directory)) {
             for (Path file : walk.filter(Files::isRegularFile).toList()) {
+                // The folded exports are compared by what they hold.
                 files.put(directory.relativize(file).toString().replace('\\', '/'),
-                        Files.readString(file, StandardCharsets.UTF_8));
+                        file.toString().endsWith(".gz") ? GzipText.read(file) : Files.readString(file, StandardCharsets.UTF_8));
             }
         }
         return files;
@@ -48,19 +55,73 @@ class ReportWriterTest {
         ReportWriter.write(output, Reports.failed(), SvgOptions.defaults());
         Map<String, String> files = contents(output);
         assertEquals(List.of("index.html", "memflame.json", "memflame.md",
-                "scene-2-battle.pickle.path.folded", "scene-2-battle.pickle.path.svg",
-                "scene-2-battle.pickle.stack.folded", "scene-2-battle.pickle.stack.svg",
-                "sub/dir/scene 1#menu.pickle.path.folded", "sub/dir/scene 1#menu.pickle.path.svg",
-                "sub/dir/scene 1#menu.pickle.stack.folded", "sub/dir/scene 1#menu.pickle.stack.svg"),
+                "scene-2-battle.pickle.path.folded.gz", "scene-2-battle.pickle.path.svg",
+                "scene-2-battle.pickle.stack.folded.gz", "scene-2-battle.pickle.stack.svg",
+                "sub/dir/scene 1#menu.pickle.path.folded.gz", "sub/dir/scene 1#menu.pickle.path.svg",
+                "sub/dir/scene 1#menu.pickle.stack.folded.gz", "sub/dir/scene 1#menu.pickle.stack.svg"),
                 List.copyOf(files.keySet()));
         assertEquals(List.of("memflame"), siblings(), "no staging or old directory left behind");
         assertEquals("failed", new ObjectMapper().readTree(files.get("memflame.json")).get("result").textValue());
         assertTrue(files.get("index.html").contains("FAILED"));
-        assertTrue(files.get("scene-2-battle.pickle.path.folded")
+        assertTrue(files.get("scene-2-battle.pickle.path.folded.gz")
                 .contains("client;controller;input.py;7 343440\n"));
-        assertTrue(files.get("sub/dir/scene 1#menu.pickle.path.folded").contains("客户端;界面;背包.py;42 70000\n"));
+        assertTrue(files.get("sub/dir/scene 1#menu.pickle.path.folded.gz").contains("客户端;界面;背包.py;42 70000\n"));
         SvgTestSupport.parse(Files.readAllBytes(output.resolve("sub/dir/scene 1#menu.pickle.stack.svg")),
                 SvgOptions.defaults());
+    }
+
+    @Test
+    void foldedExportsAreGzipFilesMemflameReadsBackToTheSameTotalsByteIdenticalAcrossRuns() throws Exception {
+        Path first = temp.resolve("first");
+        Path second = temp.resolve("second");
+        CheckReport report = Reports.failed();
+        ReportWriter.write(first, report, SvgOptions.defaults());
+        ReportWriter.write(second, report, SvgOptions.defaults());
+        for (SnapshotReport snapshot : report.snapshots()) {
+            for (FlameTree.View view : FlameTree.View.values()) {
+                Path file = first.resolve(snapshot.foldedFile(view));
+                byte[] bytes = Files.readAllBytes(file);
+                assertEquals(0x1f, bytes[0] & 0xff, "gzip magic");
+                assertEquals(0x8b, bytes[1] & 0xff, "gzip magic");
+                assertEquals(0, bytes[3], "no file name or comment in the header");
+                assertEquals(0, bytes[4] | bytes[5] | bytes[6] | bytes[7], "no modification time in the header");
+                assertArrayEquals(bytes, Files.readAllBytes(second.resolve(snapshot.foldedFile(view))),
+                        file + " is the same in every run");
+
+                SnapshotFolder folder = new SnapshotFolder();
+                DumpFormat format = new DumpLoader(StandardCharsets.UTF_8, 1L << 30).load(file, "read-back", folder);
+                assertEquals(DumpFormat.FOLDED, format);
+                FoldedSnapshot readBack = folder.fold("read-back", format, new PathNormalizer(List.of()), List.of());
+                assertEquals(snapshot.snapshot().totalBytes(), readBack.totalBytes(), file + " total bytes");
+                if (view == FlameTree.View.STACK) {
+                    assertEquals(snapshot.snapshot().stacks().size(), readBack.stacks().size(), file + " stacks");
+                }
+            }
+        }
+    }
+
+    @Test
+    void aSnapshotWithABaselineAlsoGetsItsTwoDiffGraphs() throws Exception {
+        Path output = temp.resolve("memflame");
+        SnapshotReport compared = SnapshotReport.of(DiffFlameGraphTest.current(), DiffFlameGraphTest.baseline(),
+                SvgOptions.defaults());
+        SnapshotReport alone = Reports.report(Reports.menu());
+        ReportWriter.write(output, new CheckReport(true, List.of(compared, alone), List.of(), List.of()),
+                SvgOptions.defaults());
+        Map<String, String> files = contents(output);
+        assertEquals(List.of("index.html", "memflame.json", "memflame.md",
+                "scene-2-battle.pickle.path.diff.svg", "scene-2-battle.pickle.path.folded.gz",
+                "scene-2-battle.pickle.path.svg", "scene-2-battle.pickle.stack.diff.svg",
+                "scene-2-battle.pickle.stack.folded.gz", "scene-2-battle.pickle.stack.svg",
+                "sub/dir/scene 1#menu.pickle.path.folded.gz", "sub/dir/scene 1#menu.pickle.path.svg",
+                "sub/dir/scene 1#menu.pickle.stack.folded.gz", "sub/dir/scene 1#menu.pickle.stack.svg"),
+                List.copyOf(files.keySet()));
+        for (String diff : List.of("scene-2-battle.pickle.path.diff.svg", "scene-2-battle.pickle.stack.diff.svg")) {
+            assertTrue(files.get(diff).contains(" data-diff=\"true\""), diff);
+            SvgTestSupport.parse(Files.readAllBytes(output.resolve(diff)), SvgOptions.defaults());
+        }
+        assertTrue(files.get("index.html").contains("<section id=\"since-baseline\">"));
+        assertFalse(files.get("index.html").contains("scene 1#menu.pickle.path.diff.svg"), "no baseline, no diff");
     }
 
     @Test
@@ -71,8 +132,8 @@ class ReportWriterTest {
         CheckReport second = new CheckReport(true, List.of(Reports.report(Snapshots.named("only.pickle")
                 .add(10, "a.py:1").build())), List.of(), List.of());
         ReportWriter.write(output, second, SvgOptions.defaults());
-        assertEquals(List.of("index.html", "memflame.json", "memflame.md", "only.pickle.path.folded", "only.pickle.path.svg",
-                "only.pickle.stack.folded", "only.pickle.stack.svg"), List.copyOf(contents(output).keySet()));
+        assertEquals(List.of("index.html", "memflame.json", "memflame.md", "only.pickle.path.folded.gz", "only.pickle.path.svg",
+                "only.pickle.stack.folded.gz", "only.pickle.stack.svg"), List.copyOf(contents(output).keySet()));
         assertEquals(List.of("memflame"), siblings());
     }
 

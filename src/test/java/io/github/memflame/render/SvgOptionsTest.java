@@ -25,6 +25,22 @@ class SvgOptionsTest {
     }
 
     @Test
+    void theDiffThresholdIsAPercentageFrom0To100DefaultingTo1() {
+        assertEquals(1.0, SvgOptions.defaults().diffThreshold());
+        assertEquals(1.0, new SvgOptions("t", 1200, 0.1, false, 16, 12).diffThreshold());
+        SvgOptions strict = SvgOptions.defaults().withDiffThreshold(0);
+        assertEquals(0.0, strict.diffThreshold());
+        assertEquals(SvgOptions.defaults().width(), strict.width(), "the other options stay");
+        assertEquals(100.0, SvgOptions.defaults().withDiffThreshold(100).diffThreshold());
+        for (double bad : new double[] {-0.5, 100.5, Double.NaN, Double.POSITIVE_INFINITY}) {
+            IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                    () -> SvgOptions.defaults().withDiffThreshold(bad));
+            assertEquals("flame graph options out of range: diffThreshold must be a percentage from 0 to 100 (was "
+                    + bad + ")", refused.getMessage());
+        }
+    }
+
+    @Test
     void aBlankTitleIsTheDefault() {
         assertEquals(SvgOptions.DEFAULT_TITLE, new SvgOptions(" ", 1200, 0.1, false, 16, 12).title());
         assertEquals(SvgOptions.DEFAULT_TITLE, new SvgOptions(null, 1200, 0.1, false, 16, 12).title());
