@@ -233,8 +233,31 @@ public abstract class AbstractMemflameMojo extends AbstractMojo {
     @Parameter(property = "memflame.foldedFunctionNames", defaultValue = "false")
     private boolean foldedFunctionNames;
 
+    /**
+     * An earlier run's report to measure growth against: its directory (typically the last green build's
+     * {@code target/site/memflame}, restored by CI from an artifact or a cache, or a baseline committed with
+     * {@code memflame:baseline}) or its {@code memflame.json}. Snapshots are matched by name; each budget's figure
+     * is compared with the baseline's for the same path, scope and snapshot, and {@code maxGrowth} limits the
+     * growth. A baseline that is not there gives a warning (growth not checked), or fails {@code check} with
+     * {@code failIfNoBaseline}; one that is there but broken or of another format version fails. Relative paths are
+     * resolved against the project's base directory.
+     * <pre>{@code <baseline>${project.basedir}/src/test/memflame-baseline</baseline>}</pre>
+     * or on the command line: {@code mvn verify -Dmemflame.baseline=last-green/memflame}
+     */
+    @Parameter(property = "memflame.baseline")
+    private File baseline;
+
     /** The configuration as plain values, validated; a bad value fails naming the parameter or budget. */
     protected CheckSettings settings(boolean failIfNoSnapshots) throws MojoFailureException {
+        return settings(failIfNoSnapshots, false);
+    }
+
+    /**
+     * The configuration as plain values, validated; a bad value fails naming the parameter or budget.
+     *
+     * @param failIfNoBaseline whether a configured baseline that is not there fails the run
+     */
+    protected CheckSettings settings(boolean failIfNoSnapshots, boolean failIfNoBaseline) throws MojoFailureException {
         try {
             return new CheckSettings(
                     snapshotDirectory.toPath(),
@@ -252,7 +275,9 @@ public abstract class AbstractMemflameMojo extends AbstractMojo {
                     new SvgOptions(title, width, minFrameWidth, inverted, frameHeight, fontSize),
                     threads == null ? Runtime.getRuntime().availableProcessors() : threads,
                     sourceRoots == null ? List.of() : sourceRoots.stream().map(File::toPath).toList(),
-                    foldedFunctionNames);
+                    foldedFunctionNames,
+                    baseline == null ? null : baseline.toPath(),
+                    failIfNoBaseline);
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException("memflame: " + e.getMessage());
         }
@@ -263,8 +288,8 @@ public abstract class AbstractMemflameMojo extends AbstractMojo {
         for (int i = 0; budgets != null && i < budgets.size(); i++) {
             BudgetConfig config = budgets.get(i);
             String name = "budget " + (i + 1) + " (path '" + (config.getPath() == null ? "" : config.getPath()) + "')";
-            result.add(Budget.parse(name, config.getPath(), config.getMax(), config.getScope(), config.getSnapshots(),
-                    config.getLevel()));
+            result.add(Budget.parse(name, config.getPath(), config.getMax(), config.getMaxGrowth(), config.getScope(),
+                    config.getSnapshots(), config.getLevel()));
         }
         return result;
     }

@@ -27,6 +27,9 @@ import java.util.List;
  * @param threads how many dumps are read and folded at once, at least 1
  * @param sourceRoots where the game's Python sources are, to name the function of each frame; empty for none
  * @param foldedFunctionNames whether the folded-stack exports carry function names too
+ * @param baseline an earlier run's report directory or its {@code memflame.json} to measure growth against, or
+ *                 {@code null} for none
+ * @param failIfNoBaseline whether a configured baseline that is not there is an error rather than a warning
  */
 public record CheckSettings(
         Path snapshotDirectory,
@@ -44,7 +47,9 @@ public record CheckSettings(
         SvgOptions svgOptions,
         int threads,
         List<Path> sourceRoots,
-        boolean foldedFunctionNames) {
+        boolean foldedFunctionNames,
+        Path baseline,
+        boolean failIfNoBaseline) {
 
     /** @throws IllegalArgumentException when {@code warnAtPercent} or {@code threads} is out of range */
     public CheckSettings {

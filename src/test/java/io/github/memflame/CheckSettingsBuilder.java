@@ -27,6 +27,8 @@ public final class CheckSettingsBuilder {
     private SvgOptions svgOptions = SvgOptions.defaults();
     private List<Path> sourceRoots = List.of();
     private boolean foldedFunctionNames;
+    private Path baseline;
+    private boolean failIfNoBaseline;
     // Two, so that every test run through the builder reads its dumps in parallel as a 2-core agent does.
     private int threads = 2;
 
@@ -79,6 +81,16 @@ public final class CheckSettingsBuilder {
         return this;
     }
 
+    public CheckSettingsBuilder baseline(Path reportOrSummary) {
+        baseline = reportOrSummary;
+        return this;
+    }
+
+    public CheckSettingsBuilder failIfNoBaseline(boolean fail) {
+        failIfNoBaseline = fail;
+        return this;
+    }
+
     public CheckSettingsBuilder threads(int count) {
         threads = count;
         return this;
@@ -93,6 +105,6 @@ public final class CheckSettingsBuilder {
         return new CheckSettings(snapshotDirectory, includes, excludes, failIfNoSnapshots, failOnUnreadable,
                 fileNameEncoding, maxDecompressedBytes, stripPrefixes, excludeFrames, budgets, warnAtPercent,
                 outputDirectory, svgOptions, threads, sourceRoots,
-                foldedFunctionNames);
+                foldedFunctionNames, baseline, failIfNoBaseline);
     }
 }

@@ -27,6 +27,21 @@ public final class SummaryReader {
      *                     schema {@value #SCHEMA}
      */
     public static ReportSummary read(Path file) throws IOException {
+        ReportSummary summary = parse(file);
+        if (summary.schema() != SCHEMA) {
+            throw new IOException(file + ": summary schema " + summary.schema()
+                    + ", expected " + SCHEMA + " (written by another memflame version?)");
+        }
+        return summary;
+    }
+
+    /**
+     * The summary whatever its schema, for callers that check another version first.
+     *
+     * @throws IOException naming the file, the line and column, and what was wrong, when it is no JSON object of
+     *                     the summary's shape
+     */
+    public static ReportSummary parse(Path file) throws IOException {
         ReportSummary summary;
         try {
             summary = MAPPER.readValue(file.toFile(), ReportSummary.class);
@@ -35,9 +50,8 @@ public final class SummaryReader {
             throw new IOException(file + (where == null ? "" : ": line " + where.getLineNr() + ", column "
                     + where.getColumnNr()) + ": not a memflame summary: " + e.getOriginalMessage(), e);
         }
-        if (summary == null || summary.schema() != SCHEMA) {
-            throw new IOException(file + ": summary schema " + (summary == null ? "missing" : summary.schema())
-                    + ", expected " + SCHEMA + " (written by another memflame version?)");
+        if (summary == null) {
+            throw new IOException(file + ": not a memflame summary: it holds JSON null");
         }
         return summary;
     }
