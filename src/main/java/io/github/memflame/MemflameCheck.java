@@ -163,13 +163,14 @@ public final class MemflameCheck {
     /** Which snapshots were compared with the baseline, which are new, and which the baseline has and this run not. */
     private void tellBaseline(Baseline baseline, List<FoldedSnapshot> snapshots) {
         Map<String, FoldedSnapshot> before = baseline.byName();
-        List<String> compared = new ArrayList<>();
+        long compared = snapshots.stream().filter(snapshot -> before.containsKey(snapshot.name())).count();
+        listener.info("Baseline: " + baseline.summaryFile() + ", " + compared + " of " + snapshots.size()
+                + (snapshots.size() == 1 ? " snapshot" : " snapshots") + " compared");
         for (FoldedSnapshot snapshot : snapshots) {
             FoldedSnapshot was = before.get(snapshot.name());
             if (was == null) {
                 listener.info("Snapshot " + snapshot.name() + " is new since the baseline: its growth is not checked");
             } else {
-                compared.add(snapshot.name());
                 listener.info(snapshot.name() + ": " + Numbers.bytes(snapshot.totalBytes()) + ", "
                         + signed(snapshot.totalBytes() - was.totalBytes()) + " since baseline (was "
                         + Numbers.bytes(was.totalBytes()) + ")");
@@ -179,8 +180,6 @@ public final class MemflameCheck {
             listener.warning("Snapshot " + missing + " is in the baseline but not in this run (renamed, or no longer "
                     + "written?): it is not compared");
         }
-        listener.info("Baseline: " + baseline.summaryFile() + ", " + compared.size() + " of "
-                + snapshots.size() + (snapshots.size() == 1 ? " snapshot" : " snapshots") + " compared");
     }
 
     private static String signed(long bytes) {
