@@ -4,6 +4,7 @@ import static org.apache.maven.api.plugin.testing.MojoExtension.getVariableValue
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.memflame.render.SvgOptions;
+import java.nio.file.Path;
 import java.util.List;
 import javax.inject.Inject;
 import org.apache.maven.api.plugin.testing.InjectMojo;
@@ -16,6 +17,10 @@ import org.junit.jupiter.api.Test;
 /** Every simple parameter can be set on the command line through its {@code memflame.*} property. */
 @MojoTest
 class MojoPropertiesTest {
+    /** Absolute on every OS, as a CI job passes them. */
+    private static final Path LAST_GREEN = Path.of(System.getProperty("java.io.tmpdir"), "last-green", "memflame");
+    private static final Path COMMITTED = Path.of(System.getProperty("java.io.tmpdir"), "repo", "memflame-baseline");
+
     @Inject
     private MavenSession session;
 
@@ -30,6 +35,9 @@ class MojoPropertiesTest {
         session.getUserProperties().setProperty("memflame.includes", "scenes/**/*.pickle,**/*.json");
         session.getUserProperties().setProperty("memflame.fileNameEncoding", "GBK");
         session.getUserProperties().setProperty("skipITs", "true");
+        session.getUserProperties().setProperty("memflame.baseline", LAST_GREEN.toString());
+        session.getUserProperties().setProperty("memflame.failIfNoBaseline", "true");
+        session.getUserProperties().setProperty("memflame.baselineDirectory", COMMITTED.toString());
     }
 
     @Test
@@ -42,6 +50,15 @@ class MojoPropertiesTest {
         assertEquals("GBK", settings.fileNameEncoding().name());
         assertEquals(false, getVariableValueFromObject(mojo, "failOnViolation"));
         assertEquals(true, getVariableValueFromObject(mojo, "skipITs"));
+        assertEquals(LAST_GREEN, settings.baseline());
+        assertEquals(true, getVariableValueFromObject(mojo, "failIfNoBaseline"));
+    }
+
+    @Test
+    @InjectMojo(goal = "baseline")
+    void theBaselineGoalTakesItsDirectoryFromItsProperty(BaselineMojo mojo) throws Exception {
+        assertEquals(COMMITTED.toFile(),
+                getVariableValueFromObject(mojo, "baselineDirectory"));
     }
 
     @Test
