@@ -121,8 +121,10 @@ public abstract class AbstractMemflameMojo extends AbstractMojo {
      * with any frame under the path, each trace once). {@code snapshots} is a glob of snapshot names the budget
      * applies to (all when absent). {@code level} is {@code fail} (the default) or {@code warn}: an exceeded
      * budget of level {@code warn} is logged as a warning and does not fail the build, for budgets being
-     * introduced. A limit can come from a property, e.g. {@code <max>${memory.client.max}</max>} set with
-     * {@code -Dmemory.client.max=30MiB}.
+     * introduced. {@code maxGrowth}, next to {@code max} or instead of it, limits how much the figure may grow since
+     * the {@code baseline}: bytes with the same units, or a percentage of the baseline's figure ({@code 10%}); a
+     * budget needs {@code max}, {@code maxGrowth} or both. A limit can come from a property, e.g.
+     * {@code <max>${memory.client.max}</max>} set with {@code -Dmemory.client.max=30MiB}.
      * <pre>{@code
      * <budgets>
      *   <budget><path>client/controller</path><max>20 MiB</max></budget>
@@ -132,6 +134,7 @@ public abstract class AbstractMemflameMojo extends AbstractMojo {
      *   </budget>
      *   <budget><path>**}{@code /net/**}{@code </path><max>512 KiB</max></budget>
      *   <budget><path>client/ui</path><max>2 MiB</max><level>warn</level></budget>
+     *   <budget><path>client/controller</path><maxGrowth>10%</maxGrowth></budget>
      * </budgets>
      * }</pre>
      */
