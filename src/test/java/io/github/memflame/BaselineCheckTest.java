@@ -138,6 +138,17 @@ class BaselineCheckTest {
     }
 
     @Test
+    void aGrowthWithinItsLimitsShowsInThePassingLineAsTheReadmeSays() throws Exception {
+        RecordingListener log = new RecordingListener();
+        check(FIXTURES.resolve("after"), temp.resolve("after-report"), baselineReport(), List.of(new Budget(
+                "client/controller", 20L << 20, "20 MiB", Scope.SELF, BATTLE, BudgetLevel.FAIL, GrowthLimit.parse("20%"))),
+                log);
+        assertTrue(log.lines().contains("[INFO] Memory budget client/controller (self) in scene-3-battle.pickle: "
+                + "1.9 MiB of 20.0 MiB (9.7%), +241.9 KiB since baseline (+13.8%, allowed +20% of the baseline "
+                + "(350.3 KiB))"), String.join("\n", log.lines()));
+    }
+
+    @Test
     void aRenamedSnapshotIsNewAndItsOldNameMissing() throws Exception {
         Path baseline = baselineReport();
         Path renamed = temp.resolve("renamed");

@@ -7,12 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.memflame.fold.FoldedSnapshot;
-import io.github.memflame.fold.PathNormalizer;
 import io.github.memflame.fold.SiteChange;
-import io.github.memflame.fold.SnapshotFolder;
 import io.github.memflame.read.DumpFormat;
-import io.github.memflame.read.Frame;
-import io.github.memflame.read.Interner;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -21,40 +17,28 @@ import org.junit.jupiter.api.Test;
 /** Growth budgets: limits on how much a figure grows since the baseline, checked and told with exact figures. */
 class GrowthBudgetTest {
     private static final String BATTLE = "scene-3-battle.pickle";
-    private final Interner interner = new Interner();
-
-    /** Frames given root first as "file:line". */
-    private void trace(SnapshotFolder folder, long bytes, String... rootFirst) {
-        Frame[] mostRecentFirst = new Frame[rootFirst.length];
-        for (int i = 0; i < rootFirst.length; i++) {
-            String[] parts = rootFirst[i].split(":");
-            mostRecentFirst[rootFirst.length - 1 - i] = interner.frame(parts[0], Integer.parseInt(parts[1]));
-        }
-        folder.trace(bytes, interner.traceback(mostRecentFirst));
-    }
-
-    /** The baseline's battle: client/controller (self) holds 1,000 bytes, client/ui 300. */
-    private FoldedSnapshot before() {
-        SnapshotFolder folder = new SnapshotFolder();
-        trace(folder, 1000, "main.py:1", "client/controller/battle.py:10");
-        trace(folder, 500, "main.py:1", "client/controller/battle.py:10", "common/data/skill_table.py:7");
-        trace(folder, 300, "main.py:1", "client/ui/bag.py:3", "client/ui/bag.py:9");
-        trace(folder, 40, "main.py:1", "client/controller/battle.py:12");
-        return folder.fold(BATTLE, DumpFormat.FOLDED, new PathNormalizer(List.of()), List.of());
+    /** The baseline's battle: client/controller (self) holds 1,040 bytes, client/ui 300. */
+    private static FoldedSnapshot before() {
+        return new Traces()
+                .add(1000, "main.py:1", "client/controller/battle.py:10")
+                .add(500, "main.py:1", "client/controller/battle.py:10", "common/data/skill_table.py:7")
+                .add(300, "main.py:1", "client/ui/bag.py:3", "client/ui/bag.py:9")
+                .add(40, "main.py:1", "client/controller/battle.py:12")
+                .fold(BATTLE, DumpFormat.FOLDED);
     }
 
     /**
      * This run's battle: battle.py:10 grew by 400 (1,000 to 1,400), battle.py:20 is new (100), battle.py:12 shrank
-     * by 8; client/controller (self) holds 1,532 bytes, 532 more; client/ui shrank to 250.
+     * by 8; client/controller (self) holds 1,532 bytes, 492 more; client/ui shrank to 250.
      */
-    private FoldedSnapshot after() {
-        SnapshotFolder folder = new SnapshotFolder();
-        trace(folder, 1400, "main.py:1", "client/controller/battle.py:10");
-        trace(folder, 500, "main.py:1", "client/controller/battle.py:10", "common/data/skill_table.py:7");
-        trace(folder, 250, "main.py:1", "client/ui/bag.py:3", "client/ui/bag.py:9");
-        trace(folder, 100, "main.py:1", "client/controller/battle.py:20");
-        trace(folder, 32, "main.py:1", "client/controller/battle.py:12");
-        return folder.fold(BATTLE, DumpFormat.TRACEMALLOC_PICKLE, new PathNormalizer(List.of()), List.of());
+    private static FoldedSnapshot after() {
+        return new Traces()
+                .add(1400, "main.py:1", "client/controller/battle.py:10")
+                .add(500, "main.py:1", "client/controller/battle.py:10", "common/data/skill_table.py:7")
+                .add(250, "main.py:1", "client/ui/bag.py:3", "client/ui/bag.py:9")
+                .add(100, "main.py:1", "client/controller/battle.py:20")
+                .add(32, "main.py:1", "client/controller/battle.py:12")
+                .fold(BATTLE, DumpFormat.TRACEMALLOC_PICKLE);
     }
 
     private static Budget budget(String path, String max, String maxGrowth, Scope scope, BudgetLevel level) {
@@ -169,9 +153,7 @@ class GrowthBudgetTest {
 
     @Test
     void aShareOfAnEmptyBaselineAllowsNoGrowth() {
-        SnapshotFolder folder = new SnapshotFolder();
-        trace(folder, 64, "main.py:1");
-        FoldedSnapshot nothingThere = folder.fold(BATTLE, DumpFormat.FOLDED, new PathNormalizer(List.of()), List.of());
+        FoldedSnapshot nothingThere = new Traces().add(64, "main.py:1").fold(BATTLE, DumpFormat.FOLDED);
         BudgetResult result = new BudgetChecker(List.of(budget("client/controller", null, "50%", Scope.SELF,
                 BudgetLevel.FAIL)), 0).check(List.of(after()), Map.of(BATTLE, nothingThere)).get(0);
         assertEquals(0, result.growth().baselineBytes());
