@@ -264,6 +264,8 @@ public final class IndexPage {
                         .attribute("class", "badge " + status);
                 if (row.status() == BudgetStatus.UNMATCHED) {
                     html.constant(" title=\"The path matched no allocation: check it and stripPrefixes\"");
+                } else if (row.status() == BudgetStatus.NOT_CHECKED) {
+                    html.constant(" title=\"Only a growth limit, and the baseline has no figure for this snapshot\"");
                 }
                 html.constant(">").text(status.toUpperCase(Locale.ROOT)).constant("</span>");
                 if (row.onlyWarned()) {
