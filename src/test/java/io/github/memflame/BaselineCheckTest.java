@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.memflame.aggregate.ReportSummary;
+import io.github.memflame.aggregate.SummaryReader;
 import io.github.memflame.budget.Budget;
 import io.github.memflame.budget.BudgetLevel;
 import io.github.memflame.budget.BudgetResult;
@@ -185,6 +187,17 @@ class BaselineCheckTest {
         assertEquals(oracle().get(BATTLE).get("before").get("totalBytes").longValue(),
                 snapshots.get(BATTLE).get("baselineTotalBytes").longValue());
         assertNull(snapshots.get(BATTLE).get("new"));
+
+        // The aggregate reads it as any module's summary, and draws a growth-only budget without a limit.
+        ReportSummary summary = SummaryReader.read(output.resolve("memflame.json"));
+        assertEquals(1, summary.baselineFormat());
+        assertEquals(List.of("ok", "not-checked", "ok"), summary.budgets().stream().map(ReportSummary.BudgetLine::status)
+                .toList());
+        assertNull(summary.budgets().get(0).limitBytes());
+        Path aggregate = temp.resolve("aggregate");
+        new MemflameAggregate(new RecordingListener()).run(List.of(new MemflameAggregate.Module("client", output)),
+                aggregate);
+        assertTrue(Files.readString(aggregate.resolve("index.html")).contains("title=\"growth limit only\">\u2014</td>"));
     }
 
     @Test
