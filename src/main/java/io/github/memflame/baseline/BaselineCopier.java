@@ -5,8 +5,9 @@ import io.github.memflame.render.ReportWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -46,7 +47,8 @@ public final class BaselineCopier {
         checkReplaceable(target);
         Baseline baseline = reader.read(reportDirectory.toString(), summary);
         Path from = summary.toAbsolutePath().normalize().getParent();
-        List<String> files = new ArrayList<>(List.of(ReportWriter.SUMMARY));
+        // A set: a hand-edited summary may name one file for both views.
+        Set<String> files = new LinkedHashSet<>(List.of(ReportWriter.SUMMARY));
         files.addAll(baseline.files());
         AtomicDirectory.replace(target, "the baseline", staging -> {
             for (String file : files) {
