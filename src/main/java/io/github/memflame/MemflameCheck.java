@@ -171,19 +171,14 @@ public final class MemflameCheck {
             if (was == null) {
                 listener.info("Snapshot " + snapshot.name() + " is new since the baseline: its growth is not checked");
             } else {
-                listener.info(snapshot.name() + ": " + Numbers.bytes(snapshot.totalBytes()) + ", "
-                        + signed(snapshot.totalBytes() - was.totalBytes()) + " since baseline (was "
-                        + Numbers.bytes(was.totalBytes()) + ")");
+                listener.info(BudgetMessages.snapshotSinceBaseline(snapshot.name(), was.totalBytes(),
+                        snapshot.totalBytes()));
             }
         }
         for (String missing : baseline.missingFrom(snapshots)) {
             listener.warning("Snapshot " + missing + " is in the baseline but not in this run (renamed, or no longer "
                     + "written?): it is not compared");
         }
-    }
-
-    private static String signed(long bytes) {
-        return (bytes > 0 ? "+" : "") + Numbers.bytes(bytes);
     }
 
     /**

@@ -124,6 +124,15 @@ public final class BudgetMessages {
     }
 
     /**
+     * A snapshot's total against the baseline's:
+     * {@code scene-3-battle.pickle: 2.5 MiB, +241.9 KiB since baseline (was 2.2 MiB)}.
+     */
+    public static String snapshotSinceBaseline(String snapshot, long baselineBytes, long bytes) {
+        return snapshot + ": " + Numbers.bytes(bytes) + ", " + signedBytes(bytes - baselineBytes)
+                + " since baseline (was " + Numbers.bytes(baselineBytes) + ")";
+    }
+
+    /**
      * {@code +80.3 KiB since baseline (+81.7%)}, with {@code , allowed +2.0 MiB} inside the brackets when asked;
      * {@code from 0 B} instead of a share when the baseline had nothing there.
      */
