@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -49,6 +50,10 @@ public final class SummaryReader {
             JsonLocation where = e.getLocation();
             throw new IOException(file + (where == null ? "" : ": line " + where.getLineNr() + ", column "
                     + where.getColumnNr()) + ": not a memflame summary: " + e.getOriginalMessage(), e);
+        } catch (CharConversionException e) {
+            // Jackson guesses UTF-16 or UTF-32 from zero bytes and then fails in its decoder, outside the parser.
+            throw new IOException(file + ": not a memflame summary: expected JSON text in UTF-8 (or UTF-16/32), found "
+                    + "invalid characters: " + e.getMessage(), e);
         }
         if (summary == null) {
             throw new IOException(file + ": not a memflame summary: it holds JSON null");

@@ -141,6 +141,16 @@ class BaselineReaderTest {
     }
 
     @Test
+    void zeroBytesThatMakeJacksonGuessUtf32AreNamedToo() throws Exception {
+        Path directory = baseline("", null, null);
+        Files.write(directory.resolve("memflame.json"), new byte[] {'n', 0, 0, 0, 0, 0, 0, 0, 0, 'u', 'l', 'l'});
+        String message = failure(directory).getMessage();
+        assertTrue(message.startsWith("Cannot read the baseline: " + directory.resolve("memflame.json") + ": not a "
+                + "memflame summary: expected JSON text in UTF-8 (or UTF-16/32), found invalid characters: Invalid "
+                + "UTF-32 character"), message);
+    }
+
+    @Test
     void aFileNameLeadingOutOfTheBaselineIsRefused() throws Exception {
         Files.writeString(temp.resolve("outside.folded"), STACKS);
         Path directory = goodBaseline("../outside.folded", STACKS.getBytes(StandardCharsets.UTF_8));
