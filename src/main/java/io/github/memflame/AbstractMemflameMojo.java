@@ -121,8 +121,10 @@ public abstract class AbstractMemflameMojo extends AbstractMojo {
      * with any frame under the path, each trace once). {@code snapshots} is a glob of snapshot names the budget
      * applies to (all when absent). {@code level} is {@code fail} (the default) or {@code warn}: an exceeded
      * budget of level {@code warn} is logged as a warning and does not fail the build, for budgets being
-     * introduced. A limit can come from a property, e.g. {@code <max>${memory.client.max}</max>} set with
-     * {@code -Dmemory.client.max=30MiB}.
+     * introduced. {@code maxGrowth}, next to {@code max} or instead of it, limits how much the figure may grow since
+     * the {@code baseline}: bytes with the same units, or a percentage of the baseline's figure ({@code 10%}); a
+     * budget needs {@code max}, {@code maxGrowth} or both. A limit can come from a property, e.g.
+     * {@code <max>${memory.client.max}</max>} set with {@code -Dmemory.client.max=30MiB}.
      * <pre>{@code
      * <budgets>
      *   <budget><path>client/controller</path><max>20 MiB</max></budget>
@@ -132,6 +134,7 @@ public abstract class AbstractMemflameMojo extends AbstractMojo {
      *   </budget>
      *   <budget><path>**}{@code /net/**}{@code </path><max>512 KiB</max></budget>
      *   <budget><path>client/ui</path><max>2 MiB</max><level>warn</level></budget>
+     *   <budget><path>client/controller</path><maxGrowth>10%</maxGrowth></budget>
      * </budgets>
      * }</pre>
      */
@@ -235,8 +238,31 @@ public abstract class AbstractMemflameMojo extends AbstractMojo {
     @Parameter(property = "memflame.foldedFunctionNames", defaultValue = "false")
     private boolean foldedFunctionNames;
 
+    /**
+     * An earlier run's report to measure growth against: its directory (typically the last green build's
+     * {@code target/site/memflame}, restored by CI from an artifact or a cache, or a baseline committed with
+     * {@code memflame:baseline}) or its {@code memflame.json}. Snapshots are matched by name; each budget's figure
+     * is compared with the baseline's for the same path, scope and snapshot, and {@code maxGrowth} limits the
+     * growth. A baseline that is not there gives a warning (growth not checked), or fails {@code check} with
+     * {@code failIfNoBaseline}; one that is there but broken or of another format version fails. Relative paths are
+     * resolved against the project's base directory.
+     * <pre>{@code <baseline>${project.basedir}/src/test/memflame-baseline</baseline>}</pre>
+     * or on the command line: {@code mvn verify -Dmemflame.baseline=last-green/memflame}
+     */
+    @Parameter(property = "memflame.baseline")
+    private File baseline;
+
     /** The configuration as plain values, validated; a bad value fails naming the parameter or budget. */
     protected CheckSettings settings(boolean failIfNoSnapshots) throws MojoFailureException {
+        return settings(failIfNoSnapshots, false);
+    }
+
+    /**
+     * The configuration as plain values, validated; a bad value fails naming the parameter or budget.
+     *
+     * @param failIfNoBaseline whether a configured baseline that is not there fails the run
+     */
+    protected CheckSettings settings(boolean failIfNoSnapshots, boolean failIfNoBaseline) throws MojoFailureException {
         try {
             return new CheckSettings(
                     snapshotDirectory.toPath(),
@@ -255,7 +281,9 @@ public abstract class AbstractMemflameMojo extends AbstractMojo {
                     threads == null ? Runtime.getRuntime().availableProcessors() : threads,
                     sourceRoots == null ? List.of() : sourceRoots.stream().map(File::toPath).toList(),
                     foldedFunctionNames,
-                    ciOutputs());
+                    ciOutputs(),
+                    baseline == null ? null : baseline.toPath(),
+                    failIfNoBaseline);
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException("memflame: " + e.getMessage());
         }
@@ -271,8 +299,8 @@ public abstract class AbstractMemflameMojo extends AbstractMojo {
         for (int i = 0; budgets != null && i < budgets.size(); i++) {
             BudgetConfig config = budgets.get(i);
             String name = "budget " + (i + 1) + " (path '" + (config.getPath() == null ? "" : config.getPath()) + "')";
-            result.add(Budget.parse(name, config.getPath(), config.getMax(), config.getScope(), config.getSnapshots(),
-                    config.getLevel()));
+            result.add(Budget.parse(name, config.getPath(), config.getMax(), config.getMaxGrowth(), config.getScope(),
+                    config.getSnapshots(), config.getLevel()));
         }
         return result;
     }

@@ -8,6 +8,7 @@ package io.github.memflame;
  * <budget>
  *   <path>client/controller</path>
  *   <max>20 MiB</max>
+ *   <maxGrowth>10%</maxGrowth>
  *   <scope>self</scope>
  *   <snapshots>**}{@code /*battle*</snapshots>
  *   <level>fail</level>
@@ -18,8 +19,17 @@ public class BudgetConfig {
     /** A directory or file prefix of normalized paths, or a glob; empty or {@code /} for the whole snapshot. */
     private String path;
 
-    /** The limit: bytes with an optional unit, B, kB, KB, MB, GB (powers of 1000) or KiB, MiB, GiB (of 1024). */
+    /**
+     * The limit: bytes with an optional unit, B, kB, KB, MB, GB (powers of 1000) or KiB, MiB, GiB (of 1024); may be
+     * left out when {@code maxGrowth} is set.
+     */
     private String max;
+
+    /**
+     * How much the figure may grow since the baseline: bytes with the same units as {@code max}, or a percentage of
+     * the baseline's figure ({@code 10%}). A budget needs {@code max}, {@code maxGrowth} or both.
+     */
+    private String maxGrowth;
 
     /** {@code self} (default) or {@code inclusive}. */
     private String scope;
@@ -44,6 +54,14 @@ public class BudgetConfig {
 
     public void setMax(String max) {
         this.max = max;
+    }
+
+    public String getMaxGrowth() {
+        return maxGrowth;
+    }
+
+    public void setMaxGrowth(String maxGrowth) {
+        this.maxGrowth = maxGrowth;
     }
 
     public String getScope() {

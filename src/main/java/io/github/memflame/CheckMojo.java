@@ -52,6 +52,15 @@ public class CheckMojo extends AbstractMemflameMojo {
     private boolean failOnViolation;
 
     /**
+     * Fails the build when the configured {@code baseline} is not there (no such path, or a directory without
+     * {@code memflame.json}), instead of warning that growth is not checked: for jobs where a missing baseline
+     * means a broken CI cache rather than a first build.
+     * <pre>{@code <failIfNoBaseline>true</failIfNoBaseline>}</pre>
+     */
+    @Parameter(property = "memflame.failIfNoBaseline", defaultValue = "false")
+    private boolean failIfNoBaseline;
+
+    /**
      * Set by {@code -DskipTests}: when the tests were skipped and left no dump, there is nothing to check and the
      * goal passes, saying so; dumps that are there are checked as usual.
      * <pre>{@code <skipTests>true</skipTests>}</pre>
@@ -120,7 +129,7 @@ public class CheckMojo extends AbstractMemflameMojo {
             log.info("memflame: skipped (memflame.skip)");
             return;
         }
-        CheckSettings settings = settings(failIfNoSnapshots);
+        CheckSettings settings = settings(failIfNoSnapshots, failIfNoBaseline);
         CheckOutcome outcome;
         try {
             String skippedBy = testsSkippedBy();

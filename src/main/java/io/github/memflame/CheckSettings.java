@@ -29,6 +29,9 @@ import java.util.Objects;
  * @param sourceRoots where the game's Python sources are, to name the function of each frame; empty for none
  * @param foldedFunctionNames whether the folded-stack exports carry function names too
  * @param ciOutputs the JUnit report and job summary to write besides the report
+ * @param baseline an earlier run's report directory or its {@code memflame.json} to measure growth against, or
+ *                 {@code null} for none
+ * @param failIfNoBaseline whether a configured baseline that is not there is an error rather than a warning
  */
 public record CheckSettings(
         Path snapshotDirectory,
@@ -47,7 +50,9 @@ public record CheckSettings(
         int threads,
         List<Path> sourceRoots,
         boolean foldedFunctionNames,
-        CiOutputs ciOutputs) {
+        CiOutputs ciOutputs,
+        Path baseline,
+        boolean failIfNoBaseline) {
 
     /** @throws IllegalArgumentException when {@code warnAtPercent} or {@code threads} is out of range */
     public CheckSettings {

@@ -1,5 +1,8 @@
 package io.github.memflame;
 
+import io.github.memflame.baseline.Baseline;
+import io.github.memflame.baseline.BaselineException;
+import io.github.memflame.baseline.BaselineReader;
 import io.github.memflame.budget.BudgetChecker;
 import io.github.memflame.budget.BudgetMessages;
 import io.github.memflame.budget.BudgetResult;
@@ -13,6 +16,7 @@ import io.github.memflame.fold.SnapshotFolder;
 import io.github.memflame.read.DumpFormat;
 import io.github.memflame.read.DumpFormatException;
 import io.github.memflame.read.DumpLoader;
+import io.github.memflame.render.BaselineUsed;
 import io.github.memflame.render.CheckReport;
 import io.github.memflame.render.JunitReport;
 import io.github.memflame.render.MarkdownSummary;
@@ -96,7 +100,10 @@ public final class MemflameCheck {
             functionNames = resolver.summary();
         }
 
-        List<BudgetResult> results = new BudgetChecker(settings.budgets(), settings.warnAtPercent()).check(snapshots);
+        Baseline baseline = readBaseline();
+        Map<String, FoldedSnapshot> baselineSnapshots = baseline == null ? null : baseline.byName();
+        List<BudgetResult> results = new BudgetChecker(settings.budgets(), settings.warnAtPercent())
+                .check(snapshots, baselineSnapshots);
         List<BudgetResult> exceeded = results.stream().filter(BudgetResult::failsBuild).toList();
         List<SnapshotReport> snapshotReports = new ArrayList<>(snapshots.size());
         Map<String, Long> drawNanos = new HashMap<>();
@@ -104,11 +111,13 @@ public final class MemflameCheck {
         try {
             for (FoldedSnapshot snapshot : snapshots) {
                 long start = System.nanoTime();
-                snapshotReports.add(SnapshotReport.of(snapshot, settings.svgOptions()));
+                snapshotReports.add(SnapshotReport.of(snapshot,
+                        baselineSnapshots == null ? null : baselineSnapshots.get(snapshot.name()),
+                        settings.svgOptions()));
                 drawNanos.put(snapshot.name(), System.nanoTime() - start);
             }
             report = new CheckReport(exceeded.isEmpty(), snapshotReports, results, unreadable, functionNames,
-                    settings.foldedFunctionNames());
+                    settings.foldedFunctionNames(), baselineUsed(baseline, snapshots));
             ReportWriter.write(settings.outputDirectory(), report, settings.svgOptions())
                     .forEach((name, nanos) -> drawNanos.merge(name, nanos, Long::sum));
         } catch (OutOfMemoryError e) {
@@ -126,6 +135,9 @@ public final class MemflameCheck {
         if (functionNames != null) {
             listener.info(functionNames.describe());
         }
+        if (baseline != null) {
+            tellBaseline(baseline, snapshots);
+        }
 
         tell(results, snapshots, snapshotReports);
         listener.info("Memory report: " + settings.outputDirectory().resolve("index.html"));
@@ -138,8 +150,7 @@ public final class MemflameCheck {
             throws IOException {
         CiOutputs outputs = settings.ciOutputs();
         if (outputs.junitReport() != null) {
-            JunitReport.write(outputs.junitReport(), report, since(start),
-                    result -> reportToOpen(result, snapshotReports));
+            JunitReport.write(outputs.junitReport(), report, since(start), result -> describe(result, snapshotReports));
             listener.info("Memory test report (JUnit XML): " + outputs.junitReport());
         }
         if (outputs.stepSummary() != null) {
@@ -149,6 +160,68 @@ public final class MemflameCheck {
 
     private static Duration since(long start) {
         return Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    /**
+     * The configured baseline, read; {@code null} when none is configured, or when it is not there and
+     * {@code failIfNoBaseline} is false (a warning says where it was looked for).
+     *
+     * @throws CheckFailure when it is not there and {@code failIfNoBaseline} is true, or when it is there but cannot
+     *                      be used (another format version, broken, inconsistent): a baseline that silently
+     *                      checked nothing would be a hole in the gate
+     */
+    private Baseline readBaseline() throws CheckFailure {
+        Path configured = settings.baseline();
+        if (configured == null) {
+            return null;
+        }
+        Path summary = BaselineReader.summaryFile(configured);
+        if (summary == null) {
+            String message = "No baseline at " + configured + " (looked for "
+                    + (Files.isDirectory(configured) ? configured.resolve(ReportWriter.SUMMARY) : configured)
+                    + "): growth not checked";
+            if (settings.failIfNoBaseline()) {
+                throw new CheckFailure(message + ", and failIfNoBaseline is true. Restore the last green build's "
+                        + "report there, or set baseline to where it is.");
+            }
+            listener.warning(message + ". Set failIfNoBaseline=true to make this an error.");
+            return null;
+        }
+        try {
+            return new BaselineReader(settings.maxDecompressedBytes()).read(configured.toString(), summary);
+        } catch (BaselineException e) {
+            throw new CheckFailure(e.getMessage());
+        }
+    }
+
+    private static BaselineUsed baselineUsed(Baseline baseline, List<FoldedSnapshot> snapshots) {
+        if (baseline == null) {
+            return null;
+        }
+        Map<String, Long> totals = new HashMap<>();
+        baseline.snapshots().forEach(snapshot -> totals.put(snapshot.name(), snapshot.totalBytes()));
+        return new BaselineUsed(baseline.source(), totals, baseline.missingFrom(snapshots));
+    }
+
+    /** Which snapshots were compared with the baseline, which are new, and which the baseline has and this run not. */
+    private void tellBaseline(Baseline baseline, List<FoldedSnapshot> snapshots) {
+        Map<String, FoldedSnapshot> before = baseline.byName();
+        long compared = snapshots.stream().filter(snapshot -> before.containsKey(snapshot.name())).count();
+        listener.info("Baseline: " + baseline.summaryFile() + ", " + compared + " of " + snapshots.size()
+                + (snapshots.size() == 1 ? " snapshot" : " snapshots") + " compared");
+        for (FoldedSnapshot snapshot : snapshots) {
+            FoldedSnapshot was = before.get(snapshot.name());
+            if (was == null) {
+                listener.info("Snapshot " + snapshot.name() + " is new since the baseline: its growth is not checked");
+            } else {
+                listener.info(BudgetMessages.snapshotSinceBaseline(snapshot.name(), was.totalBytes(),
+                        snapshot.totalBytes()));
+            }
+        }
+        for (String missing : baseline.missingFrom(snapshots)) {
+            listener.warning("Snapshot " + missing + " is in the baseline but not in this run (renamed, or no longer "
+                    + "written?): it is not compared");
+        }
     }
 
     /**
@@ -289,17 +362,16 @@ public final class MemflameCheck {
         Set<Object> unmatchedTold = new HashSet<>();
         for (BudgetResult result : results) {
             switch (result.status()) {
-                case EXCEEDED -> BudgetMessages.describe(result, reportToOpen(result, reports))
+                case EXCEEDED -> describe(result, reports)
                         .forEach(result.onlyWarned() ? listener::warning : listener::error);
-                case WARNING -> BudgetMessages.describe(result, reportToOpen(result, reports))
-                        .forEach(listener::warning);
+                case WARNING -> describe(result, reports).forEach(listener::warning);
                 case UNMATCHED -> {
                     if (unmatchedTold.add(result.budget())) {
                         listener.warning(BudgetMessages.unmatched(result.budget(),
                                 BudgetChecker.topLevelPaths(snapshots)));
                     }
                 }
-                case OK -> listener.info(BudgetMessages.within(result));
+                case OK, NOT_CHECKED -> listener.info(BudgetMessages.within(result));
             }
         }
         if (!results.isEmpty()) {
@@ -307,14 +379,16 @@ public final class MemflameCheck {
         }
     }
 
-    private String reportToOpen(BudgetResult result, List<SnapshotReport> reports) {
+    private List<String> describe(BudgetResult result, List<SnapshotReport> reports) {
         FlameTree.View view = result.budget().scope() == Scope.SELF ? FlameTree.View.PATH : FlameTree.View.STACK;
         for (SnapshotReport report : reports) {
             if (report.snapshot().name().equals(result.snapshot())) {
-                return settings.outputDirectory().resolve(report.svgFile(view)).toString();
+                Path output = settings.outputDirectory();
+                return BudgetMessages.describe(result, output.resolve(report.svgFile(view)).toString(),
+                        report.baseline() == null ? null : output.resolve(report.diffSvgFile(view)).toString());
             }
         }
-        return null;
+        return BudgetMessages.describe(result, null, null);
     }
 
     private static String patterns(List<String> globs) {

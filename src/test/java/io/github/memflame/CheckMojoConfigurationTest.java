@@ -8,8 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.memflame.budget.Budget;
 import io.github.memflame.budget.BudgetLevel;
+import io.github.memflame.budget.GrowthLimit;
 import io.github.memflame.budget.Scope;
 import io.github.memflame.render.SvgOptions;
+import java.math.BigDecimal;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,8 +81,32 @@ class CheckMojoConfigurationTest {
     @Test
     @InjectMojo(goal = "check", pom = POM_HEAD + "<budgets><budget><path>client</path></budget></budgets>" + POM_TAIL)
     void aBudgetWithoutMaxFailsNamingIt(CheckMojo mojo) {
-        assertEquals("memflame: budget 1 (path 'client') has no <max>; write e.g. <max>20 MiB</max>",
-                failure(mojo).getMessage());
+        assertEquals("memflame: budget 1 (path 'client') has neither <max> nor <maxGrowth>; write e.g. "
+                + "<max>20 MiB</max>, <maxGrowth>10%</maxGrowth>, or both", failure(mojo).getMessage());
+    }
+
+    @Test
+    @InjectMojo(goal = "check", pom = POM_HEAD + """
+            <budgets>
+              <budget><path>client/controller</path><max>20 MiB</max><maxGrowth> 10% </maxGrowth></budget>
+              <budget><path>client/ui</path><maxGrowth>2 MiB</maxGrowth><level>warn</level></budget>
+            </budgets>
+            """ + POM_TAIL)
+    void maxGrowthBindsNextToOrInsteadOfMax(CheckMojo mojo) throws Exception {
+        assertEquals(List.of(
+                new Budget("client/controller", 20L * 1024 * 1024, "20 MiB", Scope.SELF, null, BudgetLevel.FAIL,
+                        new GrowthLimit(-1, new BigDecimal("10"), "10%")),
+                new Budget("client/ui", Budget.NO_MAX, null, Scope.SELF, null, BudgetLevel.WARN,
+                        new GrowthLimit(2L * 1024 * 1024, null, "2 MiB"))),
+                mojo.settings(true).budgets());
+    }
+
+    @Test
+    @InjectMojo(goal = "check", pom = POM_HEAD
+            + "<budgets><budget><path>client</path><maxGrowth>ten percent</maxGrowth></budget></budgets>" + POM_TAIL)
+    void aMaxGrowthThatIsNeitherSizeNorPercentFailsNamingTheBudget(CheckMojo mojo) {
+        assertEquals("memflame: budget 1 (path 'client'): 'ten percent' is not a growth limit; expected a byte size "
+                + "such as '2 MiB' or a percentage of the baseline such as '10%'", failure(mojo).getMessage());
     }
 
     @Test

@@ -28,6 +28,8 @@ public final class CheckSettingsBuilder {
     private List<Path> sourceRoots = List.of();
     private boolean foldedFunctionNames;
     private CiOutputs ciOutputs = CiOutputs.NONE;
+    private Path baseline;
+    private boolean failIfNoBaseline;
     // Two, so that every test run through the builder reads its dumps in parallel as a 2-core agent does.
     private int threads = 2;
 
@@ -85,6 +87,16 @@ public final class CheckSettingsBuilder {
         return this;
     }
 
+    public CheckSettingsBuilder baseline(Path reportOrSummary) {
+        baseline = reportOrSummary;
+        return this;
+    }
+
+    public CheckSettingsBuilder failIfNoBaseline(boolean fail) {
+        failIfNoBaseline = fail;
+        return this;
+    }
+
     public CheckSettingsBuilder threads(int count) {
         threads = count;
         return this;
@@ -99,6 +111,6 @@ public final class CheckSettingsBuilder {
         return new CheckSettings(snapshotDirectory, includes, excludes, failIfNoSnapshots, failOnUnreadable,
                 fileNameEncoding, maxDecompressedBytes, stripPrefixes, excludeFrames, budgets, warnAtPercent,
                 outputDirectory, svgOptions, threads, sourceRoots,
-                foldedFunctionNames, ciOutputs);
+                foldedFunctionNames, ciOutputs, baseline, failIfNoBaseline);
     }
 }

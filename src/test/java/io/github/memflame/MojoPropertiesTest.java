@@ -18,6 +18,10 @@ import org.junit.jupiter.api.Test;
 /** Every simple parameter can be set on the command line through its {@code memflame.*} property. */
 @MojoTest
 class MojoPropertiesTest {
+    /** Absolute on every OS, as a CI job passes them. */
+    private static final Path LAST_GREEN = Path.of(System.getProperty("java.io.tmpdir"), "last-green", "memflame");
+    private static final Path COMMITTED = Path.of(System.getProperty("java.io.tmpdir"), "repo", "memflame-baseline");
+
     @Inject
     private MavenSession session;
 
@@ -34,6 +38,9 @@ class MojoPropertiesTest {
         session.getUserProperties().setProperty("skipITs", "true");
         session.getUserProperties().setProperty("memflame.junitReport", "build/ci/TEST-memory.xml");
         session.getUserProperties().setProperty("memflame.githubStepSummary", "false");
+        session.getUserProperties().setProperty("memflame.baseline", LAST_GREEN.toString());
+        session.getUserProperties().setProperty("memflame.failIfNoBaseline", "true");
+        session.getUserProperties().setProperty("memflame.baselineDirectory", COMMITTED.toString());
     }
 
     @Test
@@ -48,6 +55,15 @@ class MojoPropertiesTest {
         assertEquals(true, getVariableValueFromObject(mojo, "skipITs"));
         assertEquals(new CiOutputs(Path.of(System.getProperty("user.dir"), "build/ci/TEST-memory.xml"), null),
                 mojo.ciOutputs(Map.of("GITHUB_STEP_SUMMARY", "/tmp/step_summary")));
+        assertEquals(LAST_GREEN, settings.baseline());
+        assertEquals(true, getVariableValueFromObject(mojo, "failIfNoBaseline"));
+    }
+
+    @Test
+    @InjectMojo(goal = "baseline")
+    void theBaselineGoalTakesItsDirectoryFromItsProperty(BaselineMojo mojo) throws Exception {
+        assertEquals(COMMITTED.toFile(),
+                getVariableValueFromObject(mojo, "baselineDirectory"));
     }
 
     @Test

@@ -12,9 +12,12 @@ import java.util.Map;
  * @param snapshots the snapshots read
  * @param budgets every budget against every snapshot it applies to
  * @param unreadable the dumps left out because they could not be read
+ * @param baselineFormat the version of the baseline data the report holds (see
+ *                       {@link io.github.memflame.baseline.BaselineReader}), or {@code null} when written by a
+ *                       version without baselines
  */
 public record ReportSummary(int schema, String result, List<Snapshot> snapshots, List<BudgetLine> budgets,
-                            List<Unreadable> unreadable) {
+                            List<Unreadable> unreadable, Integer baselineFormat) {
 
     public ReportSummary {
         snapshots = snapshots == null ? List.of() : List.copyOf(snapshots);
@@ -51,8 +54,8 @@ public record ReportSummary(int schema, String result, List<Snapshot> snapshots,
         }
     }
 
-    /** One budget checked against one snapshot. */
-    public record BudgetLine(String path, String scope, String snapshot, long limitBytes, String limit,
+    /** One budget checked against one snapshot; {@code limitBytes} is {@code null} for a budget with only a growth limit. */
+    public record BudgetLine(String path, String scope, String snapshot, Long limitBytes, String limit,
                              long actualBytes, String status, String level) {
 
         /** Exceeded, but of {@code level warn}: it did not fail the module's build. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -27,6 +28,21 @@ public final class SummaryReader {
      *                     schema {@value #SCHEMA}
      */
     public static ReportSummary read(Path file) throws IOException {
+        ReportSummary summary = parse(file);
+        if (summary.schema() != SCHEMA) {
+            throw new IOException(file + ": summary schema " + summary.schema()
+                    + ", expected " + SCHEMA + " (written by another memflame version?)");
+        }
+        return summary;
+    }
+
+    /**
+     * The summary whatever its schema, for callers that check another version first.
+     *
+     * @throws IOException naming the file, the line and column, and what was wrong, when it is no JSON object of
+     *                     the summary's shape
+     */
+    public static ReportSummary parse(Path file) throws IOException {
         ReportSummary summary;
         try {
             summary = MAPPER.readValue(file.toFile(), ReportSummary.class);
@@ -34,10 +50,13 @@ public final class SummaryReader {
             JsonLocation where = e.getLocation();
             throw new IOException(file + (where == null ? "" : ": line " + where.getLineNr() + ", column "
                     + where.getColumnNr()) + ": not a memflame summary: " + e.getOriginalMessage(), e);
+        } catch (CharConversionException e) {
+            // Jackson guesses UTF-16 or UTF-32 from zero bytes and then fails in its decoder, outside the parser.
+            throw new IOException(file + ": not a memflame summary: expected JSON text in UTF-8 (or UTF-16/32), found "
+                    + "invalid characters: " + e.getMessage(), e);
         }
-        if (summary == null || summary.schema() != SCHEMA) {
-            throw new IOException(file + ": summary schema " + (summary == null ? "missing" : summary.schema())
-                    + ", expected " + SCHEMA + " (written by another memflame version?)");
+        if (summary == null) {
+            throw new IOException(file + ": not a memflame summary: it holds JSON null");
         }
         return summary;
     }

@@ -3,52 +3,81 @@ package io.github.memflame.budget;
 import java.util.Objects;
 
 /**
- * A limit on the bytes held under one path.
+ * A limit on the bytes held under one path, on how much they may grow since the baseline, or both.
  *
  * @param path a directory or file prefix of normalized paths, matched whole component by component, or a glob
  *             when it contains {@code *} or {@code ?}; empty or {@code /} for the whole snapshot
- * @param maxBytes the limit in bytes
- * @param maxText the limit as configured, e.g. {@code 20 MiB}
+ * @param maxBytes the limit in bytes, or {@value #NO_MAX} when the budget has only a {@code maxGrowth}
+ * @param maxText the limit as configured, e.g. {@code 20 MiB}; {@code null} when there is none
  * @param scope what is counted
  * @param snapshots a glob over snapshot names this budget applies to, or {@code null} for all snapshots
  * @param level whether exceeding it fails the build or only warns
+ * @param maxGrowth how much the figure may grow since the baseline, or {@code null} for no such limit
  */
-public record Budget(String path, long maxBytes, String maxText, Scope scope, String snapshots, BudgetLevel level) {
+public record Budget(String path, long maxBytes, String maxText, Scope scope, String snapshots, BudgetLevel level,
+                     GrowthLimit maxGrowth) {
+    /** {@link #maxBytes()} of a budget that limits only growth. */
+    public static final long NO_MAX = -1;
 
-    /** @throws IllegalArgumentException when the limit is negative, or the scope or level missing */
+    /**
+     * @throws IllegalArgumentException when the limit is negative, when there is neither a limit nor a growth
+     *                                  limit, or the scope or level is missing
+     */
     public Budget {
-        if (maxBytes < 0) {
+        if (maxBytes < NO_MAX) {
             throw new IllegalArgumentException("a budget's limit cannot be negative, was " + maxBytes);
+        }
+        if (maxBytes == NO_MAX && maxGrowth == null) {
+            throw new IllegalArgumentException("a budget needs a limit, a growth limit or both");
         }
         Objects.requireNonNull(scope, "scope");
         Objects.requireNonNull(level, "level");
         path = path == null ? "" : path.trim();
+        maxText = maxBytes == NO_MAX ? null : maxText;
     }
 
-    /** A budget that fails the build when exceeded. */
+    /** A budget without a growth limit. */
+    public Budget(String path, long maxBytes, String maxText, Scope scope, String snapshots, BudgetLevel level) {
+        this(path, maxBytes, maxText, scope, snapshots, level, null);
+    }
+
+    /** A budget without a growth limit that fails the build when exceeded. */
     public Budget(String path, long maxBytes, String maxText, Scope scope, String snapshots) {
         this(path, maxBytes, maxText, scope, snapshots, BudgetLevel.FAIL);
     }
 
     /**
      * A budget as configured, e.g. {@code <budget><path>client/ui</path><max>20 MiB</max></budget>}: the limit
-     * parsed as a {@link ByteSize}, the scope {@link Scope#SELF} and the level {@link BudgetLevel#FAIL} when absent.
+     * parsed as a {@link ByteSize}, the growth limit as a {@link GrowthLimit}, the scope {@link Scope#SELF} and the
+     * level {@link BudgetLevel#FAIL} when absent.
      *
      * @param name how messages name this budget, e.g. {@code budget 2 (path 'client/ui')}
-     * @throws IllegalArgumentException naming the budget and what is wrong: no limit, a size that is not one,
+     * @param max the limit, or {@code null} or blank for none
+     * @param maxGrowth the growth limit, or {@code null} or blank for none
+     * @throws IllegalArgumentException naming the budget and what is wrong: neither limit, a size that is not one,
      *                                  an unknown scope or level
      */
-    public static Budget parse(String name, String path, String max, String scope, String snapshots, String level) {
-        if (max == null || max.isBlank()) {
-            throw new IllegalArgumentException(name + " has no <max>; write e.g. <max>20 MiB</max>");
+    public static Budget parse(String name, String path, String max, String maxGrowth, String scope, String snapshots,
+                               String level) {
+        boolean hasMax = max != null && !max.isBlank();
+        boolean hasMaxGrowth = maxGrowth != null && !maxGrowth.isBlank();
+        if (!hasMax && !hasMaxGrowth) {
+            throw new IllegalArgumentException(name + " has neither <max> nor <maxGrowth>; write e.g. "
+                    + "<max>20 MiB</max>, <maxGrowth>10%</maxGrowth>, or both");
         }
         try {
-            return new Budget(path, ByteSize.parse(max), max.trim(),
+            return new Budget(path, hasMax ? ByteSize.parse(max) : NO_MAX, hasMax ? max.trim() : null,
                     scope == null || scope.isBlank() ? Scope.SELF : Scope.parse(scope), snapshots,
-                    level == null || level.isBlank() ? BudgetLevel.FAIL : BudgetLevel.parse(level));
+                    level == null || level.isBlank() ? BudgetLevel.FAIL : BudgetLevel.parse(level),
+                    hasMaxGrowth ? GrowthLimit.parse(maxGrowth) : null);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(name + ": " + e.getMessage(), e);
         }
+    }
+
+    /** True when the budget limits the figure itself ({@code <max>}), not only its growth. */
+    public boolean hasMax() {
+        return maxBytes != NO_MAX;
     }
 
     /** True when exceeding this budget only warns. */

@@ -5,11 +5,11 @@ import io.github.memflame.fold.FoldedSnapshot;
 import io.github.memflame.fold.PathGlob;
 import io.github.memflame.fold.PathNormalizer;
 import io.github.memflame.fold.Site;
+import io.github.memflame.fold.SiteChange;
 import io.github.memflame.fold.StackTotal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -46,29 +46,77 @@ public final class BudgetChecker {
         return warnAtPercent;
     }
 
-    /** The results, budget by budget in configuration order, each in snapshot order. */
+    /** The results, budget by budget in configuration order, each in snapshot order, without a baseline. */
     public List<BudgetResult> check(List<FoldedSnapshot> snapshots) {
+        return check(snapshots, null);
+    }
+
+    /**
+     * The results, budget by budget in configuration order, each in snapshot order, with each figure's growth since
+     * the baseline snapshot of the same name, measured on it exactly as on this run.
+     *
+     * @param baseline the baseline's snapshots by name, or {@code null} when there is no baseline
+     */
+    public List<BudgetResult> check(List<FoldedSnapshot> snapshots, Map<String, FoldedSnapshot> baseline) {
         List<BudgetResult> results = new ArrayList<>();
         for (Budget budget : budgets) {
             BudgetPath path = BudgetPath.of(budget.path());
             PathGlob snapshotGlob = budget.snapshots() == null || budget.snapshots().isBlank()
                     ? null : new PathGlob(budget.snapshots().trim());
             List<Measurement> measurements = new ArrayList<>();
+            List<Growth> growths = new ArrayList<>();
             boolean matchedAnywhere = false;
             for (FoldedSnapshot snapshot : snapshots) {
                 if (snapshotGlob == null || snapshotGlob.matches(snapshot.name())) {
                     Measurement measurement = measure(snapshot, path, budget.scope());
                     measurements.add(measurement);
                     matchedAnywhere |= measurement.matched;
+                    FoldedSnapshot before = baseline == null ? null : baseline.get(snapshot.name());
+                    growths.add(before == null ? null
+                            : growth(budget, measure(before, path, budget.scope()), measurement));
                 }
             }
-            for (Measurement measurement : measurements) {
-                BudgetStatus status = matchedAnywhere ? status(budget, measurement.bytes) : BudgetStatus.UNMATCHED;
+            for (int i = 0; i < measurements.size(); i++) {
+                Measurement measurement = measurements.get(i);
+                Growth growth = growths.get(i);
+                BudgetStatus limitStatus = !budget.hasMax() ? null
+                        : matchedAnywhere ? status(budget.maxBytes(), measurement.bytes) : BudgetStatus.UNMATCHED;
+                BudgetStatus status;
+                if (!matchedAnywhere) {
+                    status = BudgetStatus.UNMATCHED;
+                } else if (growth == null || growth.limit() == null) {
+                    status = limitStatus == null ? BudgetStatus.NOT_CHECKED : limitStatus;
+                } else {
+                    status = limitStatus == null ? growth.status() : BudgetStatus.worse(limitStatus, growth.status());
+                }
                 results.add(new BudgetResult(budget, measurement.snapshot, measurement.bytes, status,
-                        measurement.topSites));
+                        measurement.topSites(), growth, limitStatus));
             }
         }
         return results;
+    }
+
+    private Growth growth(Budget budget, Measurement before, Measurement after) {
+        long delta = Math.subtractExact(after.bytes, before.bytes);
+        GrowthLimit limit = budget.maxGrowth();
+        BudgetStatus status = BudgetStatus.OK;
+        if (limit != null) {
+            long allowed = limit.allowedBytes(before.bytes);
+            if (delta > allowed) {
+                status = BudgetStatus.EXCEEDED;
+            } else if (delta > 0 && warns(delta, allowed)) {
+                status = BudgetStatus.WARNING;
+            }
+        }
+        List<SiteChange> grown = new ArrayList<>();
+        after.bytesBySite.forEach((site, bytes) -> {
+            long was = before.bytesBySite.getOrDefault(site, 0L);
+            if (bytes > was) {
+                grown.add(new SiteChange(site, after.functionBySite.get(site), was, bytes));
+            }
+        });
+        grown.sort(Comparator.comparingLong(SiteChange::deltaBytes).reversed().thenComparing(SiteChange::site));
+        return new Growth(before.bytes, delta, limit, status, grown.subList(0, Math.min(TOP_SITES, grown.size())));
     }
 
     /** The top-level paths that hold memory in these snapshots: what an unmatched budget may have meant. */
@@ -83,20 +131,22 @@ public final class BudgetChecker {
         return List.copyOf(paths);
     }
 
-    private BudgetStatus status(Budget budget, long bytes) {
-        if (bytes > budget.maxBytes()) {
+    private BudgetStatus status(long limit, long bytes) {
+        if (bytes > limit) {
             return BudgetStatus.EXCEEDED;
         }
+        return warns(bytes, limit) ? BudgetStatus.WARNING : BudgetStatus.OK;
+    }
+
+    /** At or above {@code warnAtPercent} of a limit. */
+    private boolean warns(long bytes, long limit) {
         // Compared in floating point only for the warning share: exactness matters for the limit itself.
-        if (warnAtPercent > 0 && (double) bytes * 100 >= (double) budget.maxBytes() * warnAtPercent) {
-            return BudgetStatus.WARNING;
-        }
-        return BudgetStatus.OK;
+        return warnAtPercent > 0 && (double) bytes * 100 >= (double) limit * warnAtPercent;
     }
 
     private static Measurement measure(FoldedSnapshot snapshot, BudgetPath path, Scope scope) {
         Map<String, Boolean> coveredByPath = new HashMap<>();
-        Map<String, long[]> bytesBySite = new LinkedHashMap<>();
+        Map<String, Long> bytesBySite = new HashMap<>();
         Map<String, String> functionBySite = new HashMap<>();
         long bytes = 0;
         boolean matched = false;
@@ -106,22 +156,13 @@ public final class BudgetChecker {
                 bytes = Math.addExact(bytes, stack.bytes());
                 Site site = stack.allocatingSite();
                 String label = site == null ? FlameTree.UNKNOWN : site.label();
-                long[] siteBytes = bytesBySite.computeIfAbsent(label, l -> {
-                    String function = snapshot.functionAt(site);
-                    if (function != null) {
-                        functionBySite.put(l, function);
-                    }
-                    return new long[1];
-                });
-                siteBytes[0] = Math.addExact(siteBytes[0], stack.bytes());
+                if (!bytesBySite.containsKey(label)) {
+                    functionBySite.put(label, snapshot.functionAt(site));
+                }
+                bytesBySite.merge(label, stack.bytes(), Math::addExact);
             }
         }
-        List<Contributor> top = new ArrayList<>();
-        bytesBySite.forEach((site, siteBytes) -> top.add(
-                new Contributor(site, functionBySite.get(site), siteBytes[0])));
-        top.sort(Comparator.comparingLong(Contributor::bytes).reversed().thenComparing(Contributor::site));
-        return new Measurement(snapshot.name(), bytes, matched,
-                List.copyOf(top.subList(0, Math.min(TOP_SITES, top.size()))));
+        return new Measurement(snapshot.name(), bytes, matched, bytesBySite, functionBySite);
     }
 
     private static boolean counts(StackTotal stack, BudgetPath path, Scope scope, Map<String, Boolean> covered) {
@@ -140,6 +181,16 @@ public final class BudgetChecker {
         return false;
     }
 
-    private record Measurement(String snapshot, long bytes, boolean matched, List<Contributor> topSites) {
+    /** One budget's figure in one snapshot, with the bytes and function of every allocation site it counted. */
+    private record Measurement(String snapshot, long bytes, boolean matched, Map<String, Long> bytesBySite,
+                               Map<String, String> functionBySite) {
+
+        /** The biggest sites, largest first, at most five. */
+        List<Contributor> topSites() {
+            List<Contributor> top = new ArrayList<>();
+            bytesBySite.forEach((site, siteBytes) -> top.add(new Contributor(site, functionBySite.get(site), siteBytes)));
+            top.sort(Comparator.comparingLong(Contributor::bytes).reversed().thenComparing(Contributor::site));
+            return List.copyOf(top.subList(0, Math.min(TOP_SITES, top.size())));
+        }
     }
 }

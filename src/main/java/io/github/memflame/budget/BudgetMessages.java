@@ -1,5 +1,6 @@
 package io.github.memflame.budget;
 
+import io.github.memflame.fold.SiteChange;
 import io.github.memflame.format.Numbers;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -17,20 +18,52 @@ public final class BudgetMessages {
     /**
      * For an exceeded or warning result, e.g.
      * {@code Memory budget exceeded: client/controller (self) in scene-2-battle.pickle: 21.3 MiB > 20.0 MiB
-     * (+1.3 MiB, +6.5%)}, followed by the exact figures, the largest sites and the report to open.
+     * (+1.3 MiB, +6.5%)}, followed by the exact figures, the largest sites and the report to open; see
+     * {@link #describe(BudgetResult, String, String)} for growth.
      */
     public static List<String> describe(BudgetResult result, String reportToOpen) {
+        return describe(result, reportToOpen, null);
+    }
+
+    /**
+     * For an exceeded or warning result: the lines about its limit (when that is exceeded or nearly used) and those
+     * about its growth since the baseline (when that is), e.g. {@code Memory growth exceeded: client/controller
+     * (self) in scene-3-battle.pickle: +80.3 KiB since baseline (+81.7%) > allowed +10% of the baseline (9.8 KiB)},
+     * followed by the exact before, after and delta, the lines that grew most with their own before and after, and
+     * the differential flame graph to open.
+     *
+     * @param reportToOpen the flame graph of the budget's view, or {@code null}
+     * @param diffReportToOpen the differential flame graph of the budget's view, or {@code null}
+     */
+    public static List<String> describe(BudgetResult result, String reportToOpen, String diffReportToOpen) {
+        List<String> lines = new ArrayList<>();
+        BudgetStatus limitStatus = result.limitStatus();
+        if (limitStatus == BudgetStatus.EXCEEDED || limitStatus == BudgetStatus.WARNING) {
+            describeLimit(result, lines);
+            if (reportToOpen != null) {
+                lines.add("  flame graph: " + reportToOpen);
+            }
+        }
+        Growth growth = result.growth();
+        if (growth != null && growth.limit() != null
+                && (growth.status() == BudgetStatus.EXCEEDED || growth.status() == BudgetStatus.WARNING)) {
+            describeGrowth(result, growth, lines);
+            if (diffReportToOpen != null) {
+                lines.add("  differential flame graph: " + diffReportToOpen);
+            }
+        }
+        return lines;
+    }
+
+    private static void describeLimit(BudgetResult result, List<String> lines) {
         Budget budget = result.budget();
         long over = result.actualBytes() - budget.maxBytes();
-        List<String> lines = new ArrayList<>();
-        String where = displayPath(budget) + " (" + budget.scope().configName() + ") in " + result.snapshot() + ": ";
-        if (result.status() == BudgetStatus.EXCEEDED) {
-            lines.add("Memory budget exceeded" + (budget.onlyWarns() ? " (level warn, the build goes on)" : "")
-                    + ": " + where + Numbers.bytes(result.actualBytes()) + " > "
-                    + Numbers.bytes(budget.maxBytes()) + " (+" + Numbers.bytes(over) + ", "
-                    + Numbers.signedPercent(over, budget.maxBytes()) + ")");
+        if (result.limitStatus() == BudgetStatus.EXCEEDED) {
+            lines.add("Memory budget exceeded" + levelWarnNote(budget) + ": " + where(result)
+                    + Numbers.bytes(result.actualBytes()) + " > " + Numbers.bytes(budget.maxBytes()) + " (+"
+                    + Numbers.bytes(over) + ", " + Numbers.signedPercent(over, budget.maxBytes()) + ")");
         } else {
-            lines.add("Memory budget nearly used: " + where + Numbers.bytes(result.actualBytes()) + " of "
+            lines.add("Memory budget nearly used: " + where(result) + Numbers.bytes(result.actualBytes()) + " of "
                     + Numbers.bytes(budget.maxBytes()) + " ("
                     + Numbers.percent(result.actualBytes(), budget.maxBytes(), 1)
                     + " of the limit)");
@@ -43,25 +76,102 @@ public final class BudgetMessages {
                 lines.add(String.format(Locale.ROOT, "    %10s  %s", Numbers.bytes(site.bytes()), site.siteWithFunction()));
             }
         }
-        if (reportToOpen != null) {
-            lines.add("  flame graph: " + reportToOpen);
-        }
-        return lines;
     }
 
-    /** For a budget within its limit: {@code Memory budget client/ui (self) in town.pickle: 183.8 KiB of 512.0 KiB (35.9%)}. */
+    private static void describeGrowth(BudgetResult result, Growth growth, List<String> lines) {
+        long allowed = growth.allowedBytes();
+        if (growth.status() == BudgetStatus.EXCEEDED) {
+            lines.add("Memory growth exceeded" + levelWarnNote(result.budget()) + ": " + where(result)
+                    + sinceBaseline(growth, false) + " > allowed " + allowed(growth));
+        } else {
+            lines.add("Memory growth nearly at its limit: " + where(result) + sinceBaseline(growth, false) + ", "
+                    + Numbers.percent(growth.deltaBytes(), allowed, 1) + " of the allowed " + allowed(growth));
+        }
+        lines.add("  before " + Numbers.grouped(growth.baselineBytes()) + " bytes, after "
+                + Numbers.grouped(result.actualBytes()) + " bytes, delta " + signedGrouped(growth.deltaBytes())
+                + " bytes, allowed " + Numbers.grouped(allowed) + " bytes (configured as '"
+                + growth.limit().text() + "')");
+        if (!growth.topChanges().isEmpty()) {
+            lines.add("  lines that grew most:");
+            for (SiteChange change : growth.topChanges()) {
+                lines.add(String.format(Locale.ROOT, "    %10s  %s (%s -> %s)", signedBytes(change.deltaBytes()),
+                        change.siteWithFunction(), Numbers.bytes(change.beforeBytes()),
+                        Numbers.bytes(change.afterBytes())));
+            }
+        }
+    }
+
+    /**
+     * For a budget within its limits: {@code Memory budget client/ui (self) in town.pickle: 183.8 KiB of 512.0 KiB
+     * (35.9%)}; with a baseline, its growth follows: {@code , +312.0 KiB since baseline (+8.3%)}, and the growth
+     * allowed when the budget has a {@code maxGrowth}: {@code (+8.3%, allowed +10% of the baseline (375.4 KiB))}.
+     */
     public static String within(BudgetResult result) {
         Budget budget = result.budget();
-        return "Memory budget " + displayPath(budget) + " (" + budget.scope().configName() + ") in "
-                + result.snapshot() + ": " + Numbers.bytes(result.actualBytes()) + " of "
-                + Numbers.bytes(budget.maxBytes()) + " ("
-                + Numbers.percent(result.actualBytes(), budget.maxBytes(), 1) + ")";
+        StringBuilder line = new StringBuilder("Memory budget ").append(where(result))
+                .append(Numbers.bytes(result.actualBytes()));
+        if (budget.hasMax()) {
+            line.append(" of ").append(Numbers.bytes(budget.maxBytes())).append(" (")
+                    .append(Numbers.percent(result.actualBytes(), budget.maxBytes(), 1)).append(")");
+        }
+        Growth growth = result.growth();
+        if (growth != null) {
+            line.append(", ").append(sinceBaseline(growth, growth.limit() != null));
+        } else if (result.status() == BudgetStatus.NOT_CHECKED) {
+            line.append("; growth not checked: the baseline has no figure for this snapshot");
+        }
+        return line.toString();
+    }
+
+    /**
+     * A snapshot's total against the baseline's:
+     * {@code scene-3-battle.pickle: 2.5 MiB, +241.9 KiB since baseline (was 2.2 MiB)}.
+     */
+    public static String snapshotSinceBaseline(String snapshot, long baselineBytes, long bytes) {
+        return snapshot + ": " + Numbers.bytes(bytes) + ", " + signedBytes(bytes - baselineBytes)
+                + " since baseline (was " + Numbers.bytes(baselineBytes) + ")";
+    }
+
+    /**
+     * {@code +80.3 KiB since baseline (+81.7%)}, with {@code , allowed +2.0 MiB} inside the brackets when asked;
+     * {@code from 0 B} instead of a share when the baseline had nothing there.
+     */
+    private static String sinceBaseline(Growth growth, boolean withAllowed) {
+        return signedBytes(growth.deltaBytes()) + " since baseline ("
+                + (growth.baselineBytes() == 0 ? "from 0 B" : Numbers.signedPercent(growth.deltaBytes(),
+                growth.baselineBytes())) + (withAllowed ? ", allowed " + allowed(growth) : "") + ")";
+    }
+
+    /** {@code +2.0 MiB}, or {@code +10% of the baseline (9.8 KiB)}. */
+    private static String allowed(Growth growth) {
+        String bytes = Numbers.bytes(growth.allowedBytes());
+        return growth.limit().isPercent()
+                ? "+" + growth.limit().percent().toPlainString() + "% of the baseline (" + bytes + ")"
+                : "+" + bytes;
+    }
+
+    private static String signedBytes(long bytes) {
+        return (bytes > 0 ? "+" : "") + Numbers.bytes(bytes);
+    }
+
+    private static String signedGrouped(long value) {
+        return (value > 0 ? "+" : "") + Numbers.grouped(value);
+    }
+
+    private static String levelWarnNote(Budget budget) {
+        return budget.onlyWarns() ? " (level warn, the build goes on)" : "";
+    }
+
+    private static String where(BudgetResult result) {
+        Budget budget = result.budget();
+        return displayPath(budget) + " (" + budget.scope().configName() + ") in " + result.snapshot() + ": ";
     }
 
     /**
      * One line that closes the budget report: {@code Memory budgets: 13 checks, 1 exceeded, 0 warnings,
      * 0 unmatched}; exceeded budgets of {@code level warn} are counted apart: {@code 2 exceeded (1 of them level
-     * warn, not failing the build)}.
+     * warn, not failing the build)}; budgets with only a growth limit and no baseline figure close it:
+     * {@code , 2 not checked (growth only, no baseline figure)}.
      */
     public static String summary(List<BudgetResult> results) {
         Map<BudgetStatus, Integer> counts = new EnumMap<>(BudgetStatus.class);
@@ -70,13 +180,15 @@ public final class BudgetMessages {
             counts.merge(result.status(), 1, Integer::sum);
             onlyWarned += result.onlyWarned() ? 1 : 0;
         }
-        return String.format(Locale.ROOT, "Memory budgets: %d %s, %d exceeded%s, %d %s, %d unmatched",
+        int notChecked = counts.getOrDefault(BudgetStatus.NOT_CHECKED, 0);
+        return String.format(Locale.ROOT, "Memory budgets: %d %s, %d exceeded%s, %d %s, %d unmatched%s",
                 results.size(), results.size() == 1 ? "check" : "checks",
                 counts.getOrDefault(BudgetStatus.EXCEEDED, 0),
                 onlyWarned == 0 ? "" : " (" + onlyWarned + " of them level warn, not failing the build)",
                 counts.getOrDefault(BudgetStatus.WARNING, 0),
                 counts.getOrDefault(BudgetStatus.WARNING, 0) == 1 ? "warning" : "warnings",
-                counts.getOrDefault(BudgetStatus.UNMATCHED, 0));
+                counts.getOrDefault(BudgetStatus.UNMATCHED, 0),
+                notChecked == 0 ? "" : ", " + notChecked + " not checked (growth only, no baseline figure)");
     }
 
     /** For a budget whose path matched no allocation in any snapshot. */

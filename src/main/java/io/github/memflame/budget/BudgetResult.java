@@ -5,21 +5,49 @@ import java.util.List;
 /**
  * One budget checked against one snapshot.
  *
+ * <p>{@code status} is the outcome of the budget as a whole: {@link BudgetStatus#UNMATCHED} when its path matched
+ * nothing; otherwise the worse of the limit's outcome ({@code limitStatus}) and the growth limit's
+ * ({@code growth.status()}), exceeded over warning over ok; {@link BudgetStatus#NOT_CHECKED} when the budget has
+ * only a growth limit and there is no baseline figure to compare with.
+ *
  * @param budget the budget
  * @param snapshot the snapshot's name
  * @param actualBytes the bytes counted under the budget's path
- * @param status the outcome
+ * @param status the outcome of the budget as a whole
  * @param topSites the biggest allocation sites counted, largest first, at most five
  * @param growth the figure against the baseline's snapshot of the same name, or {@code null} when there is no
  *               baseline or the baseline has no such snapshot
+ * @param limitStatus the outcome against {@code max} alone, or {@code null} when the budget has no {@code max}
  */
 public record BudgetResult(Budget budget, String snapshot, long actualBytes, BudgetStatus status,
-                           List<Contributor> topSites, Growth growth) {
+                           List<Contributor> topSites, Growth growth, BudgetStatus limitStatus) {
 
     /** A result without a baseline to compare with. */
     public BudgetResult(Budget budget, String snapshot, long actualBytes, BudgetStatus status,
                         List<Contributor> topSites) {
         this(budget, snapshot, actualBytes, status, topSites, null);
+    }
+
+    /**
+     * A result whose limit's own outcome is taken from the figures: exceeded when over {@code max}, otherwise
+     * {@code status} unless the growth limit alone explains it.
+     */
+    public BudgetResult(Budget budget, String snapshot, long actualBytes, BudgetStatus status,
+                        List<Contributor> topSites, Growth growth) {
+        this(budget, snapshot, actualBytes, status, topSites, growth, limitStatusOf(budget, actualBytes, status, growth));
+    }
+
+    private static BudgetStatus limitStatusOf(Budget budget, long actualBytes, BudgetStatus status, Growth growth) {
+        if (!budget.hasMax()) {
+            return null;
+        }
+        if (growth == null || growth.limit() == null || status == BudgetStatus.UNMATCHED) {
+            return status;
+        }
+        if (actualBytes > budget.maxBytes()) {
+            return BudgetStatus.EXCEEDED;
+        }
+        return status == growth.status() ? BudgetStatus.OK : status;
     }
 
     /** Exceeded, and its budget fails the build. */
@@ -30,5 +58,10 @@ public record BudgetResult(Budget budget, String snapshot, long actualBytes, Bud
     /** Exceeded, but its budget has {@code level warn}: reported, the build goes on. */
     public boolean onlyWarned() {
         return status == BudgetStatus.EXCEEDED && budget.onlyWarns();
+    }
+
+    /** The growth limit was checked against a baseline and exceeded. */
+    public boolean growthExceeded() {
+        return growth != null && growth.limit() != null && growth.status() == BudgetStatus.EXCEEDED;
     }
 }

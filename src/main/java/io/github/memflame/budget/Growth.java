@@ -1,6 +1,8 @@
 package io.github.memflame.budget;
 
 import io.github.memflame.fold.SiteChange;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.List;
 
 /**
@@ -19,6 +21,18 @@ public record Growth(long baselineBytes, long deltaBytes, GrowthLimit limit, Bud
 
     public Growth {
         topChanges = List.copyOf(topChanges);
+    }
+
+    /**
+     * The change as a percentage of the baseline's figure, with two decimals (half up), or {@code null} when the
+     * baseline's figure is 0 and any change is infinitely many percent.
+     */
+    public BigDecimal deltaPercent() {
+        if (baselineBytes == 0) {
+            return null;
+        }
+        return BigDecimal.valueOf(deltaBytes).movePointRight(2)
+                .divide(BigDecimal.valueOf(baselineBytes), 2, RoundingMode.HALF_UP);
     }
 
     /** The growth allowed, in bytes, or -1 when there is no limit. */

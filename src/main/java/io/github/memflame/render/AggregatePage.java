@@ -131,7 +131,11 @@ public final class AggregatePage {
                 snapshotLink(module, budget.snapshot());
                 html.constant("</td>");
                 bytesCell(budget.actualBytes());
-                bytesCell(budget.limitBytes());
+                if (budget.limitBytes() == null) {
+                    html.constant("<td class=\"num\" data-value=\"-1\" title=\"growth limit only\">\u2014</td>");
+                } else {
+                    bytesCell(budget.limitBytes());
+                }
                 html.constant("<td><span").attribute("class", "badge " + status).constant(">")
                         .text(status.toUpperCase(Locale.ROOT)).constant("</span>");
                 if (budget.onlyWarned()) {
@@ -143,7 +147,7 @@ public final class AggregatePage {
         }
 
         private static int severity(String status) {
-            int index = List.of("exceeded", "warning", "unmatched", "ok").indexOf(status);
+            int index = List.of("exceeded", "warning", "unmatched", "not-checked", "ok").indexOf(status);
             return index < 0 ? Integer.MAX_VALUE : index;
         }
 

@@ -13,10 +13,18 @@ import java.util.List;
  * @param unreadable the dumps left out because they could not be read (only with {@code failOnUnreadable=false})
  * @param functionNames how many frames were named from the sources; {@code null} when no source root is set
  * @param foldedFunctionNames whether folded-stack exports with function names are written beside the plain ones
+ * @param baseline the baseline the run was compared with, or {@code null} when there was none
  */
 public record CheckReport(boolean passed, List<SnapshotReport> snapshots, List<BudgetResult> budgets,
                           List<UnreadableSnapshot> unreadable, ResolutionSummary functionNames,
-                          boolean foldedFunctionNames) {
+                          boolean foldedFunctionNames, BaselineUsed baseline) {
+
+    /** A report without a baseline. */
+    public CheckReport(boolean passed, List<SnapshotReport> snapshots, List<BudgetResult> budgets,
+                       List<UnreadableSnapshot> unreadable, ResolutionSummary functionNames,
+                       boolean foldedFunctionNames) {
+        this(passed, snapshots, budgets, unreadable, functionNames, foldedFunctionNames, null);
+    }
 
     /** A report that names no function. */
     public CheckReport(boolean passed, List<SnapshotReport> snapshots, List<BudgetResult> budgets,

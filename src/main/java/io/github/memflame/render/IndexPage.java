@@ -239,7 +239,8 @@ public final class IndexPage {
             }
             List<BudgetResult> rows = new ArrayList<>(report.budgets());
             rows.sort(Comparator.comparingInt((BudgetResult r) -> severity(r.status()))
-                    .thenComparing(r -> headroomPercent(r.budget().maxBytes(), r.actualBytes())));
+                    .thenComparing(r -> r.budget().hasMax() ? headroomPercent(r.budget().maxBytes(), r.actualBytes())
+                            : BigDecimal.valueOf(1000)));
             html.constant("<table id=\"budgets\" class=\"sortable\">\n<thead><tr>");
             header("Path", false);
             header("Scope", false);
@@ -266,20 +267,28 @@ public final class IndexPage {
                 snapshotLink(row.snapshot());
                 html.constant("</td>");
                 bytesCell(row.actualBytes(), null);
-                bytesCell(limit, row.budget().maxText());
-                BigDecimal headroom = headroomPercent(limit, row.actualBytes());
-                html.constant("<td class=\"num\"").attribute("data-value", headroom.toPlainString())
-                        .attribute("title", Numbers.grouped(limit - row.actualBytes()) + " bytes").constant(">");
-                if (row.status() == BudgetStatus.UNMATCHED) {
-                    html.constant("\u2014");
+                if (row.budget().hasMax()) {
+                    bytesCell(limit, row.budget().maxText());
+                    BigDecimal headroom = headroomPercent(limit, row.actualBytes());
+                    html.constant("<td class=\"num\"").attribute("data-value", headroom.toPlainString())
+                            .attribute("title", Numbers.grouped(limit - row.actualBytes()) + " bytes").constant(">");
+                    if (row.status() == BudgetStatus.UNMATCHED) {
+                        html.constant("\u2014");
+                    } else {
+                        html.text(headroom.toPlainString() + "% ").constant("<span class=\"sub\">")
+                                .text("(" + Numbers.bytes(limit - row.actualBytes()) + ")").constant("</span>");
+                    }
                 } else {
-                    html.text(headroom.toPlainString() + "% ").constant("<span class=\"sub\">")
-                            .text("(" + Numbers.bytes(limit - row.actualBytes()) + ")").constant("</span>");
+                    html.constant("<td class=\"num\" data-value=\"-1\"").attribute("title", "growth limit only: "
+                            + row.budget().maxGrowth().text()).constant(">\u2014</td><td class=\"num\" ")
+                            .constant("data-value=\"1000\">\u2014");
                 }
                 html.constant("</td><td").attribute("data-value", 3 - severity(row.status())).constant("><span")
                         .attribute("class", "badge " + status);
                 if (row.status() == BudgetStatus.UNMATCHED) {
                     html.constant(" title=\"The path matched no allocation: check it and stripPrefixes\"");
+                } else if (row.status() == BudgetStatus.NOT_CHECKED) {
+                    html.constant(" title=\"Only a growth limit, and the baseline has no figure for this snapshot\"");
                 }
                 html.constant(">").text(status.toUpperCase(Locale.ROOT)).constant("</span>");
                 if (row.onlyWarned()) {
@@ -310,7 +319,7 @@ public final class IndexPage {
             return switch (status) {
                 case EXCEEDED -> 0;
                 case WARNING -> 1;
-                case UNMATCHED -> 2;
+                case UNMATCHED, NOT_CHECKED -> 2;
                 case OK -> 3;
             };
         }

@@ -3,10 +3,13 @@ package io.github.memflame.render;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import io.github.memflame.budget.Budget;
 import io.github.memflame.budget.BudgetResult;
 import io.github.memflame.budget.Contributor;
+import io.github.memflame.budget.Growth;
 import io.github.memflame.fold.FlameTree;
 import io.github.memflame.fold.FoldedSnapshot;
+import io.github.memflame.fold.SiteChange;
 import io.github.memflame.source.ResolutionSummary;
 import java.io.IOException;
 import java.io.Writer;
@@ -18,16 +21,22 @@ import java.util.Objects;
  * in later versions, none is renamed or removed while {@code schema} stays {@value #SCHEMA}.
  *
  * <pre>{@code
- * {"schema": 1, "result": "passed|failed",
+ * {"schema": 1, "baselineFormat": 1, "result": "passed|failed",
+ *  "baseline": {"source": "ci/last-green/memflame", "missingSnapshots": ["scene-4-raid.pickle"]},
  *  "snapshots": [{"name": "scene-2-battle.pickle", "format": "tracemalloc-pickle", "traces": 13001,
- *                 "totalBytes": 1028403, "excludedTraces": 0, "excludedBytes": 0,
+ *                 "totalBytes": 1028403, "excludedTraces": 0, "excludedBytes": 0, "baselineTotalBytes": 998102,
  *                 "reports": {"path": "scene-2-battle.pickle.path.svg", "stack": "scene-2-battle.pickle.stack.svg"},
  *                 "folded": {"path": "scene-2-battle.pickle.path.folded.gz", "stack": "scene-2-battle.pickle.stack.folded.gz"},
- *                 "foldedNamed": {"path": "scene-2-battle.pickle.path.named.folded.gz", "stack": "scene-2-battle.pickle.stack.named.folded.gz"}}],
+ *                 "foldedNamed": {"path": "scene-2-battle.pickle.path.named.folded.gz", "stack": "scene-2-battle.pickle.stack.named.folded.gz"}},
+ *                {"name": "scene-5-guild.pickle", ..., "new": true, ...}],
  *  "budgets": [{"path": "client/controller", "scope": "self", "snapshot": "scene-2-battle.pickle",
- *               "limitBytes": 20971520, "limit": "20 MiB", "actualBytes": 343440, "status": "ok|warning|exceeded|unmatched",
- *               "level": "fail|warn",
- *               "topSites": [{"site": "client/controller/input.py:7", "function": "Input.poll", "bytes": 343440}]}],
+ *               "limitBytes": 20971520, "limit": "20 MiB", "maxGrowth": "10%", "actualBytes": 343440,
+ *               "status": "ok|warning|exceeded|unmatched|not-checked", "level": "fail|warn",
+ *               "topSites": [{"site": "client/controller/input.py:7", "function": "Input.poll", "bytes": 343440}],
+ *               "growth": {"baselineBytes": 312000, "deltaBytes": 31440, "deltaPercent": 10.08,
+ *                          "limitBytes": 31200, "limit": "10%", "status": "ok|warning|exceeded",
+ *                          "topChanges": [{"site": "client/controller/input.py:7", "function": "Input.poll",
+ *                                          "beforeBytes": 312000, "afterBytes": 343440, "deltaBytes": 31440}]}}],
  *  "functionNames": {"resolved": 57, "unresolved": 3, "unresolvedFileCount": 1,
  *                    "unresolvedFiles": [{"path": "net/pool.py", "reason": "not found under any source root"}]}}
  * }</pre>
@@ -39,10 +48,26 @@ import java.util.Objects;
  * {@code function} is {@code null} when the function is unknown; {@code functionNames} is {@code null} when no
  * {@code sourceRoots} are set.
  *
+ * <p>Baselines: {@code baselineFormat} is the version of the baseline data this report holds (this file and the
+ * folded stacks it names; see {@link io.github.memflame.baseline.BaselineReader}). {@code baseline} is
+ * {@code null} when the run was compared with none; otherwise each snapshot has {@code baselineTotalBytes}, or
+ * {@code "new": true} when the baseline does not have it. A budget's {@code status} is the worse of its limit's and
+ * its growth limit's; {@code limitBytes} and {@code limit} are {@code null} for a budget with only a
+ * {@code maxGrowth}, whose status is {@code not-checked} on a snapshot without a baseline figure. {@code growth} is
+ * {@code null} without a baseline figure; its {@code deltaPercent} is {@code null} when the baseline's figure is 0,
+ * its {@code limitBytes} and {@code limit} are the growth allowed ({@code null} without {@code maxGrowth}, its
+ * {@code status} then {@code ok}), {@code topChanges} the lines that grew most.
+ *
  * <p>Report file names are relative to the output directory. Written with jackson-core's streaming generator.
  */
 public final class JsonSummary {
     public static final int SCHEMA = 1;
+    /**
+     * The version of the baseline data a report holds: this file and the folded stacks it names. Raised when a
+     * later version changes what a baseline needs; {@link io.github.memflame.baseline.BaselineReader} reads only
+     * this one.
+     */
+    public static final int BASELINE_FORMAT = 1;
     private static final JsonFactory FACTORY = JsonFactory.builder().build();
 
     private JsonSummary() {
@@ -61,7 +86,21 @@ public final class JsonSummary {
         json.setPrettyPrinter(new DefaultPrettyPrinter());
         json.writeStartObject();
         json.writeNumberField("schema", SCHEMA);
+        json.writeNumberField("baselineFormat", BASELINE_FORMAT);
         json.writeStringField("result", report.passed() ? "passed" : "failed");
+        BaselineUsed baseline = report.baseline();
+        if (baseline == null) {
+            json.writeNullField("baseline");
+        } else {
+            json.writeObjectFieldStart("baseline");
+            string(json, "source", baseline.source());
+            json.writeArrayFieldStart("missingSnapshots");
+            for (String missing : baseline.missingSnapshots()) {
+                json.writeString(Markup.replaceLoneSurrogates(missing));
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        }
         json.writeArrayFieldStart("snapshots");
         for (SnapshotReport snapshot : report.snapshots()) {
             FoldedSnapshot folded = snapshot.snapshot();
@@ -72,6 +111,14 @@ public final class JsonSummary {
             json.writeNumberField("totalBytes", folded.totalBytes());
             json.writeNumberField("excludedTraces", folded.excludedTraces());
             json.writeNumberField("excludedBytes", folded.excludedBytes());
+            if (baseline != null) {
+                Long before = baseline.totalBytes(folded.name());
+                if (before == null) {
+                    json.writeBooleanField("new", true);
+                } else {
+                    json.writeNumberField("baselineTotalBytes", before);
+                }
+            }
             json.writeObjectFieldStart("reports");
             for (FlameTree.View view : FlameTree.View.values()) {
                 string(json, view.fileSuffix(), snapshot.svgFile(view));
@@ -98,8 +145,14 @@ public final class JsonSummary {
             string(json, "path", result.budget().path());
             string(json, "scope", result.budget().scope() == null ? null : result.budget().scope().configName());
             string(json, "snapshot", result.snapshot());
-            json.writeNumberField("limitBytes", result.budget().maxBytes());
-            string(json, "limit", result.budget().maxText());
+            Budget budget = result.budget();
+            if (budget.hasMax()) {
+                json.writeNumberField("limitBytes", budget.maxBytes());
+            } else {
+                json.writeNullField("limitBytes");
+            }
+            string(json, "limit", budget.maxText());
+            string(json, "maxGrowth", budget.maxGrowth() == null ? null : budget.maxGrowth().text());
             json.writeNumberField("actualBytes", result.actualBytes());
             string(json, "status", result.status().summaryName());
             string(json, "level", result.budget().level().configName());
@@ -114,6 +167,7 @@ public final class JsonSummary {
                 }
             }
             json.writeEndArray();
+            writeGrowth(result.growth(), json);
             json.writeEndObject();
         }
         json.writeEndArray();
@@ -129,6 +183,40 @@ public final class JsonSummary {
         writeFunctionNames(report.functionNames(), json);
         json.writeEndObject();
         json.flush();
+    }
+
+    private static void writeGrowth(Growth growth, JsonGenerator json) throws IOException {
+        if (growth == null) {
+            json.writeNullField("growth");
+            return;
+        }
+        json.writeObjectFieldStart("growth");
+        json.writeNumberField("baselineBytes", growth.baselineBytes());
+        json.writeNumberField("deltaBytes", growth.deltaBytes());
+        if (growth.deltaPercent() == null) {
+            json.writeNullField("deltaPercent");
+        } else {
+            json.writeNumberField("deltaPercent", growth.deltaPercent());
+        }
+        if (growth.limit() == null) {
+            json.writeNullField("limitBytes");
+        } else {
+            json.writeNumberField("limitBytes", growth.allowedBytes());
+        }
+        string(json, "limit", growth.limit() == null ? null : growth.limit().text());
+        string(json, "status", growth.status().summaryName());
+        json.writeArrayFieldStart("topChanges");
+        for (SiteChange change : growth.topChanges()) {
+            json.writeStartObject();
+            string(json, "site", change.site());
+            string(json, "function", change.function());
+            json.writeNumberField("beforeBytes", change.beforeBytes());
+            json.writeNumberField("afterBytes", change.afterBytes());
+            json.writeNumberField("deltaBytes", change.deltaBytes());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        json.writeEndObject();
     }
 
     private static void writeFunctionNames(ResolutionSummary functionNames, JsonGenerator json) throws IOException {

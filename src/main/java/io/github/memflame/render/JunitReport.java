@@ -41,11 +41,12 @@ public final class JunitReport {
      * Writes the report of a finished check to {@code file}, atomically.
      *
      * @param elapsed how long the check took, the suite's {@code time}
-     * @param reportToOpen the flame graph a result's message names, or {@code null} for none
+     * @param logLines the CI log's lines about an exceeded or nearly used result (its limit, its growth, the graphs
+     *                 to open): a failure's text is the log's
      */
     public static void write(Path file, CheckReport report, Duration elapsed,
-                             Function<BudgetResult, String> reportToOpen) throws IOException {
-        AtomicFile.write(file, xml(report, elapsed, reportToOpen));
+                             Function<BudgetResult, List<String>> logLines) throws IOException {
+        AtomicFile.write(file, xml(report, elapsed, logLines));
     }
 
     /** Writes the report of a check that stopped without a verdict (no dump, an unreadable one): one error. */
@@ -54,7 +55,7 @@ public final class JunitReport {
                 List.of(message))), elapsed));
     }
 
-    static String xml(CheckReport report, Duration elapsed, Function<BudgetResult, String> reportToOpen) {
+    static String xml(CheckReport report, Duration elapsed, Function<BudgetResult, List<String>> logLines) {
         List<TestCase> cases = new ArrayList<>();
         for (SnapshotReport snapshot : report.snapshots()) {
             FoldedSnapshot folded = snapshot.snapshot();
@@ -77,28 +78,24 @@ public final class JunitReport {
             if (occurrence > 1) {
                 name += " #" + occurrence;
             }
-            cases.add(budgetCase(result, name, topLevelPaths, reportToOpen.apply(result)));
+            cases.add(budgetCase(result, name, topLevelPaths, logLines));
         }
         return xml(cases, elapsed);
     }
 
     private static TestCase budgetCase(BudgetResult result, String name, List<String> topLevelPaths,
-                                       String reportToOpen) {
+                                       Function<BudgetResult, List<String>> logLines) {
         CiVerdict verdict = CiVerdict.of(result);
         if (verdict == CiVerdict.UNMATCHED) {
             return new TestCase(result.snapshot(), name, Outcome.SKIPPED, null,
                     List.of(BudgetMessages.unmatched(result.budget(), topLevelPaths)));
         }
-        List<String> limitLines = result.status() == BudgetStatus.OK
+        List<String> lines = verdict == CiVerdict.PASSES
                 ? List.of(BudgetMessages.within(result))
-                : BudgetMessages.describe(result, reportToOpen);
-        List<String> lines = new ArrayList<>(limitLines);
-        // What is wrong comes first: its first line is the failure's message.
-        boolean growthFirst = result.status() == BudgetStatus.OK && result.growth() != null
-                && result.growth().status() != BudgetStatus.OK;
-        lines.addAll(growthFirst ? 0 : lines.size(), GrowthText.lines(result, reportToOpen));
+                : logLines.apply(result);
         if (verdict == CiVerdict.FAILS) {
-            String type = result.status() == BudgetStatus.EXCEEDED ? "memory budget exceeded" : "memory growth exceeded";
+            String type = result.limitStatus() == BudgetStatus.EXCEEDED && !result.budget().onlyWarns()
+                    ? "memory budget exceeded" : "memory growth exceeded";
             return new TestCase(result.snapshot(), name, Outcome.FAILED, type, lines);
         }
         return new TestCase(result.snapshot(), name, Outcome.PASSED, null, lines);

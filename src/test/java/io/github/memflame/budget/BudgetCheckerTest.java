@@ -6,37 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.memflame.fold.FoldedSnapshot;
-import io.github.memflame.fold.PathNormalizer;
-import io.github.memflame.fold.SnapshotFolder;
 import io.github.memflame.read.DumpFormat;
-import io.github.memflame.read.Frame;
-import io.github.memflame.read.Interner;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class BudgetCheckerTest {
-    private final Interner interner = new Interner();
-
-    /** Frames given root first as "file:line". */
-    private void trace(SnapshotFolder folder, long bytes, String... rootFirst) {
-        Frame[] mostRecentFirst = new Frame[rootFirst.length];
-        for (int i = 0; i < rootFirst.length; i++) {
-            String[] parts = rootFirst[i].split(":");
-            mostRecentFirst[rootFirst.length - 1 - i] = interner.frame(parts[0], Integer.parseInt(parts[1]));
-        }
-        folder.trace(bytes, interner.traceback(mostRecentFirst));
-    }
-
-    private FoldedSnapshot battle() {
-        SnapshotFolder folder = new SnapshotFolder();
-        trace(folder, 1000, "main.py:1", "client/controller/battle.py:10");
-        trace(folder, 500, "main.py:1", "client/controller/battle.py:10", "common/data/skill_table.py:7");
-        trace(folder, 300, "main.py:1", "client/ui/bag.py:3", "client/ui/bag.py:9");
-        trace(folder, 200, "main.py:2", "client/ui2/shop.py:4");
-        trace(folder, 64, "client/net/socket.py:12");
-        folder.trace(8, interner.traceback(new Frame[0]));
-        return folder.fold("scene-3-battle.pickle", DumpFormat.TRACEMALLOC_PICKLE, new PathNormalizer(List.of()),
-                List.of());
+    private static FoldedSnapshot battle() {
+        return new Traces()
+                .add(1000, "main.py:1", "client/controller/battle.py:10")
+                .add(500, "main.py:1", "client/controller/battle.py:10", "common/data/skill_table.py:7")
+                .add(300, "main.py:1", "client/ui/bag.py:3", "client/ui/bag.py:9")
+                .add(200, "main.py:2", "client/ui2/shop.py:4")
+                .add(64, "client/net/socket.py:12")
+                .add(8)
+                .fold("scene-3-battle.pickle", DumpFormat.TRACEMALLOC_PICKLE);
     }
 
     private static Budget budget(String path, long max, Scope scope) {
@@ -105,10 +88,8 @@ class BudgetCheckerTest {
     void budgetsApplyOnlyToTheSnapshotsTheirGlobNames() {
         Budget battleOnly = new Budget("client", 10, "10 B", Scope.SELF, "**/*battle*");
         FoldedSnapshot battle = battle();
-        SnapshotFolder loginFolder = new SnapshotFolder();
-        trace(loginFolder, 5, "client/login.py:1");
-        FoldedSnapshot login = loginFolder.fold("scenes/login.pickle", DumpFormat.TRACEMALLOC_PICKLE,
-                new PathNormalizer(List.of()), List.of());
+        FoldedSnapshot login = new Traces().add(5, "client/login.py:1")
+                .fold("scenes/login.pickle", DumpFormat.TRACEMALLOC_PICKLE);
         List<BudgetResult> results = new BudgetChecker(List.of(battleOnly), 0).check(List.of(login, battle));
         assertEquals(1, results.size());
         assertEquals("scene-3-battle.pickle", results.get(0).snapshot());

@@ -2,6 +2,7 @@ package io.github.memflame.render;
 
 import io.github.memflame.budget.Budget;
 import io.github.memflame.budget.BudgetLevel;
+import io.github.memflame.budget.BudgetMessages;
 import io.github.memflame.budget.BudgetResult;
 import io.github.memflame.budget.BudgetStatus;
 import io.github.memflame.budget.Contributor;
@@ -71,7 +72,9 @@ final class CiResults {
     }
 
     /** The graph the log names for a result that is not within its limits. */
-    static String graphOf(BudgetResult result) {
-        return GRAPHS + result.snapshot() + ".path.svg";
+    /** The CI log's lines about a result, naming its graphs in {@code /ci/target/site/memflame} as the check does. */
+    static List<String> logLinesOf(BudgetResult result) {
+        return BudgetMessages.describe(result, GRAPHS + result.snapshot() + ".path.svg",
+                result.growth() == null ? null : GRAPHS + result.snapshot() + ".path.diff.svg");
     }
 }

@@ -8,6 +8,7 @@ import io.github.memflame.budget.Budget;
 import io.github.memflame.budget.BudgetLevel;
 import io.github.memflame.budget.BudgetResult;
 import io.github.memflame.budget.BudgetStatus;
+import io.github.memflame.budget.GrowthLimit;
 import io.github.memflame.budget.Contributor;
 import io.github.memflame.budget.Scope;
 import io.github.memflame.fold.FoldedSnapshot;
@@ -184,5 +185,18 @@ class IndexPageTest {
         assertEquals("EXCEEDED level warn", cells(rows.get(0)).get(6));
         assertEquals("OK", cells(rows.get(1)).get(6));
         assertEquals("passed", byId(page, "result").getAttribute("data-result"));
+    }
+
+    @Test
+    void aGrowthOnlyBudgetHasNoLimitOrHeadroomAndMayBeNotChecked() throws Exception {
+        FoldedSnapshot battle = Snapshots.named("battle.pickle").add(2048, "client/ui/bag.py:3").build();
+        Budget growthOnly = new Budget("client/ui", Budget.NO_MAX, null, Scope.SELF, null, BudgetLevel.FAIL,
+                GrowthLimit.parse("10%"));
+        Document page = parse(html(new CheckReport(true, List.of(Reports.report(battle)), List.of(
+                new BudgetResult(growthOnly, "battle.pickle", 2048, BudgetStatus.NOT_CHECKED, List.of())), List.of())));
+        List<String> cells = cells(rows(byId(page, "budgets")).get(0));
+        assertEquals("\u2014", cells.get(4), "no limit");
+        assertEquals("\u2014", cells.get(5), "no headroom");
+        assertEquals("NOT-CHECKED", cells.get(6));
     }
 }

@@ -5,10 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.memflame.budget.Budget;
+import io.github.memflame.budget.BudgetLevel;
+import io.github.memflame.budget.BudgetResult;
+import io.github.memflame.budget.BudgetStatus;
+import io.github.memflame.budget.Growth;
+import io.github.memflame.budget.GrowthLimit;
+import io.github.memflame.budget.Scope;
+import io.github.memflame.fold.FoldedSnapshot;
+import io.github.memflame.fold.SiteChange;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class JsonSummaryTest {
@@ -26,7 +36,10 @@ class JsonSummaryTest {
         JsonSummary.write(Reports.failed(), out);
         JsonNode json = MAPPER.readTree(out.toString());
 
-        assertEquals(List.of("schema", "result", "snapshots", "budgets", "unreadable", "functionNames"), fields(json));
+        assertEquals(List.of("schema", "baselineFormat", "result", "baseline", "snapshots", "budgets", "unreadable",
+                "functionNames"), fields(json));
+        assertEquals(1, json.get("baselineFormat").intValue());
+        assertTrue(json.get("baseline").isNull(), "no baseline, and then no baselineTotalBytes or new either");
         assertTrue(json.get("functionNames").isNull(), "no sourceRoots, no function names");
         assertEquals(0, json.get("unreadable").size());
         assertEquals(1, json.get("schema").intValue());
@@ -50,8 +63,10 @@ class JsonSummaryTest {
 
         assertEquals(4, json.get("budgets").size());
         JsonNode controller = json.get("budgets").get(0);
-        assertEquals(List.of("path", "scope", "snapshot", "limitBytes", "limit", "actualBytes", "status", "level",
-                "topSites"), fields(controller));
+        assertEquals(List.of("path", "scope", "snapshot", "limitBytes", "limit", "maxGrowth", "actualBytes", "status",
+                "level", "topSites", "growth"), fields(controller));
+        assertTrue(controller.get("maxGrowth").isNull());
+        assertTrue(controller.get("growth").isNull());
         assertEquals("client/controller", controller.get("path").textValue());
         assertEquals("self", controller.get("scope").textValue());
         assertEquals("scene-2-battle.pickle", controller.get("snapshot").textValue());
@@ -71,6 +86,47 @@ class JsonSummaryTest {
                         json.get("budgets").get(3).get("status").textValue()));
         assertEquals("inclusive", json.get("budgets").get(1).get("scope").textValue());
         assertEquals(0, json.get("budgets").get(2).get("topSites").size());
+    }
+
+    @Test
+    void baselineGrowthAndNewSnapshotsAreInTheSummary() throws Exception {
+        FoldedSnapshot battle = Snapshots.battle();
+        FoldedSnapshot menu = Reports.menu();
+        Budget growthOnly = new Budget("client/controller", Budget.NO_MAX, null, Scope.SELF, null, BudgetLevel.FAIL,
+                GrowthLimit.parse("10%"));
+        Growth growth = new Growth(400_000, 143_440, growthOnly.maxGrowth(), BudgetStatus.EXCEEDED,
+                List.of(new SiteChange("client/controller/input.py:7", "Input.poll", 200_000, 343_440)));
+        CheckReport report = new CheckReport(false, List.of(Reports.report(battle), Reports.report(menu)), List.of(
+                new BudgetResult(growthOnly, battle.name(), 543_440, BudgetStatus.EXCEEDED, List.of(), growth),
+                new BudgetResult(growthOnly, menu.name(), 0, BudgetStatus.NOT_CHECKED, List.of(), null)),
+                List.of(), null, false,
+                new BaselineUsed("ci/last-green", Map.of(battle.name(), 1_000_000L, "gone.pickle", 5L),
+                        List.of("gone.pickle")));
+        StringWriter out = new StringWriter();
+        JsonSummary.write(report, out);
+        JsonNode json = MAPPER.readTree(out.toString());
+
+        assertEquals("ci/last-green", json.get("baseline").get("source").textValue());
+        assertEquals("[\"gone.pickle\"]", json.get("baseline").get("missingSnapshots").toString());
+        JsonNode battleJson = json.get("snapshots").get(0);
+        assertEquals(1_000_000, battleJson.get("baselineTotalBytes").longValue());
+        assertTrue(battleJson.get("new") == null);
+        JsonNode menuJson = json.get("snapshots").get(1);
+        assertTrue(menuJson.get("new").booleanValue());
+        assertTrue(menuJson.get("baselineTotalBytes") == null);
+
+        JsonNode grown = json.get("budgets").get(0);
+        assertTrue(grown.get("limitBytes").isNull());
+        assertTrue(grown.get("limit").isNull());
+        assertEquals("10%", grown.get("maxGrowth").textValue());
+        assertEquals("exceeded", grown.get("status").textValue());
+        assertEquals("{\"baselineBytes\":400000,\"deltaBytes\":143440,\"deltaPercent\":35.86,\"limitBytes\":40000,"
+                + "\"limit\":\"10%\",\"status\":\"exceeded\",\"topChanges\":[{\"site\":\"client/controller/input.py:7\","
+                + "\"function\":\"Input.poll\",\"beforeBytes\":200000,\"afterBytes\":343440,\"deltaBytes\":143440}]}",
+                grown.get("growth").toString());
+        JsonNode notChecked = json.get("budgets").get(1);
+        assertEquals("not-checked", notChecked.get("status").textValue());
+        assertTrue(notChecked.get("growth").isNull());
     }
 
     @Test

@@ -38,7 +38,7 @@ class JunitReportTest {
     /** The report of one result alone (no snapshot read), as the whole document. */
     private static String alone(BudgetResult result) throws Exception {
         String xml = JunitReport.xml(new CheckReport(!result.failsBuild(), List.of(), List.of(result), List.of()),
-                ELAPSED, CiResults::graphOf);
+                ELAPSED, CiResults::logLinesOf);
         validate(xml);
         return xml;
     }
@@ -97,16 +97,15 @@ class JunitReportTest {
                   <testsuite name="memflame" tests="1" failures="1" errors="0" skipped="0" time="1.234">
                     <testcase classname="scene-2-battle.pickle" name="client/controller (inclusive)" time="0">
                       <failure message="Memory growth exceeded: client/controller (inclusive) in \
-                scene-2-battle.pickle: 390.6 KiB -&gt; 530.7 KiB (+140.1 KiB, +35.9%) &gt; max growth 10% (39.1 KiB)" \
+                scene-2-battle.pickle: +140.1 KiB since baseline (+35.9%) &gt; allowed +10% of the baseline (39.1 KiB)" \
                 type="memory growth exceeded">Memory growth exceeded: client/controller (inclusive) in \
-                scene-2-battle.pickle: 390.6 KiB -&gt; 530.7 KiB (+140.1 KiB, +35.9%) &gt; max growth 10% (39.1 KiB)
-                  before 400,000 bytes, after 543,440 bytes, growth 143,440 bytes, allowed 40,000 bytes \
+                scene-2-battle.pickle: +140.1 KiB since baseline (+35.9%) &gt; allowed +10% of the baseline (39.1 KiB)
+                  before 400,000 bytes, after 543,440 bytes, delta +143,440 bytes, allowed 40,000 bytes \
                 (configured as &#39;10%&#39;)
                   lines that grew most:
-                      +97.7 KiB  client/controller/input.py:7 InputHandler.poll (237.7 KiB -&gt; 335.4 KiB)
-                      +42.4 KiB  client/controller/battle.py:60 (152.9 KiB -&gt; 195.3 KiB)
-                  flame graph: /ci/target/site/memflame/scene-2-battle.pickle.path.svg
-                Memory budget client/controller (inclusive) in scene-2-battle.pickle: 530.7 KiB of 20.0 MiB (2.6%)
+                     +97.7 KiB  client/controller/input.py:7 InputHandler.poll (237.7 KiB -&gt; 335.4 KiB)
+                     +42.4 KiB  client/controller/battle.py:60 (152.9 KiB -&gt; 195.3 KiB)
+                  differential flame graph: /ci/target/site/memflame/scene-2-battle.pickle.path.diff.svg
                 </failure>
                     </testcase>
                   </testsuite>
@@ -117,9 +116,8 @@ class JunitReportTest {
     @Test
     void growthWithinItsLimitIsToldAfterTheFigure() throws Exception {
         assertTrue(alone(CiResults.GROWTH_WITHIN).contains("""
-                      <system-out>Memory budget client/ui (self) in sub/dir/scene 1#menu.pickle: 2.9 MiB of 3.8 MiB (75.0%)
-                Memory growth since baseline: client/ui (self) in sub/dir/scene 1#menu.pickle: 3.0 MiB -&gt; 2.9 MiB \
-                (-97.7 KiB, -3.2%), max growth 1 MiB
+                      <system-out>Memory budget client/ui (self) in sub/dir/scene 1#menu.pickle: 2.9 MiB of 3.8 MiB (75.0%), \
+                -97.7 KiB since baseline (-3.2%, allowed +1.0 MiB)
                 </system-out>
                 """));
     }
@@ -165,7 +163,7 @@ class JunitReportTest {
 
     @Test
     void everySnapshotIsACaseAndUnreadableDumpsAreSkipped() throws Exception {
-        String xml = JunitReport.xml(CiResults.withBaseline(), ELAPSED, CiResults::graphOf);
+        String xml = JunitReport.xml(CiResults.withBaseline(), ELAPSED, CiResults::logLinesOf);
         validate(xml);
         assertTrue(xml.contains("<testsuite name=\"memflame\" tests=\"6\" failures=\"2\" errors=\"0\" skipped=\"1\""),
                 xml);
@@ -237,7 +235,7 @@ class JunitReportTest {
         CheckReport report = new CheckReport(false, List.of(Reports.report(snapshot)), List.of(result),
                 List.of(new UnreadableSnapshot(hostile, hostile)));
         Path file = temp.resolve("TEST-memflame.xml");
-        JunitReport.write(file, report, ELAPSED, r -> hostile);
+        JunitReport.write(file, report, ELAPSED, CiResults::logLinesOf);
         byte[] bytes = Files.readAllBytes(file);
         String xml = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
         validate(xml);
@@ -266,9 +264,9 @@ class JunitReportTest {
     @Test
     void aSecondWriteReplacesTheFileWhole() throws Exception {
         Path file = temp.resolve("TEST-memflame.xml");
-        JunitReport.write(file, CiResults.withBaseline(), ELAPSED, CiResults::graphOf);
+        JunitReport.write(file, CiResults.withBaseline(), ELAPSED, CiResults::logLinesOf);
         JunitReport.write(file, new CheckReport(true, List.of(), List.of(CiResults.PASSING), List.of()), ELAPSED,
-                CiResults::graphOf);
+                CiResults::logLinesOf);
         assertEquals(alone(CiResults.PASSING), Files.readString(file));
     }
 }

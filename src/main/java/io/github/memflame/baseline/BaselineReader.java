@@ -1,0 +1,186 @@
+package io.github.memflame.baseline;
+
+import io.github.memflame.aggregate.ReportSummary;
+import io.github.memflame.aggregate.SummaryReader;
+import io.github.memflame.fold.FlameTree;
+import io.github.memflame.fold.FoldedSnapshot;
+import io.github.memflame.fold.PathNormalizer;
+import io.github.memflame.fold.SnapshotFolder;
+import io.github.memflame.read.DumpFormat;
+import io.github.memflame.read.DumpFormatException;
+import io.github.memflame.read.DumpLoader;
+import io.github.memflame.render.JsonSummary;
+import io.github.memflame.render.ReportWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads a baseline: a directory holding an earlier run's report, or that report's {@code memflame.json} itself.
+ *
+ * <p>Baseline format {@value #FORMAT}: {@code memflame.json} with {@code "baselineFormat": 1} and {@code "schema": 1},
+ * and, for each entry of its {@code snapshots}, the folded-stack files its {@code folded} object names, relative to
+ * the directory of {@code memflame.json}. Each snapshot is rebuilt from its stack view ({@code folded.stack}, plain
+ * or gzip-compressed folded stacks, frames {@code path:line} already normalized), which holds every trace's stack
+ * and bytes: budgets are measured on it exactly as on the run that wrote it. Its byte total must equal the
+ * summary's {@code totalBytes}; the summary's {@code traces}, {@code excludedTraces} and {@code excludedBytes} are
+ * taken as they are.
+ *
+ * <p>A baseline is untrusted input like a dump: nothing in it is executed, a file it names must stay inside its
+ * directory, and every error names the file, the position where there is one, what was found and what was
+ * expected.
+ */
+public final class BaselineReader {
+    /** The baseline format this version reads and writes. */
+    public static final int FORMAT = JsonSummary.BASELINE_FORMAT;
+
+    private final DumpLoader loader;
+
+    /** @param maxDecompressedBytes the most one gzip-compressed folded file may expand to */
+    public BaselineReader(long maxDecompressedBytes) {
+        this.loader = new DumpLoader(StandardCharsets.UTF_8, maxDecompressedBytes);
+    }
+
+    /**
+     * The {@code memflame.json} of a baseline as configured, or {@code null} when there is none: the path does not
+     * exist, or is a directory without {@code memflame.json}.
+     */
+    public static Path summaryFile(Path configured) {
+        Path summary = Files.isDirectory(configured) ? configured.resolve(ReportWriter.SUMMARY) : configured;
+        return Files.isRegularFile(summary) ? summary : null;
+    }
+
+    /**
+     * Reads the baseline whose {@code memflame.json} is {@code summaryFile}.
+     *
+     * @param source where the baseline was configured, as given, for the report
+     * @throws BaselineException when it is of another format version, broken, inconsistent, or names a file outside
+     *                           its directory
+     */
+    public Baseline read(String source, Path summaryFile) throws BaselineException {
+        ReportSummary summary;
+        try {
+            summary = SummaryReader.parse(summaryFile);
+        } catch (IOException e) {
+            throw new BaselineException("Cannot read the baseline: " + e.getMessage(), e);
+        }
+        checkVersions(summaryFile, summary);
+        Path directory = summaryFile.toAbsolutePath().normalize().getParent();
+        List<FoldedSnapshot> snapshots = new ArrayList<>();
+        List<String> files = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < summary.snapshots().size(); i++) {
+            ReportSummary.Snapshot entry = summary.snapshots().get(i);
+            String where = summaryFile + ": snapshots[" + i + "]";
+            if (entry == null || entry.name() == null || entry.name().isBlank()) {
+                throw new BaselineException(where + ": expected a snapshot with a name, found none");
+            }
+            where += " ('" + entry.name() + "')";
+            if (!names.add(entry.name())) {
+                throw new BaselineException(where + ": expected each snapshot name once, found it again");
+            }
+            String stackFile = entry.folded().get(FlameTree.View.STACK.fileSuffix());
+            if (stackFile == null) {
+                throw new BaselineException(where + ": expected folded.stack naming the snapshot's stack-view folded "
+                        + "file, found none");
+            }
+            for (FlameTree.View view : FlameTree.View.values()) {
+                String file = entry.folded().get(view.fileSuffix());
+                if (file != null) {
+                    inside(directory, file, where + ": folded." + view.fileSuffix());
+                    files.add(file.replace('\\', '/'));
+                }
+            }
+            snapshots.add(rebuild(entry, inside(directory, stackFile, where + ": folded.stack"), where));
+        }
+        return new Baseline(source, summaryFile, snapshots, files);
+    }
+
+    private static void checkVersions(Path summaryFile, ReportSummary summary) throws BaselineException {
+        if (summary.baselineFormat() == null) {
+            throw new BaselineException(summaryFile + ": expected \"baselineFormat\": " + FORMAT + ", found no "
+                    + "baselineFormat: this memflame.json was written by a memflame version without baselines, or is "
+                    + "not a report's summary; make a new baseline with this version (run the check, then use its "
+                    + "report or memflame:baseline)");
+        }
+        if (summary.baselineFormat() != FORMAT || summary.schema() != SummaryReader.SCHEMA) {
+            throw new BaselineException(summaryFile + ": expected \"baselineFormat\": " + FORMAT + " and \"schema\": "
+                    + SummaryReader.SCHEMA + ", found baselineFormat " + summary.baselineFormat() + " and schema "
+                    + summary.schema() + ": written by another memflame version; make a new baseline with this one");
+        }
+    }
+
+    /**
+     * The file a baseline names, refused when it would lie outside the baseline's directory: an absolute path,
+     * {@code ..}, or a link leading out.
+     */
+    private static Path inside(Path directory, String relative, String where) throws BaselineException {
+        Path target;
+        try {
+            target = directory.resolve(relative).normalize();
+        } catch (InvalidPathException e) {
+            throw new BaselineException(where + ": expected a file name, found '" + relative + "', which is not a valid "
+                    + "path here: " + e.getMessage(), e);
+        }
+        boolean escapes = relative.isEmpty() || Path.of(relative).isAbsolute() || !target.startsWith(directory)
+                || target.equals(directory);
+        try {
+            escapes |= Files.exists(target) && !target.toRealPath().startsWith(directory.toRealPath());
+        } catch (IOException e) {
+            throw new BaselineException(where + ": cannot resolve '" + relative + "': " + e.getMessage(), e);
+        }
+        if (escapes) {
+            throw new BaselineException(where + ": expected a file inside the baseline directory " + directory
+                    + ", found '" + relative + "', which leads out of it");
+        }
+        return target;
+    }
+
+    private FoldedSnapshot rebuild(ReportSummary.Snapshot entry, Path file, String where) throws BaselineException {
+        if (!Files.isRegularFile(file)) {
+            throw new BaselineException(where + ": expected the file " + file + " that folded.stack names, found "
+                    + "none (copy the whole report directory, or use memflame:baseline)");
+        }
+        SnapshotFolder folder = new SnapshotFolder();
+        DumpFormat read;
+        try {
+            read = loader.load(file, file.toString(), folder);
+        } catch (DumpFormatException e) {
+            throw new BaselineException("Cannot read the baseline: " + e.getMessage(), e);
+        } catch (ArithmeticException overflow) {
+            throw new BaselineException("Cannot read the baseline: " + file + ": its byte total exceeds "
+                    + Long.MAX_VALUE + " bytes", overflow);
+        } catch (IOException e) {
+            throw new BaselineException("Cannot read the baseline: " + e.getMessage(), e);
+        }
+        if (read != DumpFormat.FOLDED) {
+            throw new BaselineException(file + ": expected folded stacks, found a " + read.summaryName() + " file");
+        }
+        // Already normalized by the run that wrote it: no prefix to strip, no frame to leave out.
+        FoldedSnapshot folded = folder.fold(entry.name(), DumpFormat.FOLDED, new PathNormalizer(List.of()), List.of());
+        if (folded.totalBytes() != entry.totalBytes()) {
+            throw new BaselineException(file + ": expected stacks of " + entry.totalBytes() + " bytes in all, as "
+                    + where + " says (totalBytes), found " + folded.totalBytes() + " bytes: the baseline's files do "
+                    + "not belong together");
+        }
+        return new FoldedSnapshot(entry.name(), formatOf(entry.format()), entry.traces(), folded.totalBytes(),
+                entry.excludedTraces(), entry.excludedBytes(), folded.stacks(), Map.of());
+    }
+
+    /** The format the baseline's dump was read as; folded when the summary names none this version knows. */
+    private static DumpFormat formatOf(String summaryName) {
+        for (DumpFormat format : DumpFormat.values()) {
+            if (format.summaryName().equals(summaryName)) {
+                return format;
+            }
+        }
+        return DumpFormat.FOLDED;
+    }
+}
