@@ -137,11 +137,15 @@ public final class FoldedView {
                 }
             }
         }
-        entries.sort((a, b) -> Arrays.compare(a.sequence, b.sequence));
+        int[][] unsorted = new int[entries.size()][];
+        for (int e = 0; e < unsorted.length; e++) {
+            unsorted[e] = entries.get(e).sequence;
+        }
+        int[] order = SequenceOrder.of(unsorted);
 
         int distinctSequences = 0;
-        for (int i = 0; i < entries.size(); i++) {
-            if (i == 0 || !Arrays.equals(entries.get(i - 1).sequence, entries.get(i).sequence)) {
+        for (int i = 0; i < order.length; i++) {
+            if (i == 0 || !Arrays.equals(unsorted[order[i - 1]], unsorted[order[i]])) {
                 distinctSequences++;
             }
         }
@@ -151,8 +155,8 @@ public final class FoldedView {
         BitSet endsInLine = new BitSet();
         String[] functionOfSequence = named && view == FlameTree.View.PATH ? new String[distinctSequences] : null;
         int at = -1;
-        for (int i = 0; i < entries.size(); i++) {
-            Entry entry = entries.get(i);
+        for (int index : order) {
+            Entry entry = entries.get(index);
             if (at < 0 || !Arrays.equals(sequences[at], entry.sequence)) {
                 sequences[++at] = entry.sequence;
             }
