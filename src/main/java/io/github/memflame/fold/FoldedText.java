@@ -22,9 +22,10 @@ public final class FoldedText {
      *                          rather than as the plain frame {@code flamegraph.pl} users expect
      */
     public static void write(FoldedView view, Writer out, boolean withFunctionNames) throws IOException {
-        // Labels are copied into one char buffer and handed over in large blocks: a worst-case view writes
-        // millions of lines of twenty labels, and a StringBuilder turns to two bytes per char (and copies every
-        // later label char by char) as soon as one label is not Latin-1.
+        // Every distinct label is made one line once and packed with the others into one array; each of the
+        // millions of labels of a worst-case view is then one copy from it into the block handed to the writer.
+        int[] start = new int[view.labelCount() + 1];
+        char[] labels = packLabels(view, start);
         LineBuffer line = new LineBuffer(out);
         for (int i = 0; i < view.size(); i++) {
             if (view.bytes(i) == 0) {
@@ -34,14 +35,31 @@ public final class FoldedText {
                 if (level > 0) {
                     line.append(';');
                 }
-                String label = view.label(i, level);
-                line.append(oneLine(withFunctionNames ? Site.withFunction(label, view.function(i, level)) : label));
+                int rank = view.labelRank(i, level);
+                line.append(labels, start[rank], start[rank + 1] - start[rank]);
+                String function = withFunctionNames ? view.function(i, level) : null;
+                if (function != null) {
+                    line.append(' ');
+                    line.append(oneLine(function));
+                }
             }
             line.append(' ');
             line.append(Long.toString(view.bytes(i)));
             line.append('\n');
         }
         line.flush();
+    }
+
+    /** Every label of the view made one line, one after the other in rank order; label r starts at {@code start[r]}. */
+    private static char[] packLabels(FoldedView view, int[] start) {
+        for (int rank = 0; rank < view.labelCount(); rank++) {
+            start[rank + 1] = Math.addExact(start[rank], view.labelOfRank(rank).length());
+        }
+        char[] labels = new char[start[view.labelCount()]];
+        for (int rank = 0; rank < view.labelCount(); rank++) {
+            oneLine(view.labelOfRank(rank)).getChars(0, start[rank + 1] - start[rank], labels, start[rank]);
+        }
+        return labels;
     }
 
     /**
@@ -73,15 +91,19 @@ public final class FoldedText {
         }
 
         void append(String text) throws IOException {
-            if (length + text.length() > chars.length) {
+            append(text.toCharArray(), 0, text.length());
+        }
+
+        void append(char[] text, int from, int count) throws IOException {
+            if (length + count > chars.length) {
                 flush();
-                if (text.length() > chars.length) {
-                    out.write(text);
+                if (count > chars.length) {
+                    out.write(text, from, count);
                     return;
                 }
             }
-            text.getChars(0, text.length(), chars, length);
-            length += text.length();
+            System.arraycopy(text, from, chars, length, count);
+            length += count;
         }
 
         void flush() throws IOException {

@@ -201,6 +201,21 @@ public final class FoldedView {
         return labels[sequences[index][level]];
     }
 
+    /** The rank of label {@code level} of sequence {@code index}: an index into the view's sorted distinct labels. */
+    int labelRank(int index, int level) {
+        return sequences[index][level];
+    }
+
+    /** How many distinct labels the view has. */
+    int labelCount() {
+        return labels.length;
+    }
+
+    /** The label of rank {@code rank}. */
+    String labelOfRank(int rank) {
+        return labels[rank];
+    }
+
     /** The bytes allocated with exactly sequence {@code index}. */
     public long bytes(int index) {
         return bytes[index];
