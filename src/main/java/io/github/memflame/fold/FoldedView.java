@@ -152,7 +152,7 @@ public final class FoldedView {
         int[][] sequences = new int[distinctSequences][];
         long[] bytes = new long[distinctSequences];
         long[] traces = new long[distinctSequences];
-        BitSet endsInLine = new BitSet();
+        BitSet endsInLine = new BitSet(view == FlameTree.View.PATH ? distinctSequences : 0);
         String[] functionOfSequence = named && view == FlameTree.View.PATH ? new String[distinctSequences] : null;
         int at = -1;
         for (int index : order) {

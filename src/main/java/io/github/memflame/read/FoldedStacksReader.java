@@ -2,7 +2,10 @@ package io.github.memflame.read;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
@@ -135,8 +138,8 @@ public final class FoldedStacksReader implements SnapshotReader {
         private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
-        private final Map<FrameBytes, String> pathsByBytes = new HashMap<>();
-        private final FrameBytes probe = new FrameBytes();
+        private final Map<PathBytes, String> pathsByBytes = new HashMap<>();
+        private final PathBytes probe = new PathBytes();
         private Frame[] frames = new Frame[64];
         private long lineNumber;
 
@@ -307,8 +310,10 @@ public final class FoldedStacksReader implements SnapshotReader {
         }
     }
 
-    /** The bytes of a frame as a map key; one mutable instance probes, immutable copies are stored. */
-    private static final class FrameBytes {
+    /** The bytes of a path as a map key; one mutable instance probes, immutable copies are stored. */
+    private static final class PathBytes {
+        private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
+                ByteOrder.LITTLE_ENDIAN);
         private byte[] bytes;
         private int start;
         private int end;
@@ -318,15 +323,20 @@ public final class FoldedStacksReader implements SnapshotReader {
             bytes = source;
             start = from;
             end = to;
-            int h = 1;
-            for (int i = from; i < to; i++) {
-                h = 31 * h + source[i];
+            // Eight bytes a step: twenty million paths are hashed for a million stacks.
+            long h = to - from;
+            int i = from;
+            for (; i + Long.BYTES <= to; i += Long.BYTES) {
+                h = (h ^ (long) LONGS.get(source, i)) * 0x9E3779B97F4A7C15L;
             }
-            hash = h;
+            for (; i < to; i++) {
+                h = (h ^ source[i]) * 0x100000001B3L;
+            }
+            hash = (int) (h ^ h >>> 29 ^ h >>> 47);
         }
 
-        FrameBytes copy() {
-            FrameBytes copy = new FrameBytes();
+        PathBytes copy() {
+            PathBytes copy = new PathBytes();
             copy.bytes = Arrays.copyOfRange(bytes, start, end);
             copy.start = 0;
             copy.end = end - start;
@@ -336,7 +346,7 @@ public final class FoldedStacksReader implements SnapshotReader {
 
         @Override
         public boolean equals(Object other) {
-            return other instanceof FrameBytes that && hash == that.hash
+            return other instanceof PathBytes that && hash == that.hash
                     && Arrays.equals(bytes, start, end, that.bytes, that.start, that.end);
         }
 
