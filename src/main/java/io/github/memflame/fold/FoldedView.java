@@ -94,18 +94,10 @@ public final class FoldedView {
             }
         }
         int unknownSlot = newSlots(List.of(FlameTree.UNKNOWN), slotLabels)[0];
-        List<LabelAt> all = new ArrayList<>(slotLabels.size());
-        for (int slot = 0; slot < slotLabels.size(); slot++) {
-            all.add(new LabelAt(slotLabels.get(slot), slot));
-        }
-        all.sort((a, b) -> a.label.compareTo(b.label));
         List<String> distinct = new ArrayList<>();
-        int[] rankOfSlot = new int[slotLabels.size()];
-        for (LabelAt at : all) {
-            if (distinct.isEmpty() || !distinct.get(distinct.size() - 1).equals(at.label)) {
-                distinct.add(at.label);
-            }
-            rankOfSlot[at.slot] = distinct.size() - 1;
+        int[] rankOfSlot = view == FlameTree.View.STACK ? rankByPathThenLine(sites, slotLabels, distinct) : null;
+        if (rankOfSlot == null) {
+            rankOfSlot = rankBySorting(slotLabels, distinct);
         }
         int unknownRank = rankOfSlot[unknownSlot];
         int[][] ranksOfSite = new int[sites.size()][];
@@ -252,6 +244,81 @@ public final class FoldedView {
         int[] current = sequences[index];
         int mismatch = Arrays.mismatch(previous, current);
         return mismatch < 0 ? current.length : mismatch;
+    }
+
+    /**
+     * The rank of each label, by sorting them all; equal labels get one rank.
+     *
+     * @param distinct receives the distinct labels in rank order
+     */
+    private static int[] rankBySorting(List<String> slotLabels, List<String> distinct) {
+        List<LabelAt> all = new ArrayList<>(slotLabels.size());
+        for (int slot = 0; slot < slotLabels.size(); slot++) {
+            all.add(new LabelAt(slotLabels.get(slot), slot));
+        }
+        all.sort((a, b) -> a.label.compareTo(b.label));
+        int[] rankOfSlot = new int[slotLabels.size()];
+        for (LabelAt at : all) {
+            if (distinct.isEmpty() || !distinct.get(distinct.size() - 1).equals(at.label)) {
+                distinct.add(at.label);
+            }
+            rankOfSlot[at.slot] = distinct.size() - 1;
+        }
+        return rankOfSlot;
+    }
+
+    /**
+     * The ranks of the stack view's labels ({@code path} or {@code path:line}; slot i is site i, the last slot
+     * {@link FlameTree#UNKNOWN}) without comparing hundreds of thousands of labels: when no path is a prefix of
+     * another, two labels of different paths compare as their paths do, and two of one path as their lines'
+     * digits do (no line first). The few hundred paths and few thousand lines are sorted, and each label is a
+     * {@code long} of its path's rank and its line's. {@code null} when a path is a prefix of another.
+     *
+     * @param distinct receives the distinct labels in rank order
+     */
+    private static int[] rankByPathThenLine(List<Site> sites, List<String> slotLabels, List<String> distinct) {
+        Map<String, Integer> pathRanks = new HashMap<>();
+        Map<Integer, Integer> lineRanks = new HashMap<>();
+        for (int slot = 0; slot < slotLabels.size(); slot++) {
+            pathRanks.put(slot < sites.size() ? sites.get(slot).path() : FlameTree.UNKNOWN, 0);
+            lineRanks.put(slot < sites.size() ? sites.get(slot).line() : 0, 0);
+        }
+        String[] paths = pathRanks.keySet().toArray(String[]::new);
+        Arrays.sort(paths);
+        for (int i = 0; i < paths.length; i++) {
+            if (i + 1 < paths.length && paths[i + 1].startsWith(paths[i])) {
+                return null;
+            }
+            pathRanks.put(paths[i], i);
+        }
+        // The label of line 0 is the path alone, before every path:line.
+        String[] lines = lineRanks.keySet().stream().filter(line -> line != 0).map(String::valueOf)
+                .sorted().toArray(String[]::new);
+        for (int i = 0; i < lines.length; i++) {
+            lineRanks.put(Integer.valueOf(lines[i]), i + 1);
+        }
+        long[] keys = new long[slotLabels.size()];
+        for (int slot = 0; slot < keys.length; slot++) {
+            String path = slot < sites.size() ? sites.get(slot).path() : FlameTree.UNKNOWN;
+            int line = slot < sites.size() ? sites.get(slot).line() : 0;
+            keys[slot] = (long) pathRanks.get(path) << 32 | lineRanks.get(line);
+        }
+        long[] sorted = keys.clone();
+        Arrays.sort(sorted);
+        int count = 0;
+        for (int i = 0; i < sorted.length; i++) {
+            if (i == 0 || sorted[i] != sorted[count - 1]) {
+                sorted[count++] = sorted[i];
+            }
+        }
+        String[] labels = new String[count];
+        int[] rankOfSlot = new int[keys.length];
+        for (int slot = 0; slot < keys.length; slot++) {
+            rankOfSlot[slot] = Arrays.binarySearch(sorted, 0, count, keys[slot]);
+            labels[rankOfSlot[slot]] = slotLabels.get(slot);
+        }
+        distinct.addAll(Arrays.asList(labels));
+        return rankOfSlot;
     }
 
     /** New slots for {@code labels}, in order: indexes into {@code slotLabels}, which receives them. */
