@@ -1,6 +1,6 @@
 """Runs memflame and the reference tools side by side on the benchmark inputs and prints one table.
 
-Usage: python3 run_benchmark.py --classpath CP --work DIR [--heap 1g] [--only NAME ...]
+Usage: python3 run_benchmark.py --classpath CP --work DIR [--heap 1g] [--only NAME ...] [--flamegraph PATH]
 
 Inputs are generated into DIR by the committed generators when missing (never committed):
   1m-traces-40k.pickle make_big_snapshot.py 1000000 40000      (realistic: tracebacks shared)
@@ -8,11 +8,14 @@ Inputs are generated into DIR by the committed generators when missing (never co
   1m-distinct.folded   make_big_folded.py 1000000              (1M distinct stacks, ~440 MB)
   10m-traces.pickle    make_big_snapshot.py 10000000 40000     (ten times the realistic one)
 
-Each measurement is a whole process, timed from start to exit, with its peak resident memory (wait4):
+Each measurement is a whole process, timed from start to exit, with its CPU time (user + system) and its peak
+resident memory (wait4); on a shared machine the CPU time is the figure that compares:
   CPython   this interpreter: tracemalloc.Snapshot.load(f) then statistics('traceback'), pickles only
   memflame  java -XmxHEAP io.github.memflame.bench.CheckProcess: the whole check of a directory holding the
             one input (read, fold, both SVGs, folded exports, index), a plain JVM without Maven's start-up
-  flamegraph.pl  --width 1200 --minwidth 0.1, folded input only, when flamegraph.pl is on the PATH
+  flamegraph.pl  perl flamegraph.pl --width 1200 --minwidth 0.1 FILE > SVG, folded input only. Found at
+            --flamegraph, else $FLAMEGRAPH_PL, else the copy Debian's libdevel-nytprof-perl installs, else on the
+            PATH; skipped with a note when none exists.
 """
 import argparse
 import os
@@ -31,20 +34,35 @@ INPUTS = [
     ("10m-traces.pickle", ["make_big_snapshot.py", "10000000", "40000"]),
 ]
 
+NYTPROF_FLAMEGRAPH = "/usr/share/perl5/Devel/NYTProf/flamegraph.pl"
+
 CPYTHON_LOAD = ("import sys, tracemalloc\n"
                 "snapshot = tracemalloc.Snapshot.load(sys.argv[1])\n"
                 "print(len(snapshot.statistics('traceback')))\n")
 
 
 def run(command, stdout_path):
-    """Runs a whole process; returns (seconds, peak RSS in MiB, exit status)."""
+    """Runs a whole process; returns (wall seconds, CPU seconds, peak RSS in MiB, exit status)."""
     with open(stdout_path, "wb") as out:
         start = time.perf_counter()
         process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT)
         _, status, usage = os.wait4(process.pid, 0)
         seconds = time.perf_counter() - start
     process.returncode = os.waitstatus_to_exitcode(status)
-    return seconds, usage.ru_maxrss / 1024.0, process.returncode
+    return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024.0, process.returncode
+
+
+def find_flamegraph(option):
+    """flamegraph.pl from the option, $FLAMEGRAPH_PL, the NYTProf copy or the PATH; None when there is none."""
+    for candidate in (option, os.environ.get("FLAMEGRAPH_PL"), NYTPROF_FLAMEGRAPH, shutil.which("flamegraph.pl")):
+        if candidate and os.path.isfile(candidate):
+            return candidate
+    return None
+
+
+def figures(result):
+    seconds, cpu, rss, status = result
+    return "%.1f s (CPU %.1f s), %.0f MiB" % (seconds, cpu, rss) if status == 0 else "FAILED (%d)" % status
 
 
 def main():
@@ -53,12 +71,14 @@ def main():
     parser.add_argument("--work", required=True)
     parser.add_argument("--heap", default="1g")
     parser.add_argument("--only", nargs="*")
+    parser.add_argument("--flamegraph", help="flamegraph.pl to compare the folded input with")
     args = parser.parse_args()
     os.makedirs(args.work, exist_ok=True)
     java = os.path.join(os.environ.get("JAVA_HOME", ""), "bin", "java") if os.environ.get("JAVA_HOME") else "java"
-    flamegraph = shutil.which("flamegraph.pl")
-    print("machine: %d processors, load average %.2f; %s; memflame with -Xmx%s"
-          % (os.cpu_count(), os.getloadavg()[0], sys.version.split()[0], args.heap))
+    flamegraph = find_flamegraph(args.flamegraph)
+    print("machine: %d processors, load average %.2f; %s; memflame with -Xmx%s; flamegraph.pl: %s"
+          % (os.cpu_count(), os.getloadavg()[0], sys.version.split()[0], args.heap,
+             flamegraph or "none found (set FLAMEGRAPH_PL or --flamegraph; apt-get install libdevel-nytprof-perl)"))
     rows = []
     for name, generator in INPUTS:
         if args.only and name not in args.only:
@@ -77,30 +97,31 @@ def main():
             reference = ("CPython load + statistics('traceback')",
                          run([sys.executable, "-c", CPYTHON_LOAD, path], os.path.join(args.work, name + ".cpython.log")))
         elif flamegraph:
-            reference = ("flamegraph.pl --minwidth 0.1",
+            reference = ("flamegraph.pl --width 1200 --minwidth 0.1",
                          run(["perl", flamegraph, "--width", "1200", "--minwidth", "0.1", path],
                              os.path.join(args.work, name + ".flamegraph.svg")))
         log = os.path.join(args.work, name + ".memflame.log")
-        seconds, rss, status = run([java, "-Xmx" + args.heap, "-cp", args.classpath,
-                                    "io.github.memflame.bench.CheckProcess", snapshots,
-                                    os.path.join(args.work, "out-" + name), "1"], log)
+        result = run([java, "-Xmx" + args.heap, "-cp", args.classpath, "io.github.memflame.bench.CheckProcess",
+                      snapshots, os.path.join(args.work, "out-" + name), "1"], log)
         with open(log, encoding="utf-8", errors="replace") as text:
             output = text.read()
         peak = re.search(r"peak-heap-mib=(\d+)", output)
-        rows.append((name, size_mb, reference, (seconds, rss, status), peak.group(1) if peak else "-"))
-        if status != 0:
+        rows.append((name, size_mb, reference, result, peak.group(1) if peak else "-"))
+        if result[3] != 0:
             print(output[-3000:])
     print()
-    print("| input | size | reference | reference time, peak RSS | memflame time, peak RSS, peak heap | ratio |")
+    print("| input | size | reference | reference time (CPU), peak RSS | memflame time (CPU), peak RSS, peak heap "
+          "| ratio of times (of CPU) |")
     print("|---|---|---|---|---|---|")
-    for name, size_mb, reference, (seconds, rss, status), peak in rows:
-        memflame = ("%.1f s, %.0f MiB, heap %s MiB" % (seconds, rss, peak)) if status == 0 else "FAILED (%d)" % status
+    for name, size_mb, reference, result, peak in rows:
+        memflame = figures(result) + (", heap %s MiB" % peak if result[3] == 0 else "")
         if reference:
-            label, (ref_seconds, ref_rss, ref_status) = reference
-            ref = "%.1f s, %.0f MiB" % (ref_seconds, ref_rss) if ref_status == 0 else "FAILED (%d)" % ref_status
-            ratio = "%.2f×" % (seconds / ref_seconds) if status == 0 and ref_status == 0 else "-"
+            label, ref_result = reference
+            ratio = ("%.2f× (%.2f×)" % (result[0] / ref_result[0], result[1] / ref_result[1])
+                     if result[3] == 0 and ref_result[3] == 0 else "-")
+            ref = figures(ref_result)
         else:
-            label, ref, ratio = ("flamegraph.pl not on the PATH: not measured", "-", "-")
+            label, ref, ratio = ("flamegraph.pl not found: not measured", "-", "-")
         print("| %s | %.1f MB | %s | %s | %s | %s |" % (name, size_mb, label, ref, memflame, ratio))
 
 

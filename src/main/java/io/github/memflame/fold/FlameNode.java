@@ -91,11 +91,9 @@ public final class FlameNode {
         return child;
     }
 
-    /** Drops the last child, leaving its bytes in this frame's total and as a gap before the next child. */
-    void removeLastChild() {
-        FlameNode dropped = children[--childCount];
-        children[childCount] = null;
-        droppedPending += dropped.droppedBefore + dropped.totalBytes;
+    /** Counts a child too narrow to be made at all as one dropped after the last child. */
+    void dropChild(long bytes) {
+        droppedPending += bytes;
     }
 
     void nameFunction(String qualname) {

@@ -49,24 +49,44 @@ public final class FlameTree {
     /**
      * The tree of a folded view without the frames that hold fewer than {@code keepFromBytes} bytes: a graph
      * cannot show them, and on random tracebacks they are almost all of the tree. Their bytes stay in their
-     * parent's total. Each frame is closed once the sorted sequences have left it, so a dropped subtree is
-     * garbage at once and memory grows with the frames kept, not with the frames of the snapshot.
+     * parent's total. The sequences are in the tree's pre-order, so before a frame is made the sequences under it
+     * are summed, only while they stay below the threshold: a frame found too narrow is never made and its
+     * sequences are skipped together. Memory and time grow with the frames kept, not with those of the snapshot.
      */
     public static FlameTree of(FoldedView folded, long keepFromBytes) {
         FlameNode root = new FlameNode("all");
         FlameNode[] open = new FlameNode[16];
         open[0] = root;
         int openDepth = 0;
+        int[] shared = new int[folded.size() + 1];
         for (int i = 0; i < folded.size(); i++) {
-            int shared = folded.sharedLevels(i);
-            for (; openDepth > shared; openDepth--) {
-                close(open[openDepth], open[openDepth - 1], keepFromBytes);
-            }
+            shared[i] = folded.sharedLevels(i);
+        }
+        sequences:
+        for (int i = 0; i < folded.size(); i++) {
+            openDepth = Math.min(openDepth, shared[i]);
             int depth = folded.depth(i);
             if (depth >= open.length) {
                 open = Arrays.copyOf(open, Math.max(depth + 1, open.length * 2));
             }
             for (; openDepth < depth; openDepth++) {
+                int end = i + 1;
+                long subtreeBytes = folded.bytes(i);
+                long subtreeTraces = folded.traces(i);
+                // shared[size] is 0: the last sequence closes everything.
+                while (subtreeBytes < keepFromBytes && shared[end] > openDepth) {
+                    subtreeBytes += folded.bytes(end);
+                    subtreeTraces += folded.traces(end);
+                    end++;
+                }
+                if (subtreeBytes < keepFromBytes) {
+                    for (int level = 0; level <= openDepth; level++) {
+                        open[level].add(subtreeBytes, subtreeTraces);
+                    }
+                    open[openDepth].dropChild(subtreeBytes);
+                    i = end - 1;
+                    continue sequences;
+                }
                 open[openDepth + 1] = open[openDepth].appendChild(folded.label(i, openDepth));
                 open[openDepth + 1].nameFunction(folded.function(i, openDepth));
             }
@@ -78,16 +98,7 @@ public final class FlameTree {
                 open[depth].markLine();
             }
         }
-        for (; openDepth > 0; openDepth--) {
-            close(open[openDepth], open[openDepth - 1], keepFromBytes);
-        }
         return new FlameTree(folded.view(), folded.snapshotName(), root);
-    }
-
-    private static void close(FlameNode node, FlameNode parent, long keepFromBytes) {
-        if (node.totalBytes() < keepFromBytes) {
-            parent.removeLastChild();
-        }
     }
 
     public View view() {

@@ -3,6 +3,7 @@ package io.github.memflame.fold;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,53 +45,66 @@ public final class FoldedView {
 
     public static FoldedView of(FoldedSnapshot snapshot, FlameTree.View view) {
         // Each distinct site is labelled once and each distinct label ranked once, however many stacks use them;
-        // stacks are then compared as arrays of ranks. Sites are shared instances per snapshot, so an identity
-        // map finds them without hashing their paths (equal sites that are not shared only cost an entry more).
-        Map<Site, Integer> siteIndex = new IdentityHashMap<>();
-        List<Site> sites = new ArrayList<>();
+        // stacks are then compared as arrays of ranks. A stack of the fold is already an array of site ids, which
+        // index the local numbering directly; other sites are found by identity (equal sites that are not shared
+        // only cost an entry more).
+        SiteIndex siteIndex = new SiteIndex();
         List<Entry> entries = new ArrayList<>(snapshot.stacks().size());
         for (StackTotal stack : snapshot.stacks()) {
+            List<Site> stackSites = stack.rootFirst();
             int[] sequence;
-            if (stack.rootFirst().isEmpty()) {
+            if (stackSites.isEmpty()) {
                 sequence = null;
             } else if (view == FlameTree.View.PATH) {
-                sequence = new int[] {index(stack.allocatingSite(), siteIndex, sites)};
+                sequence = new int[] {siteIndex.index(stackSites, stackSites.size() - 1)};
             } else {
-                List<Site> stackSites = stack.rootFirst();
                 sequence = new int[stackSites.size()];
                 for (int i = 0; i < sequence.length; i++) {
-                    sequence[i] = index(stackSites.get(i), siteIndex, sites);
+                    sequence[i] = siteIndex.index(stackSites, i);
                 }
             }
             boolean line = view == FlameTree.View.PATH && sequence != null && stack.allocatingSite().line() != 0;
             entries.add(new Entry(sequence, stack.bytes(), stack.traces(), line,
                     line ? snapshot.functionAt(stack.allocatingSite()) : null));
         }
+        List<Site> sites = siteIndex.sites;
 
-        // Rank every label of every site by sorting them once; equal labels share a rank.
-        int[][] ranksOfSite = new int[sites.size()][];
-        List<LabelAt> all = new ArrayList<>(sites.size() + 1);
-        all.add(new LabelAt(FlameTree.UNKNOWN, -1, 0));
-        for (int i = 0; i < ranksOfSite.length; i++) {
-            Site site = sites.get(i);
-            List<String> siteLabels = view == FlameTree.View.PATH ? pathLabels(site) : List.of(site.label());
-            ranksOfSite[i] = new int[siteLabels.size()];
-            for (int level = 0; level < siteLabels.size(); level++) {
-                all.add(new LabelAt(siteLabels.get(level), i, level));
+        // Rank every label by sorting them once; equal labels share a rank. A path view's sites share a few hundred
+        // paths and a few thousand lines: each path is split and each line written once, not once per site.
+        List<String> slotLabels = new ArrayList<>();
+        int[][] slotsOfSite = new int[sites.size()][];
+        if (view == FlameTree.View.PATH) {
+            Map<String, int[]> componentSlots = new HashMap<>();
+            Map<Integer, Integer> lineSlots = new HashMap<>();
+            for (int i = 0; i < slotsOfSite.length; i++) {
+                Site site = sites.get(i);
+                int[] components = componentSlots.computeIfAbsent(site.path(),
+                        path -> newSlots(PathNormalizer.components(path), slotLabels));
+                if (site.line() == 0) {
+                    slotsOfSite[i] = components;
+                } else {
+                    slotsOfSite[i] = Arrays.copyOf(components, components.length + 1);
+                    slotsOfSite[i][components.length] = lineSlots.computeIfAbsent(site.line(),
+                            line -> newSlots(List.of(Integer.toString(line)), slotLabels)[0]);
+                }
+            }
+        } else {
+            for (int i = 0; i < slotsOfSite.length; i++) {
+                slotsOfSite[i] = newSlots(List.of(sites.get(i).label()), slotLabels);
             }
         }
-        all.sort((a, b) -> a.label.compareTo(b.label));
+        int unknownSlot = newSlots(List.of(FlameTree.UNKNOWN), slotLabels)[0];
         List<String> distinct = new ArrayList<>();
-        int unknownRank = -1;
-        for (LabelAt at : all) {
-            if (distinct.isEmpty() || !distinct.get(distinct.size() - 1).equals(at.label)) {
-                distinct.add(at.label);
-            }
-            int rank = distinct.size() - 1;
-            if (at.site < 0) {
-                unknownRank = rank;
-            } else {
-                ranksOfSite[at.site][at.level] = rank;
+        int[] rankOfSlot = view == FlameTree.View.STACK ? rankByPathThenLine(sites, slotLabels, distinct) : null;
+        if (rankOfSlot == null) {
+            rankOfSlot = rankBySorting(slotLabels, distinct);
+        }
+        int unknownRank = rankOfSlot[unknownSlot];
+        int[][] ranksOfSite = new int[sites.size()][];
+        for (int i = 0; i < ranksOfSite.length; i++) {
+            ranksOfSite[i] = new int[slotsOfSite[i].length];
+            for (int level = 0; level < ranksOfSite[i].length; level++) {
+                ranksOfSite[i][level] = rankOfSlot[slotsOfSite[i][level]];
             }
         }
         String[] labels = distinct.toArray(String[]::new);
@@ -115,22 +129,26 @@ public final class FoldedView {
                 }
             }
         }
-        entries.sort((a, b) -> Arrays.compare(a.sequence, b.sequence));
+        int[][] unsorted = new int[entries.size()][];
+        for (int e = 0; e < unsorted.length; e++) {
+            unsorted[e] = entries.get(e).sequence;
+        }
+        int[] order = SequenceOrder.of(unsorted);
 
         int distinctSequences = 0;
-        for (int i = 0; i < entries.size(); i++) {
-            if (i == 0 || !Arrays.equals(entries.get(i - 1).sequence, entries.get(i).sequence)) {
+        for (int i = 0; i < order.length; i++) {
+            if (i == 0 || !Arrays.equals(unsorted[order[i - 1]], unsorted[order[i]])) {
                 distinctSequences++;
             }
         }
         int[][] sequences = new int[distinctSequences][];
         long[] bytes = new long[distinctSequences];
         long[] traces = new long[distinctSequences];
-        BitSet endsInLine = new BitSet();
+        BitSet endsInLine = new BitSet(view == FlameTree.View.PATH ? distinctSequences : 0);
         String[] functionOfSequence = named && view == FlameTree.View.PATH ? new String[distinctSequences] : null;
         int at = -1;
-        for (int i = 0; i < entries.size(); i++) {
-            Entry entry = entries.get(i);
+        for (int index : order) {
+            Entry entry = entries.get(index);
             if (at < 0 || !Arrays.equals(sequences[at], entry.sequence)) {
                 sequences[++at] = entry.sequence;
             }
@@ -175,6 +193,21 @@ public final class FoldedView {
         return labels[sequences[index][level]];
     }
 
+    /** The rank of label {@code level} of sequence {@code index}: an index into the view's sorted distinct labels. */
+    int labelRank(int index, int level) {
+        return sequences[index][level];
+    }
+
+    /** How many distinct labels the view has. */
+    int labelCount() {
+        return labels.length;
+    }
+
+    /** The label of rank {@code rank}. */
+    String labelOfRank(int rank) {
+        return labels[rank];
+    }
+
     /** The bytes allocated with exactly sequence {@code index}. */
     public long bytes(int index) {
         return bytes[index];
@@ -213,27 +246,131 @@ public final class FoldedView {
         return mismatch < 0 ? current.length : mismatch;
     }
 
-    /** The path view's labels of a site: its directories and file, then its line unless the line is unknown. */
-    private static List<String> pathLabels(Site site) {
-        List<String> pathLabels = new ArrayList<>(PathNormalizer.components(site.path()));
-        if (site.line() != 0) {
-            pathLabels.add(Integer.toString(site.line()));
+    /**
+     * The rank of each label, by sorting them all; equal labels get one rank.
+     *
+     * @param distinct receives the distinct labels in rank order
+     */
+    private static int[] rankBySorting(List<String> slotLabels, List<String> distinct) {
+        List<LabelAt> all = new ArrayList<>(slotLabels.size());
+        for (int slot = 0; slot < slotLabels.size(); slot++) {
+            all.add(new LabelAt(slotLabels.get(slot), slot));
         }
-        return pathLabels;
+        all.sort((a, b) -> a.label.compareTo(b.label));
+        int[] rankOfSlot = new int[slotLabels.size()];
+        for (LabelAt at : all) {
+            if (distinct.isEmpty() || !distinct.get(distinct.size() - 1).equals(at.label)) {
+                distinct.add(at.label);
+            }
+            rankOfSlot[at.slot] = distinct.size() - 1;
+        }
+        return rankOfSlot;
     }
 
-    private static int index(Site site, Map<Site, Integer> siteIndex, List<Site> sites) {
-        Integer index = siteIndex.get(site);
-        if (index == null) {
-            index = sites.size();
-            siteIndex.put(site, index);
+    /**
+     * The ranks of the stack view's labels ({@code path} or {@code path:line}; slot i is site i, the last slot
+     * {@link FlameTree#UNKNOWN}) without comparing hundreds of thousands of labels: when no path is a prefix of
+     * another, two labels of different paths compare as their paths do, and two of one path as their lines'
+     * digits do (no line first). The few hundred paths and few thousand lines are sorted, and each label is a
+     * {@code long} of its path's rank and its line's. {@code null} when a path is a prefix of another.
+     *
+     * @param distinct receives the distinct labels in rank order
+     */
+    private static int[] rankByPathThenLine(List<Site> sites, List<String> slotLabels, List<String> distinct) {
+        Map<String, Integer> pathRanks = new HashMap<>();
+        Map<Integer, Integer> lineRanks = new HashMap<>();
+        for (int slot = 0; slot < slotLabels.size(); slot++) {
+            pathRanks.put(slot < sites.size() ? sites.get(slot).path() : FlameTree.UNKNOWN, 0);
+            lineRanks.put(slot < sites.size() ? sites.get(slot).line() : 0, 0);
+        }
+        String[] paths = pathRanks.keySet().toArray(String[]::new);
+        Arrays.sort(paths);
+        for (int i = 0; i < paths.length; i++) {
+            if (i + 1 < paths.length && paths[i + 1].startsWith(paths[i])) {
+                return null;
+            }
+            pathRanks.put(paths[i], i);
+        }
+        // The label of line 0 is the path alone, before every path:line.
+        String[] lines = lineRanks.keySet().stream().filter(line -> line != 0).map(String::valueOf)
+                .sorted().toArray(String[]::new);
+        for (int i = 0; i < lines.length; i++) {
+            lineRanks.put(Integer.valueOf(lines[i]), i + 1);
+        }
+        long[] keys = new long[slotLabels.size()];
+        for (int slot = 0; slot < keys.length; slot++) {
+            String path = slot < sites.size() ? sites.get(slot).path() : FlameTree.UNKNOWN;
+            int line = slot < sites.size() ? sites.get(slot).line() : 0;
+            keys[slot] = (long) pathRanks.get(path) << 32 | lineRanks.get(line);
+        }
+        long[] sorted = keys.clone();
+        Arrays.sort(sorted);
+        int count = 0;
+        for (int i = 0; i < sorted.length; i++) {
+            if (i == 0 || sorted[i] != sorted[count - 1]) {
+                sorted[count++] = sorted[i];
+            }
+        }
+        String[] labels = new String[count];
+        int[] rankOfSlot = new int[keys.length];
+        for (int slot = 0; slot < keys.length; slot++) {
+            rankOfSlot[slot] = Arrays.binarySearch(sorted, 0, count, keys[slot]);
+            labels[rankOfSlot[slot]] = slotLabels.get(slot);
+        }
+        distinct.addAll(Arrays.asList(labels));
+        return rankOfSlot;
+    }
+
+    /** New slots for {@code labels}, in order: indexes into {@code slotLabels}, which receives them. */
+    private static int[] newSlots(List<String> labels, List<String> slotLabels) {
+        int[] slots = new int[labels.size()];
+        for (int i = 0; i < slots.length; i++) {
+            slots[i] = slotLabels.size();
+            slotLabels.add(labels.get(i));
+        }
+        return slots;
+    }
+
+    /** Numbers the distinct sites of a snapshot's stacks from 0, in the order they are met. */
+    private static final class SiteIndex {
+        final List<Site> sites = new ArrayList<>();
+        private final Map<Site, Integer> byIdentity = new IdentityHashMap<>();
+        /** The fold's table whose ids {@link #localOfTableId} translates, once a stack of the fold was met. */
+        private SiteTable table;
+        /** The local index of each site id of {@link #table} plus one; 0 for a site not met yet. */
+        private int[] localOfTableId;
+
+        int index(List<Site> stack, int level) {
+            if (stack instanceof SiteStack ids) {
+                if (table == null) {
+                    table = ids.table();
+                    localOfTableId = new int[table.size()];
+                }
+                if (ids.table() == table) {
+                    int id = ids.id(level);
+                    if (localOfTableId[id] == 0) {
+                        localOfTableId[id] = add(table.site(id)) + 1;
+                    }
+                    return localOfTableId[id] - 1;
+                }
+            }
+            Site site = stack.get(level);
+            Integer index = byIdentity.get(site);
+            if (index == null) {
+                index = add(site);
+                byIdentity.put(site, index);
+            }
+            return index;
+        }
+
+        private int add(Site site) {
             sites.add(site);
+            return sites.size() - 1;
         }
-        return index;
     }
 
-    /** Label {@code level} of site {@code site}; site -1 is the label of stacks without frames. */
-    private record LabelAt(String label, int site, int level) {
+    /** A label and the slot it was given; slots of equal labels get one rank. */
+    private record LabelAt(String label, int slot) {
     }
 
     /** A stack as site indexes, then as label ranks; {@code null} for a stack without frames. */

@@ -5,18 +5,31 @@ import io.github.memflame.read.Frame;
 import io.github.memflame.read.TraceSink;
 import io.github.memflame.read.Traceback;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Collects the traces of one dump per interned traceback, then normalizes each distinct traceback once.
- * Work and memory grow with the distinct tracebacks, not with the traces.
+ * Collects the traces of one dump per interned traceback, then normalizes each distinct frame once.
+ * Work and memory grow with the distinct tracebacks and frames, not with the traces.
+ *
+ * <p>A traceback is turned into frame ids (root first) when it is first seen, while the reader has just touched
+ * its frames: a million distinct tracebacks hold twenty million frame references to a few hundred thousand
+ * frames, and going back to them all after the read would find none of them in the processor's caches. A frame
+ * is found by its file among a few hundred (readers intern file names, so by identity), then by its line in that
+ * file's table, without hashing or looking up the frame itself.
  */
 public final class SnapshotFolder implements TraceSink {
-    private final Map<Traceback, long[]> totalsByTraceback = new IdentityHashMap<>();
+    private final Map<Traceback, Totals> totalsByTraceback = new IdentityHashMap<>();
+    private final Map<String, FileLines> files = new IdentityHashMap<>();
+    /** The file and line of each frame id. */
+    private FileLines[] fileOfFrame = new FileLines[1024];
+    private int[] lineOfFrame = new int[1024];
+    private int frames;
     private long runningTotalBytes;
 
     /**
@@ -26,9 +39,13 @@ public final class SnapshotFolder implements TraceSink {
     @Override
     public void trace(long sizeBytes, Traceback traceback) {
         runningTotalBytes = Math.addExact(runningTotalBytes, sizeBytes);
-        long[] totals = totalsByTraceback.computeIfAbsent(traceback, t -> new long[2]);
-        totals[0] = Math.addExact(totals[0], sizeBytes);
-        totals[1]++;
+        Totals totals = totalsByTraceback.get(traceback);
+        if (totals == null) {
+            totals = new Totals(frameIds(traceback));
+            totalsByTraceback.put(traceback, totals);
+        }
+        totals.bytes = Math.addExact(totals.bytes, sizeBytes);
+        totals.traces++;
     }
 
     /**
@@ -38,10 +55,13 @@ public final class SnapshotFolder implements TraceSink {
      *                      {@code tracemalloc.Filter(False, pattern)} does; it is counted as excluded
      */
     public FoldedSnapshot fold(String name, DumpFormat format, PathNormalizer normalizer, List<PathGlob> excludeFrames) {
-        Map<String, String> normalizedFiles = new HashMap<>();
-        // One Site per distinct frame: a million distinct tracebacks share a few thousand frames. Readers intern
-        // frames, so they are found by identity without hashing their file names.
-        Map<Frame, Site> sites = new IdentityHashMap<>();
+        // One site per distinct frame, its id the frame's: stacks of frame ids are stacks of site ids.
+        Map<FileLines, String> normalizedFiles = new IdentityHashMap<>();
+        SiteTable table = new SiteTable();
+        for (int frame = 0; frame < frames; frame++) {
+            String path = normalizedFiles.computeIfAbsent(fileOfFrame[frame], file -> normalizer.normalize(file.name));
+            table.add(new Site(path, lineOfFrame[frame]));
+        }
         // One stack per distinct traceback, as CPython's statistics('traceback') counts them; tracebacks that
         // normalize to the same stack are merged by the views, which sort them anyway.
         List<StackTotal> stacks = new ArrayList<>(totalsByTraceback.size());
@@ -49,32 +69,45 @@ public final class SnapshotFolder implements TraceSink {
         long totalBytes = 0;
         long excludedTraces = 0;
         long excludedBytes = 0;
-        for (Map.Entry<Traceback, long[]> entry : totalsByTraceback.entrySet()) {
-            List<Site> rootFirst = normalize(entry.getKey(), normalizer, normalizedFiles, sites);
-            long bytes = entry.getValue()[0];
-            long count = entry.getValue()[1];
-            if (!rootFirst.isEmpty() && isExcluded(rootFirst.get(rootFirst.size() - 1).path(), excludeFrames)) {
-                excludedTraces += count;
-                excludedBytes = Math.addExact(excludedBytes, bytes);
+        for (Totals totals : totalsByTraceback.values()) {
+            int[] rootFirst = totals.rootFirst;
+            if (rootFirst.length > 0
+                    && isExcluded(table.site(rootFirst[rootFirst.length - 1]).path(), excludeFrames)) {
+                excludedTraces += totals.traces;
+                excludedBytes = Math.addExact(excludedBytes, totals.bytes);
                 continue;
             }
-            traces += count;
-            totalBytes = Math.addExact(totalBytes, bytes);
-            stacks.add(new StackTotal(rootFirst, bytes, count));
+            traces += totals.traces;
+            totalBytes = Math.addExact(totalBytes, totals.bytes);
+            stacks.add(new StackTotal(new SiteStack(table, rootFirst), totals.bytes, totals.traces));
         }
         return new FoldedSnapshot(name, format, traces, totalBytes, excludedTraces, excludedBytes,
                 Collections.unmodifiableList(stacks), Map.of());
     }
 
-    private static List<Site> normalize(Traceback traceback, PathNormalizer normalizer,
-                                        Map<String, String> normalizedFiles, Map<Frame, Site> sites) {
-        Site[] rootFirst = new Site[traceback.depth()];
+    private int[] frameIds(Traceback traceback) {
+        int[] rootFirst = new int[traceback.depth()];
         for (int i = 0; i < rootFirst.length; i++) {
             Frame frame = traceback.frame(i);
-            rootFirst[rootFirst.length - 1 - i] = sites.computeIfAbsent(frame, f -> new Site(
-                    normalizedFiles.computeIfAbsent(f.file(), normalizer::normalize), f.line()));
+            FileLines lines = files.get(frame.file());
+            if (lines == null) {
+                lines = new FileLines(frame.file());
+                files.put(frame.file(), lines);
+            }
+            rootFirst[rootFirst.length - 1 - i] = lines.id(frame.line(), this);
         }
-        return List.of(rootFirst);
+        return rootFirst;
+    }
+
+    /** A new frame id for a line of a file. */
+    private int newFrame(FileLines file, int line) {
+        if (frames == fileOfFrame.length) {
+            fileOfFrame = Arrays.copyOf(fileOfFrame, 2 * frames);
+            lineOfFrame = Arrays.copyOf(lineOfFrame, 2 * frames);
+        }
+        fileOfFrame[frames] = file;
+        lineOfFrame[frames] = line;
+        return frames++;
     }
 
     private static boolean isExcluded(String path, List<PathGlob> excludeFrames) {
@@ -84,5 +117,61 @@ public final class SnapshotFolder implements TraceSink {
             }
         }
         return false;
+    }
+
+    /** The traces of one distinct traceback, and its frames as ids, root first. */
+    private static final class Totals {
+        final int[] rootFirst;
+        long bytes;
+        long traces;
+
+        Totals(int[] rootFirst) {
+            this.rootFirst = rootFirst;
+        }
+    }
+
+    /** The frame ids of the lines of one file: in an array while the lines are dense enough, else in a map. */
+    private static final class FileLines {
+        /** Lines beyond this are never in the array, so that one far line cannot claim memory. */
+        private static final int MAX_DENSE_LINE = 1 << 16;
+        final String name;
+        /** The id of each line's frame plus one; 0 for a line not met yet. */
+        private int[] idByLine = new int[64];
+        private Map<Integer, Integer> sparse;
+        private int count;
+
+        FileLines(String name) {
+            this.name = name;
+        }
+
+        int id(int line, SnapshotFolder folder) {
+            if (line >= idByLine.length && line < MAX_DENSE_LINE && line < 16 * (count + 16)) {
+                // At most 16 slots per frame of the file (and 256 more): memory follows the frames.
+                idByLine = Arrays.copyOf(idByLine, Math.min(MAX_DENSE_LINE, Math.max(line + 1, 2 * idByLine.length)));
+                if (sparse != null) {
+                    for (Iterator<Map.Entry<Integer, Integer>> held = sparse.entrySet().iterator(); held.hasNext(); ) {
+                        Map.Entry<Integer, Integer> frame = held.next();
+                        if (frame.getKey() < idByLine.length) {
+                            idByLine[frame.getKey()] = frame.getValue() + 1;
+                            held.remove();
+                        }
+                    }
+                }
+            }
+            if (line >= 0 && line < idByLine.length) {
+                if (idByLine[line] == 0) {
+                    idByLine[line] = folder.newFrame(this, line) + 1;
+                    count++;
+                }
+                return idByLine[line] - 1;
+            }
+            if (sparse == null) {
+                sparse = new HashMap<>();
+            }
+            return sparse.computeIfAbsent(line, l -> {
+                count++;
+                return folder.newFrame(this, l);
+            });
+        }
     }
 }
