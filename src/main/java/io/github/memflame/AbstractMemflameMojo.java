@@ -189,6 +189,15 @@ public abstract class AbstractMemflameMojo extends AbstractMojo {
     private boolean inverted;
 
     /**
+     * In the differential flame graphs drawn against a {@code baseline}, a frame whose bytes changed by less than
+     * this percentage of its baseline bytes is drawn neutral (grey) rather than red (grew) or blue (shrank). From 0
+     * to 100; 0 colors every change.
+     * <pre>{@code <diffThreshold>5</diffThreshold>}</pre>
+     */
+    @Parameter(property = "memflame.diffThreshold", defaultValue = "1")
+    private double diffThreshold;
+
+    /**
      * The height of one frame in pixels, at least 4.
      * <pre>{@code <frameHeight>18</frameHeight>}</pre>
      */
@@ -277,7 +286,7 @@ public abstract class AbstractMemflameMojo extends AbstractMojo {
                     budgets(),
                     warnAtPercent,
                     outputDirectory.toPath(),
-                    new SvgOptions(title, width, minFrameWidth, inverted, frameHeight, fontSize),
+                    new SvgOptions(title, width, minFrameWidth, inverted, frameHeight, fontSize, diffThreshold),
                     threads == null ? Runtime.getRuntime().availableProcessors() : threads,
                     sourceRoots == null ? List.of() : sourceRoots.stream().map(File::toPath).toList(),
                     foldedFunctionNames,

@@ -172,6 +172,14 @@ class CheckMojoConfigurationTest {
 
     @Test
     @InjectMojo(goal = "check")
+    @MojoParameter(name = "diffThreshold", value = "150")
+    void aDiffThresholdAboveAHundredPercentFails(CheckMojo mojo) {
+        assertEquals("memflame: flame graph options out of range: diffThreshold must be a percentage from 0 to 100 "
+                + "(was 150.0)", failure(mojo).getMessage());
+    }
+
+    @Test
+    @InjectMojo(goal = "check")
     @MojoParameter(name = "threads", value = "0")
     void zeroThreadsFail(CheckMojo mojo) {
         assertEquals("memflame: threads must be at least 1 (leave it out for one per processor); was 0",

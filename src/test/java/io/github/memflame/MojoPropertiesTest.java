@@ -30,6 +30,7 @@ class MojoPropertiesTest {
     void commandLine() {
         session.getUserProperties().setProperty("memflame.width", "1600");
         session.getUserProperties().setProperty("memflame.inverted", "true");
+        session.getUserProperties().setProperty("memflame.diffThreshold", "5");
         session.getUserProperties().setProperty("memflame.title", "Battle client memory");
         session.getUserProperties().setProperty("memflame.warnAtPercent", "90");
         session.getUserProperties().setProperty("memflame.failOnViolation", "false");
@@ -47,7 +48,7 @@ class MojoPropertiesTest {
     @InjectMojo(goal = "check")
     void checkTakesItsParametersFromProperties(CheckMojo mojo) throws Exception {
         CheckSettings settings = mojo.settings(true);
-        assertEquals(new SvgOptions("Battle client memory", 1600, 0.1, true, 16, 12), settings.svgOptions());
+        assertEquals(new SvgOptions("Battle client memory", 1600, 0.1, true, 16, 12, 5), settings.svgOptions());
         assertEquals(90, settings.warnAtPercent());
         assertEquals(List.of("scenes/**/*.pickle", "**/*.json"), settings.includes());
         assertEquals("GBK", settings.fileNameEncoding().name());
@@ -77,7 +78,7 @@ class MojoPropertiesTest {
     @Test
     @InjectMojo(goal = "report")
     void reportTakesTheSameProperties(ReportMojo mojo) throws Exception {
-        assertEquals(new SvgOptions("Battle client memory", 1600, 0.1, true, 16, 12), mojo.settings(false).svgOptions());
+        assertEquals(new SvgOptions("Battle client memory", 1600, 0.1, true, 16, 12, 5), mojo.settings(false).svgOptions());
         assertEquals(CiOutputs.NONE, mojo.settings(false).ciOutputs(), "the report goal writes no CI output");
     }
 }
