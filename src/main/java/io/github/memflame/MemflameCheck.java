@@ -177,9 +177,8 @@ public final class MemflameCheck {
         }
         Path summary = BaselineReader.summaryFile(configured);
         if (summary == null) {
-            String message = "No baseline at " + configured + " (looked for "
-                    + (Files.isDirectory(configured) ? configured.resolve(ReportWriter.SUMMARY) : configured)
-                    + "): growth not checked";
+            String message = "No baseline at " + configured + (Files.isDirectory(configured)
+                    ? " (the directory holds no " + ReportWriter.SUMMARY + ")" : " (not found)") + ": growth not checked";
             if (settings.failIfNoBaseline()) {
                 throw new CheckFailure(message + ", and failIfNoBaseline is true. Restore the last green build's "
                         + "report there, or set baseline to where it is.");

@@ -73,7 +73,7 @@ class BaselineMojosTest {
             + "<failIfNoBaseline>true</failIfNoBaseline>" + POM_TAIL)
     void aMissingBaselineFailsWithFailIfNoBaseline(CheckMojo mojo) {
         Path missing = BASEDIR.resolve("target/mojo-tests/no-such-baseline");
-        assertEquals("No baseline at " + missing + " (looked for " + missing + "): growth not checked, and "
+        assertEquals("No baseline at " + missing + " (not found): growth not checked, and "
                 + "failIfNoBaseline is true. Restore the last green build's report there, or set baseline to where "
                 + "it is.", failure(mojo).getMessage());
     }

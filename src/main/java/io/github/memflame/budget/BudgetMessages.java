@@ -118,7 +118,7 @@ public final class BudgetMessages {
         if (growth != null) {
             line.append(", ").append(sinceBaseline(growth, growth.limit() != null));
         } else if (result.status() == BudgetStatus.NOT_CHECKED) {
-            line.append("; growth not checked: the baseline has no figure for this snapshot");
+            line.append("; growth not checked: no baseline figure for this snapshot");
         }
         return line.toString();
     }

@@ -100,13 +100,18 @@ public final class MarkdownSummary {
                 md.append(growth == null ? NONE : Numbers.bytes(growth.baselineBytes())).append(" | ")
                         .append(Numbers.bytes(row.actualBytes())).append(" | ")
                         .append(growth == null ? NONE : GrowthText.delta(growth)).append(" | ")
-                        .append(Numbers.bytes(row.budget().maxBytes())).append(" | ")
+                        .append(limit(row)).append(" | ")
                         .append(growth == null || growth.limit() == null ? NONE : escape(GrowthText.limit(growth)));
             } else {
-                md.append(Numbers.bytes(row.actualBytes())).append(" | ").append(Numbers.bytes(row.budget().maxBytes()));
+                md.append(Numbers.bytes(row.actualBytes())).append(" | ").append(limit(row));
             }
             md.append(" | ").append(status(row)).append(" |\n");
         }
+    }
+
+    /** The budget's {@code max}, or a dash for a budget with only {@code maxGrowth}. */
+    private static String limit(BudgetResult result) {
+        return result.budget().hasMax() ? Numbers.bytes(result.budget().maxBytes()) : NONE;
     }
 
     /** {@code ❌ **exceeded, growth exceeded**}, {@code ⚠️ nearly used}, {@code ✅ ok}. */
@@ -120,10 +125,12 @@ public final class MarkdownSummary {
         }
         StringJoiner words = new StringJoiner(", ");
         BudgetStatus growth = result.growth() == null ? BudgetStatus.OK : result.growth().status();
-        describe(result.status(), "", words);
+        // The limit's own outcome: status() is already the worse of the limit and the growth limit.
+        BudgetStatus limit = result.limitStatus() == null ? BudgetStatus.OK : result.limitStatus();
+        describe(limit, "", words);
         describe(growth, "growth ", words);
         String text = words + (result.budget().onlyWarns()
-                && (result.status() == BudgetStatus.EXCEEDED || growth == BudgetStatus.EXCEEDED) ? " (level warn)" : "");
+                && (limit == BudgetStatus.EXCEEDED || growth == BudgetStatus.EXCEEDED) ? " (level warn)" : "");
         return verdict == CiVerdict.FAILS ? "\u274c **" + text + "**" : "\u26a0\ufe0f " + text;
     }
 
