@@ -5,6 +5,7 @@ import io.github.memflame.budget.BudgetResult;
 import io.github.memflame.budget.BudgetStatus;
 import io.github.memflame.budget.Growth;
 import io.github.memflame.fold.SiteChange;
+import io.github.memflame.fold.SiteChanges;
 import io.github.memflame.format.Numbers;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -26,6 +27,8 @@ import java.util.StringJoiner;
  */
 public final class MarkdownSummary {
     private static final String NONE = "\u2014";
+    /** How many growing, and how many shrinking, lines each snapshot lists. */
+    private static final int CHANGES = 5;
 
     private MarkdownSummary() {
     }
@@ -142,35 +145,36 @@ public final class MarkdownSummary {
         }
     }
 
-    /** Per snapshot, the budgets' figures against the baseline and the lines that grew most under each. */
+    /**
+     * Per snapshot compared with the baseline: its total before and after, and the lines (allocation sites) that
+     * grew and shrank most, {@value #CHANGES} of each, as the index page's "Since baseline" section lists them.
+     */
     private static void sinceBaseline(CheckReport report, StringBuilder md) {
-        boolean any = report.budgets().stream()
-                .anyMatch(result -> result.growth() != null && !result.growth().topChanges().isEmpty());
-        if (!any) {
+        List<SnapshotReport> compared = report.snapshots().stream().filter(s -> s.baseline() != null).toList();
+        if (compared.isEmpty()) {
             return;
         }
         md.append("\n### Since baseline\n");
-        for (SnapshotReport snapshot : report.snapshots()) {
-            String name = snapshot.snapshot().name();
-            List<BudgetResult> grown = report.budgets().stream().filter(result -> result.snapshot().equals(name)
-                    && result.growth() != null && !result.growth().topChanges().isEmpty()).toList();
-            if (grown.isEmpty()) {
+        for (SnapshotReport snapshot : compared) {
+            long before = snapshot.baseline().totalBytes();
+            long after = snapshot.snapshot().totalBytes();
+            md.append("\n**").append(escape(snapshot.snapshot().name())).append("**: ").append(Numbers.bytes(before))
+                    .append(" \u2192 ").append(Numbers.bytes(after)).append(" (")
+                    .append(GrowthText.signedBytes(after - before)).append(", ")
+                    .append(Numbers.signedPercent(after - before, before)).append(")\n\n");
+            List<SiteChange> changes = SiteChanges.of(snapshot.snapshot(), snapshot.baseline());
+            List<SiteChange> shown = new ArrayList<>(SiteChanges.growing(changes, CHANGES));
+            shown.addAll(SiteChanges.shrinking(changes, CHANGES));
+            if (shown.isEmpty()) {
+                md.append("No line changed.\n");
                 continue;
             }
-            md.append("\n#### ").append(escape(name)).append('\n');
-            for (BudgetResult result : grown) {
-                Growth growth = result.growth();
-                md.append("\n**").append(escape(BudgetMessages.displayPath(result.budget()))).append(" (")
-                        .append(result.budget().scope().configName()).append(")**: ")
-                        .append(Numbers.bytes(growth.baselineBytes())).append(" \u2192 ")
-                        .append(Numbers.bytes(result.actualBytes())).append(" (").append(GrowthText.delta(growth))
-                        .append(")\n\n| Line | Before | After | Delta |\n|---|--:|--:|--:|\n");
-                for (SiteChange change : growth.topChanges()) {
-                    md.append("| ").append(escape(change.siteWithFunction())).append(" | ")
-                            .append(Numbers.bytes(change.beforeBytes())).append(" | ")
-                            .append(Numbers.bytes(change.afterBytes())).append(" | ")
-                            .append(GrowthText.signedBytes(change.deltaBytes())).append(" |\n");
-                }
+            md.append("| Line | Before | After | Delta |\n|---|--:|--:|--:|\n");
+            for (SiteChange change : shown) {
+                md.append("| ").append(escape(change.siteWithFunction())).append(" | ")
+                        .append(Numbers.bytes(change.beforeBytes())).append(" | ")
+                        .append(Numbers.bytes(change.afterBytes())).append(" | ")
+                        .append(GrowthText.signedBytes(change.deltaBytes())).append(" |\n");
             }
         }
     }

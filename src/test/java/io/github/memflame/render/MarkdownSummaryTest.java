@@ -53,14 +53,14 @@ class MarkdownSummaryTest {
 
                 ### Since baseline
 
-                #### scene-2-battle.pickle
-
-                **client/controller (inclusive)**: 390.6 KiB \u2192 530.7 KiB (+140.1 KiB, +35.9%)
+                **scene-2-battle.pickle**: 883.8 KiB \u2192 1004.3 KiB (+120.5 KiB, +13.6%)
 
                 | Line | Before | After | Delta |
                 |---|--:|--:|--:|
-                | client/controller/input.py:7 InputHandler.poll | 237.7 KiB | 335.4 KiB | +97.7 KiB |
+                | client/controller/input.py:7 | 237.7 KiB | 335.4 KiB | +97.7 KiB |
                 | client/controller/battle.py:60 | 152.9 KiB | 195.3 KiB | +42.4 KiB |
+                | engine/render/mesh.py:121 | 97.7 KiB | 83.0 KiB | -14.7 KiB |
+                | client/ui/old.py:3 | 4.9 KiB | 0 B | -4.9 KiB |
 
                 ### Unreadable dumps
 
