@@ -22,8 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.zip.Deflater;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * Writes a whole report, atomically: {@code index.html}, {@code memflame.json}, {@code memflame.md} and, for every
@@ -165,8 +163,7 @@ public final class ReportWriter {
     }
 
     /**
-     * As {@link #writer(Path)}, gzip-compressed at the fastest level. {@link GZIPOutputStream} writes neither a
-     * modification time nor a file name into the header, so equal content gives equal files.
+     * As {@link #writer(Path)}, gzip-compressed as {@link BackgroundGzipStream} does.
      */
     private static Writer gzipWriter(Path file) throws IOException {
         return writer(file, true);
@@ -175,7 +172,7 @@ public final class ReportWriter {
     private static Writer writer(Path file, boolean gzip) throws IOException {
         Files.createDirectories(file.getParent());
         FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        GZIPOutputStream compressed = gzip ? new FastGzipStream(Channels.newOutputStream(channel)) : null;
+        BackgroundGzipStream compressed = gzip ? new BackgroundGzipStream(Channels.newOutputStream(channel)) : null;
         OutputStream stream = compressed != null ? compressed : Channels.newOutputStream(channel);
         CharsetEncoder encoder = StandardCharsets.UTF_8.newEncoder()
                 .onMalformedInput(CodingErrorAction.REPLACE)
@@ -195,17 +192,5 @@ public final class ReportWriter {
                 }
             }
         };
-    }
-
-    /**
-     * Gzip at {@link Deflater#BEST_SPEED}: folded text is so repetitive that the fastest level stores it almost as
-     * small as the default level 6, at a fraction of the CPU time (the stack export of a 400 MB folded input is
-     * hundreds of megabytes of text).
-     */
-    private static final class FastGzipStream extends GZIPOutputStream {
-        FastGzipStream(OutputStream out) throws IOException {
-            super(out, 1 << 16);
-            def.setLevel(Deflater.BEST_SPEED);
-        }
     }
 }
