@@ -300,13 +300,10 @@ public final class MemflameCheck {
         long fileBytes = Files.size(file);
         DumpProgress progress = new DumpProgress(name, fileBytes, System::nanoTime, listener);
         try {
-            SnapshotFolder folder = new SnapshotFolder();
+            SnapshotFolder folder = new SnapshotFolder(progress::trace);
             DumpFormat format;
             try (InputStream in = progress.count(Files.newInputStream(file))) {
-                format = loader.load(in, file.toString(), (size, traceback) -> {
-                    folder.trace(size, traceback);
-                    progress.trace();
-                });
+                format = loader.load(in, file.toString(), folder);
             }
             FoldedSnapshot snapshot = folder.fold(name, format, normalizer, excludeFrames);
             return new SnapshotRead.Folded(snapshot, progress.elapsedNanos());

@@ -2,7 +2,7 @@ package io.github.memflame.fold;
 
 import io.github.memflame.read.DumpFormat;
 import io.github.memflame.read.Frame;
-import io.github.memflame.read.TraceSink;
+import io.github.memflame.read.FrameIdSink;
 import io.github.memflame.read.Traceback;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,6 +12,7 @@ import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Collects the traces of one dump per interned traceback, then normalizes each distinct frame once.
@@ -21,16 +22,28 @@ import java.util.Map;
  * its frames: a million distinct tracebacks hold twenty million frame references to a few hundred thousand
  * frames, and going back to them all after the read would find none of them in the processor's caches. A frame
  * is found by its file among a few hundred (readers intern file names, so by identity), then by its line in that
- * file's table, without hashing or looking up the frame itself.
+ * file's table, without hashing or looking up the frame itself. A reader of whole stacks (folded text) hands over
+ * frame ids numbered here instead, and its stacks are found by their ids.
  */
-public final class SnapshotFolder implements TraceSink {
+public final class SnapshotFolder implements FrameIdSink {
+    private final Runnable eachTrace;
     private final Map<Traceback, Totals> totalsByTraceback = new IdentityHashMap<>();
+    private final StackTable totalsByStack = new StackTable();
     private final Map<String, FileLines> files = new IdentityHashMap<>();
     /** The file and line of each frame id. */
     private FileLines[] fileOfFrame = new FileLines[1024];
     private int[] lineOfFrame = new int[1024];
     private int frames;
     private long runningTotalBytes;
+
+    public SnapshotFolder() {
+        this(() -> { });
+    }
+
+    /** @param eachTrace told of every trace as it is collected (progress of a long read) */
+    public SnapshotFolder(Runnable eachTrace) {
+        this.eachTrace = Objects.requireNonNull(eachTrace, "eachTrace");
+    }
 
     /**
      * {@inheritDoc} The snapshot's running total is checked here, while the reader still knows the position, so
@@ -46,6 +59,28 @@ public final class SnapshotFolder implements TraceSink {
         }
         totals.bytes = Math.addExact(totals.bytes, sizeBytes);
         totals.traces++;
+        eachTrace.run();
+    }
+
+    @Override
+    public FileFrames file(String file) {
+        FileLines lines = files.get(file);
+        if (lines == null) {
+            lines = new FileLines(file);
+            files.put(file, lines);
+        }
+        FileLines found = lines;
+        return line -> found.id(line, this);
+    }
+
+    /** {@inheritDoc} The running total is checked as for a traceback. */
+    @Override
+    public void trace(long sizeBytes, int[] frameIdsMostRecentFirst, int depth) {
+        runningTotalBytes = Math.addExact(runningTotalBytes, sizeBytes);
+        Totals totals = totalsByStack.totals(frameIdsMostRecentFirst, depth);
+        totals.bytes = Math.addExact(totals.bytes, sizeBytes);
+        totals.traces++;
+        eachTrace.run();
     }
 
     /**
@@ -64,12 +99,14 @@ public final class SnapshotFolder implements TraceSink {
         }
         // One stack per distinct traceback, as CPython's statistics('traceback') counts them; tracebacks that
         // normalize to the same stack are merged by the views, which sort them anyway.
-        List<StackTotal> stacks = new ArrayList<>(totalsByTraceback.size());
+        List<StackTotal> stacks = new ArrayList<>(totalsByTraceback.size() + totalsByStack.size);
         long traces = 0;
         long totalBytes = 0;
         long excludedTraces = 0;
         long excludedBytes = 0;
-        for (Totals totals : totalsByTraceback.values()) {
+        List<Totals> distinct = new ArrayList<>(totalsByTraceback.values());
+        totalsByStack.addTo(distinct);
+        for (Totals totals : distinct) {
             int[] rootFirst = totals.rootFirst;
             if (rootFirst.length > 0
                     && isExcluded(table.site(rootFirst[rootFirst.length - 1]).path(), excludeFrames)) {
@@ -122,11 +159,93 @@ public final class SnapshotFolder implements TraceSink {
     /** The traces of one distinct traceback, and its frames as ids, root first. */
     private static final class Totals {
         final int[] rootFirst;
+        final int hash;
         long bytes;
         long traces;
 
         Totals(int[] rootFirst) {
+            this(rootFirst, 0);
+        }
+
+        Totals(int[] rootFirst, int hash) {
             this.rootFirst = rootFirst;
+            this.hash = hash;
+        }
+    }
+
+    /**
+     * The totals of the stacks handed over as frame ids, found by those ids: open addressing over one array, so
+     * that a million distinct stacks cost one probe each and no key object per lookup.
+     */
+    private static final class StackTable {
+        private Totals[] slots = new Totals[1024];
+        private int size;
+
+        /** The totals of the stack, made (with zero traces) when it is new. */
+        Totals totals(int[] idsMostRecentFirst, int depth) {
+            int hash = depth;
+            for (int i = 0; i < depth; i++) {
+                hash = 31 * hash + idsMostRecentFirst[i];
+            }
+            hash ^= hash >>> 16;
+            int mask = slots.length - 1;
+            for (int slot = hash & mask; ; slot = (slot + 1) & mask) {
+                Totals held = slots[slot];
+                if (held == null) {
+                    return add(slot, idsMostRecentFirst, depth, hash);
+                }
+                if (held.hash == hash && isStack(held.rootFirst, idsMostRecentFirst, depth)) {
+                    return held;
+                }
+            }
+        }
+
+        private static boolean isStack(int[] rootFirst, int[] idsMostRecentFirst, int depth) {
+            if (rootFirst.length != depth) {
+                return false;
+            }
+            for (int i = 0; i < depth; i++) {
+                if (rootFirst[depth - 1 - i] != idsMostRecentFirst[i]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private Totals add(int slot, int[] idsMostRecentFirst, int depth, int hash) {
+            int[] rootFirst = new int[depth];
+            for (int i = 0; i < depth; i++) {
+                rootFirst[depth - 1 - i] = idsMostRecentFirst[i];
+            }
+            Totals totals = new Totals(rootFirst, hash);
+            slots[slot] = totals;
+            if (++size > slots.length / 2) {
+                grow();
+            }
+            return totals;
+        }
+
+        private void grow() {
+            Totals[] old = slots;
+            slots = new Totals[old.length * 2];
+            int mask = slots.length - 1;
+            for (Totals totals : old) {
+                if (totals != null) {
+                    int slot = totals.hash & mask;
+                    while (slots[slot] != null) {
+                        slot = (slot + 1) & mask;
+                    }
+                    slots[slot] = totals;
+                }
+            }
+        }
+
+        void addTo(List<Totals> all) {
+            for (Totals totals : slots) {
+                if (totals != null) {
+                    all.add(totals);
+                }
+            }
         }
     }
 

@@ -35,7 +35,7 @@ public final class FoldedStacksReader implements SnapshotReader {
     @Override
     public void read(InputStream in, String source, Interner interner, TraceSink sink)
             throws IOException, DumpFormatException {
-        new Parser(source, interner, sink).read(new LineSplitter(in));
+        new Parser(source, interner, TracebackRebuilder.of(interner, sink)).read(new LineSplitter(in));
     }
 
     /**
@@ -134,16 +134,19 @@ public final class FoldedStacksReader implements SnapshotReader {
     private static final class Parser {
         private final String source;
         private final Interner interner;
-        private final TraceSink sink;
+        private final FrameIdSink sink;
         private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
-        private final Map<PathBytes, String> pathsByBytes = new HashMap<>();
+        private final Map<PathBytes, FrameIdSink.FileFrames> filesByPathBytes = new HashMap<>();
         private final PathBytes probe = new PathBytes();
-        private Frame[] frames = new Frame[64];
+        /** The file and line of each frame of the current line, root first. */
+        private FrameIdSink.FileFrames[] files = new FrameIdSink.FileFrames[64];
+        private int[] lines = new int[64];
+        private int[] frameIds = new int[64];
         private long lineNumber;
 
-        Parser(String source, Interner interner, TraceSink sink) {
+        Parser(String source, Interner interner, FrameIdSink sink) {
             this.source = source;
             this.interner = interner;
             this.sink = sink;
@@ -182,20 +185,23 @@ public final class FoldedStacksReader implements SnapshotReader {
                 int frameStart = start;
                 for (int i = start; i <= framesEnd; i++) {
                     if (i == framesEnd || line[i] == ';') {
-                        if (depth == frames.length) {
-                            frames = Arrays.copyOf(frames, depth * 2);
+                        if (depth == files.length) {
+                            files = Arrays.copyOf(files, depth * 2);
+                            lines = Arrays.copyOf(lines, depth * 2);
+                            frameIds = Arrays.copyOf(frameIds, depth * 2);
                         }
-                        frames[depth++] = frame(line, frameStart, i);
+                        frame(line, frameStart, i, depth++);
                         frameStart = i + 1;
                     }
                 }
             }
-            Frame[] mostRecentFirst = new Frame[depth];
+            // Ids are asked for from the allocating frame on, the order in which tracebacks of other formats
+            // give their frames, so a sink numbers the frames of every format alike.
             for (int i = 0; i < depth; i++) {
-                mostRecentFirst[depth - 1 - i] = frames[i];
+                frameIds[i] = files[depth - 1 - i].frameId(lines[depth - 1 - i]);
             }
             try {
-                sink.trace(bytes, interner.traceback(mostRecentFirst));
+                sink.trace(bytes, frameIds, depth);
             } catch (ArithmeticException overflow) {
                 throw new DumpFormatException(source, "line " + lineNumber,
                         "a snapshot total of at most " + Long.MAX_VALUE + " bytes", "a total above it");
@@ -231,12 +237,13 @@ public final class FoldedStacksReader implements SnapshotReader {
         }
 
         /**
-         * The frame of {@code line[start, end)}: {@code path:line} when the text after the last colon is 1 to 9
-         * digits and something comes before it, else the whole text as a path with an unknown line. Only the path is
-         * looked up, among the few hundred a file names (a million stacks repeat a few hundred thousand frames of a
-         * few hundred files), and decoded the first time its bytes are seen; the line is read from its digits.
+         * Sets frame {@code index} of the stack to that of {@code line[start, end)}: {@code path:line} when the text
+         * after the last colon is 1 to 9 digits and something comes before it, else the whole text as a path with an
+         * unknown line. Only the path is looked up, among the few hundred a file names (a million stacks repeat a few
+         * hundred thousand frames of a few hundred files), and decoded the first time its bytes are seen; the line
+         * is read from its digits.
          */
-        private Frame frame(byte[] line, int start, int end) throws DumpFormatException {
+        private void frame(byte[] line, int start, int end, int index) throws DumpFormatException {
             int digitsStart = end;
             while (digitsStart > start && end - digitsStart <= 9 && line[digitsStart - 1] >= '0'
                     && line[digitsStart - 1] <= '9') {
@@ -246,10 +253,10 @@ public final class FoldedStacksReader implements SnapshotReader {
             boolean hasLine = digitsStart < end && end - digitsStart <= 9 && colon > start && line[colon] == ':';
             int pathEnd = hasLine ? colon : end;
             probe.set(line, start, pathEnd);
-            String path = pathsByBytes.get(probe);
-            if (path == null) {
-                path = text(line, start, pathEnd);
-                pathsByBytes.put(probe.copy(), path);
+            FrameIdSink.FileFrames file = filesByPathBytes.get(probe);
+            if (file == null) {
+                file = sink.file(interner.string(text(line, start, pathEnd)));
+                filesByPathBytes.put(probe.copy(), file);
             }
             int lineNumber = 0;
             if (hasLine) {
@@ -257,7 +264,8 @@ public final class FoldedStacksReader implements SnapshotReader {
                     lineNumber = lineNumber * 10 + line[i] - '0';
                 }
             }
-            return interner.frame(path, lineNumber);
+            files[index] = file;
+            lines[index] = lineNumber;
         }
 
         private String text(byte[] line, int start, int end) throws DumpFormatException {

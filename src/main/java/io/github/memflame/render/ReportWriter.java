@@ -22,7 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * Writes a whole report, atomically: {@code index.html}, {@code memflame.json}, {@code memflame.md} and, for every
@@ -164,8 +163,7 @@ public final class ReportWriter {
     }
 
     /**
-     * As {@link #writer(Path)}, gzip-compressed. {@link GZIPOutputStream} writes neither a modification time nor a
-     * file name into the header, so equal content gives equal files.
+     * As {@link #writer(Path)}, gzip-compressed as {@link BackgroundGzipStream} does.
      */
     private static Writer gzipWriter(Path file) throws IOException {
         return writer(file, true);
@@ -174,7 +172,7 @@ public final class ReportWriter {
     private static Writer writer(Path file, boolean gzip) throws IOException {
         Files.createDirectories(file.getParent());
         FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        GZIPOutputStream compressed = gzip ? new GZIPOutputStream(Channels.newOutputStream(channel), 1 << 16) : null;
+        BackgroundGzipStream compressed = gzip ? new BackgroundGzipStream(Channels.newOutputStream(channel)) : null;
         OutputStream stream = compressed != null ? compressed : Channels.newOutputStream(channel);
         CharsetEncoder encoder = StandardCharsets.UTF_8.newEncoder()
                 .onMalformedInput(CodingErrorAction.REPLACE)

@@ -1,0 +1,49 @@
+package io.github.memflame.read;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Gives a plain {@link TraceSink} what a frame-id reader produces: interned frames and tracebacks, as the other
+ * readers hand them over.
+ */
+final class TracebackRebuilder implements FrameIdSink {
+    private final Interner interner;
+    private final TraceSink sink;
+    private final List<Frame> frames = new ArrayList<>();
+
+    TracebackRebuilder(Interner interner, TraceSink sink) {
+        this.interner = interner;
+        this.sink = sink;
+    }
+
+    /** {@code sink} itself when it takes frame ids, else a rebuilder in front of it. */
+    static FrameIdSink of(Interner interner, TraceSink sink) {
+        return sink instanceof FrameIdSink ids ? ids : new TracebackRebuilder(interner, sink);
+    }
+
+    @Override
+    public FileFrames file(String file) {
+        Map<Integer, Integer> ids = new HashMap<>();
+        return line -> ids.computeIfAbsent(line, known -> {
+            frames.add(interner.frame(file, known));
+            return frames.size() - 1;
+        });
+    }
+
+    @Override
+    public void trace(long sizeBytes, int[] frameIdsMostRecentFirst, int depth) {
+        Frame[] mostRecentFirst = new Frame[depth];
+        for (int i = 0; i < depth; i++) {
+            mostRecentFirst[i] = frames.get(frameIdsMostRecentFirst[i]);
+        }
+        sink.trace(sizeBytes, interner.traceback(mostRecentFirst));
+    }
+
+    @Override
+    public void trace(long sizeBytes, Traceback traceback) {
+        sink.trace(sizeBytes, traceback);
+    }
+}
