@@ -18,12 +18,10 @@ import java.util.Objects;
  * Collects the traces of one dump per interned traceback, then normalizes each distinct frame once.
  * Work and memory grow with the distinct tracebacks and frames, not with the traces.
  *
- * <p>A traceback is turned into frame ids (root first) when it is first seen, while the reader has just touched
- * its frames: a million distinct tracebacks hold twenty million frame references to a few hundred thousand
- * frames, and going back to them all after the read would find none of them in the processor's caches. A frame
- * is found by its file among a few hundred (readers intern file names, so by identity), then by its line in that
- * file's table, without hashing or looking up the frame itself. A reader of whole stacks (folded text) hands over
- * frame ids numbered here instead, and its stacks are found by their ids.
+ * <p>Readers of pickles and folded text hand over frame ids and stack ids numbered here ({@link FrameIdSink}):
+ * a frame is found by its file, then by its line in that file's table, a stack by its ids once per traceback the
+ * reader builds, and a trace by its stack id alone. A reader of {@link Traceback}s (JSON) has each one turned into
+ * frame ids when it is first seen, while the reader has just touched its frames.
  */
 public final class SnapshotFolder implements FrameIdSink {
     private final Runnable eachTrace;
@@ -73,11 +71,16 @@ public final class SnapshotFolder implements FrameIdSink {
         return line -> found.id(line, this);
     }
 
+    @Override
+    public int stackId(int[] frameIdsMostRecentFirst, int depth) {
+        return totalsByStack.id(frameIdsMostRecentFirst, depth);
+    }
+
     /** {@inheritDoc} The running total is checked as for a traceback. */
     @Override
-    public void trace(long sizeBytes, int[] frameIdsMostRecentFirst, int depth) {
+    public void trace(long sizeBytes, int stackId) {
         runningTotalBytes = Math.addExact(runningTotalBytes, sizeBytes);
-        Totals totals = totalsByStack.totals(frameIdsMostRecentFirst, depth);
+        Totals totals = totalsByStack.totals(stackId);
         totals.bytes = Math.addExact(totals.bytes, sizeBytes);
         totals.traces++;
         eachTrace.run();
@@ -99,7 +102,7 @@ public final class SnapshotFolder implements FrameIdSink {
         }
         // One stack per distinct traceback, as CPython's statistics('traceback') counts them; tracebacks that
         // normalize to the same stack are merged by the views, which sort them anyway.
-        List<StackTotal> stacks = new ArrayList<>(totalsByTraceback.size() + totalsByStack.size);
+        List<StackTotal> stacks = new ArrayList<>(totalsByTraceback.size() + totalsByStack.size());
         long traces = 0;
         long totalBytes = 0;
         long excludedTraces = 0;
@@ -107,6 +110,9 @@ public final class SnapshotFolder implements FrameIdSink {
         List<Totals> distinct = new ArrayList<>(totalsByTraceback.values());
         totalsByStack.addTo(distinct);
         for (Totals totals : distinct) {
+            if (totals.traces == 0) {
+                continue;  // a stack a reader built but no trace used
+            }
             int[] rootFirst = totals.rootFirst;
             if (rootFirst.length > 0
                     && isExcluded(table.site(rootFirst[rootFirst.length - 1]).path(), excludeFrames)) {
@@ -174,15 +180,29 @@ public final class SnapshotFolder implements FrameIdSink {
     }
 
     /**
-     * The totals of the stacks handed over as frame ids, found by those ids: open addressing over one array, so
-     * that a million distinct stacks cost one probe each and no key object per lookup.
+     * The stacks handed over as frame ids, numbered in the order they are first met: open addressing over one array
+     * of ids, so that a million distinct stacks cost one probe each and no key object per lookup, and a trace
+     * finds its totals by the id alone.
      */
     private static final class StackTable {
-        private Totals[] slots = new Totals[1024];
+        /** The id of the stack in each slot plus one; 0 for an empty slot. */
+        private int[] slots = new int[1024];
+        private Totals[] byId = new Totals[256];
         private int size;
 
-        /** The totals of the stack, made (with zero traces) when it is new. */
-        Totals totals(int[] idsMostRecentFirst, int depth) {
+        int size() {
+            return size;
+        }
+
+        Totals totals(int id) {
+            if (id < 0 || id >= size) {
+                throw new IllegalArgumentException("no stack " + id + " (" + size + " stacks)");
+            }
+            return byId[id];
+        }
+
+        /** The id of the stack, numbered (with zero traces) when it is new. */
+        int id(int[] idsMostRecentFirst, int depth) {
             int hash = depth;
             for (int i = 0; i < depth; i++) {
                 hash = 31 * hash + idsMostRecentFirst[i];
@@ -190,11 +210,12 @@ public final class SnapshotFolder implements FrameIdSink {
             hash ^= hash >>> 16;
             int mask = slots.length - 1;
             for (int slot = hash & mask; ; slot = (slot + 1) & mask) {
-                Totals held = slots[slot];
-                if (held == null) {
+                int held = slots[slot] - 1;
+                if (held < 0) {
                     return add(slot, idsMostRecentFirst, depth, hash);
                 }
-                if (held.hash == hash && isStack(held.rootFirst, idsMostRecentFirst, depth)) {
+                Totals totals = byId[held];
+                if (totals.hash == hash && isStack(totals.rootFirst, idsMostRecentFirst, depth)) {
                     return held;
                 }
             }
@@ -212,40 +233,36 @@ public final class SnapshotFolder implements FrameIdSink {
             return true;
         }
 
-        private Totals add(int slot, int[] idsMostRecentFirst, int depth, int hash) {
+        private int add(int slot, int[] idsMostRecentFirst, int depth, int hash) {
             int[] rootFirst = new int[depth];
             for (int i = 0; i < depth; i++) {
                 rootFirst[depth - 1 - i] = idsMostRecentFirst[i];
             }
-            Totals totals = new Totals(rootFirst, hash);
-            slots[slot] = totals;
-            if (++size > slots.length / 2) {
+            if (size == byId.length) {
+                byId = Arrays.copyOf(byId, 2 * size);
+            }
+            byId[size] = new Totals(rootFirst, hash);
+            slots[slot] = ++size;
+            if (size > slots.length / 2) {
                 grow();
             }
-            return totals;
+            return size - 1;
         }
 
         private void grow() {
-            Totals[] old = slots;
-            slots = new Totals[old.length * 2];
+            slots = new int[slots.length * 2];
             int mask = slots.length - 1;
-            for (Totals totals : old) {
-                if (totals != null) {
-                    int slot = totals.hash & mask;
-                    while (slots[slot] != null) {
-                        slot = (slot + 1) & mask;
-                    }
-                    slots[slot] = totals;
+            for (int id = 0; id < size; id++) {
+                int slot = byId[id].hash & mask;
+                while (slots[slot] != 0) {
+                    slot = (slot + 1) & mask;
                 }
+                slots[slot] = id + 1;
             }
         }
 
         void addTo(List<Totals> all) {
-            for (Totals totals : slots) {
-                if (totals != null) {
-                    all.add(totals);
-                }
-            }
+            all.addAll(Arrays.asList(byId).subList(0, size));
         }
     }
 

@@ -201,7 +201,7 @@ public final class FoldedStacksReader implements SnapshotReader {
                 frameIds[i] = files[depth - 1 - i].frameId(lines[depth - 1 - i]);
             }
             try {
-                sink.trace(bytes, frameIds, depth);
+                sink.trace(bytes, sink.stackId(frameIds, depth));
             } catch (ArithmeticException overflow) {
                 throw new DumpFormatException(source, "line " + lineNumber,
                         "a snapshot total of at most " + Long.MAX_VALUE + " bytes", "a total above it");

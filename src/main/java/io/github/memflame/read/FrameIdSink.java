@@ -1,9 +1,9 @@
 package io.github.memflame.read;
 
 /**
- * A {@link TraceSink} that numbers frames itself, for readers whose input already holds each stack whole (folded
- * stacks: one line, one stack). Such a reader looks a path up once per distinct path and hands over frame ids, so
- * no {@link Frame} and no {@link Traceback} is made or interned per line.
+ * A {@link TraceSink} that numbers frames and stacks itself. A reader looks a file up once per distinct file name,
+ * a frame once per distinct line, and a stack once per traceback it builds; every trace is then a size and a stack
+ * id, so no {@link Frame}, no {@link Traceback} and no hash lookup is made per trace.
  */
 public interface FrameIdSink extends TraceSink {
 
@@ -15,15 +15,22 @@ public interface FrameIdSink extends TraceSink {
     FileFrames file(String file);
 
     /**
-     * One live allocation, its traceback given as frame ids.
+     * The id of a stack of frames, the same for every call with the same frames in the same order.
      *
-     * @param sizeBytes              the allocated bytes, never negative
      * @param frameIdsMostRecentFirst ids from {@link FileFrames#frameId}, the allocating frame first; the caller
-     *                               reuses the array, so only its first {@code depth} ids are read, during the call
-     * @param depth                  the number of frames, 0 when the dump recorded none
+     *                                reuses the array, so only its first {@code depth} ids are read, during the call
+     * @param depth                   the number of frames, 0 when the dump recorded none
+     */
+    int stackId(int[] frameIdsMostRecentFirst, int depth);
+
+    /**
+     * One live allocation.
+     *
+     * @param sizeBytes the allocated bytes, never negative
+     * @param stackId   its stack, from {@link #stackId}
      * @throws ArithmeticException when a running total would exceed {@link Long#MAX_VALUE}
      */
-    void trace(long sizeBytes, int[] frameIdsMostRecentFirst, int depth);
+    void trace(long sizeBytes, int stackId);
 
     /** The frame ids of the lines of one file. */
     interface FileFrames {

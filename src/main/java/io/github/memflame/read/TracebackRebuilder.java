@@ -2,6 +2,7 @@ package io.github.memflame.read;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -13,6 +14,8 @@ final class TracebackRebuilder implements FrameIdSink {
     private final Interner interner;
     private final TraceSink sink;
     private final List<Frame> frames = new ArrayList<>();
+    private final List<Traceback> tracebacks = new ArrayList<>();
+    private final Map<Traceback, Integer> idOfTraceback = new IdentityHashMap<>();
 
     TracebackRebuilder(Interner interner, TraceSink sink) {
         this.interner = interner;
@@ -34,12 +37,21 @@ final class TracebackRebuilder implements FrameIdSink {
     }
 
     @Override
-    public void trace(long sizeBytes, int[] frameIdsMostRecentFirst, int depth) {
+    public int stackId(int[] frameIdsMostRecentFirst, int depth) {
         Frame[] mostRecentFirst = new Frame[depth];
         for (int i = 0; i < depth; i++) {
             mostRecentFirst[i] = frames.get(frameIdsMostRecentFirst[i]);
         }
-        sink.trace(sizeBytes, interner.traceback(mostRecentFirst));
+        // The interner gives equal tracebacks one instance, so equal stacks get one id.
+        return idOfTraceback.computeIfAbsent(interner.traceback(mostRecentFirst), traceback -> {
+            tracebacks.add(traceback);
+            return tracebacks.size() - 1;
+        });
+    }
+
+    @Override
+    public void trace(long sizeBytes, int stackId) {
+        sink.trace(sizeBytes, tracebacks.get(stackId));
     }
 
     @Override

@@ -26,12 +26,13 @@ import java.util.regex.Pattern;
  * {@code tracemalloc._Traces} and, for protocols 0 and 1, {@code copy_reg._reconstructor} and
  * {@code __builtin__.object} (or their Python 3 names), which are mere markers here: nothing the dump names is
  * looked up, loaded or called. REDUCE is accepted only as {@code _reconstructor(<tracemalloc class>, object, None)}.
- * Tuples are recognized by shape as they are built: {@code (filename, lineno)} becomes an interned {@link Frame},
- * a tuple of frames an interned {@link Traceback}, {@code (size, traceback)}, {@code (domain, size, traceback)},
- * {@code (size, traceback, tag)} or {@code (domain, size, traceback, total_nframe)} a raw trace. Raw traces go to
- * the {@link TraceSink} as soon as they are appended to the one list of traces (or when the one tuple of traces is
- * built). A raw trace is a size and a reference to an interned traceback, so the memo can keep it for a second
- * reference (CPython counts a trace listed twice twice) at a few bytes per trace. At STOP the reader checks that
+ * Tuples are recognized by shape as they are built: {@code (filename, lineno)} becomes a frame id, a tuple of
+ * frames a stack id (both numbered by a {@link FrameIdSink}), {@code (size, traceback)},
+ * {@code (domain, size, traceback)}, {@code (size, traceback, tag)} or {@code (domain, size, traceback, total_nframe)}
+ * a raw trace. Raw traces go to the sink as soon as they are appended to the one list of traces (or when the one
+ * tuple of traces is built). Frames, tracebacks and raw traces are numbers, not objects, on the stack and in the
+ * memo: a worst-case dump memoizes tens of millions of them, and the memo must keep each for a second reference
+ * (CPython counts a trace listed twice twice) at a few bytes and no garbage-collected object each. At STOP the reader checks that
  * this list is {@code _Traces._traces} of the returned {@code Snapshot}, or is itself the returned object.
  */
 public final class TracemallocPickleReader implements SnapshotReader {
@@ -71,7 +72,8 @@ public final class TracemallocPickleReader implements SnapshotReader {
     @Override
     public void read(InputStream in, String source, Interner interner, TraceSink sink)
             throws IOException, DumpFormatException {
-        new Unpickler(new PickleInput(in, source), source, interner, sink, fileNameEncoding).run();
+        new Unpickler(new PickleInput(in, source), source, interner, TracebackRebuilder.of(interner, sink),
+                fileNameEncoding).run();
     }
 
     /** A value with no content of its own: None, (), an int (its value is in the parallel long stack), ... */
@@ -88,8 +90,27 @@ public final class TracemallocPickleReader implements SnapshotReader {
     private static final Marker RECONSTRUCTOR = new Marker("copy_reg._reconstructor");
     private static final Marker OBJECT_CLASS = new Marker("class object");
 
-    /** A raw trace: a size and an interned traceback; kept in the memo for a second reference to the trace. */
-    private record RawTrace(long size, Traceback traceback) {
+    /** A frame {@code (filename, lineno)}; its frame id is at the same index of the long stack or memo. */
+    private static final Marker FRAME_VALUE = new Marker("frame (filename, lineno)");
+    /** A tuple of frames; its stack id is at the same index of the long stack or memo. */
+    private static final Marker TRACEBACK_VALUE = new Marker("traceback");
+    /** A raw trace; its size and stack id, packed ({@link #packRawTrace}), are at the same index. */
+    private static final Marker RAW_TRACE_VALUE = new Marker("raw trace");
+    /** Sizes below 32 GiB and the first 64 million stacks fit one packed long with room for a memo kind. */
+    private static final int PACKED_SIZE_BITS = 35;
+    private static final long PACKED_SIZE_MASK = (1L << PACKED_SIZE_BITS) - 1;
+    private static final int PACKED_STACK_LIMIT = 1 << 26;
+
+    /** A raw trace too large to pack: a size of 32 GiB or more, or a stack beyond the 64 millionth. */
+    private record RawTrace(long size, int stackId) {
+    }
+
+    private static boolean packs(long size, int stackId) {
+        return size <= PACKED_SIZE_MASK && stackId < PACKED_STACK_LIMIT;
+    }
+
+    private static long packRawTrace(long size, int stackId) {
+        return (long) stackId << PACKED_SIZE_BITS | size;
     }
 
     /** The arguments {@code (tracemalloc class, object, None)} of {@code copy_reg._reconstructor}. */
@@ -150,58 +171,95 @@ public final class TracemallocPickleReader implements SnapshotReader {
     /**
      * The memo: pages of a fixed size indexed by memo id (MEMOIZE and Python 2's BINPUT count up from 0 or 1), and
      * a map for the rare index far beyond them. Pages, not one array, so that tens of millions of entries never
-     * need a copy of themselves to grow.
+     * need a copy of themselves to grow. An entry is a long: a kind in its top three bits and, for a frame, a
+     * traceback or a raw trace, its number; only other values (strings, the dump's objects) are kept as objects, in
+     * pages made for the first of them. A worst-case dump's tens of millions of frames, tracebacks and traces thus
+     * cost eight bytes each and nothing for the garbage collector to trace.
      */
     private static final class Memo {
+        static final long KIND_MASK = 7L << 61;
+        static final long OBJECT = 1L << 61;
+        static final long FRAME = 2L << 61;
+        static final long TRACEBACK = 3L << 61;
+        static final long RAW_TRACE = 4L << 61;
         private static final int PAGE_BITS = 16;
         private static final int PAGE_SIZE = 1 << PAGE_BITS;
-        private Object[][] pages = new Object[16][];
-        private Map<Long, Object> sparse;
+        private long[][] pages = new long[16][];
+        private Object[][] objectPages = new Object[16][];
+        private Map<Long, SparseEntry> sparse;
         private int size;
+
+        /** An entry far beyond the pages. */
+        private record SparseEntry(long entry, Object object) {
+        }
 
         int size() {
             return size;
         }
 
-        void put(long index, Object value) {
-            Object[] page = page(index);
+        /**
+         * @param entry  a kind and, unless it is {@link #OBJECT}, a number
+         * @param object the value of an {@link #OBJECT} entry, else {@code null}
+         */
+        void put(long index, long entry, Object object) {
+            long[] page = page(index);
             // A new page only for an index near those stored, so that a few far-apart indexes cannot claim memory.
             if (page == null && index >= 0 && index <= 2L * size + PAGE_SIZE) {
                 int number = (int) (index >>> PAGE_BITS);
                 if (number >= pages.length) {
-                    pages = Arrays.copyOf(pages, Math.max(number + 1, 2 * pages.length));
+                    int length = Math.max(number + 1, 2 * pages.length);
+                    pages = Arrays.copyOf(pages, length);
+                    objectPages = Arrays.copyOf(objectPages, length);
                 }
-                page = pages[number] = new Object[PAGE_SIZE];
+                page = pages[number] = new long[PAGE_SIZE];
             }
             if (page != null) {
                 int slot = (int) (index & (PAGE_SIZE - 1));
-                if (page[slot] == null) {
+                if (page[slot] == 0) {
                     size++;
                     if (sparse != null && sparse.remove(index) != null) {
                         size--;
                     }
                 }
-                page[slot] = value;
+                page[slot] = entry;
+                int number = (int) (index >>> PAGE_BITS);
+                if (object != null && objectPages[number] == null) {
+                    objectPages[number] = new Object[PAGE_SIZE];
+                }
+                if (objectPages[number] != null) {
+                    objectPages[number][slot] = object;
+                }
             } else {
                 if (sparse == null) {
                     sparse = new HashMap<>();
                 }
-                if (sparse.put(index, value) == null) {
+                if (sparse.put(index, new SparseEntry(entry, object)) == null) {
                     size++;
                 }
             }
         }
 
-        Object get(long index) {
-            Object[] page = page(index);
-            Object value = page == null ? null : page[(int) (index & (PAGE_SIZE - 1))];
-            if (value != null) {
-                return value;
+        /** The entry at {@code index}; 0 when none was stored. */
+        long entry(long index) {
+            long[] page = page(index);
+            long entry = page == null ? 0 : page[(int) (index & (PAGE_SIZE - 1))];
+            if (entry != 0 || sparse == null) {
+                return entry;
             }
-            return sparse == null ? null : sparse.get(index);
+            SparseEntry far = sparse.get(index);
+            return far == null ? 0 : far.entry();
         }
 
-        private Object[] page(long index) {
+        /** The value of the {@link #OBJECT} entry at {@code index}. */
+        Object object(long index) {
+            long[] page = page(index);
+            if (page != null && page[(int) (index & (PAGE_SIZE - 1))] != 0) {
+                return objectPages[(int) (index >>> PAGE_BITS)][(int) (index & (PAGE_SIZE - 1))];
+            }
+            return sparse.get(index).object();
+        }
+
+        private long[] page(long index) {
             long number = index >>> PAGE_BITS;  // unsigned: a negative index is beyond every page
             return number < pages.length ? pages[(int) number] : null;
         }
@@ -211,12 +269,15 @@ public final class TracemallocPickleReader implements SnapshotReader {
         private final PickleInput in;
         private final String source;
         private final Interner interner;
-        private final TraceSink sink;
+        private final FrameIdSink sink;
         private final Charset fileNameEncoding;
         private final CharsetDecoder fileNameDecoder;
         private final Memo memo = new Memo();
 
-        /** The stack; an int is {@link #INT_VALUE} here with its value at the same index of {@link #numbers}. */
+        /**
+         * The stack; an int is {@link #INT_VALUE} here with its value at the same index of {@link #numbers}, a
+         * frame, traceback or raw trace its marker with its number there.
+         */
         private Object[] objects = new Object[256];
         private long[] numbers = new long[256];
         private int size;
@@ -225,12 +286,17 @@ public final class TracemallocPickleReader implements SnapshotReader {
 
         /** The one list or tuple that received traces. */
         private Object traceContainer;
-        private Traceback emptyTraceback;
+        private final Map<String, FrameIdSink.FileFrames> framesByFile = new HashMap<>();
+        private String lastFile;
+        private FrameIdSink.FileFrames lastFileFrames;
+        /** The frame ids of the traceback being built. */
+        private int[] frameIds = new int[64];
+        private int emptyStackId = -1;
         private long frameEnd;
         private int opcode;
         private long opcodeStart;
 
-        Unpickler(PickleInput in, String source, Interner interner, TraceSink sink, Charset fileNameEncoding) {
+        Unpickler(PickleInput in, String source, Interner interner, FrameIdSink sink, Charset fileNameEncoding) {
             this.in = in;
             this.source = source;
             this.interner = interner;
@@ -344,11 +410,16 @@ public final class TracemallocPickleReader implements SnapshotReader {
         }
 
         private void pushInt(long value) throws DumpFormatException {
+            push(INT_VALUE, value);
+        }
+
+        /** A value held as a number: an int, a frame, a traceback or a packed raw trace. */
+        private void push(Marker kind, long number) throws DumpFormatException {
             if (size == objects.length) {
                 growStack();
             }
-            objects[size] = INT_VALUE;
-            numbers[size++] = value;
+            objects[size] = kind;
+            numbers[size++] = number;
         }
 
         private void growStack() throws DumpFormatException {
@@ -546,30 +617,36 @@ public final class TracemallocPickleReader implements SnapshotReader {
 
         private void tuple(int from) throws DumpFormatException {
             int count = size - from;
-            Object result;
             if (count == 0) {
-                result = EMPTY_TUPLE_VALUE;
-            } else {
-                Object first = objects[from];
-                if (first instanceof String || first instanceof UndecodableBytes) {
-                    result = frame(from, count);
-                } else if (first instanceof Frame) {
-                    result = traceback(from, count);
-                } else if (first == INT_VALUE) {
-                    result = rawTrace(from, count);
-                } else if (first instanceof RawTrace) {
-                    result = traceTuple(from, count);
-                } else if (first == SNAPSHOT_CLASS || first == TRACES_CLASS) {
-                    result = reconstructorArguments(from, count);
-                } else {
-                    throw badTuple(from);
-                }
+                push(EMPTY_TUPLE_VALUE);
+                return;
             }
-            truncateStack(from);
-            push(result);
+            Object first = objects[from];
+            if (first instanceof String || first instanceof UndecodableBytes) {
+                int frameId = frame(from, count);
+                truncateStack(from);
+                push(FRAME_VALUE, frameId);
+            } else if (first == FRAME_VALUE) {
+                int stackId = traceback(from, count);
+                truncateStack(from);
+                push(TRACEBACK_VALUE, stackId);
+            } else if (first == INT_VALUE) {
+                rawTrace(from, count);
+            } else if (isRawTrace(first)) {
+                TraceTuple traces = traceTuple(from, count);
+                truncateStack(from);
+                push(traces);
+            } else if (first == SNAPSHOT_CLASS || first == TRACES_CLASS) {
+                ReconstructorArguments arguments = reconstructorArguments(from, count);
+                truncateStack(from);
+                push(arguments);
+            } else {
+                throw badTuple(from);
+            }
         }
 
-        private Frame frame(int from, int count) throws DumpFormatException {
+        /** The frame id of {@code (filename, lineno)}. */
+        private int frame(int from, int count) throws DumpFormatException {
             if (count != 2) {
                 throw badTuple(from);
             }
@@ -579,10 +656,10 @@ public final class TracemallocPickleReader implements SnapshotReader {
             String file = (String) objects[from];
             Object line = objects[from + 1];
             if (line == NONE_VALUE) {
-                return interner.frame(file, 0);
+                return framesOf(file).frameId(0);
             }
             if (line == INT_VALUE && numbers[from + 1] >= 0 && numbers[from + 1] <= Integer.MAX_VALUE) {
-                return interner.frame(file, (int) numbers[from + 1]);
+                return framesOf(file).frameId((int) numbers[from + 1]);
             }
             if (line == INT_VALUE || line instanceof BigInteger) {
                 throw error(opcodeStart, "a line number from 0 to " + Integer.MAX_VALUE, describeItem(from + 1));
@@ -590,22 +667,34 @@ public final class TracemallocPickleReader implements SnapshotReader {
             throw badTuple(from);
         }
 
-        private Traceback traceback(int from, int count) throws DumpFormatException {
-            Frame[] frames = new Frame[count];
+        /** The sink's frames of a file, asked for once per file; frames of one file mostly come in runs. */
+        private FrameIdSink.FileFrames framesOf(String file) {
+            if (file != lastFile) {
+                lastFileFrames = framesByFile.computeIfAbsent(file, sink::file);
+                lastFile = file;
+            }
+            return lastFileFrames;
+        }
+
+        /** The stack id of a tuple of frames. */
+        private int traceback(int from, int count) throws DumpFormatException {
+            if (count > frameIds.length) {
+                frameIds = new int[Math.max(count, 2 * frameIds.length)];
+            }
             for (int i = 0; i < count; i++) {
-                if (!(objects[from + i] instanceof Frame frame)) {
+                if (objects[from + i] != FRAME_VALUE) {
                     throw badTuple(from);
                 }
-                frames[i] = frame;
+                frameIds[i] = (int) numbers[from + i];
             }
-            return interner.traceback(frames);
+            return sink.stackId(frameIds, count);
         }
 
         /**
          * {@code (size, traceback)}, {@code (domain, size, traceback)}, {@code (size, traceback, tag)} or
          * {@code (domain, size, traceback, total_nframe)}.
          */
-        private RawTrace rawTrace(int from, int count) throws DumpFormatException {
+        private void rawTrace(int from, int count) throws DumpFormatException {
             boolean tagged = count == 3 && isTraceback(objects[from + 1]);
             int sizeIndex = count == 2 || tagged ? from : from + 1;
             int tracebackIndex = sizeIndex + 1;
@@ -621,13 +710,22 @@ public final class TracemallocPickleReader implements SnapshotReader {
             if (objects[sizeIndex] != INT_VALUE || numbers[sizeIndex] < 0) {
                 throw error(opcodeStart, "a size from 0 to " + Long.MAX_VALUE + " bytes", describeItem(sizeIndex));
             }
-            Object traceback = objects[tracebackIndex];
-            return new RawTrace(numbers[sizeIndex],
-                    traceback == EMPTY_TUPLE_VALUE ? emptyTraceback() : (Traceback) traceback);
+            long sizeBytes = numbers[sizeIndex];
+            int stackId = objects[tracebackIndex] == EMPTY_TUPLE_VALUE ? emptyStackId() : (int) numbers[tracebackIndex];
+            truncateStack(from);
+            if (packs(sizeBytes, stackId)) {
+                push(RAW_TRACE_VALUE, packRawTrace(sizeBytes, stackId));
+            } else {
+                push(new RawTrace(sizeBytes, stackId));
+            }
         }
 
         private static boolean isTraceback(Object value) {
-            return value instanceof Traceback || value == EMPTY_TUPLE_VALUE;
+            return value == TRACEBACK_VALUE || value == EMPTY_TUPLE_VALUE;
+        }
+
+        private static boolean isRawTrace(Object value) {
+            return value == RAW_TRACE_VALUE || value instanceof RawTrace;
         }
 
         /** The arguments {@code (cls, object, None)} protocols 0 and 1 pass to {@code copy_reg._reconstructor}. */
@@ -639,11 +737,12 @@ public final class TracemallocPickleReader implements SnapshotReader {
             return new ReconstructorArguments((Marker) objects[from]);
         }
 
-        private Traceback emptyTraceback() {
-            if (emptyTraceback == null) {
-                emptyTraceback = interner.traceback(new Frame[0]);
+        /** The stack of a traceback {@code ()}: tracemalloc records none when it could not get the frames. */
+        private int emptyStackId() {
+            if (emptyStackId < 0) {
+                emptyStackId = sink.stackId(frameIds, 0);
             }
-            return emptyTraceback;
+            return emptyStackId;
         }
 
         private TraceTuple traceTuple(int from, int count) throws DumpFormatException {
@@ -711,11 +810,19 @@ public final class TracemallocPickleReader implements SnapshotReader {
         }
 
         private void fold(int index) throws DumpFormatException {
-            if (!(objects[index] instanceof RawTrace trace)) {
+            long sizeBytes;
+            int stackId;
+            if (objects[index] == RAW_TRACE_VALUE) {
+                sizeBytes = numbers[index] & PACKED_SIZE_MASK;
+                stackId = (int) (numbers[index] >>> PACKED_SIZE_BITS);
+            } else if (objects[index] instanceof RawTrace trace) {
+                sizeBytes = trace.size();
+                stackId = trace.stackId();
+            } else {
                 throw error(opcodeStart, "a raw trace", typeName(objects[index]));
             }
             try {
-                sink.trace(trace.size(), trace.traceback());
+                sink.trace(sizeBytes, stackId);
             } catch (ArithmeticException overflow) {
                 throw error(opcodeStart, "a total of at most " + Long.MAX_VALUE + " bytes", TOTAL_OVERFLOW);
             }
@@ -887,26 +994,41 @@ public final class TracemallocPickleReader implements SnapshotReader {
             if (index > MAX_MEMO_INDEX) {
                 throw error(opcodeStart, "a memo index of at most " + MAX_MEMO_INDEX, name(opcode) + " " + index);
             }
-            if (memo.size() >= MAX_MEMO_ENTRIES && memo.get(index) == null) {
+            if (memo.size() >= MAX_MEMO_ENTRIES && memo.entry(index) == 0) {
                 throw error(opcodeStart, "at most " + MAX_MEMO_ENTRIES + " memo entries", "more");
             }
             Object value = objects[at];
-            if (value == INT_VALUE) {
-                value = numbers[at];
+            if (value == FRAME_VALUE) {
+                memo.put(index, Memo.FRAME | numbers[at], null);
+            } else if (value == TRACEBACK_VALUE) {
+                memo.put(index, Memo.TRACEBACK | numbers[at], null);
+            } else if (value == RAW_TRACE_VALUE) {
+                memo.put(index, Memo.RAW_TRACE | numbers[at], null);
+            } else {
+                memo.put(index, Memo.OBJECT, value == INT_VALUE ? (Object) numbers[at] : value);
             }
-            memo.put(index, value);
         }
 
         private void memoGet(long index) throws DumpFormatException {
-            Object value = memo.get(index);
-            if (value == null) {
+            long entry = memo.entry(index);
+            long number = entry & ~Memo.KIND_MASK;
+            long kind = entry & Memo.KIND_MASK;
+            if (kind == Memo.FRAME) {
+                push(FRAME_VALUE, number);
+            } else if (kind == Memo.TRACEBACK) {
+                push(TRACEBACK_VALUE, number);
+            } else if (kind == Memo.RAW_TRACE) {
+                push(RAW_TRACE_VALUE, number);
+            } else if (kind == Memo.OBJECT) {
+                Object value = memo.object(index);
+                if (value instanceof Long integer) {
+                    pushInt(integer);
+                } else {
+                    push(value);
+                }
+            } else {
                 throw error(opcodeStart, "a memo index that was stored (the memo holds " + memo.size() + " entries)",
                         name(opcode) + " " + index);
-            }
-            if (value instanceof Long number) {
-                pushInt(number);
-            } else {
-                push(value);
             }
         }
 
@@ -991,12 +1113,6 @@ public final class TracemallocPickleReader implements SnapshotReader {
             }
             if (value instanceof BigInteger || value instanceof Long) {
                 return "int";
-            }
-            if (value instanceof Frame) {
-                return "frame (filename, lineno)";
-            }
-            if (value instanceof Traceback) {
-                return "traceback";
             }
             if (value instanceof RawTrace) {
                 return "raw trace";
