@@ -1,6 +1,7 @@
 """Runs memflame and the reference tools side by side on the benchmark inputs and prints one table.
 
 Usage: python3 run_benchmark.py --classpath CP --work DIR [--heap 1g] [--only NAME ...] [--flamegraph PATH]
+                                [--runs N]
 
 Inputs are generated into DIR by the committed generators when missing (never committed):
   1m-traces-40k.pickle make_big_snapshot.py 1000000 40000      (realistic: tracebacks shared)
@@ -9,7 +10,9 @@ Inputs are generated into DIR by the committed generators when missing (never co
   10m-traces.pickle    make_big_snapshot.py 10000000 40000     (ten times the realistic one)
 
 Each measurement is a whole process, timed from start to exit, with its CPU time (user + system) and its peak
-resident memory (wait4); on a shared machine the CPU time is the figure that compares:
+resident memory (wait4); on a shared machine the CPU time is the figure that compares. With --runs N, CPython and
+memflame run N times each, alternately, and the run of median wall time is shown (flamegraph.pl, which takes minutes,
+runs once):
   CPython   this interpreter: tracemalloc.Snapshot.load(f) then statistics('traceback'), pickles only
   memflame  java -XmxHEAP io.github.memflame.bench.CheckProcess: the whole check of a directory holding the
             one input (read, fold, both SVGs, folded exports, index), a plain JVM without Maven's start-up
@@ -60,6 +63,14 @@ def find_flamegraph(option):
     return None
 
 
+def median(results):
+    """The run of median wall time (the lower middle one of an even count); a failed run if any failed."""
+    failed = [result for result in results if result[3] != 0]
+    if failed:
+        return failed[0]
+    return sorted(results)[(len(results) - 1) // 2]
+
+
 def figures(result):
     seconds, cpu, rss, status = result
     return "%.1f s (CPU %.1f s), %.0f MiB" % (seconds, cpu, rss) if status == 0 else "FAILED (%d)" % status
@@ -72,6 +83,7 @@ def main():
     parser.add_argument("--heap", default="1g")
     parser.add_argument("--only", nargs="*")
     parser.add_argument("--flamegraph", help="flamegraph.pl to compare the folded input with")
+    parser.add_argument("--runs", type=int, default=1, help="runs of CPython and memflame each, alternating")
     args = parser.parse_args()
     os.makedirs(args.work, exist_ok=True)
     java = os.path.join(os.environ.get("JAVA_HOME", ""), "bin", "java") if os.environ.get("JAVA_HOME") else "java"
@@ -93,16 +105,27 @@ def main():
         if not os.path.exists(link):
             os.symlink(path, link)
         reference = None
-        if name.endswith(".pickle"):
-            reference = ("CPython load + statistics('traceback')",
-                         run([sys.executable, "-c", CPYTHON_LOAD, path], os.path.join(args.work, name + ".cpython.log")))
-        elif flamegraph:
-            reference = ("flamegraph.pl --width 1200 --minwidth 0.1",
-                         run(["perl", flamegraph, "--width", "1200", "--minwidth", "0.1", path],
-                             os.path.join(args.work, name + ".flamegraph.svg")))
+        if name.endswith(".pickle") or flamegraph:
+            reference_runs, memflame_runs = [], []
+        else:
+            reference_runs, memflame_runs = None, []
         log = os.path.join(args.work, name + ".memflame.log")
-        result = run([java, "-Xmx" + args.heap, "-cp", args.classpath, "io.github.memflame.bench.CheckProcess",
-                      snapshots, os.path.join(args.work, "out-" + name), "1"], log)
+        for _ in range(args.runs):
+            if name.endswith(".pickle"):
+                reference_runs.append(run([sys.executable, "-c", CPYTHON_LOAD, path],
+                                          os.path.join(args.work, name + ".cpython.log")))
+            elif flamegraph and not reference_runs:
+                reference_runs.append(run(["perl", flamegraph, "--width", "1200", "--minwidth", "0.1", path],
+                                          os.path.join(args.work, name + ".flamegraph.svg")))
+            memflame_runs.append(run([java, "-Xmx" + args.heap, "-cp", args.classpath,
+                                      "io.github.memflame.bench.CheckProcess", snapshots,
+                                      os.path.join(args.work, "out-" + name), "1"], log))
+            if memflame_runs[-1][3] != 0:
+                break
+        if reference_runs:
+            reference = ("CPython load + statistics('traceback')" if name.endswith(".pickle")
+                         else "flamegraph.pl --width 1200 --minwidth 0.1", median(reference_runs))
+        result = median(memflame_runs)
         with open(log, encoding="utf-8", errors="replace") as text:
             output = text.read()
         peak = re.search(r"peak-heap-mib=(\d+)", output)
