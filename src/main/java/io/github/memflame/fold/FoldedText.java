@@ -2,6 +2,7 @@ package io.github.memflame.fold;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -16,6 +17,9 @@ import java.util.Arrays;
  */
 public final class FoldedText {
     private static final byte[] REPLACEMENT = {(byte) 0xEF, (byte) 0xBF, (byte) 0xBD};
+    /** The longest decimal text of a {@code long}, {@code -9223372036854775808}, and of an {@code int}. */
+    private static final int MAX_LONG_DIGITS = 20;
+    private static final int MAX_INT_DIGITS = 11;
 
     private FoldedText() {
     }
@@ -90,6 +94,29 @@ public final class FoldedText {
         return at;
     }
 
+    /**
+     * {@code value} in decimal, as {@link Long#toString(long)} writes it.
+     *
+     * @return the end of the digits in {@code into}, which has room for them from {@code at}
+     */
+    static int putDecimal(long value, byte[] into, int at) {
+        if (value < 0) {
+            byte[] text = Long.toString(value).getBytes(StandardCharsets.US_ASCII);
+            System.arraycopy(text, 0, into, at, text.length);
+            return at + text.length;
+        }
+        int end = at + 1;
+        for (long rest = value / 10; rest > 0; rest /= 10) {
+            end++;
+        }
+        long rest = value;
+        for (int digit = end - 1; digit >= at; digit--) {
+            into[digit] = (byte) ('0' + rest % 10);
+            rest /= 10;
+        }
+        return end;
+    }
+
     /** Every label of a view encoded once, one after the other in rank order; label r starts at {@code start[r]}. */
     private static final class PackedLabels {
         final byte[] bytes;
@@ -103,21 +130,38 @@ public final class FoldedText {
         static PackedLabels of(FoldedView view) {
             int count = view.labelCount();
             int[] start = new int[count + 1];
-            long chars = 0;
-            for (int rank = 0; rank < count; rank++) {
-                chars += view.labelOfRank(rank).length();
-            }
-            // As many bytes as chars when the labels are ASCII; grown when they are not.
-            byte[] bytes = new byte[Math.toIntExact(chars)];
+            // Grown as needed: about as many bytes as chars when the labels are ASCII.
+            byte[] bytes = new byte[1 << 16];
             int at = 0;
+            // A stack-view label is its site's path and line: the labels of one path follow one another, and the
+            // path is encoded once for them all.
+            String path = null;
+            int pathStart = 0;
+            int pathEnd = 0;
             for (int rank = 0; rank < count; rank++) {
-                String label = view.labelOfRank(rank);
-                long needed = at + 3L * label.length();
+                Site site = view.siteOfLabel(rank);
+                String text = site == null ? view.labelOfRank(rank) : site.path();
+                long needed = at + 3L * text.length() + MAX_INT_DIGITS + 1;
                 if (needed > bytes.length) {
                     long grown = Math.max(needed, bytes.length + (bytes.length >> 1));
                     bytes = Arrays.copyOf(bytes, Math.toIntExact(grown));
                 }
-                at = encodeOneLine(label, bytes, at);
+                if (site == null) {
+                    at = encodeOneLine(text, bytes, at);
+                } else {
+                    if (site.path() != path) {
+                        path = site.path();
+                        pathStart = at;
+                        pathEnd = encodeOneLine(path, bytes, at);
+                    } else {
+                        System.arraycopy(bytes, pathStart, bytes, at, pathEnd - pathStart);
+                    }
+                    at += pathEnd - pathStart;
+                    if (site.line() != 0) {
+                        bytes[at++] = ':';
+                        at = putDecimal(site.line(), bytes, at);
+                    }
+                }
                 start[rank + 1] = at;
             }
             return new PackedLabels(bytes, start);
@@ -165,22 +209,11 @@ public final class FoldedText {
             length = encodeOneLine(text, bytes, length);
         }
 
-        /** {@code value}, not negative, in decimal digits. */
         void appendDecimal(long value) throws IOException {
-            if (bytes.length - length < 19) {
+            if (bytes.length - length < MAX_LONG_DIGITS) {
                 flush();
             }
-            int digits = 1;
-            for (long rest = value / 10; rest > 0; rest /= 10) {
-                digits++;
-            }
-            int at = length + digits;
-            long rest = value;
-            do {
-                bytes[--at] = (byte) ('0' + rest % 10);
-                rest /= 10;
-            } while (rest > 0);
-            length += digits;
+            length = putDecimal(value, bytes, length);
         }
 
         void flush() throws IOException {

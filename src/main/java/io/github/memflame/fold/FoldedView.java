@@ -18,7 +18,10 @@ public final class FoldedView {
     private final FlameTree.View view;
     private final String snapshotName;
     private final long totalBytes;
+    /** The labels by rank; in the stack view each is made from {@link #siteOfLabel} when first asked for. */
     private final String[] labels;
+    /** Stack view: the site of each label, by rank; {@code null} for {@link FlameTree#UNKNOWN}. */
+    private final Site[] siteOfLabel;
     private final int[][] sequences;
     private final long[] bytes;
     private final long[] traces;
@@ -29,12 +32,13 @@ public final class FoldedView {
     private final String[] functionOfSequence;
 
     private FoldedView(FlameTree.View view, String snapshotName, long totalBytes, String[] labels,
-                       int[][] sequences, long[] bytes, long[] traces, BitSet endsInLine, String[] functionOfLabel,
+                       Site[] siteOfLabel, int[][] sequences, long[] bytes, long[] traces, BitSet endsInLine, String[] functionOfLabel,
                        String[] functionOfSequence) {
         this.view = view;
         this.snapshotName = snapshotName;
         this.totalBytes = totalBytes;
         this.labels = labels;
+        this.siteOfLabel = siteOfLabel;
         this.sequences = sequences;
         this.bytes = bytes;
         this.traces = traces;
@@ -66,19 +70,29 @@ public final class FoldedView {
         }
         List<Site> sites = siteIndex.sites;
 
-        List<String> distinct = new ArrayList<>();
         boolean named = !snapshot.functionNames().isEmpty();
+        String[] labels;
+        Site[] siteOfLabel = null;
         String[] functionOfLabel = null;
         int[] unknown;
         if (pathView) {
+            List<String> distinct = new ArrayList<>();
             int[][] ranksOfSite = rankPathLabels(sites, distinct);
+            labels = distinct.toArray(String[]::new);
             unknown = ranksOfSite[sites.size()];
             for (int e = 0; e < unsorted.length; e++) {
                 unsorted[e] = unsorted[e] == null ? unknown : ranksOfSite[unsorted[e][0]];
             }
         } else {
-            int[] rankOfSite = rankStackLabels(sites, distinct);
+            // Hundreds of thousands of path:line labels, most of them only ever written as bytes (see FoldedText):
+            // each is made a string only when asked for.
+            int[] rankOfSite = rankStackLabels(sites);
             unknown = new int[] {rankOfSite[sites.size()]};
+            labels = new String[Arrays.stream(rankOfSite).max().orElseThrow() + 1];
+            siteOfLabel = new Site[labels.length];
+            for (int i = 0; i < sites.size(); i++) {
+                siteOfLabel[rankOfSite[i]] = sites.get(i);
+            }
             for (int[] sequence : unsorted) {
                 for (int i = 0; sequence != null && i < sequence.length; i++) {
                     sequence[i] = rankOfSite[sequence[i]];
@@ -88,13 +102,12 @@ public final class FoldedView {
                 unsorted[e] = unsorted[e] == null ? unknown : unsorted[e];
             }
             if (named) {
-                functionOfLabel = new String[distinct.size()];
+                functionOfLabel = new String[labels.length];
                 for (int i = 0; i < sites.size(); i++) {
                     functionOfLabel[rankOfSite[i]] = snapshot.functionAt(sites.get(i));
                 }
             }
         }
-        String[] labels = distinct.toArray(String[]::new);
         int[] order = SequenceOrder.of(unsorted);
 
         int distinctSequences = 0;
@@ -125,7 +138,8 @@ public final class FoldedView {
                 }
             }
         }
-        return new FoldedView(view, snapshot.name(), snapshot.totalBytes(), labels, sequences, bytes, traces,
+        return new FoldedView(view, snapshot.name(), snapshot.totalBytes(), labels, siteOfLabel, sequences, bytes,
+                traces,
                 endsInLine, functionOfLabel, functionOfSequence);
     }
 
@@ -169,19 +183,18 @@ public final class FoldedView {
     }
 
     /**
-     * The stack view's label rank of each site ({@code path:line}), and last that of {@link FlameTree#UNKNOWN}.
-     *
-     * @param distinct receives the distinct labels in rank order
+     * The stack view's label rank of each site ({@code path:line}), and last that of {@link FlameTree#UNKNOWN};
+     * sites of equal labels share one rank.
      */
-    private static int[] rankStackLabels(List<Site> sites, List<String> distinct) {
-        int[] rankOfSlot = rankByPathThenLine(sites, distinct);
+    private static int[] rankStackLabels(List<Site> sites) {
+        int[] rankOfSlot = rankByPathThenLine(sites);
         if (rankOfSlot == null) {
             List<String> slotLabels = new ArrayList<>(sites.size() + 1);
             for (Site site : sites) {
                 slotLabels.add(site.label());
             }
             slotLabels.add(FlameTree.UNKNOWN);
-            rankOfSlot = rankBySorting(slotLabels, distinct);
+            rankOfSlot = rankBySorting(slotLabels, new ArrayList<>());
         }
         return rankOfSlot;
     }
@@ -211,7 +224,7 @@ public final class FoldedView {
 
     /** Label {@code level} (0 at the root end) of sequence {@code index}. */
     public String label(int index, int level) {
-        return labels[sequences[index][level]];
+        return labelOfRank(sequences[index][level]);
     }
 
     /** The rank of label {@code level} of sequence {@code index}: an index into the view's sorted distinct labels. */
@@ -226,7 +239,16 @@ public final class FoldedView {
 
     /** The label of rank {@code rank}. */
     String labelOfRank(int rank) {
+        // Made at most once each in practice; two threads making one at once would store equal strings.
+        if (labels[rank] == null) {
+            labels[rank] = siteOfLabel[rank] == null ? FlameTree.UNKNOWN : siteOfLabel[rank].label();
+        }
         return labels[rank];
+    }
+
+    /** The site whose label has rank {@code rank}, in the stack view; {@code null} in the path view or for none. */
+    Site siteOfLabel(int rank) {
+        return siteOfLabel == null ? null : siteOfLabel[rank];
     }
 
     /** The bytes allocated with exactly sequence {@code index}. */
@@ -294,10 +316,8 @@ public final class FoldedView {
      * another, two labels of different paths compare as their paths do, and two of one path as their lines'
      * digits do (no line first). The few hundred paths and few thousand lines are sorted, and the slots are put in
      * order by line rank, then by path rank, each by counting. {@code null} when a path is a prefix of another.
-     *
-     * @param distinct receives the distinct labels in rank order
      */
-    private static int[] rankByPathThenLine(List<Site> sites, List<String> distinct) {
+    private static int[] rankByPathThenLine(List<Site> sites) {
         int slots = sites.size() + 1;
         int[] pathRank = rankPaths(sites);
         if (pathRank == null) {
@@ -315,13 +335,14 @@ public final class FoldedView {
         }
         order = sortedByKey(sortedByKey(order, lineRank), pathRank);
         int[] rankOfSlot = new int[slots];
+        int rank = -1;
         for (int i = 0; i < slots; i++) {
             int slot = order[i];
             int previous = i == 0 ? -1 : order[i - 1];
             if (previous < 0 || pathRank[slot] != pathRank[previous] || lineRank[slot] != lineRank[previous]) {
-                distinct.add(slot < sites.size() ? sites.get(slot).label() : FlameTree.UNKNOWN);
+                rank++;
             }
-            rankOfSlot[slot] = distinct.size() - 1;
+            rankOfSlot[slot] = rank;
         }
         return rankOfSlot;
     }

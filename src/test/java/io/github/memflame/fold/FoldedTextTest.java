@@ -68,6 +68,24 @@ class FoldedTextTest {
                 + "客户端/界面/背包.py:12;a" + replacement + "b" + replacement + "c.py:7 9\n"
                 + "客户端/界面/背包.py:12;ui/bad" + replacement + "name.py:3 1234567890123\n")
                 .getBytes(StandardCharsets.UTF_8), stack.toByteArray());
+        assertWrittenAsAReplacingEncoderWrites(snapshot);
+    }
+
+    @Test
+    void labelsOfPathsThatArePrefixesOfOthersAndOfEqualTextAreWrittenAsTheyRead() throws Exception {
+        Site pathAndLine = new Site("客户端.py", 3);
+        Site colonInPath = new Site("客户端.py:3", 0);
+        FoldedSnapshot snapshot = Stacks.snapshot(Map.of(pathAndLine, "f", colonInPath, "g\uD800"),
+                Stacks.stack(1, pathAndLine, new Site("客户端.py2", 1)), Stacks.stack(2, colonInPath),
+                Stacks.stack(4, new Site("客户端.py", 0), new Site("<unknown>", 0)), Stacks.stack(8));
+        ByteArrayOutputStream stack = new ByteArrayOutputStream();
+        FoldedText.write(FoldedView.of(snapshot, FlameTree.View.STACK), stack);
+        assertEquals("<unknown> 8\n客户端.py;<unknown> 4\n客户端.py:3 2\n客户端.py:3;客户端.py2:1 1\n",
+                stack.toString(StandardCharsets.UTF_8));
+        assertWrittenAsAReplacingEncoderWrites(snapshot);
+    }
+
+    private static void assertWrittenAsAReplacingEncoderWrites(FoldedSnapshot snapshot) throws Exception {
         for (FlameTree.View view : FlameTree.View.values()) {
             for (boolean named : new boolean[] {false, true}) {
                 FoldedView folded = FoldedView.of(snapshot, view);
