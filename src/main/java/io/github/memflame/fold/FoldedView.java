@@ -55,18 +55,20 @@ public final class FoldedView {
         boolean pathView = view == FlameTree.View.PATH;
         List<StackTotal> stacks = snapshot.stacks();
         SiteIndex siteIndex = new SiteIndex();
-        // Each stack as site indexes, then as label ranks; null for a stack without frames until then.
+        // Stack view: each stack as site indexes, then as label ranks; null for a stack without frames until then.
         int[][] unsorted = new int[stacks.size()][];
+        // Path view: the index of each stack's allocating site; -1 for a stack without frames.
+        int[] allocatingSiteOf = pathView ? new int[stacks.size()] : null;
         for (int e = 0; e < unsorted.length; e++) {
             List<Site> stackSites = stacks.get(e).rootFirst();
-            if (stackSites.isEmpty()) {
-                continue;
+            if (pathView) {
+                allocatingSiteOf[e] = stackSites.isEmpty() ? -1 : siteIndex.index(stackSites, stackSites.size() - 1);
+            } else if (!stackSites.isEmpty()) {
+                unsorted[e] = new int[stackSites.size()];
+                for (int i = 0; i < unsorted[e].length; i++) {
+                    unsorted[e][i] = siteIndex.index(stackSites, i);
+                }
             }
-            int[] sequence = new int[pathView ? 1 : stackSites.size()];
-            for (int i = 0; i < sequence.length; i++) {
-                sequence[i] = siteIndex.index(stackSites, pathView ? stackSites.size() - 1 : i);
-            }
-            unsorted[e] = sequence;
         }
         List<Site> sites = siteIndex.sites;
 
@@ -81,7 +83,7 @@ public final class FoldedView {
             labels = distinct.toArray(String[]::new);
             unknown = ranksOfSite[sites.size()];
             for (int e = 0; e < unsorted.length; e++) {
-                unsorted[e] = unsorted[e] == null ? unknown : ranksOfSite[unsorted[e][0]];
+                unsorted[e] = allocatingSiteOf[e] < 0 ? unknown : ranksOfSite[allocatingSiteOf[e]];
             }
         } else {
             // Hundreds of thousands of path:line labels, most of them only ever written as bytes (see FoldedText):
@@ -110,29 +112,35 @@ public final class FoldedView {
         }
         int[] order = SequenceOrder.of(unsorted);
 
+        // The stacks are summed in their own order, each into its sequence's slot: reading them in sorted order
+        // would jump across the heap, a cache miss each on a million stacks.
+        int[] sequenceOfStack = new int[order.length];
         int distinctSequences = 0;
         for (int i = 0; i < order.length; i++) {
             if (i == 0 || !Arrays.equals(unsorted[order[i - 1]], unsorted[order[i]])) {
                 distinctSequences++;
             }
+            sequenceOfStack[order[i]] = distinctSequences - 1;
         }
         int[][] sequences = new int[distinctSequences][];
         long[] bytes = new long[distinctSequences];
         long[] traces = new long[distinctSequences];
         BitSet endsInLine = new BitSet(pathView ? distinctSequences : 0);
         String[] functionOfSequence = named && pathView ? new String[distinctSequences] : null;
-        int at = -1;
-        for (int index : order) {
-            if (at < 0 || !Arrays.equals(sequences[at], unsorted[index])) {
-                sequences[++at] = unsorted[index];
-            }
-            StackTotal stack = stacks.get(index);
+        BitSet siteHasLine = new BitSet();
+        for (int i = 0; pathView && i < sites.size(); i++) {
+            siteHasLine.set(i, sites.get(i).line() != 0);
+        }
+        for (int e = 0; e < unsorted.length; e++) {
+            int at = sequenceOfStack[e];
+            sequences[at] = unsorted[e];
+            StackTotal stack = stacks.get(e);
             bytes[at] = Math.addExact(bytes[at], stack.bytes());
             traces[at] += stack.traces();
-            Site allocating = pathView ? stack.allocatingSite() : null;
-            if (allocating != null && allocating.line() != 0) {
+            int allocating = pathView ? allocatingSiteOf[e] : -1;
+            if (allocating >= 0 && siteHasLine.get(allocating)) {
                 endsInLine.set(at);
-                String function = functionOfSequence != null ? snapshot.functionAt(allocating) : null;
+                String function = functionOfSequence != null ? snapshot.functionAt(sites.get(allocating)) : null;
                 if (function != null) {
                     functionOfSequence[at] = function;
                 }
