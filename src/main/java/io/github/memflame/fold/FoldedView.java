@@ -32,8 +32,8 @@ public final class FoldedView {
     private final String[] functionOfSequence;
 
     private FoldedView(FlameTree.View view, String snapshotName, long totalBytes, String[] labels,
-                       Site[] siteOfLabel, int[][] sequences, long[] bytes, long[] traces, BitSet endsInLine, String[] functionOfLabel,
-                       String[] functionOfSequence) {
+                       Site[] siteOfLabel, int[][] sequences, long[] bytes, long[] traces, BitSet endsInLine,
+                       String[] functionOfLabel, String[] functionOfSequence) {
         this.view = view;
         this.snapshotName = snapshotName;
         this.totalBytes = totalBytes;
@@ -55,7 +55,7 @@ public final class FoldedView {
         boolean pathView = view == FlameTree.View.PATH;
         List<StackTotal> stacks = snapshot.stacks();
         SiteIndex siteIndex = new SiteIndex();
-        // Stack view: each stack as site indexes, then as label ranks; null for a stack without frames until then.
+        // Each stack as label ranks; in the stack view first as site indexes, null for a stack without frames.
         int[][] unsorted = new int[stacks.size()][];
         // Path view: the index of each stack's allocating site; -1 for a stack without frames.
         int[] allocatingSiteOf = pathView ? new int[stacks.size()] : null;
@@ -95,13 +95,14 @@ public final class FoldedView {
             for (int i = 0; i < sites.size(); i++) {
                 siteOfLabel[rankOfSite[i]] = sites.get(i);
             }
-            for (int[] sequence : unsorted) {
-                for (int i = 0; sequence != null && i < sequence.length; i++) {
-                    sequence[i] = rankOfSite[sequence[i]];
-                }
-            }
             for (int e = 0; e < unsorted.length; e++) {
-                unsorted[e] = unsorted[e] == null ? unknown : unsorted[e];
+                if (unsorted[e] == null) {
+                    unsorted[e] = unknown;
+                    continue;
+                }
+                for (int i = 0; i < unsorted[e].length; i++) {
+                    unsorted[e][i] = rankOfSite[unsorted[e][i]];
+                }
             }
             if (named) {
                 functionOfLabel = new String[labels.length];
@@ -147,8 +148,7 @@ public final class FoldedView {
             }
         }
         return new FoldedView(view, snapshot.name(), snapshot.totalBytes(), labels, siteOfLabel, sequences, bytes,
-                traces,
-                endsInLine, functionOfLabel, functionOfSequence);
+                traces, endsInLine, functionOfLabel, functionOfSequence);
     }
 
     /**
