@@ -66,7 +66,7 @@ public final class FoldedText {
      *
      * @return the end of the bytes in {@code into}, which has room for three bytes per char from {@code at}
      */
-    static int encodeOneLine(String text, byte[] into, int at) {
+    private static int encodeOneLine(String text, byte[] into, int at) {
         int length = text.length();
         for (int i = 0; i < length; i++) {
             char c = text.charAt(i);
@@ -99,7 +99,7 @@ public final class FoldedText {
      *
      * @return the end of the digits in {@code into}, which has room for them from {@code at}
      */
-    static int putDecimal(long value, byte[] into, int at) {
+    private static int putDecimal(long value, byte[] into, int at) {
         if (value < 0) {
             byte[] text = Long.toString(value).getBytes(StandardCharsets.US_ASCII);
             System.arraycopy(text, 0, into, at, text.length);

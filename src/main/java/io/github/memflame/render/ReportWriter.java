@@ -181,6 +181,8 @@ public final class ReportWriter {
         BackgroundGzipStream compressed = gzip ? new BackgroundGzipStream(Channels.newOutputStream(channel)) : null;
         OutputStream stream = compressed != null ? compressed : Channels.newOutputStream(channel);
         return new OutputStream() {
+            private boolean closed;
+
             @Override
             public void write(int b) throws IOException {
                 stream.write(b);
@@ -193,6 +195,10 @@ public final class ReportWriter {
 
             @Override
             public void close() throws IOException {
+                if (closed) {
+                    return;
+                }
+                closed = true;
                 try {
                     if (compressed != null) {
                         compressed.finish();
