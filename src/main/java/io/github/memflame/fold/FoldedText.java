@@ -1,19 +1,31 @@
 package io.github.memflame.fold;
 
 import java.io.IOException;
-import java.io.Writer;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Writes a view as folded stacks ({@code frame;frame;frame bytes}, root first, one line per label sequence that
  * allocated bytes itself, in label order), the input format of Brendan Gregg's {@code flamegraph.pl} and of
- * memflame itself.
+ * memflame itself, in UTF-8.
+ *
+ * <p>Text is made as bytes, not handed to a {@link java.io.Writer}: each distinct label is encoded once, and the
+ * millions of labels of a worst-case view are then copies of its bytes. A character UTF-8 cannot encode (a lone
+ * surrogate, which a pickle may carry) is written as U+FFFD, as a replacing {@link java.nio.charset.CharsetEncoder}
+ * would write it.
  */
 public final class FoldedText {
+    private static final byte[] REPLACEMENT = {(byte) 0xEF, (byte) 0xBF, (byte) 0xBD};
+    /** The longest decimal text of a {@code long}, {@code -9223372036854775808}, and of an {@code int}. */
+    private static final int MAX_LONG_DIGITS = 20;
+    private static final int MAX_INT_DIGITS = 11;
+
     private FoldedText() {
     }
 
     /** Writes plain frames, {@code path:line}, as {@code flamegraph.pl} users expect. */
-    public static void write(FoldedView view, Writer out) throws IOException {
+    public static void write(FoldedView view, OutputStream out) throws IOException {
         write(view, out, false);
     }
 
@@ -21,11 +33,8 @@ public final class FoldedText {
      * @param withFunctionNames whether a frame whose function is known is written {@code path:line Class.method}
      *                          rather than as the plain frame {@code flamegraph.pl} users expect
      */
-    public static void write(FoldedView view, Writer out, boolean withFunctionNames) throws IOException {
-        // Every distinct label is made one line once and packed with the others into one array; each of the
-        // millions of labels of a worst-case view is then one copy from it into the block handed to the writer.
-        int[] start = new int[view.labelCount() + 1];
-        char[] labels = packLabels(view, start);
+    public static void write(FoldedView view, OutputStream out, boolean withFunctionNames) throws IOException {
+        PackedLabels labels = PackedLabels.of(view);
         LineBuffer line = new LineBuffer(out);
         for (int i = 0; i < view.size(); i++) {
             if (view.bytes(i) == 0) {
@@ -33,81 +42,182 @@ public final class FoldedText {
             }
             for (int level = 0; level < view.depth(i); level++) {
                 if (level > 0) {
-                    line.append(';');
+                    line.append((byte) ';');
                 }
                 int rank = view.labelRank(i, level);
-                line.append(labels, start[rank], start[rank + 1] - start[rank]);
+                line.append(labels.bytes, labels.start[rank], labels.start[rank + 1] - labels.start[rank]);
                 String function = withFunctionNames ? view.function(i, level) : null;
                 if (function != null) {
-                    line.append(' ');
-                    line.append(oneLine(function));
+                    line.append((byte) ' ');
+                    line.appendOneLine(function);
                 }
             }
-            line.append(' ');
-            line.append(Long.toString(view.bytes(i)));
-            line.append('\n');
+            line.append((byte) ' ');
+            line.appendDecimal(view.bytes(i));
+            line.append((byte) '\n');
         }
         line.flush();
     }
 
-    /** Every label of the view made one line, one after the other in rank order; label r starts at {@code start[r]}. */
-    private static char[] packLabels(FoldedView view, int[] start) {
-        for (int rank = 0; rank < view.labelCount(); rank++) {
-            start[rank + 1] = Math.addExact(start[rank], view.labelOfRank(rank).length());
+    /**
+     * The bytes of {@code text} written on one line, in UTF-8: line breaks become U+FFFD (a file name may contain
+     * them, a pickle carries any string, and written as they are they would end the stack's line and let the rest
+     * of the name forge another stack), and so does a lone surrogate.
+     *
+     * @return the end of the bytes in {@code into}, which has room for three bytes per char from {@code at}
+     */
+    private static int encodeOneLine(String text, byte[] into, int at) {
+        int length = text.length();
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (c < 0x80 && c != '\n' && c != '\r') {
+                into[at++] = (byte) c;
+            } else if (c < 0x800 && c >= 0x80) {
+                into[at++] = (byte) (0xC0 | c >> 6);
+                into[at++] = (byte) (0x80 | c & 0x3F);
+            } else if (Character.isHighSurrogate(c) && i + 1 < length
+                    && Character.isLowSurrogate(text.charAt(i + 1))) {
+                int codePoint = Character.toCodePoint(c, text.charAt(++i));
+                into[at++] = (byte) (0xF0 | codePoint >> 18);
+                into[at++] = (byte) (0x80 | codePoint >> 12 & 0x3F);
+                into[at++] = (byte) (0x80 | codePoint >> 6 & 0x3F);
+                into[at++] = (byte) (0x80 | codePoint & 0x3F);
+            } else if (Character.isSurrogate(c) || c == '\n' || c == '\r') {
+                System.arraycopy(REPLACEMENT, 0, into, at, REPLACEMENT.length);
+                at += REPLACEMENT.length;
+            } else {
+                into[at++] = (byte) (0xE0 | c >> 12);
+                into[at++] = (byte) (0x80 | c >> 6 & 0x3F);
+                into[at++] = (byte) (0x80 | c & 0x3F);
+            }
         }
-        char[] labels = new char[start[view.labelCount()]];
-        for (int rank = 0; rank < view.labelCount(); rank++) {
-            oneLine(view.labelOfRank(rank)).getChars(0, start[rank + 1] - start[rank], labels, start[rank]);
-        }
-        return labels;
+        return at;
     }
 
     /**
-     * The label with line breaks replaced by U+FFFD: a file name may contain them (a pickle carries any string), and
-     * written as they are they would end the stack's line and let the rest of the name forge another stack.
+     * {@code value} in decimal, as {@link Long#toString(long)} writes it.
+     *
+     * @return the end of the digits in {@code into}, which has room for them from {@code at}
      */
-    private static String oneLine(String label) {
-        if (label.indexOf('\n') < 0 && label.indexOf('\r') < 0) {
-            return label;
+    private static int putDecimal(long value, byte[] into, int at) {
+        if (value < 0) {
+            byte[] text = Long.toString(value).getBytes(StandardCharsets.US_ASCII);
+            System.arraycopy(text, 0, into, at, text.length);
+            return at + text.length;
         }
-        return label.replace('\n', '\uFFFD').replace('\r', '\uFFFD');
+        int end = at + 1;
+        for (long rest = value / 10; rest > 0; rest /= 10) {
+            end++;
+        }
+        long rest = value;
+        for (int digit = end - 1; digit >= at; digit--) {
+            into[digit] = (byte) ('0' + rest % 10);
+            rest /= 10;
+        }
+        return end;
     }
 
-    /** Chars gathered for the writer, which receives them in blocks. */
+    /** Every label of a view encoded once, one after the other in rank order; label r starts at {@code start[r]}. */
+    private static final class PackedLabels {
+        final byte[] bytes;
+        final int[] start;
+
+        private PackedLabels(byte[] bytes, int[] start) {
+            this.bytes = bytes;
+            this.start = start;
+        }
+
+        static PackedLabels of(FoldedView view) {
+            int count = view.labelCount();
+            int[] start = new int[count + 1];
+            // Grown as needed: about as many bytes as chars when the labels are ASCII.
+            byte[] bytes = new byte[1 << 16];
+            int at = 0;
+            // A stack-view label is its site's path and line: the labels of one path follow one another, and the
+            // path is encoded once for them all.
+            String path = null;
+            int pathStart = 0;
+            int pathEnd = 0;
+            for (int rank = 0; rank < count; rank++) {
+                Site site = view.siteOfLabel(rank);
+                String text = site == null ? view.labelOfRank(rank) : site.path();
+                long needed = at + 3L * text.length() + MAX_INT_DIGITS + 1;
+                if (needed > bytes.length) {
+                    long grown = Math.max(needed, bytes.length + (bytes.length >> 1));
+                    bytes = Arrays.copyOf(bytes, Math.toIntExact(grown));
+                }
+                if (site == null) {
+                    at = encodeOneLine(text, bytes, at);
+                } else {
+                    if (site.path() != path) {
+                        path = site.path();
+                        pathStart = at;
+                        pathEnd = encodeOneLine(path, bytes, at);
+                    } else {
+                        System.arraycopy(bytes, pathStart, bytes, at, pathEnd - pathStart);
+                    }
+                    at += pathEnd - pathStart;
+                    if (site.line() != 0) {
+                        bytes[at++] = ':';
+                        at = putDecimal(site.line(), bytes, at);
+                    }
+                }
+                start[rank + 1] = at;
+            }
+            return new PackedLabels(bytes, start);
+        }
+    }
+
+    /** Bytes gathered for the stream, which receives them in blocks of whole lines or more. */
     private static final class LineBuffer {
-        private final Writer out;
-        private char[] chars = new char[1 << 15];
+        private final OutputStream out;
+        private final byte[] bytes = new byte[1 << 16];
         private int length;
 
-        LineBuffer(Writer out) {
+        LineBuffer(OutputStream out) {
             this.out = out;
         }
 
-        void append(char c) throws IOException {
-            if (length == chars.length) {
+        void append(byte b) throws IOException {
+            if (length == bytes.length) {
                 flush();
             }
-            chars[length++] = c;
+            bytes[length++] = b;
         }
 
-        void append(String text) throws IOException {
-            append(text.toCharArray(), 0, text.length());
-        }
-
-        void append(char[] text, int from, int count) throws IOException {
-            if (length + count > chars.length) {
+        void append(byte[] text, int from, int count) throws IOException {
+            if (length + count > bytes.length) {
                 flush();
-                if (count > chars.length) {
+                if (count > bytes.length) {
                     out.write(text, from, count);
                     return;
                 }
             }
-            System.arraycopy(text, from, chars, length, count);
+            System.arraycopy(text, from, bytes, length, count);
             length += count;
         }
 
+        void appendOneLine(String text) throws IOException {
+            if (3L * text.length() > bytes.length - length) {
+                flush();
+                if (3L * text.length() > bytes.length) {
+                    byte[] encoded = new byte[Math.multiplyExact(3, text.length())];
+                    out.write(encoded, 0, encodeOneLine(text, encoded, 0));
+                    return;
+                }
+            }
+            length = encodeOneLine(text, bytes, length);
+        }
+
+        void appendDecimal(long value) throws IOException {
+            if (bytes.length - length < MAX_LONG_DIGITS) {
+                flush();
+            }
+            length = putDecimal(value, bytes, length);
+        }
+
         void flush() throws IOException {
-            out.write(chars, 0, length);
+            out.write(bytes, 0, length);
             length = 0;
         }
     }

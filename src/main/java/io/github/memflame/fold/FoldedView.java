@@ -18,7 +18,10 @@ public final class FoldedView {
     private final FlameTree.View view;
     private final String snapshotName;
     private final long totalBytes;
+    /** The labels by rank; in the stack view each is made from {@link #siteOfLabel} when first asked for. */
     private final String[] labels;
+    /** Stack view: the site of each label, by rank; {@code null} for {@link FlameTree#UNKNOWN}. */
+    private final Site[] siteOfLabel;
     private final int[][] sequences;
     private final long[] bytes;
     private final long[] traces;
@@ -29,12 +32,13 @@ public final class FoldedView {
     private final String[] functionOfSequence;
 
     private FoldedView(FlameTree.View view, String snapshotName, long totalBytes, String[] labels,
-                       int[][] sequences, long[] bytes, long[] traces, BitSet endsInLine, String[] functionOfLabel,
-                       String[] functionOfSequence) {
+                       Site[] siteOfLabel, int[][] sequences, long[] bytes, long[] traces, BitSet endsInLine,
+                       String[] functionOfLabel, String[] functionOfSequence) {
         this.view = view;
         this.snapshotName = snapshotName;
         this.totalBytes = totalBytes;
         this.labels = labels;
+        this.siteOfLabel = siteOfLabel;
         this.sequences = sequences;
         this.bytes = bytes;
         this.traces = traces;
@@ -48,121 +52,159 @@ public final class FoldedView {
         // stacks are then compared as arrays of ranks. A stack of the fold is already an array of site ids, which
         // index the local numbering directly; other sites are found by identity (equal sites that are not shared
         // only cost an entry more).
+        boolean pathView = view == FlameTree.View.PATH;
+        List<StackTotal> stacks = snapshot.stacks();
         SiteIndex siteIndex = new SiteIndex();
-        List<Entry> entries = new ArrayList<>(snapshot.stacks().size());
-        for (StackTotal stack : snapshot.stacks()) {
-            List<Site> stackSites = stack.rootFirst();
-            int[] sequence;
-            if (stackSites.isEmpty()) {
-                sequence = null;
-            } else if (view == FlameTree.View.PATH) {
-                sequence = new int[] {siteIndex.index(stackSites, stackSites.size() - 1)};
-            } else {
-                sequence = new int[stackSites.size()];
-                for (int i = 0; i < sequence.length; i++) {
-                    sequence[i] = siteIndex.index(stackSites, i);
+        // Each stack as label ranks; in the stack view first as site indexes, null for a stack without frames.
+        int[][] unsorted = new int[stacks.size()][];
+        // Path view: the index of each stack's allocating site; -1 for a stack without frames.
+        int[] allocatingSiteOf = pathView ? new int[stacks.size()] : null;
+        for (int e = 0; e < unsorted.length; e++) {
+            List<Site> stackSites = stacks.get(e).rootFirst();
+            if (pathView) {
+                allocatingSiteOf[e] = stackSites.isEmpty() ? -1 : siteIndex.index(stackSites, stackSites.size() - 1);
+            } else if (!stackSites.isEmpty()) {
+                unsorted[e] = new int[stackSites.size()];
+                for (int i = 0; i < unsorted[e].length; i++) {
+                    unsorted[e][i] = siteIndex.index(stackSites, i);
                 }
             }
-            boolean line = view == FlameTree.View.PATH && sequence != null && stack.allocatingSite().line() != 0;
-            entries.add(new Entry(sequence, stack.bytes(), stack.traces(), line,
-                    line ? snapshot.functionAt(stack.allocatingSite()) : null));
         }
         List<Site> sites = siteIndex.sites;
 
-        // Rank every label by sorting them once; equal labels share a rank. A path view's sites share a few hundred
-        // paths and a few thousand lines: each path is split and each line written once, not once per site.
-        List<String> slotLabels = new ArrayList<>();
-        int[][] slotsOfSite = new int[sites.size()][];
-        if (view == FlameTree.View.PATH) {
-            Map<String, int[]> componentSlots = new HashMap<>();
-            Map<Integer, Integer> lineSlots = new HashMap<>();
-            for (int i = 0; i < slotsOfSite.length; i++) {
-                Site site = sites.get(i);
-                int[] components = componentSlots.computeIfAbsent(site.path(),
-                        path -> newSlots(PathNormalizer.components(path), slotLabels));
-                if (site.line() == 0) {
-                    slotsOfSite[i] = components;
-                } else {
-                    slotsOfSite[i] = Arrays.copyOf(components, components.length + 1);
-                    slotsOfSite[i][components.length] = lineSlots.computeIfAbsent(site.line(),
-                            line -> newSlots(List.of(Integer.toString(line)), slotLabels)[0]);
-                }
+        boolean named = !snapshot.functionNames().isEmpty();
+        String[] labels;
+        Site[] siteOfLabel = null;
+        String[] functionOfLabel = null;
+        int[] unknown;
+        if (pathView) {
+            List<String> distinct = new ArrayList<>();
+            int[][] ranksOfSite = rankPathLabels(sites, distinct);
+            labels = distinct.toArray(String[]::new);
+            unknown = ranksOfSite[sites.size()];
+            for (int e = 0; e < unsorted.length; e++) {
+                unsorted[e] = allocatingSiteOf[e] < 0 ? unknown : ranksOfSite[allocatingSiteOf[e]];
             }
         } else {
-            for (int i = 0; i < slotsOfSite.length; i++) {
-                slotsOfSite[i] = newSlots(List.of(sites.get(i).label()), slotLabels);
+            // Hundreds of thousands of path:line labels, most of them only ever written as bytes (see FoldedText):
+            // each is made a string only when asked for.
+            int[] rankOfSite = rankStackLabels(sites);
+            unknown = new int[] {rankOfSite[sites.size()]};
+            labels = new String[Arrays.stream(rankOfSite).max().orElseThrow() + 1];
+            siteOfLabel = new Site[labels.length];
+            for (int i = 0; i < sites.size(); i++) {
+                siteOfLabel[rankOfSite[i]] = sites.get(i);
+            }
+            for (int e = 0; e < unsorted.length; e++) {
+                if (unsorted[e] == null) {
+                    unsorted[e] = unknown;
+                    continue;
+                }
+                for (int i = 0; i < unsorted[e].length; i++) {
+                    unsorted[e][i] = rankOfSite[unsorted[e][i]];
+                }
+            }
+            if (named) {
+                functionOfLabel = new String[labels.length];
+                for (int i = 0; i < sites.size(); i++) {
+                    functionOfLabel[rankOfSite[i]] = snapshot.functionAt(sites.get(i));
+                }
             }
         }
-        int unknownSlot = newSlots(List.of(FlameTree.UNKNOWN), slotLabels)[0];
-        List<String> distinct = new ArrayList<>();
-        int[] rankOfSlot = view == FlameTree.View.STACK ? rankByPathThenLine(sites, slotLabels, distinct) : null;
-        if (rankOfSlot == null) {
-            rankOfSlot = rankBySorting(slotLabels, distinct);
+        int[] order = SequenceOrder.of(unsorted);
+
+        // The stacks are summed in their own order, each into its sequence's slot: reading them in sorted order
+        // would jump across the heap, a cache miss each on a million stacks.
+        int[] sequenceOfStack = new int[order.length];
+        int distinctSequences = 0;
+        for (int i = 0; i < order.length; i++) {
+            if (i == 0 || !Arrays.equals(unsorted[order[i - 1]], unsorted[order[i]])) {
+                distinctSequences++;
+            }
+            sequenceOfStack[order[i]] = distinctSequences - 1;
         }
-        int unknownRank = rankOfSlot[unknownSlot];
-        int[][] ranksOfSite = new int[sites.size()][];
+        int[][] sequences = new int[distinctSequences][];
+        long[] bytes = new long[distinctSequences];
+        long[] traces = new long[distinctSequences];
+        BitSet endsInLine = new BitSet(pathView ? distinctSequences : 0);
+        String[] functionOfSequence = named && pathView ? new String[distinctSequences] : null;
+        BitSet siteHasLine = new BitSet();
+        for (int i = 0; pathView && i < sites.size(); i++) {
+            siteHasLine.set(i, sites.get(i).line() != 0);
+        }
+        for (int e = 0; e < unsorted.length; e++) {
+            int at = sequenceOfStack[e];
+            sequences[at] = unsorted[e];
+            StackTotal stack = stacks.get(e);
+            bytes[at] = Math.addExact(bytes[at], stack.bytes());
+            traces[at] += stack.traces();
+            int allocating = pathView ? allocatingSiteOf[e] : -1;
+            if (allocating >= 0 && siteHasLine.get(allocating)) {
+                endsInLine.set(at);
+                String function = functionOfSequence != null ? snapshot.functionAt(sites.get(allocating)) : null;
+                if (function != null) {
+                    functionOfSequence[at] = function;
+                }
+            }
+        }
+        return new FoldedView(view, snapshot.name(), snapshot.totalBytes(), labels, siteOfLabel, sequences, bytes,
+                traces, endsInLine, functionOfLabel, functionOfSequence);
+    }
+
+    /**
+     * The path view's label ranks of each site, {@code dir;dir;file.py;line}, and last those of
+     * {@link FlameTree#UNKNOWN}; sites of one path share its components' ranks. The sites share a few hundred
+     * paths and a few thousand lines: each path is split and each line written once, not once per site.
+     *
+     * @param distinct receives the distinct labels in rank order
+     */
+    private static int[][] rankPathLabels(List<Site> sites, List<String> distinct) {
+        List<String> slotLabels = new ArrayList<>();
+        int[][] slotsOfSite = new int[sites.size() + 1][];
+        DistinctLines lines = new DistinctLines(sites);
+        int[] slotOfLine = new int[lines.count()];
+        for (int i = 0; i < slotOfLine.length; i++) {
+            slotOfLine[i] = newSlots(List.of(Integer.toString(lines.line(i))), slotLabels)[0];
+        }
+        Map<String, int[]> componentSlots = new HashMap<>();
+        for (int i = 0; i < sites.size(); i++) {
+            Site site = sites.get(i);
+            int[] components = componentSlots.computeIfAbsent(site.path(),
+                    path -> newSlots(PathNormalizer.components(path), slotLabels));
+            if (site.line() == 0) {
+                slotsOfSite[i] = components;
+            } else {
+                slotsOfSite[i] = Arrays.copyOf(components, components.length + 1);
+                slotsOfSite[i][components.length] = slotOfLine[lines.indexOf(site.line())];
+            }
+        }
+        slotsOfSite[sites.size()] = newSlots(List.of(FlameTree.UNKNOWN), slotLabels);
+        int[] rankOfSlot = rankBySorting(slotLabels, distinct);
+        int[][] ranksOfSite = new int[slotsOfSite.length][];
         for (int i = 0; i < ranksOfSite.length; i++) {
             ranksOfSite[i] = new int[slotsOfSite[i].length];
             for (int level = 0; level < ranksOfSite[i].length; level++) {
                 ranksOfSite[i][level] = rankOfSlot[slotsOfSite[i][level]];
             }
         }
-        String[] labels = distinct.toArray(String[]::new);
-        boolean named = !snapshot.functionNames().isEmpty();
-        String[] functionOfLabel = named && view == FlameTree.View.STACK ? new String[labels.length] : null;
-        if (functionOfLabel != null) {
-            for (int i = 0; i < ranksOfSite.length; i++) {
-                functionOfLabel[ranksOfSite[i][0]] = snapshot.functionAt(sites.get(i));
-            }
-        }
-        int[] unknown = {unknownRank};
-        for (int e = 0; e < entries.size(); e++) {
-            Entry entry = entries.get(e);
-            if (entry.sequence == null) {
-                entries.set(e, new Entry(unknown, entry.bytes, entry.traces, false, null));
-            } else if (view == FlameTree.View.PATH) {
-                entries.set(e, new Entry(ranksOfSite[entry.sequence[0]], entry.bytes, entry.traces, entry.line,
-                        entry.function));
-            } else {
-                for (int i = 0; i < entry.sequence.length; i++) {
-                    entry.sequence[i] = ranksOfSite[entry.sequence[i]][0];
-                }
-            }
-        }
-        int[][] unsorted = new int[entries.size()][];
-        for (int e = 0; e < unsorted.length; e++) {
-            unsorted[e] = entries.get(e).sequence;
-        }
-        int[] order = SequenceOrder.of(unsorted);
+        return ranksOfSite;
+    }
 
-        int distinctSequences = 0;
-        for (int i = 0; i < order.length; i++) {
-            if (i == 0 || !Arrays.equals(unsorted[order[i - 1]], unsorted[order[i]])) {
-                distinctSequences++;
+    /**
+     * The stack view's label rank of each site ({@code path:line}), and last that of {@link FlameTree#UNKNOWN};
+     * sites of equal labels share one rank.
+     */
+    private static int[] rankStackLabels(List<Site> sites) {
+        int[] rankOfSlot = rankByPathThenLine(sites);
+        if (rankOfSlot == null) {
+            List<String> slotLabels = new ArrayList<>(sites.size() + 1);
+            for (Site site : sites) {
+                slotLabels.add(site.label());
             }
+            slotLabels.add(FlameTree.UNKNOWN);
+            rankOfSlot = rankBySorting(slotLabels, new ArrayList<>());
         }
-        int[][] sequences = new int[distinctSequences][];
-        long[] bytes = new long[distinctSequences];
-        long[] traces = new long[distinctSequences];
-        BitSet endsInLine = new BitSet(view == FlameTree.View.PATH ? distinctSequences : 0);
-        String[] functionOfSequence = named && view == FlameTree.View.PATH ? new String[distinctSequences] : null;
-        int at = -1;
-        for (int index : order) {
-            Entry entry = entries.get(index);
-            if (at < 0 || !Arrays.equals(sequences[at], entry.sequence)) {
-                sequences[++at] = entry.sequence;
-            }
-            bytes[at] = Math.addExact(bytes[at], entry.bytes);
-            traces[at] += entry.traces;
-            if (entry.line) {
-                endsInLine.set(at);
-            }
-            if (functionOfSequence != null && entry.function != null) {
-                functionOfSequence[at] = entry.function;
-            }
-        }
-        return new FoldedView(view, snapshot.name(), snapshot.totalBytes(), labels, sequences, bytes, traces,
-                endsInLine, functionOfLabel, functionOfSequence);
+        return rankOfSlot;
     }
 
     public FlameTree.View view() {
@@ -190,7 +232,7 @@ public final class FoldedView {
 
     /** Label {@code level} (0 at the root end) of sequence {@code index}. */
     public String label(int index, int level) {
-        return labels[sequences[index][level]];
+        return labelOfRank(sequences[index][level]);
     }
 
     /** The rank of label {@code level} of sequence {@code index}: an index into the view's sorted distinct labels. */
@@ -205,7 +247,16 @@ public final class FoldedView {
 
     /** The label of rank {@code rank}. */
     String labelOfRank(int rank) {
+        // Made at most once each in practice; two threads making one at once would store equal strings.
+        if (labels[rank] == null) {
+            labels[rank] = siteOfLabel[rank] == null ? FlameTree.UNKNOWN : siteOfLabel[rank].label();
+        }
         return labels[rank];
+    }
+
+    /** The site whose label has rank {@code rank}, in the stack view; {@code null} in the path view or for none. */
+    Site siteOfLabel(int rank) {
+        return siteOfLabel == null ? null : siteOfLabel[rank];
     }
 
     /** The bytes allocated with exactly sequence {@code index}. */
@@ -271,54 +322,95 @@ public final class FoldedView {
      * The ranks of the stack view's labels ({@code path} or {@code path:line}; slot i is site i, the last slot
      * {@link FlameTree#UNKNOWN}) without comparing hundreds of thousands of labels: when no path is a prefix of
      * another, two labels of different paths compare as their paths do, and two of one path as their lines'
-     * digits do (no line first). The few hundred paths and few thousand lines are sorted, and each label is a
-     * {@code long} of its path's rank and its line's. {@code null} when a path is a prefix of another.
-     *
-     * @param distinct receives the distinct labels in rank order
+     * digits do (no line first). The few hundred paths and few thousand lines are sorted, and the slots are put in
+     * order by line rank, then by path rank, each by counting. {@code null} when a path is a prefix of another.
      */
-    private static int[] rankByPathThenLine(List<Site> sites, List<String> slotLabels, List<String> distinct) {
-        Map<String, Integer> pathRanks = new HashMap<>();
-        Map<Integer, Integer> lineRanks = new HashMap<>();
-        for (int slot = 0; slot < slotLabels.size(); slot++) {
-            pathRanks.put(slot < sites.size() ? sites.get(slot).path() : FlameTree.UNKNOWN, 0);
-            lineRanks.put(slot < sites.size() ? sites.get(slot).line() : 0, 0);
+    private static int[] rankByPathThenLine(List<Site> sites) {
+        int slots = sites.size() + 1;
+        int[] pathRank = rankPaths(sites);
+        if (pathRank == null) {
+            return null;
         }
-        String[] paths = pathRanks.keySet().toArray(String[]::new);
-        Arrays.sort(paths);
-        for (int i = 0; i < paths.length; i++) {
-            if (i + 1 < paths.length && paths[i + 1].startsWith(paths[i])) {
-                return null;
+        DistinctLines lines = new DistinctLines(sites);
+        int[] textRankOfLine = lines.textRanks();
+        int[] lineRank = new int[slots];
+        for (int slot = 0; slot < sites.size(); slot++) {
+            lineRank[slot] = textRankOfLine[lines.indexOf(sites.get(slot).line())];
+        }
+        int[] order = new int[slots];
+        for (int slot = 0; slot < slots; slot++) {
+            order[slot] = slot;
+        }
+        order = sortedByKey(sortedByKey(order, lineRank), pathRank);
+        int[] rankOfSlot = new int[slots];
+        int rank = -1;
+        for (int i = 0; i < slots; i++) {
+            int slot = order[i];
+            int previous = i == 0 ? -1 : order[i - 1];
+            if (previous < 0 || pathRank[slot] != pathRank[previous] || lineRank[slot] != lineRank[previous]) {
+                rank++;
             }
-            pathRanks.put(paths[i], i);
+            rankOfSlot[slot] = rank;
         }
-        // The label of line 0 is the path alone, before every path:line.
-        String[] lines = lineRanks.keySet().stream().filter(line -> line != 0).map(String::valueOf)
-                .sorted().toArray(String[]::new);
-        for (int i = 0; i < lines.length; i++) {
-            lineRanks.put(Integer.valueOf(lines[i]), i + 1);
-        }
-        long[] keys = new long[slotLabels.size()];
-        for (int slot = 0; slot < keys.length; slot++) {
-            String path = slot < sites.size() ? sites.get(slot).path() : FlameTree.UNKNOWN;
-            int line = slot < sites.size() ? sites.get(slot).line() : 0;
-            keys[slot] = (long) pathRanks.get(path) << 32 | lineRanks.get(line);
-        }
-        long[] sorted = keys.clone();
-        Arrays.sort(sorted);
-        int count = 0;
-        for (int i = 0; i < sorted.length; i++) {
-            if (i == 0 || sorted[i] != sorted[count - 1]) {
-                sorted[count++] = sorted[i];
-            }
-        }
-        String[] labels = new String[count];
-        int[] rankOfSlot = new int[keys.length];
-        for (int slot = 0; slot < keys.length; slot++) {
-            rankOfSlot[slot] = Arrays.binarySearch(sorted, 0, count, keys[slot]);
-            labels[rankOfSlot[slot]] = slotLabels.get(slot);
-        }
-        distinct.addAll(Arrays.asList(labels));
         return rankOfSlot;
+    }
+
+    /**
+     * The rank of each site's path among the distinct paths, and last that of {@link FlameTree#UNKNOWN}; {@code null}
+     * when a path is a prefix of another. The sites of one file share their path's string: each string is looked up
+     * by identity, and only the distinct ones are sorted.
+     */
+    private static int[] rankPaths(List<Site> sites) {
+        Map<String, Integer> numberOfString = new IdentityHashMap<>();
+        List<String> strings = new ArrayList<>();
+        int[] stringOfSlot = new int[sites.size() + 1];
+        for (int slot = 0; slot < stringOfSlot.length; slot++) {
+            String path = slot < sites.size() ? sites.get(slot).path() : FlameTree.UNKNOWN;
+            Integer number = numberOfString.get(path);
+            if (number == null) {
+                number = strings.size();
+                numberOfString.put(path, number);
+                strings.add(path);
+            }
+            stringOfSlot[slot] = number;
+        }
+        String[] paths = strings.toArray(String[]::new);
+        Arrays.sort(paths);
+        int count = 0;
+        for (String path : paths) {
+            if (count > 0 && path.startsWith(paths[count - 1])) {
+                if (!path.equals(paths[count - 1])) {
+                    return null;
+                }
+            } else {
+                paths[count++] = path;
+            }
+        }
+        int[] rankOfString = new int[strings.size()];
+        for (int number = 0; number < rankOfString.length; number++) {
+            rankOfString[number] = Arrays.binarySearch(paths, 0, count, strings.get(number));
+        }
+        int[] pathRank = new int[stringOfSlot.length];
+        for (int slot = 0; slot < pathRank.length; slot++) {
+            pathRank[slot] = rankOfString[stringOfSlot[slot]];
+        }
+        return pathRank;
+    }
+
+    /** {@code order} stably sorted by {@code key[order[i]]}, keys from 0 to fewer than {@code order.length}. */
+    private static int[] sortedByKey(int[] order, int[] key) {
+        int[] start = new int[order.length + 1];
+        for (int slot : order) {
+            start[key[slot] + 1]++;
+        }
+        for (int k = 0; k < order.length; k++) {
+            start[k + 1] += start[k];
+        }
+        int[] sorted = new int[order.length];
+        for (int slot : order) {
+            sorted[start[key[slot]]++] = slot;
+        }
+        return sorted;
     }
 
     /** New slots for {@code labels}, in order: indexes into {@code slotLabels}, which receives them. */
@@ -373,7 +465,51 @@ public final class FoldedView {
     private record LabelAt(String label, int slot) {
     }
 
-    /** A stack as site indexes, then as label ranks; {@code null} for a stack without frames. */
-    private record Entry(int[] sequence, long bytes, long traces, boolean line, String function) {
+    /** The distinct line numbers of some sites, found by sorting them rather than boxing each in a map. */
+    private static final class DistinctLines {
+        /** Ascending. */
+        private final int[] lines;
+
+        DistinctLines(List<Site> sites) {
+            int[] all = new int[sites.size()];
+            for (int i = 0; i < all.length; i++) {
+                all[i] = sites.get(i).line();
+            }
+            Arrays.sort(all);
+            int count = 0;
+            for (int line : all) {
+                if (count == 0 || line != all[count - 1]) {
+                    all[count++] = line;
+                }
+            }
+            lines = Arrays.copyOf(all, count);
+        }
+
+        int count() {
+            return lines.length;
+        }
+
+        int line(int index) {
+            return lines[index];
+        }
+
+        /** The index of a line of the sites. */
+        int indexOf(int line) {
+            return Arrays.binarySearch(lines, line);
+        }
+
+        /**
+         * By index, the rank of each line's digits in text order from 1, and 0 for line 0: in a label, no line
+         * (the path alone) comes before every {@code path:line}.
+         */
+        int[] textRanks() {
+            String[] texts = Arrays.stream(lines).filter(line -> line != 0).mapToObj(Integer::toString)
+                    .sorted().toArray(String[]::new);
+            int[] ranks = new int[lines.length];
+            for (int i = 0; i < texts.length; i++) {
+                ranks[indexOf(Integer.parseInt(texts[i]))] = i + 1;
+            }
+            return ranks;
+        }
     }
 }

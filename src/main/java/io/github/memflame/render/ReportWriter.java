@@ -140,11 +140,11 @@ public final class ReportWriter {
                         SvgFlameGraph.writeDiff(snapshot.diff(view), options, out);
                     }
                 }
-                try (Writer out = gzipWriter(resolve(staging, snapshot.foldedFile(view), name))) {
+                try (OutputStream out = gzipStream(resolve(staging, snapshot.foldedFile(view), name))) {
                     FoldedText.write(snapshot.folded(view), out, false);
                 }
                 if (report.foldedFunctionNames()) {
-                    try (Writer out = gzipWriter(resolve(staging, snapshot.namedFoldedFile(view), name))) {
+                    try (OutputStream out = gzipStream(resolve(staging, snapshot.namedFoldedFile(view), name))) {
                         FoldedText.write(snapshot.folded(view), out, true);
                     }
                 }
@@ -155,40 +155,57 @@ public final class ReportWriter {
     }
 
     /**
-     * A UTF-8 writer for a new file: a lone surrogate becomes U+FFFD rather than failing, and the data is forced
-     * to disk on close, so the swap never publishes a file the file system has not stored.
+     * A UTF-8 writer for a new file: a lone surrogate becomes U+FFFD rather than failing (as in the folded
+     * exports, see {@link FoldedText}), and the data is forced to disk on close, as {@link #stream} does.
      */
     private static Writer writer(Path file) throws IOException {
-        return writer(file, false);
-    }
-
-    /**
-     * As {@link #writer(Path)}, gzip-compressed as {@link BackgroundGzipStream} does.
-     */
-    private static Writer gzipWriter(Path file) throws IOException {
-        return writer(file, true);
-    }
-
-    private static Writer writer(Path file, boolean gzip) throws IOException {
-        Files.createDirectories(file.getParent());
-        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        BackgroundGzipStream compressed = gzip ? new BackgroundGzipStream(Channels.newOutputStream(channel)) : null;
-        OutputStream stream = compressed != null ? compressed : Channels.newOutputStream(channel);
         CharsetEncoder encoder = StandardCharsets.UTF_8.newEncoder()
                 .onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE)
                 .replaceWith(new byte[] {(byte) 0xEF, (byte) 0xBF, (byte) 0xBD});
-        return new BufferedWriter(new OutputStreamWriter(stream, encoder), 1 << 16) {
+        return new BufferedWriter(new OutputStreamWriter(stream(file, false), encoder), 1 << 16);
+    }
+
+    /** As {@link #stream}, gzip-compressed as {@link BackgroundGzipStream} does. */
+    private static OutputStream gzipStream(Path file) throws IOException {
+        return stream(file, true);
+    }
+
+    /**
+     * A stream to a new file whose data is forced to disk on close, so the swap never publishes a file the file
+     * system has not stored.
+     */
+    private static OutputStream stream(Path file, boolean gzip) throws IOException {
+        Files.createDirectories(file.getParent());
+        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        BackgroundGzipStream compressed = gzip ? new BackgroundGzipStream(Channels.newOutputStream(channel)) : null;
+        OutputStream stream = compressed != null ? compressed : Channels.newOutputStream(channel);
+        return new OutputStream() {
+            private boolean closed;
+
+            @Override
+            public void write(int b) throws IOException {
+                stream.write(b);
+            }
+
+            @Override
+            public void write(byte[] bytes, int offset, int length) throws IOException {
+                stream.write(bytes, offset, length);
+            }
+
             @Override
             public void close() throws IOException {
+                if (closed) {
+                    return;
+                }
+                closed = true;
                 try {
-                    flush();
                     if (compressed != null) {
                         compressed.finish();
                     }
                     channel.force(true);
                 } finally {
-                    super.close();
+                    stream.close();
                 }
             }
         };

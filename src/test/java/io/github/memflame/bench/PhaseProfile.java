@@ -8,7 +8,7 @@ import io.github.memflame.fold.PathNormalizer;
 import io.github.memflame.fold.SnapshotFolder;
 import io.github.memflame.read.DumpFormat;
 import io.github.memflame.read.DumpLoader;
-import java.io.Writer;
+import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
@@ -42,7 +42,7 @@ public final class PhaseProfile {
         long pruned = lap("stack tree", view);
         FlameTree.of(snapshot, FlameTree.View.PATH);
         long path = lap("path tree", pruned);
-        FoldedText.write(stack, Writer.nullWriter());
+        FoldedText.write(stack, OutputStream.nullOutputStream());
         lap("stack folded text", path);
         System.out.printf(Locale.ROOT, "%,d traces, %,d stacks, %,d stack-view sequences, root %s%n",
                 snapshot.traces(), snapshot.stacks().size(), stack.size(), tree.root().totalBytes());

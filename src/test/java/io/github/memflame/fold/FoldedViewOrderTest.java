@@ -8,6 +8,7 @@ import io.github.memflame.read.Frame;
 import io.github.memflame.read.Interner;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +23,20 @@ class FoldedViewOrderTest {
     @Test
     void pathsThatArePrefixesOfOthers() {
         assertLabelOrder(List.of("a.py", "a.py2", "a.py:3", "a", "a.py/b.py", "<unknown>"));
+    }
+
+    @Test
+    void equalPathsThatAreDistinctStringsAreOneLabelAndLinesSortAsText() {
+        FoldedSnapshot snapshot = Stacks.snapshot(Map.of(),
+                Stacks.stack(1, new Site(new String("a.py"), 3)), Stacks.stack(2, new Site(new String("a.py"), 3)),
+                Stacks.stack(4, new Site("a.py", 12)), Stacks.stack(8, new Site("a.py", -5)),
+                Stacks.stack(16, new Site("a.py", 0)), Stacks.stack(32, new Site("b.py", 100)));
+        FoldedView view = FoldedView.of(snapshot, FlameTree.View.STACK);
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < view.size(); i++) {
+            lines.add(view.label(i, 0) + " " + view.bytes(i));
+        }
+        assertEquals(List.of("a.py 16", "a.py:-5 8", "a.py:12 4", "a.py:3 3", "b.py:100 32"), lines);
     }
 
     private static void assertLabelOrder(List<String> files) {

@@ -6,7 +6,8 @@ import io.github.memflame.fold.FlameTree;
 import io.github.memflame.fold.FoldedSnapshot;
 import io.github.memflame.fold.FoldedText;
 import io.github.memflame.fold.FoldedView;
-import java.io.StringWriter;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /** A file name with a line break (legal in a pickle) must not forge a stack line in the exported folded text. */
@@ -19,9 +20,9 @@ class FoldedLabelInjectionTest {
                 .add(5, "main.py:1", "c.py\rd.py:4")
                 .build();
         for (FlameTree.View view : FlameTree.View.values()) {
-            StringWriter out = new StringWriter();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
             FoldedText.write(FoldedView.of(snapshot, view), out);
-            String[] lines = out.toString().split("\n");
+            String[] lines = out.toString(StandardCharsets.UTF_8).split("\n");
             long total = 0;
             for (String line : lines) {
                 total += Long.parseLong(line.substring(line.lastIndexOf(' ') + 1));

@@ -11,7 +11,8 @@ import io.github.memflame.fold.FoldedView;
 import io.github.memflame.fold.Site;
 import io.github.memflame.fold.StackTotal;
 import io.github.memflame.read.DumpFormat;
-import java.io.StringWriter;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -40,9 +41,9 @@ class FrameCountTest {
         FlameTree tree = FlameTree.of(view, options.invisibleBelowBytes(snapshot.totalBytes()));
         SvgTestSupport.Rendered svg = SvgTestSupport.render(tree, snapshot.totalBytes(), options);
 
-        StringWriter folded = new StringWriter();
+        ByteArrayOutputStream folded = new ByteArrayOutputStream();
         FoldedText.write(view, folded);
-        long expected = framesAtLeast(folded.toString(), options.minFrameWidth(), options.width() - 20.0);
+        long expected = framesAtLeast(folded.toString(StandardCharsets.UTF_8), options.minFrameWidth(), options.width() - 20.0);
 
         assertTrue(expected > 10_000, "a dump this size has more frames than the old markup could hold: " + expected);
         assertEquals(expected, svg.frames().size(), "frames drawn");
