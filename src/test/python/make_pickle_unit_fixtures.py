@@ -133,6 +133,8 @@ def synthetic_snapshots():
     # A file name of 300 bytes: BINUNICODE instead of SHORT_BINUNICODE.
     dump('long-filename-p4', [(0, 9, (('/app/' + 'x' * 295 + '.py', 1),))], 4)
 
+    reframed_snapshot(tracebacks)
+
     # Invalid dumps.
     write('refuse-negative-size', pickle.dumps(tracemalloc.Snapshot([(0, -5, tracebacks[0], 3)], 4), 5),
           {'refusal': 'a size from 0 to 9223372036854775807 bytes', 'found': 'the int -5'})
@@ -153,6 +155,34 @@ def synthetic_snapshots():
     import collections
     write('refuse-wrong-global', pickle.dumps(collections.OrderedDict(), 5),
           {'refusal': 'global tracemalloc.Snapshot or tracemalloc._Traces', 'found': 'collections.OrderedDict'})
+
+
+def reframed_snapshot(tracebacks):
+    """A protocol 5 dump whose FRAMEs fall inside the opcodes of traces and frames, at every position.
+
+    pickle starts a frame about every 64 KiB; here the opcodes are framed again in frames of 1 to 8 opcodes, so that
+    a frame starts before each opcode of a trace or a frame somewhere. CPython loads it, and counts it below.
+    """
+    import tracemalloc
+    raw = [(0, 16 + i % 7, tracebacks[i % 300], 3) for i in range(600)]
+    data = pickle.dumps(tracemalloc.Snapshot(raw, 4), 5)
+    ops = [(op, pos) for op, arg, pos in pickletools.genops(data)]
+    pieces = []
+    for (op, pos), (_, end) in zip(ops, ops[1:] + [(None, len(data))]):
+        if op.name not in ('PROTO', 'FRAME'):
+            pieces.append(data[pos:end])
+    framed = bytearray(data[:ops[1][1]])  # PROTO 5
+    at = 0
+    count = 0
+    while at < len(pieces):
+        size = 1 + count % 8
+        frame = b''.join(pieces[at:at + size])
+        framed += b'\x95' + len(frame).to_bytes(8, 'little') + frame
+        at += size
+        count += 1
+    framed = bytes(framed)
+    loaded = pickle.loads(framed)
+    write('reframed-p5', framed, figures(loaded.traces._traces))
 
 
 # ---------------------------------------------------------------- Python 2.7 (pytracemalloc's layout)

@@ -48,6 +48,54 @@ final class PickleInput {
         return buffer[position++] & 0xff;
     }
 
+    /**
+     * Whether at least {@code count} bytes (at most the buffer's size) are buffered, reading more while keeping
+     * those not yet consumed; false only near the end of the data. The reader's fast paths look at whole opcodes
+     * in the buffer, so that the end of the buffer does not cut them.
+     */
+    boolean ensureBuffered(int count) throws IOException {
+        return limit - position >= count || refillKeeping(count);
+    }
+
+    private boolean refillKeeping(int count) throws IOException {
+        if (eof) {
+            return false;
+        }
+        int kept = limit - position;
+        System.arraycopy(buffer, position, buffer, 0, kept);
+        base += position;
+        position = 0;
+        limit = kept;
+        while (limit < count) {
+            int read = in.read(buffer, limit, buffer.length - limit);
+            if (read < 0) {
+                eof = true;
+                return false;
+            }
+            limit += read;
+        }
+        return true;
+    }
+
+    /** The buffered byte {@code ahead} bytes after the next one (0: the next one), not consumed. */
+    int peekAt(int ahead) {
+        return buffer[position + ahead] & 0xff;
+    }
+
+    /** {@code count} (1 to 8) buffered bytes from {@code ahead} as a little-endian number, not consumed. */
+    long peekLittleEndian(int ahead, int count) {
+        long value = 0;
+        for (int i = 0; i < count; i++) {
+            value |= (long) (buffer[position + ahead + i] & 0xff) << (8 * i);
+        }
+        return value;
+    }
+
+    /** Consumes {@code count} buffered bytes. */
+    void skip(int count) {
+        position += count;
+    }
+
     /** The next byte without consuming it, or -1 at the end of the data. */
     int peek() throws IOException {
         if (position == limit && !fill()) {

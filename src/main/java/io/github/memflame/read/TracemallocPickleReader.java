@@ -188,6 +188,16 @@ public final class TracemallocPickleReader implements SnapshotReader {
         private Object[][] objectPages = new Object[16][];
         private Map<Long, SparseEntry> sparse;
         private int size;
+        /**
+         * The indexes of the traceback entries with their stack ids, in an open-addressing table of ints small enough
+         * to stay in the cache: every trace refers to its traceback, and a lookup in the pages, where the tracebacks
+         * lie among a million other entries, is a cache miss. Pairs of an index plus one (0: a free slot) and a
+         * stack id.
+         */
+        private int[] tracebacks = new int[2 * 1024];
+        private int tracebackCount;
+        /** Whether an entry was ever replaced; the traceback table is then not kept exact, and not used. */
+        private boolean replaced;
 
         /** An entry far beyond the pages. */
         private record SparseEntry(long entry, Object object) {
@@ -213,13 +223,19 @@ public final class TracemallocPickleReader implements SnapshotReader {
                 }
                 page = pages[number] = new long[PAGE_SIZE];
             }
+            if ((entry & KIND_MASK) == TRACEBACK) {
+                addTraceback((int) index, (int) (entry & ~KIND_MASK));  // an index is at most MAX_MEMO_INDEX
+            }
             if (page != null) {
                 int slot = (int) (index & (PAGE_SIZE - 1));
                 if (page[slot] == 0) {
                     size++;
                     if (sparse != null && sparse.remove(index) != null) {
                         size--;
+                        replaced = true;
                     }
+                } else {
+                    replaced = true;
                 }
                 page[slot] = entry;
                 int number = (int) (index >>> PAGE_BITS);
@@ -235,8 +251,57 @@ public final class TracemallocPickleReader implements SnapshotReader {
                 }
                 if (sparse.put(index, new SparseEntry(entry, object)) == null) {
                     size++;
+                } else {
+                    replaced = true;
                 }
             }
+        }
+
+        /**
+         * The stack id of the traceback entry at {@code index}; -1 when the entry is something else or none, or when
+         * this cannot tell (the caller then asks {@link #entry}).
+         */
+        int tracebackAt(long index) {
+            if (replaced || index >= Integer.MAX_VALUE) {
+                return -1;
+            }
+            int key = (int) index + 1;
+            int mask = tracebacks.length / 2 - 1;
+            for (int slot = spread(key) & mask; tracebacks[2 * slot] != 0; slot = (slot + 1) & mask) {
+                if (tracebacks[2 * slot] == key) {
+                    return tracebacks[2 * slot + 1];
+                }
+            }
+            return -1;
+        }
+
+        private void addTraceback(int index, int stackId) {
+            if (++tracebackCount > 3 * tracebacks.length / 8) {  // at most three quarters of the slots
+                int[] old = tracebacks;
+                tracebacks = new int[2 * old.length];
+                for (int i = 0; i < old.length; i += 2) {
+                    if (old[i] != 0) {
+                        insertTraceback(old[i], old[i + 1]);
+                    }
+                }
+            }
+            insertTraceback(index + 1, stackId);
+        }
+
+        private void insertTraceback(int key, int stackId) {
+            int mask = tracebacks.length / 2 - 1;
+            int slot = spread(key) & mask;
+            while (tracebacks[2 * slot] != 0 && tracebacks[2 * slot] != key) {
+                slot = (slot + 1) & mask;
+            }
+            tracebacks[2 * slot] = key;
+            tracebacks[2 * slot + 1] = stackId;
+        }
+
+        /** Memo indexes come in order: the high bits of the product spread them over the slots. */
+        private static int spread(int key) {
+            int h = key * 0x9E3779B9;
+            return h ^ (h >>> 16);
         }
 
         /** The entry at {@code index}; 0 when none was stored. */
@@ -310,78 +375,233 @@ public final class TracemallocPickleReader implements SnapshotReader {
         void run() throws IOException, DumpFormatException {
             try {
                 readProtocol();
+                // Only the opcodes of traces and tracebacks are in this loop, so that it is small and compiled early:
+                // a large dump otherwise spends its first half second in slower code, waiting for it.
                 while (true) {
                     opcodeStart = in.offset();
                     opcode = in.next();
                     switch (opcode) {
-                        case -1 -> throw error(opcodeStart, "STOP or another opcode", TRUNCATED);
-                        case MARK -> mark();
-                        case STOP -> {
-                            stop();
-                            return;
+                        case MARK -> {
+                            if (!rawTraceAtOnce()) {
+                                mark();
+                            }
                         }
-                        case BININT -> pushInt((int) in.readLittleEndian(4));
-                        case BININT1 -> pushInt(in.readByte());
-                        case BININT2 -> pushInt(in.readLittleEndian(2));
-                        case LONG1 -> long1();
-                        case INT -> textInt(false);
-                        case LONG -> textInt(true);
-                        case NONE -> push(NONE_VALUE);
-                        case SHORT_BINUNICODE -> push(interner.string(in.readUtf8(in.readByte())));
-                        case BINUNICODE -> push(interner.string(in.readUtf8(stringLength(in.readLittleEndian(4)))));
-                        case SHORT_BINSTRING -> push(byteString(in.readBytes(in.readByte())));
-                        case BINSTRING -> push(byteString(in.readBytes(stringLength((int) in.readLittleEndian(4)))));
-                        case STRING -> textString();
-                        case UNICODE -> textUnicode();
-                        case FLOAT -> textFloat();
-                        case BINFLOAT -> {
-                            in.readLittleEndian(8);
-                            push(FLOAT_VALUE);
-                        }
-                        case EMPTY_TUPLE -> push(EMPTY_TUPLE_VALUE);
-                        case TUPLE -> tuple(popMark());
-                        case TUPLE1 -> tuple(top(1));
-                        case TUPLE2 -> tuple(top(2));
-                        case TUPLE3 -> tuple(top(3));
-                        case EMPTY_LIST -> push(new TraceList());
-                        case LIST -> list(popMark());
-                        case APPEND -> {
-                            top(2);
-                            append(size - 1);
-                        }
+                        // One call site per handler: each site is compiled into the loop on its own.
+                        case BININT, BININT1, BININT2 -> pushInt(opcode == BININT ? (int) in.readLittleEndian(4)
+                                : in.readLittleEndian(opcode == BININT1 ? 1 : 2));
+                        case TUPLE, TUPLE1, TUPLE2, TUPLE3 -> tuple(opcode == TUPLE ? popMark()
+                                : top(opcode - TUPLE1 + 1));
                         case APPENDS -> append(popMark());
-                        case EMPTY_DICT -> push(new StateDict());
-                        case DICT -> dict(popMark());
-                        case SETITEM -> {
-                            top(3);
-                            setItems(size - 2);
+                        case MEMOIZE, BINPUT, LONG_BINPUT -> memoize(opcode == MEMOIZE ? memo.size()
+                                : in.readLittleEndian(opcode == BINPUT ? 1 : 4));
+                        case BINGET, LONG_BINGET -> {
+                            int indexBytes = opcode == BINGET ? 1 : 4;
+                            if (!frameAtOnce(indexBytes)) {
+                                memoGet(in.readLittleEndian(indexBytes));
+                            }
                         }
-                        case SETITEMS -> setItems(popMark());
-                        case BUILD -> build();
-                        case NEWOBJ -> newObject();
-                        case REDUCE -> reduce();
-                        case STACK_GLOBAL -> stackGlobal();
-                        case GLOBAL -> push(global(textLine(), textLine()));
-                        case INST -> refuseInst();
-                        case OBJ -> refuseObj();
-                        case PERSID -> throw error(opcodeStart, PERSISTENT_ID, "PERSID " + quote(textLine()));
-                        case BINPERSID -> throw error(opcodeStart, PERSISTENT_ID, "BINPERSID of "
-                                + typeName(objects[top(1)]));
-                        case MEMOIZE -> memoize(memo.size());
-                        case PUT -> memoize(memoKey());
-                        case GET -> memoGet(memoKey());
-                        case BINPUT -> memoize(in.readByte());
-                        case LONG_BINPUT -> memoize(in.readLittleEndian(4));
-                        case BINGET -> memoGet(in.readByte());
-                        case LONG_BINGET -> memoGet(in.readLittleEndian(4));
-                        case FRAME -> startFrame(in.readLittleEndian(8));
-                        default -> throw error(opcodeStart, "a tracemalloc opcode", describe(opcode));
+                        default -> {
+                            if (otherOpcode()) {
+                                return;
+                            }
+                        }
                     }
                 }
             } catch (PickleInput.Truncated truncated) {
                 throw error(in.offset(), "the rest of " + name(opcode) + " (the opcode at byte " + opcodeStart + ")",
                         TRUNCATED);
             }
+        }
+
+        /** Every opcode that {@link #run} leaves out; returns true after STOP. */
+        private boolean otherOpcode() throws IOException, DumpFormatException, PickleInput.Truncated {
+            switch (opcode) {
+                case -1 -> throw error(opcodeStart, "STOP or another opcode", TRUNCATED);
+                case STOP -> {
+                    stop();
+                    return true;
+                }
+                case LONG1 -> long1();
+                case INT -> textInt(false);
+                case LONG -> textInt(true);
+                case NONE -> push(NONE_VALUE);
+                case SHORT_BINUNICODE -> push(interner.string(in.readUtf8(in.readByte())));
+                case BINUNICODE -> push(interner.string(in.readUtf8(stringLength(in.readLittleEndian(4)))));
+                case SHORT_BINSTRING -> push(byteString(in.readBytes(in.readByte())));
+                case BINSTRING -> push(byteString(in.readBytes(stringLength((int) in.readLittleEndian(4)))));
+                case STRING -> textString();
+                case UNICODE -> textUnicode();
+                case FLOAT -> textFloat();
+                case BINFLOAT -> {
+                    in.readLittleEndian(8);
+                    push(FLOAT_VALUE);
+                }
+                case EMPTY_TUPLE -> push(EMPTY_TUPLE_VALUE);
+                case EMPTY_LIST -> push(new TraceList());
+                case LIST -> list(popMark());
+                case APPEND -> {
+                    top(2);
+                    append(size - 1);
+                }
+                case EMPTY_DICT -> push(new StateDict());
+                case DICT -> dict(popMark());
+                case SETITEM -> {
+                    top(3);
+                    setItems(size - 2);
+                }
+                case SETITEMS -> setItems(popMark());
+                case BUILD -> build();
+                case NEWOBJ -> newObject();
+                case REDUCE -> reduce();
+                case STACK_GLOBAL -> stackGlobal();
+                case GLOBAL -> push(global(textLine(), textLine()));
+                case INST -> refuseInst();
+                case OBJ -> refuseObj();
+                case PERSID -> throw error(opcodeStart, PERSISTENT_ID, "PERSID " + quote(textLine()));
+                case BINPERSID -> throw error(opcodeStart, PERSISTENT_ID, "BINPERSID of "
+                        + typeName(objects[top(1)]));
+                case PUT -> memoize(memoKey());
+                case GET -> memoGet(memoKey());
+                case FRAME -> startFrame(in.readLittleEndian(8));
+                default -> throw error(opcodeStart, "a tracemalloc opcode", describe(opcode));
+            }
+            return false;
+        }
+
+        // ---- fast paths: a dump is almost only raw traces and frames ----
+        // Each takes the opcodes of one value at once when they are exactly the usual ones, and leaves the stack,
+        // the marks, the memo and the frame as the opcode loop would. Anything else, including what the loop would
+        // refuse, is left to the loop, which then gives the same result or the same error. The usual dump never
+        // leaves them (a protocol 4 FRAME within the opcodes is taken too): a way out first taken after the loop was
+        // compiled would make the JVM drop the compiled loop and compile it again, a second wait of a large read.
+
+        /** The longest raw trace {@link #rawTraceAtOnce} takes after its MARK: four ints or gets, TUPLE, a FRAME. */
+        private static final int RAW_TRACE_MAX_BYTES = 4 * 5 + 1 + 9;
+        /** The longest frame {@link #frameAtOnce} takes after its get's opcode: the index, an int, TUPLE2, a FRAME. */
+        private static final int FRAME_MAX_BYTES = 4 + 5 + 1 + 9;
+
+        /** The end of the protocol 4 frame once the fast path's opcodes are taken: {@link #frameEnd} or a new one. */
+        private long frameEndAfter;
+
+        /**
+         * After a MARK: the raw trace {@code (domain, size, traceback, total_nframe)} that CPython 3.9 and later
+         * write for every trace, as ints and a memo get of a traceback, then TUPLE.
+         *
+         * @return false, having consumed nothing, when the opcodes that follow are not that
+         */
+        private boolean rawTraceAtOnce() throws IOException, DumpFormatException {
+            // The loop would push four items and a mark; with no room for them it grows the stack or refuses.
+            if (size + 4 > objects.length || markCount == MAX_MARKS || !in.ensureBuffered(RAW_TRACE_MAX_BYTES)) {
+                return false;
+            }
+            frameEndAfter = frameEnd;
+            int sizeAt = pastFrame(0);
+            int at = intEnd(sizeAt);
+            if (at < 0) {
+                return false;
+            }
+            sizeAt = pastFrame(at);
+            at = intEnd(sizeAt);
+            if (at < 0) {
+                return false;
+            }
+            long sizeBytes = intAt(sizeAt);
+            at = pastFrame(at);
+            int get = in.peekAt(at);
+            long index;
+            if (get == BINGET) {
+                index = in.peekAt(at + 1);
+                at += 2;
+            } else if (get == LONG_BINGET) {
+                index = in.peekLittleEndian(at + 1, 4);
+                at += 5;
+            } else {
+                return false;
+            }
+            int stackId = memo.tracebackAt(index);
+            at = intEnd(pastFrame(at));
+            if (sizeBytes < 0 || stackId < 0 || at < 0) {
+                return false;
+            }
+            at = pastFrame(at);
+            if (in.peekAt(at) != TUPLE) {
+                return false;
+            }
+            in.skip(at + 1);
+            frameEnd = frameEndAfter;
+            if (packs(sizeBytes, stackId)) {
+                push(RAW_TRACE_VALUE, packRawTrace(sizeBytes, stackId));
+            } else {
+                push(new RawTrace(sizeBytes, stackId));
+            }
+            return true;
+        }
+
+        /**
+         * The buffered offset {@code at}, or past the FRAME there when the current frame ends there: protocol 4 starts
+         * a frame about every 64 KiB, between any two opcodes. The new frame's end is kept in {@link #frameEndAfter},
+         * as the loop's FRAME would set it. A FRAME anywhere else is not passed, so the value does not match and
+         * the loop refuses it.
+         */
+        private int pastFrame(int at) {
+            long offset = in.offset() + at;
+            if (offset != frameEnd || in.peekAt(at) != FRAME) {
+                return at;
+            }
+            long length = in.peekLittleEndian(at + 1, 8);
+            long start = offset + 9;
+            frameEndAfter = length < 0 || start + length < 0 ? Long.MAX_VALUE : start + length;
+            return at + 9;
+        }
+
+        /** The offset after the BININT, BININT1 or BININT2 at buffered offset {@code at}; -1 for another opcode. */
+        private int intEnd(int at) {
+            return switch (in.peekAt(at)) {
+                case BININT1 -> at + 2;
+                case BININT2 -> at + 3;
+                case BININT -> at + 5;
+                default -> -1;
+            };
+        }
+
+        /** The value of the BININT, BININT1 or BININT2 at buffered offset {@code at}. */
+        private long intAt(int at) {
+            return switch (in.peekAt(at)) {
+                case BININT1 -> in.peekAt(at + 1);
+                case BININT2 -> in.peekLittleEndian(at + 1, 2);
+                default -> (int) in.peekLittleEndian(at + 1, 4);
+            };
+        }
+
+        /**
+         * After BINGET or LONG_BINGET: the frame {@code (filename, lineno)} of every traceback, as a memo get of the
+         * file name, an int and TUPLE2.
+         *
+         * @param indexBytes the length of the get's memo index: 1 for BINGET, 4 for LONG_BINGET
+         * @return false, having consumed nothing, when the opcodes are not that
+         */
+        private boolean frameAtOnce(int indexBytes) throws IOException, DumpFormatException {
+            // The loop would push two items.
+            if (size + 2 > objects.length || !in.ensureBuffered(FRAME_MAX_BYTES)) {
+                return false;
+            }
+            frameEndAfter = frameEnd;
+            int lineAt = pastFrame(indexBytes);
+            int at = intEnd(lineAt);
+            if (at < 0) {
+                return false;
+            }
+            at = pastFrame(at);
+            long line = intAt(lineAt);
+            long index = in.peekLittleEndian(0, indexBytes);
+            if (in.peekAt(at) != TUPLE2 || line < 0 || memo.entry(index) != Memo.OBJECT
+                    || !(memo.object(index) instanceof String file)) {
+                return false;
+            }
+            in.skip(at + 1);
+            frameEnd = frameEndAfter;
+            push(FRAME_VALUE, framesOf(file).frameId((int) line));
+            return true;
         }
 
         /** Picklers write PROTO from protocol 2 on; pickles of protocols 0 and 1 start with their first opcode. */
@@ -431,8 +651,11 @@ public final class TracemallocPickleReader implements SnapshotReader {
             numbers = Arrays.copyOf(numbers, capacity);
         }
 
+        /**
+         * Pops down to {@code newSize}. The slots above are not cleared: what they still reference is small or held by
+         * the memo anyway, and is dropped with the unpickler after the read.
+         */
         private void truncateStack(int newSize) {
-            Arrays.fill(objects, newSize, size, null);
             size = newSize;
         }
 
@@ -670,10 +893,17 @@ public final class TracemallocPickleReader implements SnapshotReader {
         /** The sink's frames of a file, asked for once per file; frames of one file mostly come in runs. */
         private FrameIdSink.FileFrames framesOf(String file) {
             if (file != lastFile) {
-                lastFileFrames = framesByFile.computeIfAbsent(file, sink::file);
+                FrameIdSink.FileFrames frames = framesByFile.get(file);
+                lastFileFrames = frames != null ? frames : newFile(file);
                 lastFile = file;
             }
             return lastFileFrames;
+        }
+
+        private FrameIdSink.FileFrames newFile(String file) {
+            FrameIdSink.FileFrames frames = sink.file(file);
+            framesByFile.put(file, frames);
+            return frames;
         }
 
         /** The stack id of a tuple of frames. */

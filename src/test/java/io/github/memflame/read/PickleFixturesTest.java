@@ -12,7 +12,9 @@ import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -45,7 +47,8 @@ class PickleFixturesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"py36-real", "py38-real", "py312-real", "py27-p2-gbk", "shared-p4-layout3",
-        "shared-p5-layout4", "layout2-p4", "tuple-of-traces-p5", "empty-p5", "lone-surrogate-p5", "long-filename-p4"})
+        "shared-p5-layout4", "layout2-p4", "tuple-of-traces-p5", "empty-p5", "lone-surrogate-p5", "long-filename-p4",
+        "reframed-p5"})
     void readsWhatCPythonWrote(String name) throws Exception {
         JsonNode expected = expected(name);
         Charset encoding = expected.has("fileNameEncoding")
@@ -76,11 +79,61 @@ class PickleFixturesTest {
         assertUses("shared-p4-layout3", 4, "LONG_BINGET", "LONG1", "TUPLE3", "NONE", "APPENDS");
         assertUses("shared-p5-layout4", 5, "LONG_BINGET", "LONG1", "TUPLE", "FRAME");
         assertUses("long-filename-p4", 4, "BINUNICODE");
+        assertUses("reframed-p5", 5, "FRAME", "MARK", "BININT1", "LONG_BINGET", "TUPLE2", "TUPLE", "MEMOIZE");
         assertEquals("[3]", expected("py36-real").get("layout").toString());
         assertEquals("[3]", expected("py38-real").get("layout").toString());
         assertEquals("[4]", expected("py312-real").get("layout").toString());
         assertEquals("[2]", expected("layout2-p4").get("layout").toString());
         assertEquals("[2]", expected("py27-p2-gbk").get("layout").toString());
+    }
+
+    /**
+     * The reader looks ahead at whole values in its buffer: a stream that hands over a few bytes per read makes it
+     * keep the bytes it has not consumed and read more, at every position of every value.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"py312-real", "py27-p2-gbk", "shared-p4-layout3", "shared-p5-layout4", "reframed-p5"})
+    void readsTheSameWhenTheStreamHandsOverAFewBytesAtATime(String name) throws Exception {
+        JsonNode expected = expected(name);
+        Charset encoding = expected.has("fileNameEncoding")
+                ? Charset.forName(expected.get("fileNameEncoding").asText()) : StandardCharsets.UTF_8;
+        byte[] pickle = fixture(name + ".pickle");
+        PickleTestSink whole = read(pickle, encoding, new Interner());
+
+        PickleTestSink dribbled = new PickleTestSink(true);
+        new TracemallocPickleReader(encoding).read(fewBytesAtATime(pickle, name), "test.pickle", new Interner(),
+                dribbled);
+
+        assertEquals(whole.traces, dribbled.traces);
+        assertEquals(whole.totalBytes, dribbled.totalBytes);
+        assertEquals(totals(whole), totals(dribbled));
+
+        // Offsets stay right: an opcode no pickle has, three quarters in, is refused at the same byte.
+        byte[] broken = pickle.clone();
+        broken[broken.length * 3 / 4] = (byte) 0xff;
+        DumpFormatException readWhole = assertThrows(DumpFormatException.class,
+                () -> read(broken, encoding, new Interner()));
+        DumpFormatException readDribbled = assertThrows(DumpFormatException.class,
+                () -> new TracemallocPickleReader(encoding).read(fewBytesAtATime(broken, name), "test.pickle",
+                        new Interner(), new PickleTestSink(false)));
+        assertEquals(readWhole.getMessage(), readDribbled.getMessage());
+    }
+
+    private static InputStream fewBytesAtATime(byte[] data, String seed) {
+        java.util.Random random = new java.util.Random(seed.hashCode());
+        return new java.io.ByteArrayInputStream(data) {
+            @Override
+            public synchronized int read(byte[] into, int offset, int length) {
+                return super.read(into, offset, Math.min(length, 1 + random.nextInt(7)));
+            }
+        };
+    }
+
+    private static Map<Traceback, List<Long>> totals(PickleTestSink sink) {
+        Map<Traceback, List<Long>> totals = new LinkedHashMap<>();
+        sink.byTraceback.forEach((traceback, sizeAndCount) -> totals.put(traceback, List.of(sizeAndCount[0],
+                sizeAndCount[1])));
+        return totals;
     }
 
     private static void assertUses(String name, int protocol, String... opcodes) throws IOException {
