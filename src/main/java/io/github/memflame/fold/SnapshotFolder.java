@@ -80,9 +80,7 @@ public final class SnapshotFolder implements FrameIdSink {
     @Override
     public void trace(long sizeBytes, int stackId) {
         runningTotalBytes = Math.addExact(runningTotalBytes, sizeBytes);
-        Totals totals = totalsByStack.totals(stackId);
-        totals.bytes = Math.addExact(totals.bytes, sizeBytes);
-        totals.traces++;
+        totalsByStack.addTrace(stackId, sizeBytes);
         eachTrace.run();
     }
 
@@ -182,23 +180,27 @@ public final class SnapshotFolder implements FrameIdSink {
     /**
      * The stacks handed over as frame ids, numbered in the order they are first met: open addressing over one array
      * of ids, so that a million distinct stacks cost one probe each and no key object per lookup, and a trace
-     * finds its totals by the id alone.
+     * adds to its stack's totals by the id alone, in arrays of numbers rather than in the stack's object scattered
+     * on the heap (a trace of a large dump is otherwise a cache miss).
      */
     private static final class StackTable {
         /** The id of the stack in each slot plus one; 0 for an empty slot. */
         private int[] slots = new int[1024];
         private Totals[] byId = new Totals[256];
+        private long[] bytesById = new long[256];
+        private long[] tracesById = new long[256];
         private int size;
 
         int size() {
             return size;
         }
 
-        Totals totals(int id) {
+        void addTrace(int id, long sizeBytes) {
             if (id < 0 || id >= size) {
                 throw new IllegalArgumentException("no stack " + id + " (" + size + " stacks)");
             }
-            return byId[id];
+            bytesById[id] = Math.addExact(bytesById[id], sizeBytes);
+            tracesById[id]++;
         }
 
         /** The id of the stack, numbered (with zero traces) when it is new. */
@@ -240,6 +242,8 @@ public final class SnapshotFolder implements FrameIdSink {
             }
             if (size == byId.length) {
                 byId = Arrays.copyOf(byId, 2 * size);
+                bytesById = Arrays.copyOf(bytesById, 2 * size);
+                tracesById = Arrays.copyOf(tracesById, 2 * size);
             }
             byId[size] = new Totals(rootFirst, hash);
             slots[slot] = ++size;
@@ -261,8 +265,13 @@ public final class SnapshotFolder implements FrameIdSink {
             }
         }
 
+        /** Adds every stack to {@code all} with its totals. */
         void addTo(List<Totals> all) {
-            all.addAll(Arrays.asList(byId).subList(0, size));
+            for (int id = 0; id < size; id++) {
+                byId[id].bytes = bytesById[id];
+                byId[id].traces = tracesById[id];
+                all.add(byId[id]);
+            }
         }
     }
 
