@@ -471,18 +471,25 @@ public final class FoldedView {
         private final int[] lines;
 
         DistinctLines(List<Site> sites) {
-            int[] all = new int[sites.size()];
-            for (int i = 0; i < all.length; i++) {
-                all[i] = sites.get(i).line();
+            int lowest = 0;
+            for (Site site : sites) {
+                lowest = Math.min(lowest, site.line());
             }
-            Arrays.sort(all);
+            // Each line less the lowest, at most 2^32 - 1, in the high half of a key, as RadixSort takes it.
+            long[] keys = new long[sites.size()];
+            for (int i = 0; i < keys.length; i++) {
+                keys[i] = ((long) sites.get(i).line() - lowest) << 32;
+            }
+            RadixSort.byHighInt(keys, 0, keys.length);
+            int[] distinct = new int[keys.length];
             int count = 0;
-            for (int line : all) {
-                if (count == 0 || line != all[count - 1]) {
-                    all[count++] = line;
+            for (long key : keys) {
+                int line = (int) ((key >>> 32) + lowest);
+                if (count == 0 || line != distinct[count - 1]) {
+                    distinct[count++] = line;
                 }
             }
-            lines = Arrays.copyOf(all, count);
+            lines = Arrays.copyOf(distinct, count);
         }
 
         int count() {

@@ -43,7 +43,8 @@ final class SequenceOrder {
                 long rank = level < sequence.length ? sequence[level] + 1L : 0;
                 keys[i] = rank << 32 | order[i];
             }
-            Arrays.sort(keys, from, to);
+            // By rank alone: within a group the sequences are in index order already, and stay so among equals.
+            RadixSort.byHighInt(keys, from, to);
             int runStart = from;
             for (int i = from; i <= to; i++) {
                 if (i < to) {
