@@ -86,22 +86,30 @@ public final class IndexPage {
             if (tree == null) {
                 continue;
             }
-            Deque<FlameNode> nodes = new ArrayDeque<>();
-            Deque<String> names = new ArrayDeque<>();
-            for (FlameNode child : tree.root().children()) {
-                nodes.push(child);
-                names.push(tree.childName(null, child));
+            // Each node with its parent's name (null at the top): a node's own name is made only when it has
+            // children or is a site that can still enter the list (a path view has tens of thousands of lines).
+            record Pending(FlameNode node, String parentName) {
             }
-            while (!nodes.isEmpty()) {
-                FlameNode node = nodes.pop();
-                String name = names.pop();
+            Deque<Pending> pending = new ArrayDeque<>();
+            for (FlameNode child : tree.root().children()) {
+                pending.push(new Pending(child, null));
+            }
+            while (!pending.isEmpty()) {
+                Pending next = pending.pop();
+                FlameNode node = next.node();
+                boolean site = node.selfBytes() > 0 || node.children().isEmpty();
+                boolean listed = site && (smallestFirst.size() < limit
+                        || !smallestFirst.isEmpty() && node.selfBytes() >= smallestFirst.peek().bytes());
+                if (!listed && node.children().isEmpty()) {
+                    continue;
+                }
+                String name = tree.childName(next.parentName(), node);
                 long childTraces = 0;
                 for (FlameNode child : node.children()) {
-                    nodes.push(child);
-                    names.push(tree.childName(name, child));
+                    pending.push(new Pending(child, name));
                     childTraces += child.traces();
                 }
-                if (node.selfBytes() > 0 || node.children().isEmpty()) {
+                if (listed) {
                     smallestFirst.add(new Site(name, snapshot.snapshot().name(), snapshot, node.selfBytes(),
                             node.traces() - childTraces));
                     if (smallestFirst.size() > limit) {

@@ -146,6 +146,29 @@ class IndexPageTest {
     }
 
     @Test
+    void sitesTiedAtTheLimitAreChosenByPathThenSnapshot() {
+        Snapshots a = Snapshots.named("a");
+        Snapshots b = Snapshots.named("b");
+        List<String> all = new java.util.ArrayList<>();
+        for (int i = 1; i <= 15; i++) {
+            a.add(100, "m/z.py:" + i);
+            b.add(100, "m/a.py:" + i);
+            a.add(100, "m/a.py:" + i);
+            all.add("m/z.py:" + i + " a");
+            all.add("m/a.py:" + i + " b");
+            all.add("m/a.py:" + i + " a");
+        }
+        a.add(40, "m/small.py:1");
+        java.util.Collections.sort(all);
+
+        List<IndexPage.Site> sites = IndexPage.largestSites(
+                List.of(Reports.report(a.build()), Reports.report(b.build())), IndexPage.LARGEST);
+
+        assertEquals(all.subList(0, IndexPage.LARGEST),
+                sites.stream().map(site -> site.path() + " " + site.snapshot()).toList());
+    }
+
+    @Test
     void everythingIsEscapedAndNothingIsLoadedFromElsewhere() throws Exception {
         FoldedSnapshot evil = Snapshots.named("<script>alert(1)</script>.pickle")
                 .add(100, "<img src=x onerror=alert(2)>/a&b\"c'.py:1").build();
