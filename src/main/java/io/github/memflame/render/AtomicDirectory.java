@@ -11,9 +11,9 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Replaces a whole directory at once: its new content is written into a fresh hidden staging directory next to it
@@ -25,7 +25,6 @@ import java.util.List;
 public final class AtomicDirectory {
     private static final String STAGING = ".staging-";
     private static final String OLD = ".old-";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private AtomicDirectory() {
     }
@@ -111,11 +110,14 @@ public final class AtomicDirectory {
     /**
      * A new, uniquely named staging directory. Not {@link Files#createTempDirectory}: that one is private to the
      * user (rwx------), and the staging directory becomes the output, which others (a web server, a CI archiver)
-     * read; this one gets the permissions of any new directory.
+     * read; this one gets the permissions of any new directory. The name needs to be unique, not secret (a name
+     * taken is tried again), so it comes from a plain random number: a SecureRandom is a noticeable part of a
+     * short check's start-up.
      */
     private static Path createStaging(Path parent, String hiddenBase) throws IOException {
         while (true) {
-            Path staging = parent.resolve(hiddenBase + STAGING + Long.toUnsignedString(RANDOM.nextLong()));
+            Path staging = parent.resolve(hiddenBase + STAGING
+                    + Long.toUnsignedString(ThreadLocalRandom.current().nextLong()));
             try {
                 return Files.createDirectory(staging);
             } catch (FileAlreadyExistsException taken) {

@@ -11,9 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Writes one file so that readers see the previous content or the new one, never a part: the text goes to a
@@ -21,8 +21,6 @@ import java.util.List;
  * that collects the file after a killed build finds the last complete one.
  */
 public final class AtomicFile {
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     private AtomicFile() {
     }
 
@@ -53,12 +51,14 @@ public final class AtomicFile {
 
     /**
      * A new uniquely named file with the permissions of any new file (not {@link Files#createTempFile}'s
-     * owner-only ones: a CI archiver or another user may read the result).
+     * owner-only ones: a CI archiver or another user may read the result). Unique, not secret: a name taken is
+     * tried again, so a plain random number does (see {@link AtomicDirectory}).
      */
     private static Path create(Path directory, String hiddenPrefix) throws IOException {
         while (true) {
             try {
-                return Files.createFile(directory.resolve(hiddenPrefix + Long.toUnsignedString(RANDOM.nextLong())));
+                String name = hiddenPrefix + Long.toUnsignedString(ThreadLocalRandom.current().nextLong());
+                return Files.createFile(directory.resolve(name));
             } catch (FileAlreadyExistsException taken) {
                 // another name
             }
