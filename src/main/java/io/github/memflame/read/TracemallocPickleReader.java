@@ -58,10 +58,20 @@ public final class TracemallocPickleReader implements SnapshotReader {
     private static final String CREATION = "tracemalloc objects created by NEWOBJ or copy_reg._reconstructor";
 
     private final Charset fileNameEncoding;
+    private final boolean fastPaths;
 
     /** @param fileNameEncoding decodes Python 2 byte-string file names, e.g. UTF-8, or GBK for Windows dumps */
     public TracemallocPickleReader(Charset fileNameEncoding) {
+        this(fileNameEncoding, true);
+    }
+
+    /**
+     * @param fastPaths whether raw traces and frames are taken in one step; without, every opcode goes through the
+     *                  opcode loop, which the tests compare the fast paths with
+     */
+    TracemallocPickleReader(Charset fileNameEncoding, boolean fastPaths) {
         this.fileNameEncoding = Objects.requireNonNull(fileNameEncoding, "fileNameEncoding");
+        this.fastPaths = fastPaths;
     }
 
     @Override
@@ -73,7 +83,7 @@ public final class TracemallocPickleReader implements SnapshotReader {
     public void read(InputStream in, String source, Interner interner, TraceSink sink)
             throws IOException, DumpFormatException {
         new Unpickler(new PickleInput(in, source), source, interner, TracebackRebuilder.of(interner, sink),
-                fileNameEncoding).run();
+                fileNameEncoding, fastPaths).run();
     }
 
     /** A value with no content of its own: None, (), an int (its value is in the parallel long stack), ... */
@@ -360,9 +370,12 @@ public final class TracemallocPickleReader implements SnapshotReader {
         private long frameEnd;
         private int opcode;
         private long opcodeStart;
+        private final boolean fastPaths;
 
-        Unpickler(PickleInput in, String source, Interner interner, FrameIdSink sink, Charset fileNameEncoding) {
+        Unpickler(PickleInput in, String source, Interner interner, FrameIdSink sink, Charset fileNameEncoding,
+                  boolean fastPaths) {
             this.in = in;
+            this.fastPaths = fastPaths;
             this.source = source;
             this.interner = interner;
             this.sink = sink;
@@ -382,7 +395,7 @@ public final class TracemallocPickleReader implements SnapshotReader {
                     opcode = in.next();
                     switch (opcode) {
                         case MARK -> {
-                            if (!rawTraceAtOnce()) {
+                            if (!fastPaths || !rawTraceAtOnce()) {
                                 mark();
                             }
                         }
@@ -396,7 +409,7 @@ public final class TracemallocPickleReader implements SnapshotReader {
                                 : in.readLittleEndian(opcode == BINPUT ? 1 : 4));
                         case BINGET, LONG_BINGET -> {
                             int indexBytes = opcode == BINGET ? 1 : 4;
-                            if (!frameAtOnce(indexBytes)) {
+                            if (!fastPaths || !frameAtOnce(indexBytes)) {
                                 memoGet(in.readLittleEndian(indexBytes));
                             }
                         }

@@ -7,7 +7,8 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * Coverage-guided fuzzing of the pickle reader. Any exception but DumpFormatException, a hang (the per-input
- * timeout) or an OutOfMemoryError is a finding. The normal test run replays the seed corpus in
+ * timeout), an OutOfMemoryError, or a result of the fast paths that the opcode loop alone does not give is a
+ * finding. The normal test run replays the seed corpus in
  * {@code PickleReaderFuzzTestInputs/pickle}; {@code mvn -Pfuzz test -Dtest=PickleReaderFuzzTest} fuzzes.
  */
 class PickleReaderFuzzTest {
@@ -25,6 +26,11 @@ class PickleReaderFuzzTest {
             }
         } catch (ArithmeticException overflow) {
             throw new AssertionError("a total overflow escaped the reader", overflow);
+        }
+        String fast = PickleFastPathTest.outcome(data, true);
+        String loop = PickleFastPathTest.outcome(data, false);
+        if (!fast.equals(loop)) {
+            throw new AssertionError("fast paths: " + fast + "\nopcode loop: " + loop);
         }
     }
 }
