@@ -508,12 +508,11 @@ public final class TracemallocPickleReader implements SnapshotReader {
                 return false;
             }
             frameEndAfter = frameEnd;
-            int sizeAt = pastFrame(0);
-            int at = intEnd(sizeAt);
+            int at = intEnd(pastFrame(0));  // the domain
             if (at < 0) {
                 return false;
             }
-            sizeAt = pastFrame(at);
+            int sizeAt = pastFrame(at);
             at = intEnd(sizeAt);
             if (at < 0) {
                 return false;
