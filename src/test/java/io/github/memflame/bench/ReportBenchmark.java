@@ -20,7 +20,7 @@ import java.util.Locale;
 /**
  * Prints how long each step of a report takes for the dumps given on the command line, and how big the flame
  * graphs are: read and fold, build both trees, render both SVGs. Not a test: figures are printed, never
- * asserted. Run with {@code mvn -Pbenchmark verify} (see docs/performance.md).
+ * asserted. Run with {@code mvn -Pbenchmark verify} (see src/site/markdown/performance.md).
  */
 public final class ReportBenchmark {
     private static final int WARMUP = 2;

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A dump of a million traces in the shape of CPython 3.12's (about 14 bytes per trace) streams through exactly.
- * How fast is measured by the benchmark (docs/performance.md), not asserted here.
+ * How fast is measured by the benchmark (src/site/markdown/performance.md), not asserted here.
  */
 class PickleMillionTracesTest {
     private static final int TRACES = 1_000_000;

@@ -18,7 +18,7 @@ import java.util.stream.Stream;
  * The scanner against Python's {@code ast} over whole standard libraries, on demand (it needs the pyenv
  * interpreters): {@code mvn -Pqualname-stdlib verify}. The oracles are written by
  * {@code make_qualname_oracle.py --stdlib DIR}; this prints the agreement per Python version and every line
- * that differs. Figures go to docs/function-names.md.
+ * that differs. Figures go to src/site/markdown/function-names.md.
  */
 public final class StdlibAgreement {
     private static final int DISAGREEMENTS_PRINTED = 40;
