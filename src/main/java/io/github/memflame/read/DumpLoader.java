@@ -1,5 +1,6 @@
 package io.github.memflame.read;
 
+import io.github.memflame.read.pickle.TracemallocPickleReader;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

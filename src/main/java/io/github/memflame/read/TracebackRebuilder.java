@@ -10,7 +10,7 @@ import java.util.Map;
  * Gives a plain {@link TraceSink} what a frame-id reader produces: interned frames and tracebacks, as the other
  * readers hand them over.
  */
-final class TracebackRebuilder implements FrameIdSink {
+public final class TracebackRebuilder implements FrameIdSink {
     private final Interner interner;
     private final TraceSink sink;
     private final List<Frame> frames = new ArrayList<>();
@@ -23,7 +23,7 @@ final class TracebackRebuilder implements FrameIdSink {
     }
 
     /** {@code sink} itself when it takes frame ids, else a rebuilder in front of it. */
-    static FrameIdSink of(Interner interner, TraceSink sink) {
+    public static FrameIdSink of(Interner interner, TraceSink sink) {
         return sink instanceof FrameIdSink ids ? ids : new TracebackRebuilder(interner, sink);
     }
 

@@ -1,7 +1,7 @@
 package io.github.memflame.read;
 
 /** What every fuzz target checks of a read that succeeded: the traces the reader sent are sane. */
-final class FuzzSupport {
+public final class FuzzSupport {
     /** Decompressed bytes a fuzzed gzip input may expand to: a bomb must fail here, not exhaust the heap. */
     static final long MAX_DECOMPRESSED = 1 << 20;
 
@@ -9,7 +9,7 @@ final class FuzzSupport {
     }
 
     /** A sink that checks each trace as the readers promise it and totals with overflow detection. */
-    static final class CheckingSink implements TraceSink {
+    public static final class CheckingSink implements TraceSink {
         long total;
         long traces;
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.memflame.read.pickle.TracemallocPickleReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -118,10 +119,10 @@ class MaliciousPickleTest {
      */
     @Test
     void theReadersUseNoReflectionOrClassLoading() throws IOException, URISyntaxException {
-        URL url = TracemallocPickleReader.class.getResource("TracemallocPickleReader.class");
+        URL url = DumpLoader.class.getResource("DumpLoader.class");
         Path directory = Path.of(url.toURI()).getParent();
         List<Path> classes;
-        try (Stream<Path> files = Files.list(directory)) {
+        try (Stream<Path> files = Files.walk(directory)) {
             classes = files.filter(p -> p.toString().endsWith(".class")).toList();
         }
         assertTrue(classes.size() > 10, "found " + classes);

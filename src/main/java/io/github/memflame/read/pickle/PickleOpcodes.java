@@ -1,4 +1,4 @@
-package io.github.memflame.read;
+package io.github.memflame.read.pickle;
 
 /** The opcodes of pickle protocols 0–5 by byte, with the names {@code pickletools} gives them. */
 final class PickleOpcodes {

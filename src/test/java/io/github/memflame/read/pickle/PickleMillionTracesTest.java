@@ -1,7 +1,8 @@
-package io.github.memflame.read;
+package io.github.memflame.read.pickle;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.github.memflame.read.Interner;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
-package io.github.memflame.read;
+package io.github.memflame.read.pickle;
 
+import io.github.memflame.read.DumpFormatException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package io.github.memflame.read;
+package io.github.memflame.read.pickle;
 
 import java.io.ByteArrayOutputStream;
 

@@ -1,5 +1,7 @@
-package io.github.memflame.read;
+package io.github.memflame.read.pickle;
 
+import io.github.memflame.read.TraceSink;
+import io.github.memflame.read.Traceback;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;

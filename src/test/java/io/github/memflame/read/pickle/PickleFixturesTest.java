@@ -1,4 +1,4 @@
-package io.github.memflame.read;
+package io.github.memflame.read.pickle;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.memflame.read.DumpFormatException;
+import io.github.memflame.read.Frame;
+import io.github.memflame.read.Interner;
+import io.github.memflame.read.Traceback;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;

@@ -1,6 +1,9 @@
-package io.github.memflame.read;
+package io.github.memflame.read.pickle;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.github.memflame.read.DumpFormatException;
+import io.github.memflame.read.FuzzSupport;
+import io.github.memflame.read.Interner;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Timeout;

@@ -1,8 +1,11 @@
-package io.github.memflame.read;
+package io.github.memflame.read.pickle;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.memflame.read.DumpFormatException;
+import io.github.memflame.read.Interner;
+import io.github.memflame.read.Traceback;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +30,7 @@ class PickleFastPathTest {
         List<Path> all = new ArrayList<>();
         for (String directory : List.of("src/test/resources/pickle-unit", "src/test/resources/differential",
                 "src/test/resources/malicious", "src/test/resources/fixtures",
-                "src/test/resources/io/github/memflame/read/PickleReaderFuzzTestInputs")) {
+                "src/test/resources/io/github/memflame/read/pickle/PickleReaderFuzzTestInputs")) {
             try (Stream<Path> files = Files.walk(Path.of(directory))) {
                 files.filter(Files::isRegularFile)
                         .filter(file -> file.toString().endsWith(".pickle") || directory.contains("FuzzTestInputs"))

@@ -1,13 +1,17 @@
-package io.github.memflame.read;
+package io.github.memflame.read.pickle;
 
-import static io.github.memflame.read.PickleFixturesTest.expected;
-import static io.github.memflame.read.PickleFixturesTest.fixture;
+import static io.github.memflame.read.pickle.PickleFixturesTest.expected;
+import static io.github.memflame.read.pickle.PickleFixturesTest.fixture;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.memflame.read.DumpFormatException;
+import io.github.memflame.read.Frame;
+import io.github.memflame.read.Interner;
+import io.github.memflame.read.Traceback;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;

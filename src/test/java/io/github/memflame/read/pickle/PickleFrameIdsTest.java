@@ -1,8 +1,11 @@
-package io.github.memflame.read;
+package io.github.memflame.read.pickle;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.github.memflame.read.FrameIdSink;
+import io.github.memflame.read.Interner;
+import io.github.memflame.read.Traceback;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
