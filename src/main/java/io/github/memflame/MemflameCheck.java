@@ -101,6 +101,9 @@ public final class MemflameCheck {
         }
 
         Baseline baseline = readBaseline();
+        if (baseline != null && !settings.sourceRoots().isEmpty()) {
+            baseline = nameFunctions(baseline);
+        }
         Map<String, FoldedSnapshot> baselineSnapshots = baseline == null ? null : baseline.byName();
         List<BudgetResult> results = new BudgetChecker(settings.budgets(), settings.warnAtPercent())
                 .check(snapshots, baselineSnapshots);
@@ -236,6 +239,21 @@ public final class MemflameCheck {
             named.add(snapshot.withFunctionNames((path, line) -> resolver.resolve(path, line, dumpModified)));
         }
         return named;
+    }
+
+    /**
+     * The baseline with its sites named from the same sources, so that a line this run no longer allocates in (it
+     * shrank to nothing) keeps its function in the report. A source modified after the baseline's summary was
+     * written is not trusted for it, as for a dump. A resolver of its own: the counts logged are this run's.
+     */
+    private Baseline nameFunctions(Baseline baseline) throws IOException {
+        FunctionNameResolver resolver = new FunctionNameResolver(settings.sourceRoots());
+        FileTime written = Files.getLastModifiedTime(baseline.summaryFile());
+        List<FoldedSnapshot> named = new ArrayList<>(baseline.snapshots().size());
+        for (FoldedSnapshot snapshot : baseline.snapshots()) {
+            named.add(snapshot.withFunctionNames((path, line) -> resolver.resolve(path, line, written)));
+        }
+        return new Baseline(baseline.source(), baseline.summaryFile(), named, baseline.files());
     }
 
     private List<FoldedSnapshot> read(List<String> names, List<UnreadableSnapshot> unreadable,
