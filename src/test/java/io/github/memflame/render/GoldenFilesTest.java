@@ -18,8 +18,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The exact markup of one small graph per view, of one differential graph per view and of the index page
- * (without and with a baseline), compared byte for byte with the files
+ * The exact markup of one small graph per view, of one differential graph per view (each with the header links
+ * of a graph in a report) and of the index page (without and with a baseline), compared byte for byte with the files
  * in {@code src/test/resources/golden/}; the inlined script and style are replaced by a marker, they are files
  * of their own. After an intended change, re-bless and review the diff:
  * {@code mvn test -Dtest=GoldenFilesTest -Dmemflame.bless=true}.
@@ -97,7 +97,8 @@ class GoldenFilesTest {
                 .add(40_000, 10, "main.py:12", "legacy/py27_module.py")
                 .build();
         StringWriter out = new StringWriter();
-        SvgFlameGraph.write(FlameTree.of(snapshot, view), snapshot.totalBytes(), SvgOptions.defaults(), out);
+        SvgFlameGraph.write(FlameTree.of(snapshot, view), snapshot.totalBytes(), SvgOptions.defaults(),
+                GraphLinks.of(Reports.report(snapshot), view, false), out);
         return out.toString().replace(Assets.FLAME_GRAPH_SCRIPT, "/* flamegraph.js */\n")
                 .replace(Assets.FLAME_GRAPH_STYLE, "/* flamegraph.css */\n");
     }
@@ -107,7 +108,7 @@ class GoldenFilesTest {
         SnapshotReport report = SnapshotReport.of(DiffFlameGraphTest.current(), DiffFlameGraphTest.baseline(),
                 SvgOptions.defaults());
         StringWriter out = new StringWriter();
-        SvgFlameGraph.writeDiff(report.diff(view), SvgOptions.defaults(), out);
+        SvgFlameGraph.writeDiff(report.diff(view), SvgOptions.defaults(), GraphLinks.of(report, view, true), out);
         return out.toString().replace(Assets.FLAME_GRAPH_SCRIPT, "/* flamegraph.js */\n")
                 .replace(Assets.FLAME_GRAPH_STYLE, "/* flamegraph.css */\n");
     }
