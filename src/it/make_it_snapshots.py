@@ -45,10 +45,12 @@ def write(relative, data):
 
 
 def write_sources():
-    """The game's sources for exceeded-budget's sourceRoots; net/ is left out, so one file stays unresolved."""
+    """The game's sources for the sourceRoots of exceeded-budget and view-without-pom; net/ is left out, so one
+    file stays unresolved."""
     for relative, source in SOURCES.items():
         if not relative.startswith("net/"):
-            write("exceeded-budget/src/main/python/" + relative, source.encode("utf-8"))
+            for it in ("exceeded-budget", "view-without-pom"):
+                write(it + "/src/main/python/" + relative, source.encode("utf-8"))
 
 
 def main():
@@ -77,6 +79,10 @@ def main():
     write("reactor-aggregate/server/snapshots/scene-2-town.json.gz", town_json)
     write("maven-3.9/snapshots/scene-3-battle.pickle", battle_pickle)
     write("report-goal/snapshots/scene-3-battle.pickle", battle_pickle)
+    # No POM: dumps as an engineer gets them from QA devices, in two directories, one of them gzipped.
+    write("view-without-pom/qa/device-7/scene-3-battle.pickle.gz", gzip.compress(battle_pickle, mtime=0))
+    write("view-without-pom/downloads/scene-2-town.json.gz", town_json)
+    write("view-without-pom/qa/truncated.pickle", battle_pickle[: len(battle_pickle) // 2])
 
     figures = {}
     for name, snap in (("scene-3-battle.pickle", battle), ("scene-2-town.json.gz", town)):

@@ -279,7 +279,7 @@ public abstract class AbstractMemflameMojo extends AbstractMojo {
                     orEmpty(excludes),
                     failIfNoSnapshots,
                     failOnUnreadable,
-                    charset(),
+                    charset(fileNameEncoding),
                     size("maxDecompressedSize", maxDecompressedSize),
                     orEmpty(stripPrefixes),
                     orEmpty(excludeFrames),
@@ -314,7 +314,8 @@ public abstract class AbstractMemflameMojo extends AbstractMojo {
         return result;
     }
 
-    private static long size(String name, String text) {
+    /** A byte size parameter; a bad one fails naming the parameter. */
+    static long size(String name, String text) {
         try {
             return ByteSize.parse(text);
         } catch (IllegalArgumentException e) {
@@ -322,7 +323,8 @@ public abstract class AbstractMemflameMojo extends AbstractMojo {
         }
     }
 
-    private Charset charset() throws MojoFailureException {
+    /** The {@code fileNameEncoding} parameter as a charset; an unknown one fails naming the parameter. */
+    static Charset charset(String fileNameEncoding) throws MojoFailureException {
         try {
             return Charset.forName(fileNameEncoding);
         } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
@@ -331,7 +333,8 @@ public abstract class AbstractMemflameMojo extends AbstractMojo {
         }
     }
 
-    private static List<String> orEmpty(List<String> values) {
+    /** The values of a list parameter, trimmed, blank ones left out; none when it is not set. */
+    static List<String> orEmpty(List<String> values) {
         if (values == null) {
             return List.of();
         }

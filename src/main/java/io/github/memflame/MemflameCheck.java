@@ -35,6 +35,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -50,10 +51,21 @@ import java.util.concurrent.Future;
  */
 public final class MemflameCheck {
     private final CheckSettings settings;
+    /** The dumps by snapshot name when given one by one ({@code view}); {@code null} when found in the directory. */
+    private final Map<String, Path> givenDumps;
     private final CheckListener listener;
 
     public MemflameCheck(CheckSettings settings, CheckListener listener) {
+        this(settings, null, listener);
+    }
+
+    /**
+     * A run over dumps given one by one, wherever they are, each under its snapshot name, in the order given; the
+     * snapshot directory and its includes and excludes are not used.
+     */
+    MemflameCheck(CheckSettings settings, Map<String, Path> dumps, CheckListener listener) {
         this.settings = settings;
+        this.givenDumps = dumps == null ? null : new LinkedHashMap<>(dumps);
         this.listener = LogText.printable(listener);
     }
 
@@ -78,7 +90,8 @@ public final class MemflameCheck {
     }
 
     private CheckOutcome check(long checkStart) throws CheckFailure, IOException {
-        List<String> names = SnapshotFiles.find(settings.snapshotDirectory(), settings.includes(), settings.excludes());
+        List<String> names = givenDumps != null ? List.copyOf(givenDumps.keySet())
+                : SnapshotFiles.find(settings.snapshotDirectory(), settings.includes(), settings.excludes());
         if (names.isEmpty()) {
             String message = "No memory snapshot found in " + settings.snapshotDirectory() + " matching "
                     + patterns(settings.includes().isEmpty() ? SnapshotFiles.DEFAULT_INCLUDES : settings.includes())
@@ -101,6 +114,9 @@ public final class MemflameCheck {
         }
 
         Baseline baseline = readBaseline();
+        if (baseline != null && !settings.sourceRoots().isEmpty()) {
+            baseline = nameFunctions(baseline);
+        }
         Map<String, FoldedSnapshot> baselineSnapshots = baseline == null ? null : baseline.byName();
         List<BudgetResult> results = new BudgetChecker(settings.budgets(), settings.warnAtPercent())
                 .check(snapshots, baselineSnapshots);
@@ -232,10 +248,25 @@ public final class MemflameCheck {
             throws IOException {
         List<FoldedSnapshot> named = new ArrayList<>(snapshots.size());
         for (FoldedSnapshot snapshot : snapshots) {
-            FileTime dumpModified = Files.getLastModifiedTime(settings.snapshotDirectory().resolve(snapshot.name()));
+            FileTime dumpModified = Files.getLastModifiedTime(dumpFile(snapshot.name()));
             named.add(snapshot.withFunctionNames((path, line) -> resolver.resolve(path, line, dumpModified)));
         }
         return named;
+    }
+
+    /**
+     * The baseline with its sites named from the same sources, so that a line this run no longer allocates in (it
+     * shrank to nothing) keeps its function in the report. A source modified after the baseline's summary was
+     * written is not trusted for it, as for a dump. A resolver of its own: the counts logged are this run's.
+     */
+    private Baseline nameFunctions(Baseline baseline) throws IOException {
+        FunctionNameResolver resolver = new FunctionNameResolver(settings.sourceRoots());
+        FileTime written = Files.getLastModifiedTime(baseline.summaryFile());
+        List<FoldedSnapshot> named = new ArrayList<>(baseline.snapshots().size());
+        for (FoldedSnapshot snapshot : baseline.snapshots()) {
+            named.add(snapshot.withFunctionNames((path, line) -> resolver.resolve(path, line, written)));
+        }
+        return new Baseline(baseline.source(), baseline.summaryFile(), named, baseline.files());
     }
 
     private List<FoldedSnapshot> read(List<String> names, List<UnreadableSnapshot> unreadable,
@@ -296,7 +327,7 @@ public final class MemflameCheck {
 
     private SnapshotRead readOne(String name, DumpLoader loader, PathNormalizer normalizer,
                                  List<PathGlob> excludeFrames, int readingAtOnce) throws IOException {
-        Path file = settings.snapshotDirectory().resolve(name);
+        Path file = dumpFile(name);
         long fileBytes = Files.size(file);
         DumpProgress progress = new DumpProgress(name, fileBytes, System::nanoTime, listener);
         try {
@@ -316,6 +347,11 @@ public final class MemflameCheck {
             return new SnapshotRead.OutOfMemory(OutOfMemoryAdvice.whileReading(name, fileBytes, progress.traces(),
                     Runtime.getRuntime().maxMemory(), readingAtOnce));
         }
+    }
+
+    /** The file of a snapshot: the one given under its name, or its path in the snapshot directory. */
+    private Path dumpFile(String name) {
+        return givenDumps != null ? givenDumps.get(name) : settings.snapshotDirectory().resolve(name);
     }
 
     private static SnapshotRead await(Future<SnapshotRead> read) throws IOException {

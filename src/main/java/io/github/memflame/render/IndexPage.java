@@ -3,6 +3,7 @@ package io.github.memflame.render;
 import io.github.memflame.budget.BudgetResult;
 import io.github.memflame.budget.BudgetStatus;
 import io.github.memflame.budget.Contributor;
+import io.github.memflame.budget.Growth;
 import io.github.memflame.fold.FlameNode;
 import io.github.memflame.fold.FlameTree;
 import io.github.memflame.fold.FoldedSnapshot;
@@ -32,13 +33,15 @@ import java.util.PriorityQueue;
  * <ul>
  *   <li>a PASSED / FAILED banner ({@code id="result"}) with the count of exceeded, warning and unmatched budgets;</li>
  *   <li>the budgets table ({@code id="budgets"}): path, scope, snapshot, actual, limit, headroom, status and the
- *       top sites, exceeded rows first;</li>
+ *       top sites (with their function names when known), exceeded rows first; when a budget has a baseline
+ *       figure, also the figure before, the change and the growth allowed, as {@code memflame.md} has them;</li>
  *   <li>the snapshots table ({@code id="snapshots"}): name, format, traces, excluded, total, biggest top-level
  *       paths and links to both flame graphs and folded stacks;</li>
  *   <li>the largest {@value #LARGEST} files/lines across all snapshots ({@code id="largest"}), from the path
  *       views;</li>
  *   <li>when snapshots have a baseline, "Since baseline" ({@code id="since-baseline"}): per snapshot
- *       ({@code class="baseline-snapshot"}) the total before and after, the {@value #CHANGES} lines that grew
+ *       ({@code class="baseline-snapshot"}), the largest change of total first, the total before and after, the
+ *       {@value #CHANGES} lines that grew
  *       most and the {@value #CHANGES} that shrank most ({@code class="growing"}, {@code class="shrinking"}) and
  *       links to both differential graphs.</li>
  * </ul>
@@ -249,13 +252,25 @@ public final class IndexPage {
             rows.sort(Comparator.comparingInt((BudgetResult r) -> severity(r.status()))
                     .thenComparing(r -> r.budget().hasMax() ? headroomPercent(r.budget().maxBytes(), r.actualBytes())
                             : BigDecimal.valueOf(1000)));
-            html.constant("<table id=\"budgets\" class=\"sortable\">\n<thead><tr>");
+            // As in memflame.md: the growth columns only when some budget has a baseline figure to compare with.
+            boolean growthColumns = rows.stream().anyMatch(row -> row.growth() != null);
+            html.constant("<table id=\"budgets\"").attribute("class", growthColumns ? "sortable with-growth" : "sortable")
+                    .constant(">\n<thead><tr>");
             header("Path", false);
             header("Scope", false);
             header("Snapshot", false);
+            if (growthColumns) {
+                header("Before", true);
+            }
             header("Actual", true);
+            if (growthColumns) {
+                header("Change", true);
+            }
             header("Limit", true);
             header("Headroom", true);
+            if (growthColumns) {
+                header("Allowed growth", true);
+            }
             header("Status", true);
             html.constant("<th>Top sites</th></tr></thead>\n<tbody>\n");
             for (BudgetResult row : rows) {
@@ -274,7 +289,13 @@ public final class IndexPage {
                         .constant("</td><td>");
                 snapshotLink(row.snapshot());
                 html.constant("</td>");
+                if (growthColumns) {
+                    beforeCell(row.growth());
+                }
                 bytesCell(row.actualBytes(), null);
+                if (growthColumns) {
+                    changeCell(row.growth());
+                }
                 if (row.budget().hasMax()) {
                     bytesCell(limit, row.budget().maxText());
                     BigDecimal headroom = headroomPercent(limit, row.actualBytes());
@@ -291,7 +312,11 @@ public final class IndexPage {
                             + row.budget().maxGrowth().text()).constant(">\u2014</td><td class=\"num\" ")
                             .constant("data-value=\"1000\">\u2014");
                 }
-                html.constant("</td><td").attribute("data-value", 3 - severity(row.status())).constant("><span")
+                html.constant("</td>");
+                if (growthColumns) {
+                    allowedGrowthCell(row);
+                }
+                html.constant("<td").attribute("data-value", 3 - severity(row.status())).constant("><span")
                         .attribute("class", "badge " + status);
                 if (row.status() == BudgetStatus.UNMATCHED) {
                     html.constant(" title=\"The path matched no allocation: check it and stripPrefixes\"");
@@ -310,13 +335,58 @@ public final class IndexPage {
             html.constant("</tbody>\n</table>\n</section>\n");
         }
 
+        /** The baseline's figure, or a dash when the snapshot has none (new, or no baseline). */
+        private void beforeCell(Growth growth) {
+            if (growth == null) {
+                html.constant("<td class=\"num\" title=\"no baseline figure for this snapshot\">\u2014</td>");
+            } else {
+                bytesCell(growth.baselineBytes(), null);
+            }
+        }
+
+        /** {@code +57.6 KiB (+48.0%)}: the change since the baseline, sorted by its bytes. */
+        private void changeCell(Growth growth) {
+            if (growth == null) {
+                html.constant("<td class=\"num\">\u2014</td>");
+                return;
+            }
+            long delta = growth.deltaBytes();
+            html.constant("<td").attribute("class", "num change " + direction(delta)).attribute("data-value", delta)
+                    .attribute("title", (delta > 0 ? "+" : "") + Numbers.grouped(delta) + " bytes").constant(">")
+                    .text(signedBytes(delta)).constant(" <span class=\"sub\">")
+                    .text("(" + signedPercent(delta, growth.baselineBytes()) + ")").constant("</span></td>");
+        }
+
+        /**
+         * The growth {@code maxGrowth} allows over the baseline's figure, {@code 10% (175.1 KiB)} or {@code 2 MiB}
+         * as {@code memflame.md} writes it (the bytes of a percentage under it); a dash without {@code maxGrowth} or
+         * without a baseline figure.
+         */
+        private void allowedGrowthCell(BudgetResult row) {
+            Growth growth = row.growth();
+            if (growth == null || growth.limit() == null) {
+                html.constant("<td class=\"num\"").attribute("title", row.budget().maxGrowth() == null
+                        ? "no maxGrowth" : "no baseline figure for this snapshot").constant(">\u2014</td>");
+                return;
+            }
+            String status = growth.status() == BudgetStatus.OK ? "num" : "num growth-" + growth.status().summaryName();
+            html.constant("<td").attribute("class", status).attribute("data-value", growth.allowedBytes())
+                    .attribute("title", Numbers.grouped(growth.allowedBytes()) + " bytes allowed (configured as "
+                            + growth.limit().text() + ")").constant(">").text(growth.limit().text());
+            if (growth.limit().isPercent()) {
+                html.constant(" <span class=\"sub\">").text("(" + Numbers.bytes(growth.allowedBytes()) + ")")
+                        .constant("</span>");
+            }
+            html.constant("</td>");
+        }
+
         private void topSites(List<Contributor> sites) {
             if (sites == null || sites.isEmpty()) {
                 return;
             }
             html.constant("<ol>");
             for (Contributor site : sites) {
-                html.constant("<li><code>").text(site.site()).constant("</code> <span class=\"sub\"")
+                html.constant("<li><code>").text(site.siteWithFunction()).constant("</code> <span class=\"sub\"")
                         .attribute("title", Numbers.grouped(site.bytes()) + " bytes").constant(">")
                         .text(Numbers.bytes(site.bytes())).constant("</span></li>");
             }
@@ -481,12 +551,16 @@ public final class IndexPage {
         }
 
         private void sinceBaseline() {
-            List<SnapshotReport> compared = report.snapshots().stream().filter(s -> s.baseline() != null).toList();
+            // The largest change first, growth or shrink; equal changes in report order (the sort is stable).
+            List<SnapshotReport> compared = report.snapshots().stream().filter(s -> s.baseline() != null)
+                    .sorted(Comparator.comparingLong((SnapshotReport s) -> Math.abs(totalChange(s))).reversed())
+                    .toList();
             if (compared.isEmpty()) {
                 return;
             }
             html.constant("<section id=\"since-baseline\">\n<h2>Since baseline</h2>\n")
-                    .constant("<p class=\"note\">Each snapshot against the snapshot of the same name in the baseline. ")
+                    .constant("<p class=\"note\">Each snapshot against the snapshot of the same name in the baseline, ")
+                    .constant("the largest change of its total first. ")
                     .constant("In the differential graphs red frames grew, blue ones shrank.</p>\n");
             for (SnapshotReport snapshot : compared) {
                 String name = snapshot.snapshot().name();
@@ -546,6 +620,10 @@ public final class IndexPage {
                         .constant(">").text(percent).constant("</td></tr>\n");
             }
             html.constant("</tbody>\n</table>\n");
+        }
+
+        private static long totalChange(SnapshotReport snapshot) {
+            return snapshot.snapshot().totalBytes() - snapshot.baseline().totalBytes();
         }
 
         private static String direction(long delta) {

@@ -28,7 +28,8 @@ import java.util.Objects;
  * snapshot, {@code NAME.path.svg}, {@code NAME.stack.svg}, {@code NAME.path.folded.gz} and {@code NAME.stack.folded.gz}
  * (with {@code foldedFunctionNames}, also {@code NAME.path.named.folded.gz} and {@code NAME.stack.named.folded.gz}),
  * where a {@code /} in NAME makes sub-directories. A snapshot with a baseline also gets its differential graphs,
- * {@code NAME.path.diff.svg} and {@code NAME.stack.diff.svg}. The folded exports are gzip-compressed without a
+ * {@code NAME.path.diff.svg} and {@code NAME.stack.diff.svg}. Every graph links back to {@code index.html} and to
+ * the snapshot's other graphs ({@link GraphLinks}). The folded exports are gzip-compressed without a
  * time stamp or file name in their header, so the same snapshot always gives the same bytes.
  *
  * <p>Everything is written into a fresh hidden staging directory, then swapped in by {@link AtomicDirectory}:
@@ -133,11 +134,13 @@ public final class ReportWriter {
                     throw new IOException("snapshot '" + name + "' has no " + view.fileSuffix() + " view to write");
                 }
                 try (Writer out = writer(resolve(staging, snapshot.svgFile(view), name))) {
-                    SvgFlameGraph.write(tree, snapshot.snapshot().totalBytes(), options, out);
+                    SvgFlameGraph.write(tree, snapshot.snapshot().totalBytes(), options,
+                            GraphLinks.of(snapshot, view, false), out);
                 }
                 if (snapshot.baseline() != null) {
                     try (Writer out = writer(resolve(staging, snapshot.diffSvgFile(view), name))) {
-                        SvgFlameGraph.writeDiff(snapshot.diff(view), options, out);
+                        SvgFlameGraph.writeDiff(snapshot.diff(view), options, GraphLinks.of(snapshot, view, true),
+                                out);
                     }
                 }
                 try (OutputStream out = gzipStream(resolve(staging, snapshot.foldedFile(view), name))) {

@@ -24,7 +24,9 @@ import java.util.Objects;
  *       zoomed view, each byte counted once however deeply matches nest; a leading {@code (?i)} ignores case; a
  *       {@code ?s=REGEX} query parameter searches on load;</li>
  *   <li>hover a frame for the details line ({@code id="details"}) and its tooltip: full name, exact and human
- *       bytes, percent of the snapshot and trace count, computed by the script from the frame's data.</li>
+ *       bytes, percent of the snapshot and trace count, computed by the script from the frame's data;</li>
+ *   <li>in a graph of a report, a line of links under the subtitle ({@code id="nav"}, see {@link GraphLinks}):
+ *       back to {@code index.html} and to the snapshot's other graphs, plain SVG links that need no script.</li>
  * </ul>
  *
  * <p>Every frame is a child of {@code <g id="frames">}, written compactly (a graph of a big dump holds tens of
@@ -84,8 +86,8 @@ public final class SvgFlameGraph {
     }
 
     /**
-     * Writes the graph of {@code tree} to {@code out}, which must encode UTF-8 (the XML declaration says so);
-     * {@code out} is flushed, not closed.
+     * Writes the graph of {@code tree}, a graph on its own (no links to a report), to {@code out}, which must
+     * encode UTF-8 (the XML declaration says so); {@code out} is flushed, not closed.
      *
      * @param tree the flame tree; widths are relative to its root's total
      * @param snapshotTotalBytes the bytes the percentages in tooltips are relative to: the snapshot's total
@@ -93,10 +95,21 @@ public final class SvgFlameGraph {
      */
     public static void write(FlameTree tree, long snapshotTotalBytes, SvgOptions options, Writer out)
             throws IOException {
+        write(tree, snapshotTotalBytes, options, null, out);
+    }
+
+    /**
+     * Writes the graph of {@code tree} as {@link #write(FlameTree, long, SvgOptions, Writer)} does, with the
+     * header links of a graph in a report.
+     *
+     * @param links the links to the report's index and the snapshot's other graphs, or {@code null} for none
+     */
+    public static void write(FlameTree tree, long snapshotTotalBytes, SvgOptions options, GraphLinks links,
+                             Writer out) throws IOException {
         Objects.requireNonNull(tree, "tree");
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(out, "out");
-        new Document<>(DrawnTree.of(tree), snapshotTotalBytes, options, Palette.MEMORY).write(out);
+        new Document<>(DrawnTree.of(tree), snapshotTotalBytes, options, Palette.MEMORY, links).write(out);
     }
 
     /**
@@ -104,11 +117,20 @@ public final class SvgFlameGraph {
      * widths, colored by change with {@link SvgOptions#diffThreshold()}; percentages are of this run's total.
      */
     public static void writeDiff(DiffTree tree, SvgOptions options, Writer out) throws IOException {
+        writeDiff(tree, options, null, out);
+    }
+
+    /**
+     * Writes the differential graph of {@code tree} as {@link #writeDiff(DiffTree, SvgOptions, Writer)} does, with
+     * the header links of a graph in a report ({@code null} for none).
+     */
+    public static void writeDiff(DiffTree tree, SvgOptions options, GraphLinks links, Writer out)
+            throws IOException {
         Objects.requireNonNull(tree, "tree");
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(out, "out");
-        new Document<>(DrawnTree.of(tree), tree.root().bytes(), options, new DiffPalette(options.diffThreshold()))
-                .write(out);
+        new Document<>(DrawnTree.of(tree), tree.root().bytes(), options, new DiffPalette(options.diffThreshold()),
+                links).write(out);
     }
 
     private static final class Document<N> {
@@ -119,15 +141,18 @@ public final class SvgFlameGraph {
         private final boolean keepEnd;
         private final double charWidth;
         private final FrameGeometry geometry;
+        private final GraphLinks links;
 
-        Document(DrawnTree<N> tree, long snapshotTotal, SvgOptions options, Palette<? super N> palette) {
+        Document(DrawnTree<N> tree, long snapshotTotal, SvgOptions options, Palette<? super N> palette,
+                 GraphLinks links) {
             this.tree = tree;
             this.snapshotTotal = snapshotTotal;
             this.options = options;
             this.palette = palette;
             this.keepEnd = tree.view() == FlameTree.View.STACK;
             this.charWidth = LabelFit.CHAR_WIDTH * options.fontSize();
-            this.geometry = new FrameGeometry(options);
+            this.geometry = new FrameGeometry(options, links != null);
+            this.links = links;
         }
 
         void write(Writer out) throws IOException {
@@ -136,7 +161,7 @@ public final class SvgFlameGraph {
             // longer subtitle and its toggle half a KB more), the names in them.
             long otherBytes = ASSET_BYTES + 2_048 + (tree.differential() ? 512 : 0)
                     + 3 * (Markup.escapedLength(options.title())
-                    + Markup.escapedLength(snapshotName));
+                    + Markup.escapedLength(snapshotName)) + (links == null ? 0 : links.markupBytes());
             FlameLayout<N> layout = FlameLayout.of(tree, options, this::cost, MAX_FILE_BYTES - otherBytes);
             int fontSize = options.fontSize();
             int height = geometry.height(layout.maxDepth());
@@ -191,6 +216,9 @@ public final class SvgFlameGraph {
                     .constant("</text>\n<text id=\"subtitle\"").attribute("x", width / 2)
                     .attribute("y", titleY + fontSize + 8).constant(" text-anchor=\"middle\">")
                     .text(subtitle.toString()).constant("</text>\n");
+            if (links != null) {
+                navigation(svg, geometry.navY());
+            }
             double unzoomEnd = control(svg, "unzoom", "Reset Zoom", "Reset Zoom", XPAD, titleY, false, true);
             if (diff) {
                 control(svg, "diff-widths", "Widths: this run", "Widths: baseline", unzoomEnd + 8, titleY, false,
@@ -302,6 +330,28 @@ public final class SvgFlameGraph {
             return Long.toString(value).length();
         }
 
+        /**
+         * The line of links under the subtitle: {@code <a>} elements inside one {@code <text>}, so the browser
+         * lays them out and they work without the script; the graph shown is named, not linked.
+         */
+        private void navigation(Markup svg, int baseline) {
+            svg.constant("<text id=\"nav\"").attribute("x", XPAD).attribute("y", baseline).constant(">");
+            link(svg, links.index());
+            for (GraphLinks.Link graph : links.graphs()) {
+                svg.constant(" \u00b7 ");
+                link(svg, graph);
+            }
+            svg.constant("</text>\n");
+        }
+
+        private static void link(Markup svg, GraphLinks.Link link) {
+            if (link.current()) {
+                svg.constant("<tspan class=\"current\">").text(link.text()).constant("</tspan>");
+            } else {
+                svg.constant("<a").attribute("href", link.href()).constant(">").text(link.text()).constant("</a>");
+            }
+        }
+
         /** Writes a control; returns the x of its right edge. */
         private double control(Markup svg, String id, String text, String widest, double x, int baseline,
                                boolean alignEnd, boolean disabled) {
@@ -319,10 +369,18 @@ public final class SvgFlameGraph {
         }
     }
 
-    /** Vertical placement: the title area on top, one row per level, the details line at the bottom. */
-    private record FrameGeometry(SvgOptions options) {
+    /**
+     * Vertical placement: the title area on top (title, subtitle and, in a report, the line of links), one row per
+     * level, the details line at the bottom.
+     */
+    private record FrameGeometry(SvgOptions options, boolean navigation) {
         int top() {
-            return options.fontSize() * 3 + 22;
+            return options.fontSize() * 3 + 22 + (navigation ? options.fontSize() + 8 : 0);
+        }
+
+        /** The baseline of the line of links, a line below the subtitle's. */
+        int navY() {
+            return options.fontSize() * 3 + 28;
         }
 
         int height(int maxDepth) {

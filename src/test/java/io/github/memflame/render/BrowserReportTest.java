@@ -133,6 +133,8 @@ class BrowserReportTest {
     private static Path battleReport;
     private static Path xssReport;
     private static Path diffReport;
+    private static Path growthReport;
+    private static Path growthBaseline;
     private static CheckOutcome battleOutcome;
     private static FoldedSnapshot battleFolded;
     private static String xssSnapshotName;
@@ -167,6 +169,9 @@ class BrowserReportTest {
         }
         diffReport = REPORTS.resolve("diff");
         writeDiffReport(diffReport);
+        growthReport = REPORTS.resolve("growth");
+        growthBaseline = REPORTS.resolve("growth-baseline");
+        writeGrowthReport(growthReport, growthBaseline);
         Files.createDirectories(SCREENSHOTS);
 
         browser = Chromium.launch(chromium.get(), SCREENSHOTS.resolve("chromium.log"));
@@ -457,6 +462,101 @@ class BrowserReportTest {
         screenshot("diff-index-link.png");
     }
 
+    // Growth since the baseline in the index, and the links between the graphs
+
+    @Test
+    void theBudgetsTableShowsTheFigureBeforeTheChangeAndTheGrowthAllowed() throws IOException {
+        JsonNode oracle = new ObjectMapper().readTree(Path.of("src/test/resources/baseline/oracle.json").toFile())
+                .get("snapshots");
+        open(growthReport.resolve("index.html"));
+        assertEquals(List.of("Path", "Scope", "Snapshot", "Before", "Actual", "Change", "Limit", "Headroom",
+                "Allowed growth", "Status", "Top sites"), strings(browser.evaluate(
+                "Array.prototype.map.call(document.querySelectorAll('#budgets thead th'), function (th) {"
+                        + " return th.textContent; })")));
+        String row = "document.querySelector('#budgets tbody tr[data-status=exceeded]')";
+        JsonNode leak = browser.evaluate("(function () { var r = " + row + "; return {"
+                + " text: Array.prototype.map.call(r.cells, function (c) { return c.textContent; }),"
+                + " values: Array.prototype.map.call(r.cells, function (c) { return c.getAttribute('data-value'); }),"
+                + " allowedColor: getComputedStyle(r.cells[8]).color}; })()");
+        List<String> text = strings(leak.get("text"));
+        long before = oracle.get(LEAKING).get("before").get("selfByDirectory").get("client/controller").asLong();
+        long after = oracle.get(LEAKING).get("after").get("selfByDirectory").get("client/controller").asLong();
+        assertEquals(List.of("client/controller", "self", LEAKING), text.subList(0, 3));
+        assertEquals(String.valueOf(before), leak.get("values").get(3).asText(), "before: CPython's figure");
+        assertEquals(String.valueOf(after), leak.get("values").get(4).asText(), "after: CPython's figure");
+        assertEquals(String.valueOf(after - before), leak.get("values").get(5).asText(), "the change");
+        assertEquals(IndexPage.signedBytes(after - before) + " (+13.8%)", text.get(5));
+        assertEquals(String.valueOf(before / 10), leak.get("values").get(8).asText(), "10% allowed, rounded down");
+        assertEquals("10% (" + Numbers.bytes(before / 10) + ")", text.get(8));
+        assertEquals("rgb(207, 34, 46)", leak.get("allowedColor").asText(), "the exceeded growth limit stands out");
+        assertEquals("EXCEEDED", text.get(9));
+        assertTrue(text.get(10).startsWith("client/controller/battle_controller.py:37 BattleController._tick "),
+                "top sites carry function names: " + text.get(10));
+        screenshot("index-growth.png");
+
+        // The largest growth first on the first click of Change, as every number column sorts.
+        List<Long> changes = new ArrayList<>(columnValues("budgets", 5));
+        changes.sort(Comparator.reverseOrder());
+        clickElement(header("budgets", "Change"));
+        assertEquals(changes, columnValues("budgets", 5));
+        assertEquals(after - before, changes.get(0));
+
+        List<String> order = strings(browser.evaluate("Array.prototype.map.call("
+                + "document.querySelectorAll('#since-baseline .baseline-snapshot'), function (d) {"
+                + " return d.getAttribute('data-snapshot'); })"));
+        assertEquals(List.of(LEAKING, "scene-2-town.pickle", "scene-1-login.pickle"), order,
+                "the largest change first: +241.9 KiB, -2 B, -1 B");
+        String shrinking = browser.evaluate("document.querySelector('#since-baseline .baseline-snapshot "
+                + "table.shrinking').innerText").asText();
+        assertTrue(shrinking.contains("client/controller/battle_controller.py:30 BattleController.enter"),
+                "the line that vanished is named from the baseline: " + shrinking);
+        screenshot("index-growth-sorted.png");
+    }
+
+    @Test
+    void everyGraphLinksBackToTheIndexAndToItsSiblingViews() throws IOException {
+        open(growthReport.resolve(LEAKING + ".path.svg"));
+        JsonNode nav = browser.evaluate("(function () { var n = document.getElementById('nav');"
+                + " var r = n.getBoundingClientRect();"
+                + " var first = document.querySelector('#frames > g rect').getBoundingClientRect();"
+                + " return {links: Array.prototype.map.call(n.querySelectorAll('a'), function (a) {"
+                + "   return a.textContent; }), current: n.querySelector('.current').textContent,"
+                + "   top: r.top, bottom: r.bottom, left: r.left, width: r.width, framesTop: first.top,"
+                + "   color: getComputedStyle(n.querySelector('a')).fill}; })()");
+        assertEquals(List.of(GraphLinks.INDEX_TEXT, "stack graph", "path diff", "stack diff"), strings(nav.get("links")));
+        assertEquals("path graph", nav.get("current").asText(), "the graph shown is named, not linked");
+        assertTrue(nav.get("width").asDouble() > 200 && nav.get("left").asDouble() >= SvgFlameGraph.XPAD - 1,
+                "visible in the header: " + nav);
+        assertTrue(nav.get("bottom").asDouble() < 100, "in the header area: " + nav);
+        assertEquals("rgb(9, 105, 218)", nav.get("color").asText(), "drawn as links: " + nav);
+        screenshot("graph-links.png");
+
+        followLink("stack graph");
+        assertTrue(browser.evaluate("location.href").asText().endsWith(LEAKING + ".stack.svg"));
+        assertEquals("stack", browser.evaluate("document.documentElement.getAttribute('data-view')").asText());
+        followLink("path diff");
+        assertTrue(browser.evaluate("location.href").asText().endsWith(LEAKING + ".path.diff.svg"));
+        assertEquals("true", browser.evaluate("document.documentElement.getAttribute('data-diff')").asText());
+        assertEquals("path diff", browser.evaluate("document.querySelector('#nav .current').textContent").asText());
+        screenshot("graph-links-diff.png");
+        followLink("stack diff");
+        assertEquals("stack", browser.evaluate("document.documentElement.getAttribute('data-view')").asText());
+        followLink("path graph");
+        assertTrue(browser.evaluate("location.href").asText().endsWith(LEAKING + ".path.svg"));
+        followLink(GraphLinks.INDEX_TEXT);
+        assertEquals(growthReport.resolve("index.html").toUri().toString(),
+                browser.evaluate("location.href").asText());
+        assertTrue(browser.evaluate("!!document.getElementById('budgets')").asBoolean());
+
+        // From a snapshot in a sub-directory (py311/battle.pickle), up to the report's index.
+        open(battleReport.resolve(BATTLE + ".stack.svg"));
+        followLink("path graph");
+        assertTrue(browser.evaluate("location.href").asText().endsWith(BATTLE + ".path.svg"));
+        followLink(GraphLinks.INDEX_TEXT);
+        assertEquals(battleReport.resolve("index.html").toUri().toString(),
+                browser.evaluate("location.href").asText());
+    }
+
     // 4. index.html
 
     @Test
@@ -665,6 +765,15 @@ class BrowserReportTest {
         browser.click(box.get("x").asDouble(), box.get("y").asDouble());
     }
 
+    /** Clicks the header link of a flame graph with the mouse and waits for the page it opens. */
+    private static void followLink(String text) {
+        var loaded = browser.next("Page.loadEventFired");
+        clickElement("Array.prototype.find.call(document.querySelectorAll('#nav a'), function (a) {"
+                + " return a.textContent === " + jsString(text) + "; })");
+        Chromium.await(loaded, "the page the link '" + text + "' opens");
+        assertTrue(browser.evaluate("!!window.__memflameDetector").asBoolean(), "the detector runs after " + text);
+    }
+
     private static String header(String table, String text) {
         return "Array.prototype.find.call(document.querySelectorAll('#" + table + " thead th'), function (th) {"
                 + " return th.textContent.trim() === " + jsString(text) + "; })";
@@ -867,6 +976,32 @@ class BrowserReportTest {
         SnapshotReport small = SnapshotReport.of(synthetic, DiffFlameGraphTest.baseline(), SvgOptions.defaults());
         ReportWriter.write(output, new CheckReport(true, List.of(leaking, small), List.of(), List.of()),
                 SvgOptions.defaults());
+    }
+
+    /**
+     * The real check of the leaking run against the report of the run before as its baseline, with growth budgets and
+     * the demo's sources, as a team's CI runs it; the baseline report is written first, so it is newer than the
+     * sources, and the dumps are copied now, so they are too.
+     */
+    private static void writeGrowthReport(Path output, Path baseline) throws IOException, CheckFailure {
+        Path runs = fixtures.resolveSibling("baseline");
+        Path sources = Path.of("examples/game-demo/src/main/python");
+        new MemflameCheck(CheckSettingsBuilder.snapshots(runs.resolve("before")).stripPrefixes(List.of(STRIP))
+                .output(baseline).build(), new RecordingListener()).run();
+        Path after = REPORTS.resolve("growth-input");
+        Files.createDirectories(after);
+        try (var dumps = Files.list(runs.resolve("after"))) {
+            for (Path dump : dumps.toList()) {
+                Path copy = after.resolve(dump.getFileName().toString());
+                Files.copy(dump, copy, StandardCopyOption.REPLACE_EXISTING);
+                Files.setLastModifiedTime(copy, FileTime.fromMillis(System.currentTimeMillis()));
+            }
+        }
+        new MemflameCheck(CheckSettingsBuilder.snapshots(after).stripPrefixes(List.of(STRIP)).output(output)
+                .baseline(baseline).sourceRoots(List.of(sources)).budgets(List.of(
+                        Budget.parse("budget 1", "client/controller", "4 MiB", "10%", null, null, null),
+                        Budget.parse("budget 2", "client/ui", null, "1 KiB", "inclusive", null, null))).build(),
+                new RecordingListener()).run();
     }
 
     /**

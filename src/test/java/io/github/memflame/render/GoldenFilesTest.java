@@ -3,6 +3,9 @@ package io.github.memflame.render;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.memflame.budget.Budget;
+import io.github.memflame.budget.BudgetChecker;
+import io.github.memflame.budget.BudgetResult;
 import io.github.memflame.fold.FlameTree;
 import io.github.memflame.fold.FoldedSnapshot;
 import java.io.IOException;
@@ -11,11 +14,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The exact markup of one small graph per view, of one differential graph per view and of the index page
- * (without and with a baseline), compared byte for byte with the files
+ * The exact markup of one small graph per view, of one differential graph per view (each with the header links
+ * of a graph in a report) and of the index page (without and with a baseline), compared byte for byte with the files
  * in {@code src/test/resources/golden/}; the inlined script and style are replaced by a marker, they are files
  * of their own. After an intended change, re-bless and review the diff:
  * {@code mvn test -Dtest=GoldenFilesTest -Dmemflame.bless=true}.
@@ -44,12 +48,23 @@ class GoldenFilesTest {
         compare("battle.stack.diff.svg", diffSvg(FlameTree.View.STACK));
     }
 
+    /**
+     * With budgets checked against the baseline (the growth columns), and function names in both runs (the top
+     * sites, the growing lines and the vanished line that shrank, named from the baseline).
+     */
     @Test
     void indexPageWithABaseline() throws IOException {
         StringWriter html = new StringWriter();
-        SnapshotReport battle = SnapshotReport.of(DiffFlameGraphTest.current(), DiffFlameGraphTest.baseline(),
-                SvgOptions.defaults());
-        IndexPage.write(new CheckReport(true, List.of(battle), List.of(), List.of()), html);
+        FoldedSnapshot current = DiffFlameGraphTest.current().withFunctionNames(GoldenFilesTest::function);
+        FoldedSnapshot baseline = DiffFlameGraphTest.baseline().withFunctionNames(GoldenFilesTest::function);
+        SnapshotReport battle = SnapshotReport.of(current, baseline, SvgOptions.defaults());
+        List<BudgetResult> budgets = new BudgetChecker(List.of(
+                Budget.parse("budget 1", "client/ui", "512 KiB", "10%", null, null, null),
+                Budget.parse("budget 2", "client/net", null, "100 KiB", null, null, null),
+                Budget.parse("budget 3", "engine", "1 MiB", "20 KiB", "inclusive", null, null)), 0)
+                .check(List.of(current), Map.of(baseline.name(), baseline));
+        IndexPage.write(new CheckReport(budgets.stream().noneMatch(BudgetResult::failsBuild), List.of(battle),
+                budgets, List.of()), html);
         compare("index-baseline.html", html.toString().replace(Assets.INDEX_SCRIPT, "/* index.js */\n")
                 .replace(Assets.INDEX_STYLE, "/* index.css */\n"));
     }
@@ -62,6 +77,16 @@ class GoldenFilesTest {
                 .replace(Assets.INDEX_STYLE, "/* index.css */\n"));
     }
 
+    /** The functions of the battle snapshot's game lines, as a source root would name them. */
+    private static String function(String path, int line) {
+        return switch (path + ":" + line) {
+            case "client/ui/bag.py:42" -> "BagPanel.open";
+            case "client/net/leak.py:3" -> "Socket.buffer";
+            case "client/old_cache.py:7" -> "OldCache.fill";
+            default -> null;
+        };
+    }
+
     /** The battle snapshot and an allocation without a line, which has the same name in every view. */
     private static String svg(FlameTree.View view) throws IOException {
         FoldedSnapshot snapshot = Snapshots.named("scene-2-battle.pickle")
@@ -72,7 +97,8 @@ class GoldenFilesTest {
                 .add(40_000, 10, "main.py:12", "legacy/py27_module.py")
                 .build();
         StringWriter out = new StringWriter();
-        SvgFlameGraph.write(FlameTree.of(snapshot, view), snapshot.totalBytes(), SvgOptions.defaults(), out);
+        SvgFlameGraph.write(FlameTree.of(snapshot, view), snapshot.totalBytes(), SvgOptions.defaults(),
+                GraphLinks.of(Reports.report(snapshot), view, false), out);
         return out.toString().replace(Assets.FLAME_GRAPH_SCRIPT, "/* flamegraph.js */\n")
                 .replace(Assets.FLAME_GRAPH_STYLE, "/* flamegraph.css */\n");
     }
@@ -82,7 +108,7 @@ class GoldenFilesTest {
         SnapshotReport report = SnapshotReport.of(DiffFlameGraphTest.current(), DiffFlameGraphTest.baseline(),
                 SvgOptions.defaults());
         StringWriter out = new StringWriter();
-        SvgFlameGraph.writeDiff(report.diff(view), SvgOptions.defaults(), out);
+        SvgFlameGraph.writeDiff(report.diff(view), SvgOptions.defaults(), GraphLinks.of(report, view, true), out);
         return out.toString().replace(Assets.FLAME_GRAPH_SCRIPT, "/* flamegraph.js */\n")
                 .replace(Assets.FLAME_GRAPH_STYLE, "/* flamegraph.css */\n");
     }

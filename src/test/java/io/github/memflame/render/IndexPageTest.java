@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.memflame.budget.Budget;
+import io.github.memflame.budget.BudgetChecker;
 import io.github.memflame.budget.BudgetLevel;
 import io.github.memflame.budget.BudgetResult;
 import io.github.memflame.budget.BudgetStatus;
@@ -18,6 +19,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
@@ -221,5 +223,79 @@ class IndexPageTest {
         assertEquals("\u2014", cells.get(4), "no limit");
         assertEquals("\u2014", cells.get(5), "no headroom");
         assertEquals("NOT-CHECKED", cells.get(6));
+    }
+
+    @Test
+    void withABaselineTheBudgetsTableHasTheFigureBeforeTheChangeAndTheGrowthAllowed() throws Exception {
+        FoldedSnapshot before = Snapshots.named("battle.pickle").add(200_000, "client/ui/bag.py:3")
+                .add(50_000, "engine/mesh.py:9").build();
+        FoldedSnapshot after = Snapshots.named("battle.pickle").add(300_000, "client/ui/bag.py:3")
+                .add(20_000, "engine/mesh.py:9").build();
+        List<BudgetResult> budgets = new BudgetChecker(List.of(
+                Budget.parse("budget 1", "client/ui", "1 MiB", "10%", null, "battle.pickle", null),
+                Budget.parse("budget 2", "engine", null, "2 KiB", null, "battle.pickle", null),
+                Budget.parse("budget 3", "client", "1 MiB", null, null, "other.pickle", null)), 0)
+                .check(List.of(after, Snapshots.named("other.pickle").add(10, "client/a.py:1").build()),
+                        Map.of("battle.pickle", before));
+        Document page = parse(html(new CheckReport(false, List.of(SnapshotReport.of(after, before,
+                SvgOptions.defaults())), budgets, List.of())));
+
+        Element table = byId(page, "budgets");
+        NodeList headers = table.getElementsByTagName("th");
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < headers.getLength(); i++) {
+            names.add(headers.item(i).getTextContent());
+        }
+        assertEquals(List.of("Path", "Scope", "Snapshot", "Before", "Actual", "Change", "Limit", "Headroom",
+                "Allowed growth", "Status", "Top sites"), names);
+        List<Element> rows = rows(table);
+        assertEquals(List.of("client/ui", "self", "battle.pickle", "195.3 KiB", "293.0 KiB", "+97.7 KiB (+50.0%)",
+                "1.0 MiB", "71.4% (731.0 KiB)", "10% (19.5 KiB)", "EXCEEDED", "client/ui/bag.py:3 293.0 KiB"),
+                cells(rows.get(0)));
+        assertEquals(List.of("client", "self", "other.pickle", "\u2014", "10 B", "\u2014", "1.0 MiB",
+                "100.0% (1024.0 KiB)", "\u2014", "OK", "client/a.py:1 10 B"), cells(rows.get(1)),
+                "no baseline figure for a new snapshot, no growth allowed without maxGrowth");
+        assertEquals(List.of("engine", "self", "battle.pickle", "48.8 KiB", "19.5 KiB", "-29.3 KiB (-60.0%)",
+                "\u2014", "\u2014", "2 KiB", "OK", "engine/mesh.py:9 19.5 KiB"), cells(rows.get(2)));
+        Element change = (Element) rows.get(0).getElementsByTagName("td").item(5);
+        assertEquals("100000", change.getAttribute("data-value"));
+        assertEquals("num change grew", change.getAttribute("class"));
+        Element allowed = (Element) rows.get(0).getElementsByTagName("td").item(8);
+        assertEquals("20000", allowed.getAttribute("data-value"));
+        assertEquals("num growth-exceeded", allowed.getAttribute("class"));
+        assertEquals("-30000", ((Element) rows.get(2).getElementsByTagName("td").item(5)).getAttribute("data-value"));
+    }
+
+    @Test
+    void topSitesCarryTheirFunctionNames() throws Exception {
+        FoldedSnapshot battle = Snapshots.named("battle.pickle").add(2048, "client/ui/bag.py:3").build();
+        Budget ui = new Budget("client/ui", 4096, "4 KiB", Scope.SELF, null);
+        Document page = parse(html(new CheckReport(true, List.of(Reports.report(battle)), List.of(
+                new BudgetResult(ui, "battle.pickle", 2048, BudgetStatus.OK, List.of(
+                        new Contributor("client/ui/bag.py:3", "BagPanel.open", 2000),
+                        new Contributor("client/ui/bag.py:9", 48)))), List.of())));
+        assertEquals("client/ui/bag.py:3 BagPanel.open 2.0 KiBclient/ui/bag.py:9 48 B",
+                cells(rows(byId(page, "budgets")).get(0)).get(7));
+    }
+
+    @Test
+    void sinceBaselineListsTheSnapshotsByTheSizeOfTheirChangeLargestFirst() throws Exception {
+        List<SnapshotReport> reports = new ArrayList<>();
+        long[][] totals = {{1_000, 1_100}, {5_000, 4_500}, {2_000, 2_300}, {700, 700}, {3_000, 3_500}};
+        for (int i = 0; i < totals.length; i++) {
+            String name = "scene-" + i + ".pickle";
+            reports.add(SnapshotReport.of(Snapshots.named(name).add(totals[i][1], "a.py:1").build(),
+                    Snapshots.named(name).add(totals[i][0], "a.py:1").build(), SvgOptions.defaults()));
+        }
+        reports.add(Reports.report(Snapshots.named("new.pickle").add(10, "a.py:1").build()));
+        Document page = parse(html(new CheckReport(true, reports, List.of(), List.of())));
+        NodeList divs = byId(page, "since-baseline").getElementsByTagName("div");
+        List<String> order = new ArrayList<>();
+        for (int i = 0; i < divs.getLength(); i++) {
+            order.add(((Element) divs.item(i)).getAttribute("data-snapshot"));
+        }
+        // -500 and +500 in report order, then +300, +100 and 0; the snapshot without a baseline is not listed.
+        assertEquals(List.of("scene-1.pickle", "scene-4.pickle", "scene-2.pickle", "scene-0.pickle",
+                "scene-3.pickle"), order);
     }
 }

@@ -1,0 +1,4 @@
+HOLD = []
+def run(n):
+    for i in range(n):
+        HOLD.append('unit-%d' % i * 4)

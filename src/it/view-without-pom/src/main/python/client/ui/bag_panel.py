@@ -1,0 +1,3 @@
+HOLD = []
+def run(n):
+    HOLD.append(bytearray(n * 75))

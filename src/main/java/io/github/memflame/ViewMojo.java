@@ -1,0 +1,130 @@
+package io.github.memflame;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Writes the full memory report of tracemalloc dumps, in any directory and without a project (no POM needed): for
+ * the engineer who got a dump from a QA device. Both flame graphs of every dump, the HTML index, {@code memflame.json}
+ * and the folded stacks go to {@code ./memflame-report} (or {@code outputDirectory}); the log ends with the path of
+ * {@code index.html}. Dumps are read as {@code check} reads them, and one that cannot be read fails the goal with
+ * the same message. There are no budgets and no baseline: nothing fails on a size.
+ *
+ * <pre>{@code
+ * mvn io.github.memflame:memflame-maven-plugin:0.1.0-SNAPSHOT:view -Ddumps=a.pickle,qa/b.pickle.gz
+ * }</pre>
+ *
+ * With the plugin group in {@code ~/.m2/settings.xml}, {@code mvn memflame:view -Ddumps=...} does the same:
+ * <pre>{@code
+ * <settings>
+ *   <pluginGroups>
+ *     <pluginGroup>io.github.memflame</pluginGroup>
+ *   </pluginGroups>
+ * </settings>
+ * }</pre>
+ */
+@Mojo(name = "view", requiresProject = false, threadSafe = true)
+public class ViewMojo extends AbstractMojo {
+    /**
+     * The dumps to look at, in any format {@code check} reads (gzipped or not), separated by commas; absolute, or
+     * relative to the current directory. They may be in different directories; each snapshot is named after its file
+     * name, so two dumps may not have the same file name. On the command line: {@code -Ddumps=a.pickle,b.pickle.gz}.
+     * <pre>{@code
+     * <dumps>
+     *   <dump>qa/device-7/scene-3-battle.pickle</dump>
+     *   <dump>/tmp/scene-2-town.pickle.gz</dump>
+     * </dumps>
+     * }</pre>
+     */
+    @Parameter(property = "dumps")
+    private List<String> dumps;
+
+    /**
+     * Where the report goes, relative to the current directory: replaced as a whole once the new report is complete.
+     * On the command line: {@code -Dmemflame.outputDirectory=battle-report}.
+     * <pre>{@code <outputDirectory>memflame-report</outputDirectory>}</pre>
+     */
+    @Parameter(property = "memflame.outputDirectory", defaultValue = "memflame-report")
+    private String outputDirectory;
+
+    /**
+     * Install roots removed from the start of recorded file names, tried in order, first match wins, as for
+     * {@code check}. On the command line: {@code -Dmemflame.stripPrefixes=I:/G1/trunk/code/Script/Python/}.
+     * <pre>{@code
+     * <stripPrefixes>
+     *   <stripPrefix>I:/G1/trunk/code/Script/Python/</stripPrefix>
+     * </stripPrefixes>
+     * }</pre>
+     */
+    @Parameter(property = "memflame.stripPrefixes")
+    private List<String> stripPrefixes;
+
+    /**
+     * Directories holding the game's Python sources, to name the function of every frame, as for {@code check};
+     * absolute, or relative to the current directory. On the command line:
+     * {@code -Dmemflame.sourceRoots=src/main/python}.
+     * <pre>{@code
+     * <sourceRoots>
+     *   <sourceRoot>src/main/python</sourceRoot>
+     * </sourceRoots>
+     * }</pre>
+     */
+    @Parameter(property = "memflame.sourceRoots")
+    private List<String> sourceRoots;
+
+    /**
+     * The encoding of byte-string file names in Python 2.7 dumps, e.g. {@code GBK} for a client built on Chinese
+     * Windows. On the command line: {@code -Dmemflame.fileNameEncoding=GBK}.
+     * <pre>{@code <fileNameEncoding>GBK</fileNameEncoding>}</pre>
+     */
+    @Parameter(property = "memflame.fileNameEncoding", defaultValue = "UTF-8")
+    private String fileNameEncoding;
+
+    /**
+     * The most one gzip-compressed dump may expand to, with an optional unit; a larger one fails as corrupt. On the
+     * command line: {@code -Dmemflame.maxDecompressedSize=8GiB}.
+     * <pre>{@code <maxDecompressedSize>8 GiB</maxDecompressedSize>}</pre>
+     */
+    @Parameter(property = "memflame.maxDecompressedSize", defaultValue = "4 GiB")
+    private String maxDecompressedSize;
+
+    /** Where relative paths are resolved: the current directory when there is no POM. */
+    @Parameter(defaultValue = "${basedir}", readonly = true, required = true)
+    private File basedir;
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        try {
+            // The run logs the path of index.html last: "Memory report: .../index.html".
+            new MemflameView(settings(), new AbstractMemflameMojo.LogListener(getLog(), false)).run();
+        } catch (CheckFailure e) {
+            throw new MojoFailureException(e.getMessage());
+        } catch (IOException e) {
+            throw new MojoExecutionException("memflame could not read the dumps or write its report: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** The parameters as plain values, paths resolved against the current directory. */
+    ViewSettings settings() throws MojoFailureException {
+        Path base = basedir.toPath();
+        try {
+            return new ViewSettings(
+                    AbstractMemflameMojo.orEmpty(dumps).stream().map(base::resolve).toList(),
+                    base.resolve(outputDirectory),
+                    AbstractMemflameMojo.orEmpty(stripPrefixes),
+                    AbstractMemflameMojo.orEmpty(sourceRoots).stream().map(base::resolve).toList(),
+                    AbstractMemflameMojo.charset(fileNameEncoding),
+                    AbstractMemflameMojo.size("maxDecompressedSize", maxDecompressedSize));
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException("memflame: " + e.getMessage());
+        }
+    }
+}
