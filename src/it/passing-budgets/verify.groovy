@@ -8,7 +8,7 @@ assert log.contains('scene-3-battle.pickle: tracemalloc-pickle, 2,010 traces, 36
 assert log.contains('scene-2-town.json.gz: json-traces, ')
 assert log.contains('Memory budget nearly used: client/ui (self) in scene-3-battle.pickle: 146.7 KiB of 160.0 KiB (91.7% of the limit)')
 assert log.contains('Memory budget client/controller (self) in scene-3-battle.pickle: 177.6 KiB of 1.0 MiB (17.3%)')
-assert log.contains('Memory budgets: 7 checks, 0 exceeded, 1 warning, 0 unmatched')
+assert log.contains('Memory budgets: 7 checks, 0 exceeded, 1 nearly used, 0 unmatched')
 assert log.contains('Memory report: ' + new File(report, 'index.html').path)
 
 def summary = new JsonSlurper().parse(new File(report, 'memflame.json'))

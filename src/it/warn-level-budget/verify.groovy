@@ -6,7 +6,7 @@ assert !log.contains('[ERROR]')
 // The limit of the second budget came from -Dmemory.client.max=30MiB.
 assert log.contains('Memory budget client (self) in scene-3-battle.pickle: ')
 assert log.contains(' of 30.0 MiB (')
-assert log.contains('Memory budgets: 2 checks, 1 exceeded (1 of them level warn, not failing the build), 0 warnings, 0 unmatched')
+assert log.contains('Memory budgets: 2 checks, 1 exceeded (1 of them level warn, not failing the build), 0 nearly used, 0 unmatched')
 
 def summary = new groovy.json.JsonSlurper().parse(new File(basedir, 'target/site/memflame/memflame.json'))
 assert summary.result == 'passed'

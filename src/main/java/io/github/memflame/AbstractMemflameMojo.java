@@ -8,8 +8,11 @@ import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.logging.Log;
@@ -142,6 +145,19 @@ public abstract class AbstractMemflameMojo extends AbstractMojo {
     private List<BudgetConfig> budgets;
 
     /**
+     * Fails the build when a budget matches nothing: its path holds no allocation in any snapshot it applies to
+     * (a typo, or a {@code stripPrefix} that does not fit the recorded file names), or its {@code snapshots} glob
+     * matches no snapshot. The log says what to change: the nearest paths that do hold memory
+     * ({@code did you mean client/combat?}), and the {@code stripPrefix} that would make the path match when it
+     * occurs further down in the recorded file names. A budget of level {@code warn} only warns; with
+     * {@code false} every unmatched budget only warns, for budgets of code not every test run reaches. When no
+     * snapshot was read at all, {@code failIfNoSnapshots} decides alone. The {@code report} goal never fails.
+     * <pre>{@code <failOnUnmatched>false</failOnUnmatched>}</pre>
+     */
+    @Parameter(property = "memflame.failOnUnmatched", defaultValue = "true")
+    private boolean failOnUnmatched;
+
+    /**
      * Logs a warning for a budget that uses at least this percentage of its limit, before it fails: from 1 to
      * 100, or 0 to turn warnings off.
      * <pre>{@code <warnAtPercent>90</warnAtPercent>}</pre>
@@ -261,6 +277,10 @@ public abstract class AbstractMemflameMojo extends AbstractMojo {
     @Parameter(property = "memflame.baseline")
     private File baseline;
 
+    /** The build's session: when it started, to tell dumps left from an earlier run. */
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    private MavenSession session;
+
     /** The configuration as plain values, validated; a bad value fails naming the parameter or budget. */
     protected CheckSettings settings(boolean failIfNoSnapshots) throws MojoFailureException {
         return settings(failIfNoSnapshots, false);
@@ -292,10 +312,18 @@ public abstract class AbstractMemflameMojo extends AbstractMojo {
                     foldedFunctionNames,
                     ciOutputs(),
                     baseline == null ? null : baseline.toPath(),
-                    failIfNoBaseline);
+                    failIfNoBaseline,
+                    failOnUnmatched,
+                    buildStart());
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException("memflame: " + e.getMessage());
         }
+    }
+
+    /** When this Maven build started, or {@code null} when the session does not say. */
+    private Instant buildStart() {
+        Date start = session == null || session.getRequest() == null ? null : session.getRequest().getStartTime();
+        return start == null ? null : start.toInstant();
     }
 
     /** The JUnit report and job summary this goal writes besides the report; none but for {@code check}. */

@@ -145,10 +145,7 @@ public class CheckMojo extends AbstractMemflameMojo {
             throw new MojoExecutionException("memflame could not read snapshots or write its report: " + e.getMessage(), e);
         }
         if (!outcome.passed()) {
-            String summary = outcome.exceeded().size() == 1
-                    ? "1 memory budget exceeded"
-                    : outcome.exceeded().size() + " memory budgets exceeded";
-            String message = summary + " (see the lines above); report: "
+            String message = outcome.failureSummary() + " (see the lines above); report: "
                     + settings.outputDirectory().resolve("index.html");
             if (failOnViolation) {
                 throw new MojoFailureException(message);

@@ -5,6 +5,7 @@ import io.github.memflame.budget.BudgetChecker;
 import io.github.memflame.render.SvgOptions;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
@@ -32,6 +33,10 @@ import java.util.Objects;
  * @param baseline an earlier run's report directory or its {@code memflame.json} to measure growth against, or
  *                 {@code null} for none
  * @param failIfNoBaseline whether a configured baseline that is not there is an error rather than a warning
+ * @param failOnUnmatched whether a budget that matches nothing, or applies to no snapshot, fails the run (a budget
+ *                        of level {@code warn} only warns)
+ * @param buildStart when the build started: dumps written before it are named in a warning; {@code null} for no
+ *                   such check
  */
 public record CheckSettings(
         Path snapshotDirectory,
@@ -52,7 +57,9 @@ public record CheckSettings(
         boolean foldedFunctionNames,
         CiOutputs ciOutputs,
         Path baseline,
-        boolean failIfNoBaseline) {
+        boolean failIfNoBaseline,
+        boolean failOnUnmatched,
+        Instant buildStart) {
 
     /** @throws IllegalArgumentException when {@code warnAtPercent} or {@code threads} is out of range */
     public CheckSettings {

@@ -3,16 +3,20 @@ package io.github.memflame;
 import io.github.memflame.baseline.Baseline;
 import io.github.memflame.baseline.BaselineException;
 import io.github.memflame.baseline.BaselineReader;
+import io.github.memflame.budget.Budget;
 import io.github.memflame.budget.BudgetChecker;
 import io.github.memflame.budget.BudgetMessages;
 import io.github.memflame.budget.BudgetResult;
+import io.github.memflame.budget.BudgetStatus;
 import io.github.memflame.budget.Scope;
+import io.github.memflame.budget.UnmatchedBudget;
 import io.github.memflame.fold.FlameTree;
 import io.github.memflame.format.Numbers;
 import io.github.memflame.fold.FoldedSnapshot;
 import io.github.memflame.fold.PathGlob;
 import io.github.memflame.fold.PathNormalizer;
 import io.github.memflame.fold.SnapshotFolder;
+import io.github.memflame.fold.StackTotal;
 import io.github.memflame.read.DumpFormat;
 import io.github.memflame.read.DumpFormatException;
 import io.github.memflame.read.DumpLoader;
@@ -32,9 +36,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -50,6 +56,11 @@ import java.util.concurrent.Future;
  * Every dump is read before anything is written, so a bad dump leaves the previous report as it was.
  */
 public final class MemflameCheck {
+    /** How many names a warning about several snapshots lists; the rest are counted. */
+    private static final int FEW = 5;
+    /** The coarsest modification times file systems keep (FAT: two seconds). */
+    private static final Duration MTIME_GRANULARITY = Duration.ofSeconds(2);
+
     private final CheckSettings settings;
     /** The dumps by snapshot name when given one by one ({@code view}); {@code null} when found in the directory. */
     private final Map<String, Path> givenDumps;
@@ -103,9 +114,11 @@ public final class MemflameCheck {
             }
             listener.warning(message);
         }
+        warnOfOldDumps(names);
         List<UnreadableSnapshot> unreadable = new ArrayList<>();
         Map<String, Long> readNanos = new HashMap<>();
-        List<FoldedSnapshot> snapshots = read(names, unreadable, readNanos);
+        PathNormalizer normalizer = new PathNormalizer(settings.stripPrefixes());
+        List<FoldedSnapshot> snapshots = read(names, normalizer, unreadable, readNanos);
         ResolutionSummary functionNames = null;
         if (!settings.sourceRoots().isEmpty()) {
             FunctionNameResolver resolver = new FunctionNameResolver(settings.sourceRoots());
@@ -118,9 +131,10 @@ public final class MemflameCheck {
             baseline = nameFunctions(baseline);
         }
         Map<String, FoldedSnapshot> baselineSnapshots = baseline == null ? null : baseline.byName();
-        List<BudgetResult> results = new BudgetChecker(settings.budgets(), settings.warnAtPercent())
-                .check(snapshots, baselineSnapshots);
-        List<BudgetResult> exceeded = results.stream().filter(BudgetResult::failsBuild).toList();
+        List<BudgetResult> results = new BudgetChecker(settings.budgets(), settings.warnAtPercent(),
+                settings.failOnUnmatched()).check(snapshots, baselineSnapshots);
+        List<BudgetResult> failing = results.stream().filter(BudgetResult::failsBuild).toList();
+        Map<Budget, List<String>> unmatchedLines = unmatchedLines(results, snapshots, normalizer);
         List<SnapshotReport> snapshotReports = new ArrayList<>(snapshots.size());
         Map<String, Long> drawNanos = new HashMap<>();
         CheckReport report;
@@ -132,7 +146,7 @@ public final class MemflameCheck {
                         settings.svgOptions()));
                 drawNanos.put(snapshot.name(), System.nanoTime() - start);
             }
-            report = new CheckReport(exceeded.isEmpty(), snapshotReports, results, unreadable, functionNames,
+            report = new CheckReport(failing.isEmpty(), snapshotReports, results, unreadable, functionNames,
                     settings.foldedFunctionNames(), baselineUsed(baseline, snapshots));
             ReportWriter.write(settings.outputDirectory(), report, settings.svgOptions())
                     .forEach((name, nanos) -> drawNanos.merge(name, nanos, Long::sum));
@@ -148,25 +162,153 @@ public final class MemflameCheck {
                     + " (read in " + duration(readNanos.get(snapshot.name())) + ", drawn in "
                     + duration(drawNanos.get(snapshot.name())) + ")");
         }
+        warnOfFlatStacks(snapshots);
         if (functionNames != null) {
             listener.info(functionNames.describe());
         }
         if (baseline != null) {
             tellBaseline(baseline, snapshots);
+        } else if (settings.baseline() == null) {
+            warnOfGrowthWithoutBaseline();
         }
 
-        tell(results, snapshots, snapshotReports);
+        tell(results, snapshotReports, unmatchedLines);
         listener.info("Memory report: " + settings.outputDirectory().resolve("index.html"));
-        writeCiOutputs(report, snapshotReports, checkStart);
-        return new CheckOutcome(report, exceeded);
+        writeCiOutputs(report, snapshotReports, unmatchedLines, checkStart);
+        return new CheckOutcome(report, failing);
+    }
+
+    /**
+     * One warning when dumps were written before this build started: most likely left from an earlier run (the
+     * tests skipped without a clean), so the check would judge old code. They are checked all the same.
+     */
+    private void warnOfOldDumps(List<String> names) throws IOException {
+        Instant buildStart = settings.buildStart();
+        if (buildStart == null || names.isEmpty()) {
+            return;
+        }
+        List<String> old = new ArrayList<>();
+        Instant newest = null;
+        Instant oldest = null;
+        for (String name : names) {
+            Instant written = Files.getLastModifiedTime(dumpFile(name)).toInstant();
+            // Some file systems keep modification times in whole seconds (FAT in two): a dump of this build's
+            // first second must not count as older than the build.
+            if (written.isBefore(buildStart.minus(MTIME_GRANULARITY))) {
+                old.add(name);
+                newest = newest == null || written.isAfter(newest) ? written : newest;
+                oldest = oldest == null || written.isBefore(oldest) ? written : oldest;
+            }
+        }
+        if (old.isEmpty()) {
+            return;
+        }
+        String newestAge = age(Duration.between(newest, buildStart));
+        String oldestAge = age(Duration.between(oldest, buildStart));
+        String age = newestAge.equals(oldestAge) ? newestAge : newestAge + " to " + oldestAge;
+        listener.warning((old.size() == names.size() ? (names.size() == 1 ? "The memory snapshot" : "All "
+                + names.size() + " memory snapshots") : old.size() + " of " + names.size() + " memory snapshots")
+                + (old.size() == 1 ? " was" : " were") + " written " + age + " before this build started ("
+                + listed(old, FEW) + "): left from an "
+                + "earlier run, e.g. -DskipTests without clean? They are checked as they are; run the tests "
+                + "again (mvn clean verify) to check this build's code.");
+    }
+
+    /**
+     * One warning naming the snapshots whose every trace has a single frame: {@code tracemalloc.start()} without a
+     * depth records one, so the stack view is flat and an inclusive budget counts only the allocating file.
+     */
+    private void warnOfFlatStacks(List<FoldedSnapshot> snapshots) {
+        List<String> flat = new ArrayList<>();
+        for (FoldedSnapshot snapshot : snapshots) {
+            if (isFlat(snapshot)) {
+                flat.add(snapshot.name());
+            }
+        }
+        if (flat.isEmpty()) {
+            return;
+        }
+        listener.warning((flat.size() == snapshots.size() ? (flat.size() == 1 ? "The snapshot" : "All "
+                + flat.size() + " snapshots") : flat.size() + " of " + snapshots.size() + " snapshots")
+                + (flat.size() == 1 && snapshots.size() == 1 ? " records" : " record") + " one frame per trace ("
+                + listed(flat, FEW) + "): the stack view is flat, and an "
+                + "inclusive budget counts only the allocating file. tracemalloc.start() records one frame; "
+                + "tracemalloc.start(25) records call stacks of up to 25 frames.");
+    }
+
+    /** Every trace has one frame, and there is at least one. */
+    private static boolean isFlat(FoldedSnapshot snapshot) {
+        boolean any = false;
+        for (StackTotal stack : snapshot.stacks()) {
+            int depth = stack.rootFirst().size();
+            if (depth > 1) {
+                return false;
+            }
+            any |= depth == 1;
+        }
+        return any;
+    }
+
+    /** Once, when budgets limit growth but no baseline is configured: their growth is checked nowhere in this build. */
+    private void warnOfGrowthWithoutBaseline() {
+        List<String> growing = new ArrayList<>();
+        for (Budget budget : settings.budgets()) {
+            if (budget.maxGrowth() != null) {
+                growing.add(BudgetMessages.displayPath(budget) + " (maxGrowth " + budget.maxGrowth().text() + ")");
+            }
+        }
+        if (growing.isEmpty()) {
+            return;
+        }
+        listener.warning((growing.size() == 1 ? "1 budget has" : growing.size() + " budgets have") + " a maxGrowth, "
+                + "but no baseline is configured, so no growth is checked in this build: " + listed(growing, FEW)
+                + ". Set baseline to an earlier run's report, e.g. -Dmemflame.baseline=last-green/memflame.");
+    }
+
+    /** The lines that say why each unmatched budget matched nothing and what to change, computed once per budget. */
+    private static Map<Budget, List<String>> unmatchedLines(List<BudgetResult> results, List<FoldedSnapshot> snapshots,
+                                                            PathNormalizer normalizer) {
+        Map<Budget, List<String>> lines = new IdentityHashMap<>();
+        for (BudgetResult result : results) {
+            if (result.status() == BudgetStatus.UNMATCHED && !lines.containsKey(result.budget())) {
+                UnmatchedBudget unmatched = UnmatchedBudget.explain(result.budget(), snapshots,
+                        normalizer.strippedRoots());
+                lines.put(result.budget(), BudgetMessages.unmatched(unmatched, result));
+            }
+        }
+        return lines;
+    }
+
+    /** {@code 45 s}, {@code 12 min}, {@code 3 h 5 min}, {@code 2 days}: how long ago, as a person says it. */
+    static String age(Duration age) {
+        long seconds = age.getSeconds();
+        if (seconds < 60) {
+            return seconds + " s";
+        }
+        if (seconds < 3600) {
+            return seconds / 60 + " min";
+        }
+        if (seconds < 86_400) {
+            return seconds / 3600 + " h " + seconds % 3600 / 60 + " min";
+        }
+        long days = seconds / 86_400;
+        return days + (days == 1 ? " day" : " days");
+    }
+
+    /** The first {@code count} names, then {@code and 12 more}. */
+    private static String listed(List<String> names, int count) {
+        return String.join(", ", names.subList(0, Math.min(count, names.size())))
+                + (names.size() > count ? " and " + (names.size() - count) + " more" : "");
     }
 
     /** The JUnit report and the job summary, written after the report, whatever the verdict: CI needs them most then. */
-    private void writeCiOutputs(CheckReport report, List<SnapshotReport> snapshotReports, long start)
-            throws IOException {
+    private void writeCiOutputs(CheckReport report, List<SnapshotReport> snapshotReports,
+                                Map<Budget, List<String>> unmatchedLines, long start) throws IOException {
         CiOutputs outputs = settings.ciOutputs();
         if (outputs.junitReport() != null) {
-            JunitReport.write(outputs.junitReport(), report, since(start), result -> describe(result, snapshotReports));
+            JunitReport.write(outputs.junitReport(), report, since(start),
+                    result -> result.status() == BudgetStatus.UNMATCHED ? unmatchedLines.get(result.budget())
+                            : describe(result, snapshotReports));
             listener.info("Memory test report (JUnit XML): " + outputs.junitReport());
         }
         if (outputs.stepSummary() != null) {
@@ -269,9 +411,10 @@ public final class MemflameCheck {
         return new Baseline(baseline.source(), baseline.summaryFile(), named, baseline.files());
     }
 
-    private List<FoldedSnapshot> read(List<String> names, List<UnreadableSnapshot> unreadable,
-                                      Map<String, Long> readNanos) throws CheckFailure, IOException {
-        List<SnapshotRead> reads = readAll(names);
+    private List<FoldedSnapshot> read(List<String> names, PathNormalizer normalizer,
+                                      List<UnreadableSnapshot> unreadable, Map<String, Long> readNanos)
+            throws CheckFailure, IOException {
+        List<SnapshotRead> reads = readAll(names, normalizer);
         List<FoldedSnapshot> snapshots = new ArrayList<>(names.size());
         for (SnapshotRead read : reads) {
             if (read instanceof SnapshotRead.OutOfMemory outOfMemory) {
@@ -293,10 +436,11 @@ public final class MemflameCheck {
      * Reads and folds every dump, up to {@code threads} at a time; the results come back in the order of
      * {@code names} whatever order the reads finish in, so the report does not depend on the thread count.
      */
-    private List<SnapshotRead> readAll(List<String> names) throws IOException {
+    private List<SnapshotRead> readAll(List<String> names, PathNormalizer normalizer) throws IOException {
         DumpLoader loader = new DumpLoader(settings.fileNameEncoding(), settings.maxDecompressedBytes());
-        PathNormalizer normalizer = new PathNormalizer(settings.stripPrefixes());
-        List<PathGlob> excludeFrames = settings.excludeFrames().stream().map(PathGlob::new).toList();
+        // Globs over normalized paths, so normalized the same way: ./lib//x.py is lib/x.py.
+        List<PathGlob> excludeFrames = settings.excludeFrames().stream()
+                .map(glob -> new PathGlob(PathNormalizer.lexical(glob))).toList();
         int threads = Math.min(settings.threads(), names.size());
         if (threads <= 1) {
             List<SnapshotRead> reads = new ArrayList<>(names.size());
@@ -390,8 +534,9 @@ public final class MemflameCheck {
         unreadable.add(leftOut);
     }
 
-    private void tell(List<BudgetResult> results, List<FoldedSnapshot> snapshots, List<SnapshotReport> reports) {
-        Set<Object> unmatchedTold = new HashSet<>();
+    private void tell(List<BudgetResult> results, List<SnapshotReport> reports,
+                      Map<Budget, List<String>> unmatchedLines) {
+        Set<Budget> unmatchedTold = Collections.newSetFromMap(new IdentityHashMap<>());
         for (BudgetResult result : results) {
             switch (result.status()) {
                 case EXCEEDED -> describe(result, reports)
@@ -399,8 +544,8 @@ public final class MemflameCheck {
                 case WARNING -> describe(result, reports).forEach(listener::warning);
                 case UNMATCHED -> {
                     if (unmatchedTold.add(result.budget())) {
-                        listener.warning(BudgetMessages.unmatched(result.budget(),
-                                BudgetChecker.topLevelPaths(snapshots)));
+                        unmatchedLines.get(result.budget())
+                                .forEach(result.failsBuild() ? listener::error : listener::warning);
                     }
                 }
                 case OK, NOT_CHECKED -> listener.info(BudgetMessages.within(result));

@@ -52,7 +52,9 @@ public final class MemflameView {
                 false,
                 CiOutputs.NONE,
                 null,
-                false);
+                false,
+                false, // no budgets to match
+                null); // a dump from a QA device is older than any build: no warning about its age
         new MemflameCheck(check, dumps, listener).run();
         return settings.outputDirectory().resolve(ReportWriter.INDEX);
     }

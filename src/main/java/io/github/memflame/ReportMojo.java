@@ -84,8 +84,9 @@ public class ReportMojo extends AbstractMemflameMojo implements MavenMultiPageRe
             // Budget violations are logged as warnings: the report goal reports, the check goal fails the build.
             CheckOutcome outcome = new MemflameCheck(settings, new LogListener(getLog(), true)).run();
             if (!outcome.passed()) {
-                getLog().warn("memflame: " + outcome.exceeded().size() + " memory budget check(s) exceeded; the "
-                        + "report goal does not fail the build, the check goal does");
+                getLog().warn("memflame: " + (outcome.exceeded().isEmpty() ? outcome.failureSummary()
+                        : outcome.exceeded().size() + " memory budget check(s) exceeded")
+                        + "; the report goal does not fail the build, the check goal does");
             }
         } catch (MojoFailureException | CheckFailure e) {
             throw new MavenReportException(e.getMessage());

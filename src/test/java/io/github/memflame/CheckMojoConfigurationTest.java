@@ -56,6 +56,20 @@ class CheckMojoConfigurationTest {
         assertEquals(0, settings.warnAtPercent());
         assertEquals(SvgOptions.defaults(), settings.svgOptions());
         assertEquals(Runtime.getRuntime().availableProcessors(), settings.threads());
+        assertTrue(settings.failOnUnmatched());
+    }
+
+    @Test
+    @InjectMojo(goal = "check", pom = POM_HEAD + """
+            <budgets>
+              <budget><path>client</path><max>1 MiB</max><snapshots>scene-[12].pickle</snapshots></budget>
+            </budgets>
+            """ + POM_TAIL)
+    void aSnapshotsGlobMemflameCannotMatchFailsAtConfigurationTimeNamingTheBudget(CheckMojo mojo) {
+        MojoFailureException e = assertThrows(MojoFailureException.class, () -> mojo.settings(true));
+        assertEquals("memflame: budget 1 (path 'client'): <snapshots>scene-[12].pickle</snapshots> is no glob memflame "
+                + "knows: '[' at position 7 (memflame globs have *, ** and ?, no character classes or alternatives); "
+                + "write e.g. <snapshots>**/*battle*</snapshots>", e.getMessage());
     }
 
     @Test

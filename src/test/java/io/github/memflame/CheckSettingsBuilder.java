@@ -5,6 +5,7 @@ import io.github.memflame.render.SvgOptions;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -30,6 +31,8 @@ public final class CheckSettingsBuilder {
     private CiOutputs ciOutputs = CiOutputs.NONE;
     private Path baseline;
     private boolean failIfNoBaseline;
+    private boolean failOnUnmatched = true;
+    private Instant buildStart;
     // Two, so that every test run through the builder reads its dumps in parallel as a 2-core agent does.
     private int threads = 2;
 
@@ -97,6 +100,27 @@ public final class CheckSettingsBuilder {
         return this;
     }
 
+    public CheckSettingsBuilder failOnUnmatched(boolean fail) {
+        failOnUnmatched = fail;
+        return this;
+    }
+
+    public CheckSettingsBuilder failIfNoSnapshots(boolean fail) {
+        failIfNoSnapshots = fail;
+        return this;
+    }
+
+    public CheckSettingsBuilder excludeFrames(List<String> globs) {
+        excludeFrames = globs;
+        return this;
+    }
+
+    /** When the build started: dumps older than it are warned of. */
+    public CheckSettingsBuilder buildStart(Instant start) {
+        buildStart = start;
+        return this;
+    }
+
     public CheckSettingsBuilder threads(int count) {
         threads = count;
         return this;
@@ -111,6 +135,6 @@ public final class CheckSettingsBuilder {
         return new CheckSettings(snapshotDirectory, includes, excludes, failIfNoSnapshots, failOnUnreadable,
                 fileNameEncoding, maxDecompressedBytes, stripPrefixes, excludeFrames, budgets, warnAtPercent,
                 outputDirectory, svgOptions, threads, sourceRoots,
-                foldedFunctionNames, ciOutputs, baseline, failIfNoBaseline);
+                foldedFunctionNames, ciOutputs, baseline, failIfNoBaseline, failOnUnmatched, buildStart);
     }
 }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.memflame.render.SvgOptions;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import javax.inject.Inject;
@@ -21,6 +23,7 @@ class MojoPropertiesTest {
     /** Absolute on every OS, as a CI job passes them. */
     private static final Path LAST_GREEN = Path.of(System.getProperty("java.io.tmpdir"), "last-green", "memflame");
     private static final Path COMMITTED = Path.of(System.getProperty("java.io.tmpdir"), "repo", "memflame-baseline");
+    private static final Instant BUILD_START = Instant.parse("2024-05-18T10:00:00Z");
 
     @Inject
     private MavenSession session;
@@ -42,6 +45,8 @@ class MojoPropertiesTest {
         session.getUserProperties().setProperty("memflame.baseline", LAST_GREEN.toString());
         session.getUserProperties().setProperty("memflame.failIfNoBaseline", "true");
         session.getUserProperties().setProperty("memflame.baselineDirectory", COMMITTED.toString());
+        session.getUserProperties().setProperty("memflame.failOnUnmatched", "false");
+        session.getRequest().setStartTime(Date.from(BUILD_START));
     }
 
     @Test
@@ -58,6 +63,8 @@ class MojoPropertiesTest {
                 mojo.ciOutputs(Map.of("GITHUB_STEP_SUMMARY", "/tmp/step_summary")));
         assertEquals(LAST_GREEN, settings.baseline());
         assertEquals(true, getVariableValueFromObject(mojo, "failIfNoBaseline"));
+        assertEquals(false, settings.failOnUnmatched());
+        assertEquals(BUILD_START, settings.buildStart());
     }
 
     @Test

@@ -1,16 +1,20 @@
 package io.github.memflame.budget;
 
+import io.github.memflame.fold.PathGlob;
 import java.util.Objects;
 
 /**
  * A limit on the bytes held under one path, on how much they may grow since the baseline, or both.
  *
  * @param path a directory or file prefix of normalized paths, matched whole component by component, or a glob
- *             when it contains {@code *} or {@code ?}; empty or {@code /} for the whole snapshot
+ *             when it contains {@code *} or {@code ?}; empty or {@code /} for the whole snapshot. Normalized as
+ *             recorded names are ({@code ./client//ui/} is {@code client/ui}, {@code client/ui/../net} is
+ *             {@code client/net}), so that it is shown as it is matched
  * @param maxBytes the limit in bytes, or {@value #NO_MAX} when the budget has only a {@code maxGrowth}
  * @param maxText the limit as configured, e.g. {@code 20 MiB}; {@code null} when there is none
  * @param scope what is counted
- * @param snapshots a glob over snapshot names this budget applies to, or {@code null} for all snapshots
+ * @param snapshots a glob over snapshot names this budget applies to ({@code *}, {@code **} and {@code ?}), or
+ *                  {@code null} or blank for all snapshots
  * @param level whether exceeding it fails the build or only warns
  * @param maxGrowth how much the figure may grow since the baseline, or {@code null} for no such limit
  */
@@ -21,7 +25,10 @@ public record Budget(String path, long maxBytes, String maxText, Scope scope, St
 
     /**
      * @throws IllegalArgumentException when the limit is negative, when there is neither a limit nor a growth
-     *                                  limit, or the scope or level is missing
+     *                                  limit, the scope or level is missing, or the snapshots glob holds a
+     *                                  character class or alternatives ({@code [}, {@code ]}, <code>{</code>,
+     *                                  <code>}</code>), which memflame's globs do not have: such a glob would match
+     *                                  no snapshot and the budget would check nothing
      */
     public Budget {
         if (maxBytes < NO_MAX) {
@@ -32,8 +39,19 @@ public record Budget(String path, long maxBytes, String maxText, Scope scope, St
         }
         Objects.requireNonNull(scope, "scope");
         Objects.requireNonNull(level, "level");
-        path = path == null ? "" : path.trim();
+        path = BudgetPath.normalized(path);
         maxText = maxBytes == NO_MAX ? null : maxText;
+        snapshots = snapshots == null || snapshots.isBlank() ? null : snapshots.trim();
+        if (snapshots != null) {
+            for (char c : new char[] {'[', ']', '{', '}'}) {
+                int at = snapshots.indexOf(c);
+                if (at >= 0) {
+                    throw new IllegalArgumentException("<snapshots>" + snapshots + "</snapshots> is no glob memflame "
+                            + "knows: '" + c + "' at position " + (at + 1) + " (memflame globs have *, ** and ?, "
+                            + "no character classes or alternatives); write e.g. <snapshots>**/*battle*</snapshots>");
+                }
+            }
+        }
     }
 
     /** A budget without a growth limit. */
@@ -73,6 +91,11 @@ public record Budget(String path, long maxBytes, String maxText, Scope scope, St
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(name + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The glob of the snapshots this budget applies to, or {@code null} when it applies to all. */
+    public PathGlob snapshotGlob() {
+        return snapshots == null ? null : new PathGlob(snapshots);
     }
 
     /** True when the budget limits the figure itself ({@code <max>}), not only its growth. */

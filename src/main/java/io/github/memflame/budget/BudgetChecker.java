@@ -3,7 +3,6 @@ package io.github.memflame.budget;
 import io.github.memflame.fold.FlameTree;
 import io.github.memflame.fold.FoldedSnapshot;
 import io.github.memflame.fold.PathGlob;
-import io.github.memflame.fold.PathNormalizer;
 import io.github.memflame.fold.Site;
 import io.github.memflame.fold.SiteChange;
 import io.github.memflame.fold.StackTotal;
@@ -12,7 +11,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 
 /**
  * Checks every budget against every snapshot it applies to. Knows nothing of Maven: the caller decides what a
@@ -23,14 +21,24 @@ public final class BudgetChecker {
 
     private final List<Budget> budgets;
     private final int warnAtPercent;
+    private final boolean failOnUnmatched;
+
+    /** A checker whose unmatched budgets fail the build (unless of level {@code warn}), the default. */
+    public BudgetChecker(List<Budget> budgets, int warnAtPercent) {
+        this(budgets, warnAtPercent, true);
+    }
 
     /**
      * @param warnAtPercent a budget at or above this share of its limit is a {@link BudgetStatus#WARNING};
      *                      0 turns warnings off
+     * @param failOnUnmatched whether a budget that matches nothing, or applies to no snapshot, fails the build (a
+     *                        budget of level {@code warn} only warns); when no snapshot was read at all it does not,
+     *                        as whether that may pass is {@code failIfNoSnapshots}'s to say
      */
-    public BudgetChecker(List<Budget> budgets, int warnAtPercent) {
+    public BudgetChecker(List<Budget> budgets, int warnAtPercent, boolean failOnUnmatched) {
         this.budgets = List.copyOf(budgets);
         this.warnAtPercent = checkWarnAtPercent(warnAtPercent);
+        this.failOnUnmatched = failOnUnmatched;
     }
 
     /**
@@ -53,16 +61,17 @@ public final class BudgetChecker {
 
     /**
      * The results, budget by budget in configuration order, each in snapshot order, with each figure's growth since
-     * the baseline snapshot of the same name, measured on it exactly as on this run.
+     * the baseline snapshot of the same name, measured on it exactly as on this run. A budget that applies to no
+     * snapshot has one result, unmatched, without a snapshot: no budget disappears from the results.
      *
      * @param baseline the baseline's snapshots by name, or {@code null} when there is no baseline
      */
     public List<BudgetResult> check(List<FoldedSnapshot> snapshots, Map<String, FoldedSnapshot> baseline) {
         List<BudgetResult> results = new ArrayList<>();
+        boolean unmatchedFails = failOnUnmatched && !snapshots.isEmpty();
         for (Budget budget : budgets) {
             BudgetPath path = BudgetPath.of(budget.path());
-            PathGlob snapshotGlob = budget.snapshots() == null || budget.snapshots().isBlank()
-                    ? null : new PathGlob(budget.snapshots().trim());
+            PathGlob snapshotGlob = budget.snapshotGlob();
             List<Measurement> measurements = new ArrayList<>();
             List<Growth> growths = new ArrayList<>();
             boolean matchedAnywhere = false;
@@ -75,6 +84,11 @@ public final class BudgetChecker {
                     growths.add(before == null ? null
                             : growth(budget, measure(before, path, budget.scope()), measurement));
                 }
+            }
+            if (measurements.isEmpty()) {
+                results.add(new BudgetResult(budget, null, 0, BudgetStatus.UNMATCHED, List.of(), null,
+                        budget.hasMax() ? BudgetStatus.UNMATCHED : null, unmatchedFails));
+                continue;
             }
             for (int i = 0; i < measurements.size(); i++) {
                 Measurement measurement = measurements.get(i);
@@ -90,7 +104,7 @@ public final class BudgetChecker {
                     status = limitStatus == null ? growth.status() : BudgetStatus.worse(limitStatus, growth.status());
                 }
                 results.add(new BudgetResult(budget, measurement.snapshot, measurement.bytes, status,
-                        measurement.topSites(), growth, limitStatus));
+                        measurement.topSites(), growth, limitStatus, unmatchedFails));
             }
         }
         return results;
@@ -117,18 +131,6 @@ public final class BudgetChecker {
         });
         grown.sort(Comparator.comparingLong(SiteChange::deltaBytes).reversed().thenComparing(SiteChange::site));
         return new Growth(before.bytes, delta, limit, status, grown.subList(0, Math.min(TOP_SITES, grown.size())));
-    }
-
-    /** The top-level paths that hold memory in these snapshots: what an unmatched budget may have meant. */
-    public static List<String> topLevelPaths(List<FoldedSnapshot> snapshots) {
-        TreeSet<String> paths = new TreeSet<>();
-        for (FoldedSnapshot snapshot : snapshots) {
-            for (StackTotal stack : snapshot.stacks()) {
-                Site site = stack.allocatingSite();
-                paths.add(site == null ? FlameTree.UNKNOWN : PathNormalizer.components(site.path()).get(0));
-            }
-        }
-        return List.copyOf(paths);
     }
 
     private BudgetStatus status(long limit, long bytes) {

@@ -3,10 +3,13 @@ package io.github.memflame.budget;
 import io.github.memflame.fold.SiteChange;
 import io.github.memflame.format.Numbers;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The lines a person reads in a CI log about a budget: what grew, by how much, and where.
@@ -168,34 +171,106 @@ public final class BudgetMessages {
     }
 
     /**
-     * One line that closes the budget report: {@code Memory budgets: 13 checks, 1 exceeded, 0 warnings,
+     * One line that closes the budget report: {@code Memory budgets: 13 checks, 1 exceeded, 0 nearly used,
      * 0 unmatched}; exceeded budgets of {@code level warn} are counted apart: {@code 2 exceeded (1 of them level
-     * warn, not failing the build)}; budgets with only a growth limit and no baseline figure close it:
-     * {@code , 2 not checked (growth only, no baseline figure)}.
+     * warn, not failing the build)}; unmatched checks say how many budgets they are and whether they fail the build:
+     * {@code 3 unmatched (1 budget, failing the build)}; budgets with only a growth limit and no baseline figure
+     * close it: {@code , 2 not checked (growth only, no baseline figure)}. The budgets nearly at their limit are
+     * "nearly used", not "warnings": a warning of another kind may stand above this line.
      */
     public static String summary(List<BudgetResult> results) {
         Map<BudgetStatus, Integer> counts = new EnumMap<>(BudgetStatus.class);
         long onlyWarned = 0;
+        Set<Budget> unmatched = Collections.newSetFromMap(new IdentityHashMap<>());
+        Set<Budget> unmatchedFailing = Collections.newSetFromMap(new IdentityHashMap<>());
         for (BudgetResult result : results) {
             counts.merge(result.status(), 1, Integer::sum);
             onlyWarned += result.onlyWarned() ? 1 : 0;
+            if (result.status() == BudgetStatus.UNMATCHED) {
+                unmatched.add(result.budget());
+                if (result.failsBuild()) {
+                    unmatchedFailing.add(result.budget());
+                }
+            }
         }
         int notChecked = counts.getOrDefault(BudgetStatus.NOT_CHECKED, 0);
-        return String.format(Locale.ROOT, "Memory budgets: %d %s, %d exceeded%s, %d %s, %d unmatched%s",
+        return String.format(Locale.ROOT, "Memory budgets: %d %s, %d exceeded%s, %d nearly used, %d unmatched%s%s",
                 results.size(), results.size() == 1 ? "check" : "checks",
                 counts.getOrDefault(BudgetStatus.EXCEEDED, 0),
                 onlyWarned == 0 ? "" : " (" + onlyWarned + " of them level warn, not failing the build)",
                 counts.getOrDefault(BudgetStatus.WARNING, 0),
-                counts.getOrDefault(BudgetStatus.WARNING, 0) == 1 ? "warning" : "warnings",
                 counts.getOrDefault(BudgetStatus.UNMATCHED, 0),
+                unmatched.isEmpty() ? "" : " (" + unmatchedBudgets(unmatched.size(), unmatchedFailing.size()) + ")",
                 notChecked == 0 ? "" : ", " + notChecked + " not checked (growth only, no baseline figure)");
     }
 
-    /** For a budget whose path matched no allocation in any snapshot. */
-    public static String unmatched(Budget budget, List<String> topLevelPaths) {
-        return "Memory budget " + displayPath(budget) + " (" + budget.scope().configName() + ") matched no "
-                + "allocation in any snapshot it applies to. Check the path and stripPrefixes; top-level paths "
-                + "present: " + (topLevelPaths.isEmpty() ? "none" : String.join(", ", topLevelPaths));
+    /** {@code 1 budget, failing the build}, {@code 2 budgets, 1 of them failing the build}. */
+    private static String unmatchedBudgets(int budgets, int failing) {
+        String counted = budgets + (budgets == 1 ? " budget" : " budgets");
+        if (failing == 0) {
+            return counted + ", not failing the build";
+        }
+        return counted + (failing == budgets ? ", failing the build" : ", " + failing + " of them failing the build");
+    }
+
+    /**
+     * For a budget that matched nothing, or applies to no snapshot: what it was checked against, whether the build
+     * fails, and what to change, e.g.
+     * <pre>
+     * Memory budget client/combt (self) matched no allocation in the 2 snapshots it applies to
+     *   did you mean client/combat?
+     *   top-level paths holding memory: client, net
+     * </pre>
+     * Every list in it is capped at {@value UnmatchedBudget#LISTED} names and a count of the rest.
+     *
+     * @param result one of the budget's results: whether it fails the build, and why not
+     */
+    public static List<String> unmatched(UnmatchedBudget unmatched, BudgetResult result) {
+        Budget budget = unmatched.budget();
+        String name = "Memory budget " + displayPath(budget) + " (" + budget.scope().configName() + ")";
+        String goesOn = result.failsBuild() ? ""
+                : budget.onlyWarns() ? " (level warn, the build goes on)"
+                : unmatched.snapshotsRead() == 0 ? "" : " (failOnUnmatched is false, the build goes on)";
+        List<String> lines = new ArrayList<>();
+        if (unmatched.snapshotsRead() == 0) {
+            lines.add(name + " was checked against no snapshot: none was read" + goesOn);
+            return lines;
+        }
+        if (unmatched.appliedTo() == 0) {
+            lines.add(name + " applies to no snapshot: <snapshots>" + budget.snapshots() + "</snapshots> matches none of "
+                    + (unmatched.snapshotsRead() == 1 ? "the 1 snapshot read" : "the " + unmatched.snapshotsRead()
+                    + " snapshots read") + goesOn);
+            lines.add("  snapshots read: " + listed(unmatched.snapshotNames(), unmatched.snapshotsRead()));
+            return lines;
+        }
+        lines.add(name + " matched no allocation in " + (unmatched.appliedTo() == 1 ? "the snapshot"
+                : "any of the " + unmatched.appliedTo() + " snapshots") + " it applies to" + goesOn);
+        List<String> nearest = unmatched.nearest();
+        if (!nearest.isEmpty()) {
+            lines.add("  did you mean " + nearest.get(0) + "?" + (nearest.size() == 1 ? ""
+                    : " (nearest paths holding memory: " + String.join(", ", nearest) + ")"));
+        }
+        if (unmatched.onlyCallers()) {
+            lines.add("  " + displayPath(budget) + " is in the stacks, but only as a caller: nothing under it allocated "
+                    + "itself; <scope>inclusive</scope> counts the traces that pass through it");
+        }
+        if (unmatched.stripPrefix() != null) {
+            lines.add("  " + displayPath(budget) + " occurs further down in the recorded file names, e.g. "
+                    + unmatched.stripPrefixExample() + ": strip what is in front of it with <stripPrefix>"
+                    + unmatched.stripPrefix() + "</stripPrefix> in <stripPrefixes>");
+        }
+        lines.add("  top-level paths holding memory" + (unmatched.stripPrefix() == null ? "" : " today") + ": "
+                + listed(unmatched.topLevelPaths(), unmatched.topLevelPathCount()));
+        return lines;
+    }
+
+    /** The names, then {@code and 12 more} when there are more than listed; {@code none} for none. */
+    private static String listed(List<String> names, int count) {
+        if (count == 0) {
+            return "none";
+        }
+        return String.join(", ", names) + (count > names.size()
+                ? String.format(Locale.ROOT, " and %,d more", count - names.size()) : "");
     }
 
     /** The budget's path as people read it; the whole snapshot when it is empty or {@code /}. */

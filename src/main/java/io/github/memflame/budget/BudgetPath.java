@@ -1,6 +1,7 @@
 package io.github.memflame.budget;
 
 import io.github.memflame.fold.PathGlob;
+import io.github.memflame.fold.PathNormalizer;
 
 /**
  * The path part of a budget: the whole snapshot, a component-wise prefix, or a glob.
@@ -14,18 +15,30 @@ final class BudgetPath {
         this.glob = glob;
     }
 
+    /**
+     * The path as configured, normalized as recorded names are ({@link PathNormalizer#lexical}: {@code .},
+     * {@code ..} and repeated separators collapse, {@code \} is {@code /}), without leading {@code /}.
+     */
     static BudgetPath of(String configured) {
-        String path = configured == null ? "" : configured.trim().replace('\\', '/');
+        String path = normalized(configured);
         if (PathGlob.isGlob(path)) {
             return new BudgetPath(null, new PathGlob(path));
         }
-        while (path.startsWith("/") || path.startsWith("./")) {
-            path = path.substring(path.startsWith("/") ? 1 : 2);
-        }
-        while (path.endsWith("/")) {
-            path = path.substring(0, path.length() - 1);
-        }
         return new BudgetPath(path, null);
+    }
+
+    /**
+     * The configured path as it is matched: {@code ./client//ui/} is {@code client/ui}; empty for the whole snapshot
+     * (empty, {@code /} or {@code .}).
+     */
+    static String normalized(String configured) {
+        String path = PathNormalizer.lexical(configured == null ? "" : configured.trim());
+        int start = 0;
+        while (start < path.length() && path.charAt(start) == '/') {
+            start++;
+        }
+        path = path.substring(start);
+        return path.equals(".") ? "" : path;
     }
 
     boolean isWholeSnapshot() {

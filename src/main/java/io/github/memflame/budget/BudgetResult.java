@@ -6,21 +6,31 @@ import java.util.List;
  * One budget checked against one snapshot.
  *
  * <p>{@code status} is the outcome of the budget as a whole: {@link BudgetStatus#UNMATCHED} when its path matched
- * nothing; otherwise the worse of the limit's outcome ({@code limitStatus}) and the growth limit's
+ * nothing in every snapshot it applies to, or it applies to none; otherwise the worse of the limit's outcome ({@code limitStatus}) and the growth limit's
  * ({@code growth.status()}), exceeded over warning over ok; {@link BudgetStatus#NOT_CHECKED} when the budget has
  * only a growth limit and there is no baseline figure to compare with.
  *
  * @param budget the budget
- * @param snapshot the snapshot's name
+ * @param snapshot the snapshot's name; {@code null} for the one result of a budget that applies to no snapshot (its
+ *                 {@code snapshots} glob matches none, or none was read), which is unmatched
  * @param actualBytes the bytes counted under the budget's path
  * @param status the outcome of the budget as a whole
  * @param topSites the biggest allocation sites counted, largest first, at most five
  * @param growth the figure against the baseline's snapshot of the same name, or {@code null} when there is no
  *               baseline or the baseline has no such snapshot
  * @param limitStatus the outcome against {@code max} alone, or {@code null} when the budget has no {@code max}
+ * @param unmatchedFails whether this result, when unmatched, fails the build (the check's {@code failOnUnmatched},
+ *                       unless no snapshot was read at all); a budget of level {@code warn} never fails it
  */
 public record BudgetResult(Budget budget, String snapshot, long actualBytes, BudgetStatus status,
-                           List<Contributor> topSites, Growth growth, BudgetStatus limitStatus) {
+                           List<Contributor> topSites, Growth growth, BudgetStatus limitStatus,
+                           boolean unmatchedFails) {
+
+    /** A result of a check with {@code failOnUnmatched} on, the default. */
+    public BudgetResult(Budget budget, String snapshot, long actualBytes, BudgetStatus status,
+                        List<Contributor> topSites, Growth growth, BudgetStatus limitStatus) {
+        this(budget, snapshot, actualBytes, status, topSites, growth, limitStatus, true);
+    }
 
     /** A result without a baseline to compare with. */
     public BudgetResult(Budget budget, String snapshot, long actualBytes, BudgetStatus status,
@@ -50,9 +60,10 @@ public record BudgetResult(Budget budget, String snapshot, long actualBytes, Bud
         return status == growth.status() ? BudgetStatus.OK : status;
     }
 
-    /** Exceeded, and its budget fails the build. */
+    /** Exceeded, or unmatched where that fails the build, and its budget's level is {@code fail}. */
     public boolean failsBuild() {
-        return status == BudgetStatus.EXCEEDED && !budget.onlyWarns();
+        return (status == BudgetStatus.EXCEEDED || (status == BudgetStatus.UNMATCHED && unmatchedFails))
+                && !budget.onlyWarns();
     }
 
     /** Exceeded, but its budget has {@code level warn}: reported, the build goes on. */

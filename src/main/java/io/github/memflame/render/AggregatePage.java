@@ -176,8 +176,12 @@ public final class AggregatePage {
             html.constant("</tbody>\n</table>\n</section>\n");
         }
 
-        /** The snapshot's qualified name, linked to its path graph in the module's report. */
+        /** The snapshot's qualified name, linked to its path graph in the module's report; a dash for none. */
         private void snapshotLink(ModuleReport module, String name) {
+            if (name == null) {
+                html.constant("<em>none</em>");
+                return;
+            }
             ReportSummary.Snapshot snapshot = module.summary().snapshots().stream()
                     .filter(candidate -> candidate.name().equals(name)).findFirst().orElse(null);
             String graph = snapshot == null ? null : snapshot.reports().get("path");

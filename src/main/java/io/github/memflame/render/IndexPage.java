@@ -287,7 +287,12 @@ public final class IndexPage {
                 }
                 html.constant("</td><td>").text(row.budget().scope() == null ? "" : row.budget().scope().configName())
                         .constant("</td><td>");
-                snapshotLink(row.snapshot());
+                if (row.snapshot() == null) {
+                    html.constant("<em>").text(row.budget().snapshots() == null ? "none read"
+                            : "none matches " + row.budget().snapshots()).constant("</em>");
+                } else {
+                    snapshotLink(row.snapshot());
+                }
                 html.constant("</td>");
                 if (growthColumns) {
                     beforeCell(row.growth());
@@ -318,7 +323,9 @@ public final class IndexPage {
                 }
                 html.constant("<td").attribute("data-value", 3 - severity(row.status())).constant("><span")
                         .attribute("class", "badge " + status);
-                if (row.status() == BudgetStatus.UNMATCHED) {
+                if (row.status() == BudgetStatus.UNMATCHED && row.snapshot() == null) {
+                    html.constant(" title=\"The budget applies to no snapshot: check its snapshots glob\"");
+                } else if (row.status() == BudgetStatus.UNMATCHED) {
                     html.constant(" title=\"The path matched no allocation: check it and stripPrefixes\"");
                 } else if (row.status() == BudgetStatus.NOT_CHECKED) {
                     html.constant(" title=\"Only a growth limit, and the baseline has no figure for this snapshot\"");

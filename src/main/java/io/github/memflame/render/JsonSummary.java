@@ -29,9 +29,9 @@ import java.util.Objects;
  *                 "folded": {"path": "scene-2-battle.pickle.path.folded.gz", "stack": "scene-2-battle.pickle.stack.folded.gz"},
  *                 "foldedNamed": {"path": "scene-2-battle.pickle.path.named.folded.gz", "stack": "scene-2-battle.pickle.stack.named.folded.gz"}},
  *                {"name": "scene-5-guild.pickle", ..., "new": true, ...}],
- *  "budgets": [{"path": "client/controller", "scope": "self", "snapshot": "scene-2-battle.pickle",
+ *  "budgets": [{"path": "client/controller", "scope": "self", "snapshot": "scene-2-battle.pickle", "snapshotsGlob": null,
  *               "limitBytes": 20971520, "limit": "20 MiB", "maxGrowth": "10%", "actualBytes": 343440,
- *               "status": "ok|warning|exceeded|unmatched|not-checked", "level": "fail|warn",
+ *               "status": "ok|warning|exceeded|unmatched|not-checked", "level": "fail|warn", "failsBuild": false,
  *               "topSites": [{"site": "client/controller/input.py:7", "function": "Input.poll", "bytes": 343440}],
  *               "growth": {"baselineBytes": 312000, "deltaBytes": 31440, "deltaPercent": 10.08,
  *                          "limitBytes": 31200, "limit": "10%", "status": "ok|warning|exceeded",
@@ -45,6 +45,10 @@ import java.util.Objects;
  * present only when {@code foldedFunctionNames} is set, those whose frames carry function names.
  *
  * <p>A budget with {@code "status": "exceeded"} and {@code "level": "warn"} only warned: it did not fail the build.
+ * A budget that applies to no snapshot (its {@code snapshots} glob, given as {@code snapshotsGlob}, matches none)
+ * has one entry with {@code "snapshot": null} and {@code "status": "unmatched"}; {@code failsBuild} says whether an
+ * entry failed the build (an exceeded limit or growth limit of level {@code fail}, or an unmatched budget under
+ * {@code failOnUnmatched}).
  * {@code function} is {@code null} when the function is unknown; {@code functionNames} is {@code null} when no
  * {@code sourceRoots} are set.
  *
@@ -145,6 +149,7 @@ public final class JsonSummary {
             string(json, "path", result.budget().path());
             string(json, "scope", result.budget().scope() == null ? null : result.budget().scope().configName());
             string(json, "snapshot", result.snapshot());
+            string(json, "snapshotsGlob", result.budget().snapshots());
             Budget budget = result.budget();
             if (budget.hasMax()) {
                 json.writeNumberField("limitBytes", budget.maxBytes());
@@ -156,6 +161,7 @@ public final class JsonSummary {
             json.writeNumberField("actualBytes", result.actualBytes());
             string(json, "status", result.status().summaryName());
             string(json, "level", result.budget().level().configName());
+            json.writeBooleanField("failsBuild", result.failsBuild());
             json.writeArrayFieldStart("topSites");
             if (result.topSites() != null) {
                 for (Contributor site : result.topSites()) {

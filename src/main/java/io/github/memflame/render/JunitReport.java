@@ -1,6 +1,5 @@
 package io.github.memflame.render;
 
-import io.github.memflame.budget.BudgetChecker;
 import io.github.memflame.budget.BudgetMessages;
 import io.github.memflame.budget.BudgetResult;
 import io.github.memflame.budget.BudgetStatus;
@@ -24,15 +23,19 @@ import java.util.function.Function;
  * dumps but no budget still reports tests; an unreadable dump left out by {@code failOnUnreadable=false} is that
  * case skipped, since it does not fail the build. Per budget and snapshot a test case named by the budget's path
  * and scope ({@code client/controller (self)}): a {@code <failure>} with the CI log's lines when the limit or the
- * growth limit is exceeded and fails the build, {@code <skipped>} when the budget is unmatched, and otherwise a
+ * growth limit is exceeded and fails the build, or the budget matched nothing and that fails the build
+ * ({@code failOnUnmatched}), {@code <skipped>} when the budget matched nothing without failing it, and otherwise a
  * passing case whose {@code <system-out>} carries the log's line (the warning of a nearly used or {@code level warn}
- * budget, or the figure within the limit). A check that could not give a verdict is one {@code <error>} case.
+ * budget, or the figure within the limit). A budget that applies to no snapshot is one case of classname
+ * {@value #NO_SNAPSHOT}. A check that could not give a verdict is one {@code <error>} case.
  */
 public final class JunitReport {
     /** The suite's name and the classname of the case that reports a check without a verdict. */
     public static final String SUITE = "memflame";
     /** The name of the per-snapshot case that says the dump was read. */
     public static final String READ_CASE = "dump read";
+    /** The classname of the case of a budget that applies to no snapshot. */
+    public static final String NO_SNAPSHOT = "(no snapshot)";
 
     private JunitReport() {
     }
@@ -41,8 +44,8 @@ public final class JunitReport {
      * Writes the report of a finished check to {@code file}, atomically.
      *
      * @param elapsed how long the check took, the suite's {@code time}
-     * @param logLines the CI log's lines about an exceeded or nearly used result (its limit, its growth, the graphs
-     *                 to open): a failure's text is the log's
+     * @param logLines the CI log's lines about an exceeded, nearly used or unmatched result (its limit, its growth,
+     *                 the graphs to open; what an unmatched budget could have meant): a failure's text is the log's
      */
     public static void write(Path file, CheckReport report, Duration elapsed,
                              Function<BudgetResult, List<String>> logLines) throws IOException {
@@ -67,8 +70,6 @@ public final class JunitReport {
             cases.add(new TestCase(unreadable.name(), READ_CASE, Outcome.SKIPPED, null,
                     List.of(unreadable.warning())));
         }
-        List<String> topLevelPaths = BudgetChecker.topLevelPaths(
-                report.snapshots().stream().map(SnapshotReport::snapshot).toList());
         Map<String, Integer> seen = new HashMap<>();
         for (BudgetResult result : report.budgets()) {
             String name = BudgetMessages.displayPath(result.budget()) + " (" + result.budget().scope().configName()
@@ -78,17 +79,19 @@ public final class JunitReport {
             if (occurrence > 1) {
                 name += " #" + occurrence;
             }
-            cases.add(budgetCase(result, name, topLevelPaths, logLines));
+            cases.add(budgetCase(result, name, logLines));
         }
         return xml(cases, elapsed);
     }
 
-    private static TestCase budgetCase(BudgetResult result, String name, List<String> topLevelPaths,
+    private static TestCase budgetCase(BudgetResult result, String name,
                                        Function<BudgetResult, List<String>> logLines) {
         CiVerdict verdict = CiVerdict.of(result);
         if (verdict == CiVerdict.UNMATCHED) {
-            return new TestCase(result.snapshot(), name, Outcome.SKIPPED, null,
-                    List.of(BudgetMessages.unmatched(result.budget(), topLevelPaths)));
+            String classname = result.snapshot() == null ? NO_SNAPSHOT : result.snapshot();
+            return result.failsBuild()
+                    ? new TestCase(classname, name, Outcome.FAILED, "memory budget unmatched", logLines.apply(result))
+                    : new TestCase(classname, name, Outcome.SKIPPED, null, logLines.apply(result));
         }
         List<String> lines = verdict == CiVerdict.PASSES
                 ? List.of(BudgetMessages.within(result))
@@ -126,8 +129,16 @@ public final class JunitReport {
                     lines(xml, testCase.lines());
                     xml.constant("</" + element + ">\n    </testcase>\n");
                 }
-                case SKIPPED -> xml.constant(">\n      <skipped").attribute("message", message)
-                        .constant("/>\n    </testcase>\n");
+                case SKIPPED -> {
+                    xml.constant(">\n      <skipped").attribute("message", message);
+                    if (testCase.lines().size() == 1) {
+                        xml.constant("/>\n    </testcase>\n");
+                    } else {
+                        xml.constant(">");
+                        lines(xml, testCase.lines());
+                        xml.constant("</skipped>\n    </testcase>\n");
+                    }
+                }
                 case PASSED -> {
                     xml.constant(">\n      <system-out>");
                     lines(xml, testCase.lines());

@@ -97,8 +97,7 @@ public final class MarkdownSummary {
         for (BudgetResult row : rows) {
             Growth growth = row.growth();
             md.append("| ").append(escape(BudgetMessages.displayPath(row.budget()))).append(" | ")
-                    .append(row.budget().scope().configName()).append(" | ").append(escape(row.snapshot()))
-                    .append(" | ");
+                    .append(row.budget().scope().configName()).append(" | ").append(snapshot(row)).append(" | ");
             if (baseline) {
                 md.append(growth == null ? NONE : Numbers.bytes(growth.baselineBytes())).append(" | ")
                         .append(Numbers.bytes(row.actualBytes())).append(" | ")
@@ -112,16 +111,28 @@ public final class MarkdownSummary {
         }
     }
 
+    /** The snapshot's name, or for a budget that applies to none, its glob that matched none. */
+    private static String snapshot(BudgetResult result) {
+        if (result.snapshot() != null) {
+            return escape(result.snapshot());
+        }
+        return result.budget().snapshots() == null ? "none read"
+                : "none matches " + escape(result.budget().snapshots());
+    }
+
     /** The budget's {@code max}, or a dash for a budget with only {@code maxGrowth}. */
     private static String limit(BudgetResult result) {
         return result.budget().hasMax() ? Numbers.bytes(result.budget().maxBytes()) : NONE;
     }
 
-    /** {@code ❌ **exceeded, growth exceeded**}, {@code ⚠️ nearly used}, {@code ✅ ok}. */
+    /**
+     * {@code ❌ **exceeded, growth exceeded**}, {@code ⚠️ nearly used}, {@code ✅ ok}; {@code ❌ **unmatched**} when
+     * matching nothing fails the build, {@code ❔ unmatched} when it does not.
+     */
     private static String status(BudgetResult result) {
         CiVerdict verdict = CiVerdict.of(result);
         if (verdict == CiVerdict.UNMATCHED) {
-            return "\u2754 unmatched";
+            return result.failsBuild() ? "\u274c **unmatched**" : "\u2754 unmatched";
         }
         if (verdict == CiVerdict.PASSES) {
             return "\u2705 ok";

@@ -73,15 +73,18 @@ class BudgetCheckerTest {
     }
 
     @Test
-    void aPathMatchingNothingAnywhereIsUnmatchedWithTheTopLevelPathsToHelp() {
+    void aPathMatchingNothingAnywhereIsUnmatchedAndFailsWithTheNearestPathAndTheTopLevelPathsToHelp() {
         FoldedSnapshot snapshot = battle();
         List<BudgetResult> results = new BudgetChecker(List.of(budget("client/contoller", 10, Scope.SELF)), 0)
                 .check(List.of(snapshot));
         assertEquals(BudgetStatus.UNMATCHED, results.get(0).status());
-        assertEquals(List.of("<unknown>", "client", "common"), BudgetChecker.topLevelPaths(List.of(snapshot)));
-        String message = BudgetMessages.unmatched(results.get(0).budget(), BudgetChecker.topLevelPaths(List.of(snapshot)));
-        assertTrue(message.contains("client/contoller (self) matched no allocation"), message);
-        assertTrue(message.contains("<unknown>, client, common"), message);
+        assertTrue(results.get(0).failsBuild());
+        UnmatchedBudget unmatched = UnmatchedBudget.explain(results.get(0).budget(), List.of(snapshot), List.of());
+        assertEquals(List.of(
+                "Memory budget client/contoller (self) matched no allocation in the snapshot it applies to",
+                "  did you mean client/controller?",
+                "  top-level paths holding memory: <unknown>, client, common"),
+                BudgetMessages.unmatched(unmatched, results.get(0)));
     }
 
     @Test
@@ -116,7 +119,8 @@ class BudgetCheckerTest {
                 budget("nothing/here", 1000, Scope.SELF)), 90).check(List.of(battle()));
         assertEquals("Memory budget client/ui (self) in scene-3-battle.pickle: 300 B of 1000 B (30.0%)",
                 BudgetMessages.within(results.get(0)));
-        assertEquals("Memory budgets: 3 checks, 0 exceeded, 1 warning, 1 unmatched", BudgetMessages.summary(results));
+        assertEquals("Memory budgets: 3 checks, 0 exceeded, 1 nearly used, 1 unmatched (1 budget, failing the build)",
+                BudgetMessages.summary(results));
     }
 
     @Test
@@ -132,7 +136,7 @@ class BudgetCheckerTest {
                 + "scene-3-battle.pickle: 1000 B > 900 B (+100 B, +11.1%)",
                 BudgetMessages.describe(results.get(0), null).get(0));
         assertEquals("Memory budgets: 2 checks, 2 exceeded (1 of them level warn, not failing the build), "
-                + "0 warnings, 0 unmatched", BudgetMessages.summary(results));
+                + "0 nearly used, 0 unmatched", BudgetMessages.summary(results));
     }
 
     @Test

@@ -139,7 +139,7 @@ class GrowthBudgetTest {
             assertEquals(BudgetStatus.EXCEEDED, results.get(1).status());
             assertEquals("Memory budget client/controller (self) in scene-3-battle.pickle: 1.5 KiB; growth not "
                     + "checked: no baseline figure for this snapshot", BudgetMessages.within(results.get(0)));
-            assertEquals("Memory budgets: 2 checks, 1 exceeded, 0 warnings, 0 unmatched, 1 not checked (growth only, "
+            assertEquals("Memory budgets: 2 checks, 1 exceeded, 0 nearly used, 0 unmatched, 1 not checked (growth only, "
                     + "no baseline figure)", BudgetMessages.summary(results));
         }
     }

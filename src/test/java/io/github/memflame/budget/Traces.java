@@ -17,14 +17,20 @@ final class Traces {
     Traces add(long bytes, String... rootFirst) {
         Frame[] mostRecentFirst = new Frame[rootFirst.length];
         for (int i = 0; i < rootFirst.length; i++) {
-            String[] parts = rootFirst[i].split(":");
-            mostRecentFirst[rootFirst.length - 1 - i] = interner.frame(parts[0], Integer.parseInt(parts[1]));
+            int colon = rootFirst[i].lastIndexOf(':');
+            mostRecentFirst[rootFirst.length - 1 - i] = interner.frame(rootFirst[i].substring(0, colon),
+                    Integer.parseInt(rootFirst[i].substring(colon + 1)));
         }
         folder.trace(bytes, interner.traceback(mostRecentFirst));
         return this;
     }
 
     FoldedSnapshot fold(String name, DumpFormat format) {
-        return folder.fold(name, format, new PathNormalizer(List.of()), List.of());
+        return fold(name, format, new PathNormalizer(List.of()));
+    }
+
+    /** Folded with this normalizer, which remembers what the names lost in front. */
+    FoldedSnapshot fold(String name, DumpFormat format, PathNormalizer normalizer) {
+        return folder.fold(name, format, normalizer, List.of());
     }
 }

@@ -9,6 +9,7 @@ import io.github.memflame.budget.Contributor;
 import io.github.memflame.budget.Growth;
 import io.github.memflame.budget.GrowthLimit;
 import io.github.memflame.budget.Scope;
+import io.github.memflame.budget.UnmatchedBudget;
 import io.github.memflame.fold.FoldedSnapshot;
 import io.github.memflame.fold.SiteChange;
 import java.util.List;
@@ -41,9 +42,15 @@ final class CiResults {
             new Budget("engine/render", 100_000, "100 kB", Scope.SELF, null, BudgetLevel.WARN), BATTLE.name(),
             184_963, BudgetStatus.EXCEEDED, List.of(new Contributor("engine/render/mesh.py:121", 84_963)));
 
+    /** Unmatched, failing the build as failOnUnmatched does by default. */
     static final BudgetResult UNMATCHED = new BudgetResult(
             new Budget("clinet/net", 1_000, "1000", Scope.SELF, null), BATTLE.name(), 0, BudgetStatus.UNMATCHED,
             List.of());
+
+    /** Unmatched in a check with failOnUnmatched off: reported, not failing. */
+    static final BudgetResult UNMATCHED_NOT_FAILING = new BudgetResult(
+            new Budget("clinet/net", 1_000, "1000", Scope.SELF, null), BATTLE.name(), 0, BudgetStatus.UNMATCHED,
+            List.of(), null, BudgetStatus.UNMATCHED, false);
 
     /** Within its 20 MiB, but 143,440 bytes more than the baseline's 400,000 where 10% (40,000) are allowed. */
     static final BudgetResult GROWTH_EXCEEDED = new BudgetResult(
@@ -84,8 +91,15 @@ final class CiResults {
                         + " found 0xff")));
     }
 
-    /** The CI log's lines about a result, naming its graphs in {@code /ci/target/site/memflame} as the check does. */
+    /**
+     * The CI log's lines about a result, naming its graphs in {@code /ci/target/site/memflame} as the check does; for
+     * an unmatched one, what the battle and menu scenes hold.
+     */
     static List<String> logLinesOf(BudgetResult result) {
+        if (result.status() == BudgetStatus.UNMATCHED) {
+            return BudgetMessages.unmatched(UnmatchedBudget.explain(result.budget(), List.of(BATTLE, MENU), List.of()),
+                    result);
+        }
         return BudgetMessages.describe(result, GRAPHS + result.snapshot() + ".path.svg",
                 result.growth() == null ? null : GRAPHS + result.snapshot() + ".path.diff.svg");
     }

@@ -1,6 +1,7 @@
 package io.github.memflame.render;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -63,8 +64,12 @@ class JsonSummaryTest {
 
         assertEquals(4, json.get("budgets").size());
         JsonNode controller = json.get("budgets").get(0);
-        assertEquals(List.of("path", "scope", "snapshot", "limitBytes", "limit", "maxGrowth", "actualBytes", "status",
-                "level", "topSites", "growth"), fields(controller));
+        assertEquals(List.of("path", "scope", "snapshot", "snapshotsGlob", "limitBytes", "limit", "maxGrowth",
+                "actualBytes", "status", "level", "failsBuild", "topSites", "growth"), fields(controller));
+        assertTrue(controller.get("snapshotsGlob").isNull());
+        assertFalse(controller.get("failsBuild").booleanValue());
+        assertTrue(json.get("budgets").get(1).get("failsBuild").booleanValue());
+        assertTrue(json.get("budgets").get(2).get("failsBuild").booleanValue());
         assertTrue(controller.get("maxGrowth").isNull());
         assertTrue(controller.get("growth").isNull());
         assertEquals("client/controller", controller.get("path").textValue());

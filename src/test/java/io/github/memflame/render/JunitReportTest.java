@@ -148,17 +148,52 @@ class JunitReportTest {
     }
 
     @Test
-    void anUnmatchedBudgetIsSkippedSayingWhatExists() throws Exception {
+    void anUnmatchedBudgetFailsSayingWhatToChange() throws Exception {
         assertEquals(HEAD + """
-                <testsuites name="memflame" tests="1" failures="0" errors="0" time="1.234">
-                  <testsuite name="memflame" tests="1" failures="0" errors="0" skipped="1" time="1.234">
+                <testsuites name="memflame" tests="1" failures="1" errors="0" time="1.234">
+                  <testsuite name="memflame" tests="1" failures="1" errors="0" skipped="0" time="1.234">
                     <testcase classname="scene-2-battle.pickle" name="clinet/net (self)" time="0">
-                      <skipped message="Memory budget clinet/net (self) matched no allocation in any snapshot it \
-                applies to. Check the path and stripPrefixes; top-level paths present: none"/>
+                      <failure message="Memory budget clinet/net (self) matched no allocation in any of the 2 \
+                snapshots it applies to" type="memory budget unmatched">Memory budget clinet/net (self) matched no \
+                allocation in any of the 2 snapshots it applies to
+                  top-level paths holding memory: client, engine, \u5ba2\u6237\u7aef
+                </failure>
                     </testcase>
                   </testsuite>
                 </testsuites>
                 """, alone(CiResults.UNMATCHED));
+    }
+
+    @Test
+    void anUnmatchedBudgetThatDoesNotFailTheBuildIsSkippedSayingWhatToChange() throws Exception {
+        assertEquals(HEAD + """
+                <testsuites name="memflame" tests="1" failures="0" errors="0" time="1.234">
+                  <testsuite name="memflame" tests="1" failures="0" errors="0" skipped="1" time="1.234">
+                    <testcase classname="scene-2-battle.pickle" name="clinet/net (self)" time="0">
+                      <skipped message="Memory budget clinet/net (self) matched no allocation in any of the 2 \
+                snapshots it applies to (failOnUnmatched is false, the build goes on)">Memory budget clinet/net \
+                (self) matched no allocation in any of the 2 snapshots it applies to (failOnUnmatched is false, the \
+                build goes on)
+                  top-level paths holding memory: client, engine, \u5ba2\u6237\u7aef
+                </skipped>
+                    </testcase>
+                  </testsuite>
+                </testsuites>
+                """, alone(CiResults.UNMATCHED_NOT_FAILING));
+    }
+
+    @Test
+    void aBudgetThatAppliesToNoSnapshotIsOneCaseWithoutSnapshot() throws Exception {
+        Budget raid = new Budget("client", 1_000, "1000", Scope.SELF, "**/*raid*");
+        BudgetResult result = new BudgetResult(raid, null, 0, BudgetStatus.UNMATCHED, List.of(), null,
+                BudgetStatus.UNMATCHED, true);
+        String xml = alone(result);
+        assertTrue(xml.contains("""
+                    <testcase classname="(no snapshot)" name="client (self)" time="0">
+                      <failure message="Memory budget client (self) applies to no snapshot: \
+                &lt;snapshots&gt;**/*raid*&lt;/snapshots&gt; matches none of the 2 snapshots read" \
+                type="memory budget unmatched">"""), xml);
+        assertTrue(xml.contains("  snapshots read: scene-2-battle.pickle, sub/dir/scene 1#menu.pickle\n"), xml);
     }
 
     @Test

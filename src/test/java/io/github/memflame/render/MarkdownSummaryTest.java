@@ -29,7 +29,7 @@ class MarkdownSummaryTest {
                 | client/ui | inclusive | sub/dir/scene 1#menu.pickle | 4.8 MiB | 3.8 MiB | \u274c **exceeded** |
                 | (whole snapshot) | self | scene-2-battle.pickle | 1004.3 KiB | 1.0 MiB | \u26a0\ufe0f nearly used |
                 | engine/render | self | scene-2-battle.pickle | 180.6 KiB | 97.7 KiB | \u26a0\ufe0f exceeded (level warn) |
-                | clinet/net | self | scene-2-battle.pickle | 0 B | 1000 B | \u2754 unmatched |
+                | clinet/net | self | scene-2-battle.pickle | 0 B | 1000 B | \u274c **unmatched** |
                 | client/controller | self | scene-2-battle.pickle | 530.7 KiB | 20.0 MiB | \u2705 ok |
                 """, MarkdownSummary.text(CiResults.withoutBaseline()));
     }
