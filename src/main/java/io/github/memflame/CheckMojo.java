@@ -86,7 +86,8 @@ public class CheckMojo extends AbstractMemflameMojo {
      * The check as a JUnit XML file, which Jenkins ({@code junit} step), GitLab ({@code artifacts:reports:junit})
      * and GitHub test-report actions show without a memflame plugin: a test case per dump read and per budget and
      * snapshot (classname: the snapshot, name: the budget's path and scope), failed with the CI log's lines when a
-     * limit or growth limit is exceeded, skipped when the budget is unmatched. Written even when the build fails.
+     * limit or growth limit is exceeded or the budget matches nothing under {@code failOnUnmatched}, skipped when it
+     * matches nothing without failing the build. Written even when the build fails.
      * {@code none} (or {@code -Dmemflame.junitReport=}) writes none; an empty element in the POM means the default,
      * as for every parameter. A relative path is resolved against the project's base directory.
      * <pre>{@code <junitReport>${project.build.directory}/memflame-reports/TEST-memflame.xml</junitReport>}</pre>

@@ -1,6 +1,7 @@
 package io.github.memflame;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -86,6 +87,21 @@ class MemflameAggregateTest {
         }
         assertEquals(1 + 2 + 2 * 2 + 2 + 2, checked, "memflame.json, two modules, two graphs each, a budget each and "
                 + "two snapshot names");
+    }
+
+    @Test
+    void aModuleBudgetThatAppliesToNoSnapshotIsARowWithoutSnapshot() throws Exception {
+        Path client = module("client", "scene-3-battle.pickle",
+                new Budget("client/controller", 1 << 20, "1 MiB", Scope.SELF, "**/*raid*"));
+        Path output = build.resolve("target/site/memflame-aggregate");
+        new MemflameAggregate(listener).run(List.of(new MemflameAggregate.Module("client", client)), output);
+        JsonNode budget = new ObjectMapper().readTree(output.resolve("memflame.json").toFile())
+                .get("modules").get(0).get("budgets").get(0);
+        assertTrue(budget.get("snapshot").isNull(), budget.toString());
+        assertEquals("unmatched", budget.get("status").textValue());
+        String page = Files.readString(output.resolve("index.html"));
+        assertTrue(page.contains("<td class=\"path\"><em>none</em></td>"), page);
+        assertFalse(page.contains("client/null"), page);
     }
 
     @Test

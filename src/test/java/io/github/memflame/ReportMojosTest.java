@@ -65,6 +65,22 @@ class ReportMojosTest {
     @Test
     @InjectMojo(goal = "report", pom = POM_HEAD
             + "<snapshotDirectory>${project.basedir}/src/it/passing-budgets/snapshots</snapshotDirectory>"
+            + "<outputDirectory>${project.basedir}/target/mojo-tests/report-unmatched</outputDirectory>"
+            + "<stripPrefixes><stripPrefix>I:/G1/trunk/code/Script/Python/</stripPrefix></stripPrefixes>"
+            + "<budgets><budget><path>client/controler</path><max>100 KiB</max></budget></budgets>" + POM_TAIL)
+    void anUnmatchedBudgetIsOnlyAWarningOfTheReportGoal(ReportMojo mojo) throws Exception {
+        RecordingLog log = new RecordingLog();
+        mojo.setLog(log);
+        mojo.execute();
+        assertTrue(log.has("[WARNING]   did you mean client/controller?"), log.lines.toString());
+        assertTrue(log.has("[WARNING] memflame: 1 memory budget matched nothing; the report goal does not fail the "
+                + "build, the check goal does"), log.lines.toString());
+        assertFalse(log.lines.stream().anyMatch(line -> line.startsWith("[ERROR]")), log.lines.toString());
+    }
+
+    @Test
+    @InjectMojo(goal = "report", pom = POM_HEAD
+            + "<snapshotDirectory>${project.basedir}/src/it/passing-budgets/snapshots</snapshotDirectory>"
             + "<outputDirectory>${project.basedir}/target/mojo-tests/report-alone</outputDirectory>"
             + "<stripPrefixes><stripPrefix>I:/G1/trunk/code/Script/Python/</stripPrefix></stripPrefixes>"
             + "<budgets><budget><path>client/controller</path><max>100 KiB</max></budget></budgets>" + POM_TAIL)

@@ -17,8 +17,11 @@ public record ModuleReport(String module, Path reportDirectory, ReportSummary su
         return directory.toAbsolutePath().normalize().relativize(target).toString().replace('\\', '/');
     }
 
-    /** The snapshot's name in the aggregate report: {@code module/name}. */
+    /**
+     * The snapshot's name in the aggregate report: {@code module/name}; {@code null} for none (a budget that
+     * applies to no snapshot).
+     */
     public String qualifiedName(String snapshot) {
-        return module + "/" + snapshot;
+        return snapshot == null ? null : module + "/" + snapshot;
     }
 }

@@ -72,7 +72,8 @@ public final class PathNormalizer {
     /**
      * The parts names lost in front, spelled as the dump records them after {@code normpath}
      * ({@code I:\G1\trunk\code\Script\Python\}, {@code /}, or empty for a relative name), each with how many
-     * distinct names lost it, most frequent first (then in text order); at most {@value #MAX_ROOTS}.
+     * names lost it (a distinct name once per snapshot), most frequent first (then in text order); at most
+     * {@value #MAX_ROOTS}, the first met.
      */
     public List<StrippedRoot> strippedRoots() {
         List<StrippedRoot> roots = new ArrayList<>();
@@ -85,7 +86,7 @@ public final class PathNormalizer {
      * A part that was removed from the front of recorded names.
      *
      * @param root the part as the dump records it (after {@code normpath}), with its trailing separator
-     * @param names how many distinct names of all snapshots read lost it
+     * @param names how many names lost it, each distinct name once per snapshot
      */
     public record StrippedRoot(String root, long names) {
         /** True when the name it came from is a Windows name: its separator is {@code \}. */
