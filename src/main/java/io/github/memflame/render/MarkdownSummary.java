@@ -66,16 +66,12 @@ public final class MarkdownSummary {
     private static void facts(CheckReport report, StringBuilder md) {
         Map<CiVerdict, Integer> counts = new EnumMap<>(CiVerdict.class);
         report.budgets().forEach(result -> counts.merge(CiVerdict.of(result), 1, Integer::sum));
-        long traced = 0;
-        for (SnapshotReport snapshot : report.snapshots()) {
-            traced += snapshot.snapshot().totalBytes();
-        }
         StringJoiner facts = new StringJoiner(" \u00b7 ", "", "\n\n");
         facts.add(count(report.budgets().size(), "budget check") + ": " + counts.getOrDefault(CiVerdict.FAILS, 0)
                 + " failed, " + counts.getOrDefault(CiVerdict.WARNS, 0) + " with a warning, "
                 + counts.getOrDefault(CiVerdict.UNMATCHED, 0) + " unmatched, "
                 + counts.getOrDefault(CiVerdict.PASSES, 0) + " passed");
-        facts.add(count(report.snapshots().size(), "snapshot") + ", " + Numbers.bytes(traced) + " traced");
+        facts.add(count(report.snapshots().size(), "snapshot") + ", " + Numbers.bytes(report.tracedBytes()) + " traced");
         if (!report.unreadable().isEmpty()) {
             facts.add(count(report.unreadable().size(), "unreadable dump") + " left out");
         }
