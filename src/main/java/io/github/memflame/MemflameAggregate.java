@@ -1,11 +1,13 @@
 package io.github.memflame;
 
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.github.memflame.aggregate.ModuleReport;
 import io.github.memflame.aggregate.ReportSummary;
 import io.github.memflame.aggregate.SummaryReader;
+import io.github.memflame.format.JsonBidiEscapes;
 import io.github.memflame.format.Numbers;
 import io.github.memflame.render.AggregatePage;
 import io.github.memflame.render.AtomicFile;
@@ -27,7 +29,9 @@ import java.util.Map;
  * reports what each module's check found.
  */
 public final class MemflameAggregate {
-    private static final ObjectMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    private static final ObjectMapper MAPPER = JsonMapper.builder(
+                    new JsonFactoryBuilder().characterEscapes(new JsonBidiEscapes()).build())
+            .enable(SerializationFeature.INDENT_OUTPUT).build();
 
     /**
      * A module to aggregate.
