@@ -15,6 +15,7 @@ import io.github.memflame.render.ReportWriter;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.Writer;
+import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -47,7 +48,7 @@ public final class MemflameAggregate {
     }
 
     /** A module in the aggregate summary; {@code report} is its {@code index.html}, relative to the aggregate. */
-    record ModuleEntry(String module, String result, String report, long totalBytes,
+    record ModuleEntry(String module, String result, String report, BigInteger totalBytes,
                        List<ReportSummary.Snapshot> snapshots, List<ReportSummary.BudgetLine> budgets) {
     }
 
@@ -73,7 +74,11 @@ public final class MemflameAggregate {
                 continue;
             }
             ReportSummary summary = SummaryReader.read(summaryFile);
-            reports.add(new ModuleReport(module.name(), module.reportDirectory(), summary));
+            try {
+                reports.add(new ModuleReport(module.name(), module.reportDirectory(), summary));
+            } catch (IllegalArgumentException outside) {
+                throw new IOException(summaryFile + ": " + outside.getMessage(), outside);
+            }
             listener.info(String.format(Locale.ROOT, "memflame: module %s: %s, %d snapshot%s, %s; budgets: "
                             + "%d check%s, %d exceeded, %d warning%s, %d unmatched",
                     module.name(), summary.result(), summary.snapshots().size(),
