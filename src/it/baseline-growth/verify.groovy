@@ -96,12 +96,12 @@ assert failedCase.getAttribute('name') == 'client/controller (self)'
 assert failures.item(0).getAttribute('type') == 'memory growth exceeded'
 assert failures.item(0).textContent.contains('+241.9 KiB  client/controller/battle_controller.py:37 (721.9 KiB -> 963.8 KiB)')
 
-// memflame.md: the result, the budgets with before/after, the lines that grew.
+// memflame.md: the result, the budgets with before/after, the lines that grew; names are code spans.
 def markdown = new File(report, 'memflame.md').getText('UTF-8')
 assert markdown.contains('memflame: FAILED')
-assert markdown.contains('| client/controller | self | scene-3-battle.pickle | 1.7 MiB | 1.9 MiB | +241.9 KiB, +13.8% | '
+assert markdown.contains('| `client/controller` | self | `scene-3-battle.pickle` | 1.7 MiB | 1.9 MiB | +241.9 KiB, +13.8% | '
         + '5.0 MiB | 10% (175.1 KiB) | \u274c **growth exceeded** |')
-assert markdown.contains('| net | self | scene-3-battle.pickle | 118.8 KiB | 118.8 KiB | 0 B, 0.0% | \u2014 | 64 KiB |')
+assert markdown.contains('| `net` | self | `scene-3-battle.pickle` | 118.8 KiB | 118.8 KiB | 0 B, 0.0% | \u2014 | 64 KiB |')
 assert markdown.contains('### Since baseline')
-assert markdown.contains('| client/controller/battle\\_controller.py:37 | 721.9 KiB | 963.8 KiB | +241.9 KiB |')
+assert markdown.contains('| `client/controller/battle_controller.py:37` | 721.9 KiB | 963.8 KiB | +241.9 KiB |')
 return true

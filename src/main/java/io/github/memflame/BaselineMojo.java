@@ -67,7 +67,8 @@ public class BaselineMojo extends AbstractMojo {
         try {
             copied = new BaselineCopier(maxDecompressedBytes).copy(outputDirectory.toPath(), baselineDirectory.toPath());
         } catch (BaselineException e) {
-            throw new MojoFailureException("memflame: " + e.getMessage());
+            // The message may quote names from the report's memflame.json, which may hold any character.
+            throw new MojoFailureException("memflame: " + LogText.printable(e.getMessage()));
         } catch (IOException e) {
             throw new MojoExecutionException("memflame could not copy the baseline to " + baselineDirectory + ": "
                     + e.getMessage(), e);

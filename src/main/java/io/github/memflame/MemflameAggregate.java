@@ -1,11 +1,13 @@
 package io.github.memflame;
 
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.github.memflame.aggregate.ModuleReport;
 import io.github.memflame.aggregate.ReportSummary;
 import io.github.memflame.aggregate.SummaryReader;
+import io.github.memflame.format.JsonBidiEscapes;
 import io.github.memflame.format.Numbers;
 import io.github.memflame.render.AggregatePage;
 import io.github.memflame.render.AtomicFile;
@@ -13,6 +15,7 @@ import io.github.memflame.render.ReportWriter;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.Writer;
+import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,7 +30,9 @@ import java.util.Map;
  * reports what each module's check found.
  */
 public final class MemflameAggregate {
-    private static final ObjectMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    private static final ObjectMapper MAPPER = JsonMapper.builder(
+                    new JsonFactoryBuilder().characterEscapes(new JsonBidiEscapes()).build())
+            .enable(SerializationFeature.INDENT_OUTPUT).build();
 
     /**
      * A module to aggregate.
@@ -43,7 +48,7 @@ public final class MemflameAggregate {
     }
 
     /** A module in the aggregate summary; {@code report} is its {@code index.html}, relative to the aggregate. */
-    record ModuleEntry(String module, String result, String report, long totalBytes,
+    record ModuleEntry(String module, String result, String report, BigInteger totalBytes,
                        List<ReportSummary.Snapshot> snapshots, List<ReportSummary.BudgetLine> budgets) {
     }
 
@@ -69,7 +74,11 @@ public final class MemflameAggregate {
                 continue;
             }
             ReportSummary summary = SummaryReader.read(summaryFile);
-            reports.add(new ModuleReport(module.name(), module.reportDirectory(), summary));
+            try {
+                reports.add(new ModuleReport(module.name(), module.reportDirectory(), summary));
+            } catch (IllegalArgumentException outside) {
+                throw new IOException(summaryFile + ": " + outside.getMessage(), outside);
+            }
             listener.info(String.format(Locale.ROOT, "memflame: module %s: %s, %d snapshot%s, %s; budgets: "
                             + "%d check%s, %d exceeded, %d warning%s, %d unmatched",
                     module.name(), summary.result(), summary.snapshots().size(),

@@ -81,7 +81,9 @@ public class ReportAggregateMojo extends AbstractMojo {
             new MemflameAggregate(new AbstractMemflameMojo.LogListener(getLog(), false))
                     .run(modules, aggregateOutputDirectory.toPath());
         } catch (IOException e) {
-            throw new MojoExecutionException("memflame could not aggregate the module reports: " + e.getMessage(), e);
+            // The message may quote a module summary's names, which may hold any character.
+            throw new MojoExecutionException("memflame could not aggregate the module reports: "
+                    + LogText.printable(e.getMessage()), e);
         }
     }
 

@@ -37,7 +37,7 @@ class CiOutputsTest {
 
         String markdown = Files.readString(temp.resolve("site/memflame/memflame.md"));
         assertEquals("## Unit tests\n\nall passed\n\n" + markdown, Files.readString(temp.resolve("step_summary")));
-        assertTrue(markdown.contains("| client/controller | self | scene-3-battle.pickle | 177.6 KiB | 100.0 KiB | "
+        assertTrue(markdown.contains("| `client/controller` | self | `scene-3-battle.pickle` | 177.6 KiB | 100.0 KiB | "
                 + "\u274c **exceeded** |"), markdown);
         String xml = Files.readString(temp.resolve("memflame-reports/TEST-memflame.xml"));
         assertTrue(xml.contains("tests=\"3\" failures=\"1\" errors=\"0\" skipped=\"0\""), xml);
@@ -54,10 +54,10 @@ class CiOutputsTest {
         assertTrue(xml.contains("<testsuite name=\"memflame\" tests=\"1\" failures=\"0\" errors=\"1\" skipped=\"0\""),
                 xml);
         assertTrue(xml.contains("<error message=\"" + failure.getMessage().substring(0, 40)), xml);
-        assertEquals("## \u274c memflame: no verdict\n\nNo memory snapshot found in " + empty + " matching \\[\\*\\*/\\*.pickle, "
-                + "\\*\\*/\\*.json, \\*\\*/\\*.folded, \\*\\*/\\*.pickle.gz, \\*\\*/\\*.json.gz, \\*\\*/\\*.folded.gz\\]. Did the test run "
+        assertEquals("## \u274c memflame: no verdict\n\n`No memory snapshot found in " + empty + " matching [**/*.pickle, "
+                + "**/*.json, **/*.folded, **/*.pickle.gz, **/*.json.gz, **/*.folded.gz]. Did the test run "
                 + "write its tracemalloc dumps there? Set snapshotDirectory or includes to where they are, or "
-                + "failIfNoSnapshots=false to allow a run without snapshots.\n",
+                + "failIfNoSnapshots=false to allow a run without snapshots.`\n",
                 Files.readString(temp.resolve("step_summary")));
     }
 }

@@ -1,37 +1,71 @@
 package io.github.memflame.aggregate;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
+import java.math.BigInteger;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A module's {@code memflame.json} as {@code check} wrote it (schema 1, see
  * {@link io.github.memflame.render.JsonSummary}); fields added by later versions are ignored.
  *
+ * <p>A summary is untrusted input: every field {@code check} has always written is required, counts and byte
+ * figures are whole numbers from 0, and a summary that says {@code passed} has no budget that failed.
+ *
  * @param schema the summary's schema version
  * @param result {@code passed} or {@code failed}
  * @param snapshots the snapshots read
  * @param budgets every budget against every snapshot it applies to
- * @param unreadable the dumps left out because they could not be read
+ * @param unreadable the dumps left out because they could not be read (absent from summaries of early versions)
  * @param baselineFormat the version of the baseline data the report holds (see
  *                       {@link io.github.memflame.baseline.BaselineReader}), or {@code null} when written by a
  *                       version without baselines
  */
-public record ReportSummary(int schema, String result, List<Snapshot> snapshots, List<BudgetLine> budgets,
-                            List<Unreadable> unreadable, Integer baselineFormat) {
+public record ReportSummary(@JsonProperty(required = true) int schema,
+                            @JsonProperty(required = true) String result,
+                            @JsonProperty(required = true) @JsonSetter(nulls = Nulls.FAIL) List<Snapshot> snapshots,
+                            @JsonProperty(required = true) @JsonSetter(nulls = Nulls.FAIL) List<BudgetLine> budgets,
+                            @JsonSetter(nulls = Nulls.FAIL) List<Unreadable> unreadable,
+                            Integer baselineFormat) {
+    private static final Set<String> RESULTS = Set.of("passed", "failed");
 
+    /** @throws IllegalArgumentException saying what is wrong, as {@code expected ..., found ...} */
     public ReportSummary {
-        snapshots = snapshots == null ? List.of() : List.copyOf(snapshots);
-        budgets = budgets == null ? List.of() : List.copyOf(budgets);
-        unreadable = unreadable == null ? List.of() : List.copyOf(unreadable);
+        if (!RESULTS.contains(result)) {
+            throw new IllegalArgumentException("expected \"result\": \"passed\" or \"failed\", found "
+                    + quoted(result));
+        }
+        snapshots = elements(snapshots, "snapshots");
+        budgets = elements(budgets, "budgets");
+        unreadable = unreadable == null ? List.of() : elements(unreadable, "unreadable");
+        if ("passed".equals(result)) {
+            for (int i = 0; i < budgets.size(); i++) {
+                if (budgets.get(i).failed()) {
+                    throw new IllegalArgumentException("expected \"result\": \"failed\", found \"passed\" beside "
+                            + "/budgets/" + i + ", which is exceeded at level fail: the summary contradicts itself");
+                }
+            }
+        }
     }
 
     public boolean passed() {
         return "passed".equals(result);
     }
 
-    /** The bytes traced in all its snapshots. */
-    public long totalBytes() {
-        return snapshots.stream().mapToLong(Snapshot::totalBytes).sum();
+    /**
+     * The bytes traced in all its snapshots, exactly: each may claim up to {@link Long#MAX_VALUE} bytes (a check
+     * reads such dumps), so their sum may not fit a {@code long}.
+     */
+    public BigInteger totalBytes() {
+        BigInteger total = BigInteger.ZERO;
+        for (Snapshot snapshot : snapshots) {
+            total = total.add(BigInteger.valueOf(snapshot.totalBytes()));
+        }
+        return total;
     }
 
     /** How many budget checks have this status ({@code ok}, {@code warning}, {@code exceeded}, {@code unmatched}). */
@@ -45,26 +79,95 @@ public record ReportSummary(int schema, String result, List<Snapshot> snapshots,
      * @param reports the flame graph files by view ({@code path}, {@code stack}), relative to the report directory
      * @param folded the folded-stack files by view
      */
-    public record Snapshot(String name, String format, long traces, long totalBytes, long excludedTraces,
-                           long excludedBytes, Map<String, String> reports, Map<String, String> folded) {
+    public record Snapshot(@JsonProperty(required = true) String name,
+                           @JsonProperty(required = true) String format,
+                           @JsonProperty(required = true) long traces,
+                           @JsonProperty(required = true) long totalBytes,
+                           @JsonProperty(required = true) long excludedTraces,
+                           @JsonProperty(required = true) long excludedBytes,
+                           @JsonProperty(required = true) @JsonSetter(nulls = Nulls.FAIL) Map<String, String> reports,
+                           @JsonProperty(required = true) @JsonSetter(nulls = Nulls.FAIL) Map<String, String> folded) {
 
+        /** @throws IllegalArgumentException saying which figure is negative or which map is missing */
         public Snapshot {
-            reports = reports == null ? Map.of() : Map.copyOf(reports);
-            folded = folded == null ? Map.of() : Map.copyOf(folded);
+            notNegative(traces, "traces");
+            notNegative(totalBytes, "totalBytes");
+            notNegative(excludedTraces, "excludedTraces");
+            notNegative(excludedBytes, "excludedBytes");
+            reports = files(reports, "reports");
+            folded = files(folded, "folded");
         }
     }
 
-    /** One budget checked against one snapshot; {@code limitBytes} is {@code null} for a budget with only a growth limit. */
-    public record BudgetLine(String path, String scope, String snapshot, Long limitBytes, String limit,
-                             long actualBytes, String status, String level) {
+    /**
+     * One budget checked against one snapshot; {@code limitBytes} is {@code null} for a budget with only a growth
+     * limit, {@code level} for a summary written before levels ({@code fail}).
+     */
+    public record BudgetLine(@JsonProperty(required = true) String path,
+                             @JsonProperty(required = true) String scope,
+                             @JsonProperty(required = true) String snapshot,
+                             @JsonProperty(required = true) Long limitBytes,
+                             @JsonProperty(required = true) String limit,
+                             @JsonProperty(required = true) long actualBytes,
+                             @JsonProperty(required = true) String status,
+                             String level) {
+
+        /** @throws IllegalArgumentException saying which figure is negative */
+        public BudgetLine {
+            if (limitBytes != null) {
+                notNegative(limitBytes, "limitBytes");
+            }
+            notNegative(actualBytes, "actualBytes");
+        }
 
         /** Exceeded, but of {@code level warn}: it did not fail the module's build. */
         public boolean onlyWarned() {
             return "exceeded".equals(status) && "warn".equals(level);
         }
+
+        /** Exceeded at level {@code fail} (the only level before levels existed): it failed the module's build. */
+        public boolean failed() {
+            return "exceeded".equals(status) && !"warn".equals(level);
+        }
     }
 
     /** A dump that could not be read. */
     public record Unreadable(String name, String error) {
+    }
+
+    private static void notNegative(long value, String field) {
+        if (value < 0) {
+            throw new IllegalArgumentException("expected \"" + field + "\": a whole number from 0, found " + value);
+        }
+    }
+
+    private static <T> List<T> elements(List<T> list, String field) {
+        if (list == null) {
+            throw new IllegalArgumentException("expected \"" + field + "\": an array, found none");
+        }
+        for (int i = 0; i < list.size(); i++) {
+            if (list.get(i) == null) {
+                throw new IllegalArgumentException("expected \"" + field + "\"[" + i + "]: an object, found null");
+            }
+        }
+        return List.copyOf(list);
+    }
+
+    /** The files of a map, without the views a summary names no file for ({@code null}). */
+    private static Map<String, String> files(Map<String, String> files, String field) {
+        if (files == null) {
+            throw new IllegalArgumentException("expected \"" + field + "\": an object, found none");
+        }
+        Map<String, String> named = new LinkedHashMap<>();
+        files.forEach((view, file) -> {
+            if (file != null) {
+                named.put(view, file);
+            }
+        });
+        return Map.copyOf(named);
+    }
+
+    private static String quoted(String text) {
+        return text == null ? "none" : "\"" + text + "\"";
     }
 }

@@ -67,11 +67,11 @@ public final class BaselineReader {
     public Baseline read(String source, Path summaryFile) throws BaselineException {
         ReportSummary summary;
         try {
+            checkVersions(summaryFile, SummaryReader.versions(summaryFile));
             summary = SummaryReader.parse(summaryFile);
         } catch (IOException e) {
             throw new BaselineException("Cannot read the baseline: " + e.getMessage(), e);
         }
-        checkVersions(summaryFile, summary);
         Path directory = summaryFile.toAbsolutePath().normalize().getParent();
         List<FoldedSnapshot> snapshots = new ArrayList<>();
         List<String> files = new ArrayList<>();
@@ -103,14 +103,14 @@ public final class BaselineReader {
         return new Baseline(source, summaryFile, snapshots, files);
     }
 
-    private static void checkVersions(Path summaryFile, ReportSummary summary) throws BaselineException {
+    private static void checkVersions(Path summaryFile, SummaryReader.Versions summary) throws BaselineException {
         if (summary.baselineFormat() == null) {
             throw new BaselineException(summaryFile + ": expected \"baselineFormat\": " + FORMAT + ", found no "
                     + "baselineFormat: this memflame.json was written by a memflame version without baselines, or is "
                     + "not a report's summary; make a new baseline with this version (run the check, then use its "
                     + "report or memflame:baseline)");
         }
-        if (summary.baselineFormat() != FORMAT || summary.schema() != SummaryReader.SCHEMA) {
+        if (summary.baselineFormat() != FORMAT || !Integer.valueOf(SummaryReader.SCHEMA).equals(summary.schema())) {
             throw new BaselineException(summaryFile + ": expected \"baselineFormat\": " + FORMAT + " and \"schema\": "
                     + SummaryReader.SCHEMA + ", found baselineFormat " + summary.baselineFormat() + " and schema "
                     + summary.schema() + ": written by another memflame version; make a new baseline with this one");

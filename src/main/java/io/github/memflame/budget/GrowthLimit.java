@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
  * @param text the limit as configured, e.g. {@code 2 MiB} or {@code 10%}
  */
 public record GrowthLimit(long bytes, BigDecimal percent, String text) {
+    private static final BigDecimal LARGEST = BigDecimal.valueOf(Long.MAX_VALUE);
     private static final Pattern PERCENT = Pattern.compile("\\s*(\\d+(?:\\.\\d+)?)\\s*%\\s*");
 
     /** @throws IllegalArgumentException unless exactly one of a non-negative byte count and a percentage is given */
@@ -54,13 +55,20 @@ public record GrowthLimit(long bytes, BigDecimal percent, String text) {
 
     /**
      * The growth allowed over a baseline figure, in whole bytes (a percentage rounds down: growth is exceeded as
-     * soon as it is more than the share, and byte counts are whole).
+     * soon as it is more than the share, and byte counts are whole). A share larger than {@link Long#MAX_VALUE}
+     * bytes, of a huge baseline figure or by a huge percentage, is {@link Long#MAX_VALUE}: no growth can exceed it.
+     *
+     * @param baselineBytes the baseline's figure, from 0
      */
     public long allowedBytes(long baselineBytes) {
+        if (baselineBytes < 0) {
+            throw new IllegalArgumentException("a baseline figure cannot be negative, was " + baselineBytes);
+        }
         if (percent == null) {
             return bytes;
         }
-        BigDecimal allowed = BigDecimal.valueOf(baselineBytes).multiply(percent).movePointLeft(2);
-        return allowed.setScale(0, RoundingMode.FLOOR).longValueExact();
+        BigDecimal allowed = BigDecimal.valueOf(baselineBytes).multiply(percent).movePointLeft(2)
+                .setScale(0, RoundingMode.FLOOR);
+        return allowed.compareTo(LARGEST) > 0 ? Long.MAX_VALUE : allowed.longValueExact();
     }
 }

@@ -1,6 +1,7 @@
 package io.github.memflame.format;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.math.RoundingMode;
 
 /**
@@ -18,10 +19,23 @@ public final class Numbers {
 
     /** {@code 1023 B}, {@code 1.0 KiB}, {@code 21.3 MiB}: one decimal, the largest unit that keeps it at least 1. */
     public static String bytes(long bytes) {
-        if (Math.abs(bytes) < 1024) {
+        // Not Math.abs: it leaves Long.MIN_VALUE negative.
+        if (bytes > -1024 && bytes < 1024) {
             return bytes + " B";
         }
-        BigDecimal value = BigDecimal.valueOf(bytes);
+        return bytes(BigDecimal.valueOf(bytes));
+    }
+
+    /**
+     * {@link #bytes(long)} of a total that may exceed {@link Long#MAX_VALUE}: the sum of figures from several dumps,
+     * each of which may claim up to that many bytes. Beyond EiB the figure grows in EiB.
+     */
+    public static String bytes(BigInteger bytes) {
+        return bytes.abs().compareTo(BigInteger.valueOf(1024)) < 0 ? bytes + " B" : bytes(new BigDecimal(bytes));
+    }
+
+    private static String bytes(BigDecimal bytes) {
+        BigDecimal value = bytes;
         int index = -1;
         while (value.abs().compareTo(KIBI) >= 0 && index < IEC.length - 1) {
             value = value.divide(KIBI);
@@ -32,8 +46,16 @@ public final class Numbers {
 
     /** {@code 1,234,567}: digits grouped by three with commas. */
     public static String grouped(long value) {
-        String digits = Long.toString(value);
-        int start = value < 0 ? 1 : 0;
+        return grouped(Long.toString(value));
+    }
+
+    /** {@link #grouped(long)} of a total that may exceed {@link Long#MAX_VALUE}. */
+    public static String grouped(BigInteger value) {
+        return grouped(value.toString());
+    }
+
+    private static String grouped(String digits) {
+        int start = digits.startsWith("-") ? 1 : 0;
         int count = digits.length() - start;
         if (count <= 3) {
             return digits;

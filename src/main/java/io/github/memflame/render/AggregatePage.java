@@ -5,6 +5,7 @@ import io.github.memflame.aggregate.ReportSummary;
 import io.github.memflame.format.Numbers;
 import java.io.IOException;
 import java.io.Writer;
+import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -46,7 +47,8 @@ public final class AggregatePage {
             boolean passed = modules.stream().allMatch(module -> module.summary().passed());
             String verdict = passed ? "passed" : "failed";
             long snapshots = modules.stream().mapToLong(module -> module.summary().snapshots().size()).sum();
-            long bytes = modules.stream().mapToLong(module -> module.summary().totalBytes()).sum();
+            BigInteger bytes = modules.stream().map(module -> module.summary().totalBytes())
+                    .reduce(BigInteger.ZERO, BigInteger::add);
             html.constant("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n")
                     .constant("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n")
                     .constant("<title>memflame aggregate: ").text(verdict.toUpperCase(Locale.ROOT))
@@ -209,7 +211,12 @@ public final class AggregatePage {
         }
 
         private void bytesCell(long bytes) {
-            html.constant("<td class=\"num\"").attribute("data-value", bytes)
+            bytesCell(BigInteger.valueOf(bytes));
+        }
+
+        /** A byte figure that may exceed a {@code long}: the total of a module's snapshots. */
+        private void bytesCell(BigInteger bytes) {
+            html.constant("<td class=\"num\"").attribute("data-value", bytes.toString())
                     .attribute("title", Numbers.grouped(bytes) + " bytes").constant(">").text(Numbers.bytes(bytes))
                     .constant("</td>");
         }

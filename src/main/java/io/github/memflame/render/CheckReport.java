@@ -2,6 +2,7 @@ package io.github.memflame.render;
 
 import io.github.memflame.budget.BudgetResult;
 import io.github.memflame.source.ResolutionSummary;
+import java.math.BigInteger;
 import java.util.List;
 
 /**
@@ -30,5 +31,17 @@ public record CheckReport(boolean passed, List<SnapshotReport> snapshots, List<B
     public CheckReport(boolean passed, List<SnapshotReport> snapshots, List<BudgetResult> budgets,
                        List<UnreadableSnapshot> unreadable) {
         this(passed, snapshots, budgets, unreadable, null, false);
+    }
+
+    /**
+     * The bytes traced in all snapshots, exactly: each dump may claim up to {@link Long#MAX_VALUE} bytes, so their
+     * sum may not fit a {@code long}.
+     */
+    public BigInteger tracedBytes() {
+        BigInteger total = BigInteger.ZERO;
+        for (SnapshotReport snapshot : snapshots) {
+            total = total.add(BigInteger.valueOf(snapshot.snapshot().totalBytes()));
+        }
+        return total;
     }
 }

@@ -200,10 +200,6 @@ public final class IndexPage {
             for (BudgetResult budget : report.budgets()) {
                 counts.merge(budget.status(), 1, Integer::sum);
             }
-            long totalBytes = 0;
-            for (SnapshotReport snapshot : report.snapshots()) {
-                totalBytes += snapshot.snapshot().totalBytes();
-            }
             String verdict = report.passed() ? "passed" : "failed";
             html.constant("<header id=\"result\"").attribute("class", "banner " + verdict)
                     .attribute("data-result", verdict).constant(">\n<div class=\"verdict\">").text(result)
@@ -219,7 +215,7 @@ public final class IndexPage {
                         .text(report.unreadable().size() + " unreadable, left out of every total").constant("</span>");
             }
             if (!report.snapshots().isEmpty()) {
-                html.text(", " + Numbers.bytes(totalBytes) + " traced");
+                html.text(", " + Numbers.bytes(report.tracedBytes()) + " traced");
             }
             html.constant("</div>\n</header>\n<main>\n");
         }

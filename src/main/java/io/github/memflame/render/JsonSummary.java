@@ -1,6 +1,7 @@
 package io.github.memflame.render;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import io.github.memflame.budget.Budget;
@@ -10,6 +11,7 @@ import io.github.memflame.budget.Growth;
 import io.github.memflame.fold.FlameTree;
 import io.github.memflame.fold.FoldedSnapshot;
 import io.github.memflame.fold.SiteChange;
+import io.github.memflame.format.JsonBidiEscapes;
 import io.github.memflame.source.ResolutionSummary;
 import java.io.IOException;
 import java.io.Writer;
@@ -72,7 +74,7 @@ public final class JsonSummary {
      * this one.
      */
     public static final int BASELINE_FORMAT = 1;
-    private static final JsonFactory FACTORY = JsonFactory.builder().build();
+    private static final JsonFactory FACTORY = new JsonFactoryBuilder().characterEscapes(new JsonBidiEscapes()).build();
 
     private JsonSummary() {
     }

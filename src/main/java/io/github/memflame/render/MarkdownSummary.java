@@ -6,6 +6,7 @@ import io.github.memflame.budget.BudgetStatus;
 import io.github.memflame.budget.Growth;
 import io.github.memflame.fold.SiteChange;
 import io.github.memflame.fold.SiteChanges;
+import io.github.memflame.format.BidiControls;
 import io.github.memflame.format.Numbers;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -22,8 +23,9 @@ import java.util.StringJoiner;
 /**
  * {@code memflame.md}: the check in GitHub-flavoured Markdown, for a job summary ({@code GITHUB_STEP_SUMMARY}), a
  * merge-request comment or a chat message: the result, the budgets table (with the figures before and after and
- * the change when there is a baseline) and the lines that grew since the baseline. Every name is escaped: a dump's
- * file and frame names are untrusted, and none of them may open a link, an image, a table cell or a line.
+ * the change when there is a baseline) and the lines that grew since the baseline. Every name is a code span: a
+ * dump's file and frame names are untrusted, and none of them may open a link (autolinks included), an image, a
+ * table cell or a line.
  */
 public final class MarkdownSummary {
     private static final String NONE = "\u2014";
@@ -60,22 +62,18 @@ public final class MarkdownSummary {
 
     /** Appends the summary of a check that stopped without a verdict (no dump, an unreadable one): why. */
     public static void appendError(Path file, String message) throws IOException {
-        append(file, "## \u274c memflame: no verdict\n\n" + escape(message) + "\n");
+        append(file, "## \u274c memflame: no verdict\n\n" + code(message, false) + "\n");
     }
 
     private static void facts(CheckReport report, StringBuilder md) {
         Map<CiVerdict, Integer> counts = new EnumMap<>(CiVerdict.class);
         report.budgets().forEach(result -> counts.merge(CiVerdict.of(result), 1, Integer::sum));
-        long traced = 0;
-        for (SnapshotReport snapshot : report.snapshots()) {
-            traced += snapshot.snapshot().totalBytes();
-        }
         StringJoiner facts = new StringJoiner(" \u00b7 ", "", "\n\n");
         facts.add(count(report.budgets().size(), "budget check") + ": " + counts.getOrDefault(CiVerdict.FAILS, 0)
                 + " failed, " + counts.getOrDefault(CiVerdict.WARNS, 0) + " with a warning, "
                 + counts.getOrDefault(CiVerdict.UNMATCHED, 0) + " unmatched, "
                 + counts.getOrDefault(CiVerdict.PASSES, 0) + " passed");
-        facts.add(count(report.snapshots().size(), "snapshot") + ", " + Numbers.bytes(traced) + " traced");
+        facts.add(count(report.snapshots().size(), "snapshot") + ", " + Numbers.bytes(report.tracedBytes()) + " traced");
         if (!report.unreadable().isEmpty()) {
             facts.add(count(report.unreadable().size(), "unreadable dump") + " left out");
         }
@@ -96,8 +94,9 @@ public final class MarkdownSummary {
         rows.sort(Comparator.comparing(CiVerdict::of));
         for (BudgetResult row : rows) {
             Growth growth = row.growth();
-            md.append("| ").append(escape(BudgetMessages.displayPath(row.budget()))).append(" | ")
-                    .append(row.budget().scope().configName()).append(" | ").append(snapshot(row)).append(" | ");
+            md.append("| ").append(code(BudgetMessages.displayPath(row.budget()), true)).append(" | ")
+                    .append(row.budget().scope().configName()).append(" | ").append(snapshot(row))
+                    .append(" | ");
             if (baseline) {
                 md.append(growth == null ? NONE : Numbers.bytes(growth.baselineBytes())).append(" | ")
                         .append(Numbers.bytes(row.actualBytes())).append(" | ")
@@ -114,10 +113,10 @@ public final class MarkdownSummary {
     /** The snapshot's name, or for a budget that applies to none, its glob that matched none. */
     private static String snapshot(BudgetResult result) {
         if (result.snapshot() != null) {
-            return escape(result.snapshot());
+            return code(result.snapshot(), true);
         }
         return result.budget().snapshots() == null ? "none read"
-                : "none matches " + escape(result.budget().snapshots());
+                : "none matches " + code(result.budget().snapshots(), true);
     }
 
     /** The budget's {@code max}, or a dash for a budget with only {@code maxGrowth}. */
@@ -169,7 +168,7 @@ public final class MarkdownSummary {
         for (SnapshotReport snapshot : compared) {
             long before = snapshot.baseline().totalBytes();
             long after = snapshot.snapshot().totalBytes();
-            md.append("\n**").append(escape(snapshot.snapshot().name())).append("**: ").append(Numbers.bytes(before))
+            md.append("\n**").append(code(snapshot.snapshot().name(), false)).append("**: ").append(Numbers.bytes(before))
                     .append(" \u2192 ").append(Numbers.bytes(after)).append(" (")
                     .append(GrowthText.signedBytes(after - before)).append(", ")
                     .append(Numbers.signedPercent(after - before, before)).append(")\n\n");
@@ -182,7 +181,7 @@ public final class MarkdownSummary {
             }
             md.append("| Line | Before | After | Delta |\n|---|--:|--:|--:|\n");
             for (SiteChange change : shown) {
-                md.append("| ").append(escape(change.siteWithFunction())).append(" | ")
+                md.append("| ").append(code(change.siteWithFunction(), true)).append(" | ")
                         .append(Numbers.bytes(change.beforeBytes())).append(" | ")
                         .append(Numbers.bytes(change.afterBytes())).append(" | ")
                         .append(GrowthText.signedBytes(change.deltaBytes())).append(" |\n");
@@ -196,7 +195,8 @@ public final class MarkdownSummary {
         }
         md.append("\n### Unreadable dumps\n\nLeft out of every total and budget (failOnUnreadable is false):\n\n");
         for (UnreadableSnapshot dump : report.unreadable()) {
-            md.append("- **").append(escape(dump.name())).append("**: ").append(escape(dump.error())).append('\n');
+            md.append("- **").append(code(dump.name(), false)).append("**: ").append(code(dump.error(), false))
+                    .append('\n');
         }
     }
 
@@ -205,12 +205,46 @@ public final class MarkdownSummary {
     }
 
     /**
-     * Untrusted text as inline Markdown that shows as it is: on one line, with control characters as U+FFFD, and
-     * every character that could start markup (emphasis, code, links, HTML, entities, strike-through, math, a table
-     * cell) escaped with a backslash.
+     * Untrusted text as a code span, which shows as it is on GitHub and in every GFM renderer: no emphasis, HTML,
+     * entity, link, image, mention or emoji, and none of the autolinks a plain-text name would become
+     * ({@code https://evil.example/login.py:9}, {@code www.evil.example.folded}, {@code x@evil.example.py}; a
+     * backslash before {@code :} breaks the first but not the last, and {@code www.} followed by a zero-width joiner
+     * still links). On one line, with control characters as U+FFFD and bidirectional formatting characters as
+     * escapes. The fence is one backtick longer than the longest run of backticks in the text, with a space inside
+     * when the text starts or ends with one; in a table cell each {@code |} is escaped, which the table, not the
+     * code span, takes off again.
+     */
+    static String code(String text, boolean tableCell) {
+        String clean = BidiControls.visible(Markup.sanitize(Markup.oneLine(text)));
+        StringBuilder content = new StringBuilder(clean.length() + 8);
+        int longestRun = 0;
+        int run = 0;
+        for (int i = 0; i < clean.length(); i++) {
+            char c = clean.charAt(i);
+            run = c == '`' ? run + 1 : 0;
+            longestRun = Math.max(longestRun, run);
+            if (c == '|' && tableCell) {
+                content.append('\\');
+            }
+            content.append(c >= 0x7f && c <= 0x9f ? Markup.REPLACEMENT : c);
+        }
+        if (content.length() == 0) {
+            return "";
+        }
+        // CommonMark strips one space from each end when both ends have one; a padding space keeps the text whole.
+        boolean pad = clean.startsWith("`") || clean.endsWith("`")
+                || clean.startsWith(" ") && clean.endsWith(" ") && !clean.isBlank();
+        String fence = "`".repeat(longestRun + 1);
+        return fence + (pad ? " " : "") + content + (pad ? " " : "") + fence;
+    }
+
+    /**
+     * Text of the configuration (a growth limit such as {@code 10%}) as inline Markdown that shows as it is: on
+     * one line, with control characters as U+FFFD, and every character that could start markup escaped with a
+     * backslash.
      */
     static String escape(String text) {
-        String clean = Markup.sanitize(Markup.oneLine(text));
+        String clean = BidiControls.visible(Markup.sanitize(Markup.oneLine(text)));
         StringBuilder out = new StringBuilder(clean.length() + 8);
         for (int i = 0; i < clean.length(); i++) {
             char c = clean.charAt(i);

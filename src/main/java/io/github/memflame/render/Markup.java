@@ -1,5 +1,6 @@
 package io.github.memflame.render;
 
+import io.github.memflame.format.BidiControls;
 import java.io.IOException;
 import java.io.Writer;
 
@@ -79,7 +80,8 @@ final class Markup {
     /**
      * Appends the text escaped for XML and HTML, in element content and in quoted attribute values alike:
      * {@code & < > " '} become references, tab, line feed and carriage return become character references (so
-     * attribute values keep them), and characters XML cannot carry become U+FFFD.
+     * attribute values keep them), characters XML cannot carry become U+FFFD, and bidirectional formatting
+     * characters show as escapes ({@link BidiControls}).
      */
     private void escape(String text) {
         String clean = sanitize(text);
@@ -94,7 +96,13 @@ final class Markup {
                 case '\t' -> out.append("&#9;");
                 case '\n' -> out.append("&#10;");
                 case '\r' -> out.append("&#13;");
-                default -> out.append(c);
+                default -> {
+                    if (BidiControls.is(c)) {
+                        out.append(BidiControls.escape(c));
+                    } else {
+                        out.append(c);
+                    }
+                }
             }
         }
     }
@@ -108,7 +116,7 @@ final class Markup {
                 case '&', '\t', '\n', '\r' -> 5;
                 case '<', '>' -> 4;
                 case '"', '\'' -> 6;
-                default -> c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
+                default -> BidiControls.is(c) ? 6 : c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
             };
         }
         return length;

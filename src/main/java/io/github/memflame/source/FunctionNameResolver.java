@@ -92,8 +92,10 @@ public final class FunctionNameResolver {
                 return SourceFile.failed("larger than " + MAX_SOURCE_BYTES + " bytes: not a source file");
             }
             FileTime modified = Files.getLastModifiedTime(found);
-            String text = PythonSourceDecoder.decode(Files.readAllBytes(found));
+            CharSequence text = PythonSourceDecoder.decode(Files.readAllBytes(found));
             return new SourceFile(QualnameScanner.scan(text), modified, null);
+        } catch (SourceScanException e) {
+            return SourceFile.failed("not scanned: " + e.getMessage());
         } catch (CharacterCodingException e) {
             return SourceFile.failed(found + " is not valid text in its declared encoding");
         } catch (UnsupportedCharsetException e) {

@@ -23,11 +23,14 @@ public final class PythonSourceDecoder {
     }
 
     /**
+     * The text, as a buffer rather than a copy in a {@code String}: a source file is scanned once, and an untrusted
+     * one may be large.
+     *
      * @throws CharacterCodingException when the bytes are not valid in the declared encoding: Python would not
      *                                  have compiled the file, so it cannot be what ran
      * @throws UnsupportedCharsetException when the cookie names an encoding Java does not know
      */
-    public static String decode(byte[] source) throws CharacterCodingException {
+    public static CharSequence decode(byte[] source) throws CharacterCodingException {
         boolean bom = source.length >= 3 && (source[0] & 0xFF) == 0xEF && (source[1] & 0xFF) == 0xBB
                 && (source[2] & 0xFF) == 0xBF;
         int offset = bom ? 3 : 0;
@@ -36,7 +39,7 @@ public final class PythonSourceDecoder {
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT)
                 .decode(ByteBuffer.wrap(source, offset, source.length - offset))
-                .toString();
+                .asReadOnlyBuffer();
     }
 
     private static Charset declaredCharset(byte[] source) {
@@ -46,8 +49,9 @@ public final class PythonSourceDecoder {
             while (lineEnd < source.length && source[lineEnd] != '\n' && source[lineEnd] != '\r') {
                 lineEnd++;
             }
-            // Cookies are ASCII; ISO-8859-1 keeps every other byte as one char, so positions stay put.
-            String line = new String(source, lineStart, lineEnd - lineStart, StandardCharsets.ISO_8859_1);
+            // Cookies are ASCII; each byte read as one char (as ISO-8859-1 does) keeps positions put. A view, not a
+            // copy: the first line of an untrusted file may be all of its 64 MB.
+            CharSequence line = new ByteChars(source, lineStart, lineEnd);
             Matcher cookie = COOKIE.matcher(line);
             if (cookie.find()) {
                 return charsetFor(cookie.group(1));
@@ -78,6 +82,29 @@ public final class PythonSourceDecoder {
             return Charset.forName(name);
         } catch (IllegalCharsetNameException e) {
             throw new UnsupportedCharsetException(pythonName);
+        }
+    }
+
+    /** Bytes as characters U+0000 to U+00FF, without copying them. */
+    private record ByteChars(byte[] bytes, int start, int end) implements CharSequence {
+        @Override
+        public int length() {
+            return end - start;
+        }
+
+        @Override
+        public char charAt(int index) {
+            return (char) (bytes[start + index] & 0xFF);
+        }
+
+        @Override
+        public CharSequence subSequence(int from, int to) {
+            return new ByteChars(bytes, start + from, start + to);
+        }
+
+        @Override
+        public String toString() {
+            return new String(bytes, start, end - start, StandardCharsets.ISO_8859_1);
         }
     }
 }

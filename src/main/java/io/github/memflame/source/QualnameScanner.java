@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Finds, for every line of a Python 2 or 3 source, the qualified name of the definition enclosing it, without a
@@ -21,16 +22,34 @@ import java.util.Set;
  * comprehensions are not definitions; their lines belong to the enclosing function. Names follow PEP 3155
  * ({@code C.m}, {@code f.<locals>.g}; a name declared {@code global} in the enclosing scope is its own qualname),
  * for Python 2 files too.
+ *
+ * <p>Source files are untrusted: the scan takes time linear in the text and, besides the text, keeps only what it
+ * returns (the definitions and their names) and the names declared global in open scopes, each within a limit.
+ * A file past a limit, or one Python itself refuses for its NUL characters, is refused with the reason.
  */
 public final class QualnameScanner {
     private static final int TAB_SIZE = 8;
+    /** What the first tokens of a line are kept as when they are not words: a decorator's {@code @}, a string, any other. */
+    private static final String AT = "@";
+    private static final String STRING = "\"";
+    private static final String OTHER = "+";
     /**
      * Python refuses f-strings nested deeper than about 150 levels; beyond this the scanner reads fields as plain
      * text rather than recursing further, so no file can exhaust the call stack.
      */
     private static final int MAX_FIELD_NESTING = 200;
+    /** Python's tokenizer refuses more than 100 levels of indentation; each open definition takes one. */
+    static final int MAX_NESTED_DEFINITIONS = 100;
+    /** Far more than any real module holds; each definition is kept until the scan ends. */
+    static final int MAX_DEFINITIONS = 100_000;
+    /** Names declared {@code global}, counted per scope: each is kept while its scope is open. */
+    static final int MAX_GLOBAL_NAMES = 100_000;
+    /** The longest definition or global name, before and after NFKC normalization. */
+    static final int MAX_NAME_LENGTH = 4096;
+    /** The characters of the distinct qualified names kept, all together. */
+    static final int MAX_QUALNAME_CHARS = 4 << 20;
 
-    private final String text;
+    private final CharSequence text;
     private int pos;
     /** The 1-based line of {@code pos}. */
     private int line = 1;
@@ -38,22 +57,50 @@ public final class QualnameScanner {
     private int fieldNesting;
     /** The line on which the last token of the logical line being read ends. */
     private int lastTokenLine;
-    /** The significant tokens of the logical line being read, with the bracket depth before each. */
-    private final List<String> tokens = new ArrayList<>();
-    private final List<Integer> tokenDepths = new ArrayList<>();
+    /**
+     * The logical line being read, as much of it as decides what it is: how many significant tokens it has, the
+     * first three (a decorator's {@code @}, {@code async def NAME}, {@code class NAME}), and the first {@code :}
+     * outside brackets after them (a body on the header line follows it). Nothing else of a line is kept, however
+     * many tokens it has.
+     */
+    private int tokenCount;
+    private final String[] head = new String[3];
+    private int headerColon;
+    /** The scope a {@code global} statement being read declares its names in, else {@code null}. */
+    private Definition globalScope;
+    /** The scope enclosing the logical line being read, {@code null} at module level. */
+    private Definition enclosing;
+    private int definitionCount;
+    private int globalNameCount;
+    private long qualnameChars;
 
-    private QualnameScanner(String text) {
+    private QualnameScanner(CharSequence text) {
         this.text = text;
     }
 
-    /** Scans decoded source text (see {@link PythonSourceDecoder}). */
-    public static EnclosingNames scan(String text) {
+    /**
+     * Scans decoded source text (see {@link PythonSourceDecoder}).
+     *
+     * @throws SourceScanException when the text holds a NUL character or goes past one of the limits: more than
+     *                             {@value #MAX_NESTED_DEFINITIONS} nested or {@value #MAX_DEFINITIONS} definitions,
+     *                             {@value #MAX_GLOBAL_NAMES} global names, a name longer than
+     *                             {@value #MAX_NAME_LENGTH} characters, qualified names of more than
+     *                             {@value #MAX_QUALNAME_CHARS} characters in all
+     */
+    public static EnclosingNames scan(CharSequence text) throws SourceScanException {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '\u0000') {
+                throw new SourceScanException("a NUL character on line " + lineAt(text, i)
+                        + ": Python refuses source code with null bytes");
+            }
+        }
         return new QualnameScanner(text).scan();
     }
 
-    private EnclosingNames scan() {
+    private EnclosingNames scan() throws SourceScanException {
         List<Definition> definitions = new ArrayList<>();
         Deque<Definition> open = new ArrayDeque<>();
+        Map<String, String> qualnames = new HashMap<>();
         int previousLogicalEnd = 0;
         int decoratorStart = 0;
         while (pos < text.length()) {
@@ -67,36 +114,47 @@ public final class QualnameScanner {
                 continue;
             }
             int start = line;
-            readLogicalLine();
-            // The line of its last token, as ast's end_lineno: not a blank line that a trailing backslash joins.
-            int end = lastTokenLine;
+            // A logical line closes the definitions indented as deep or deeper before it is read, so that a global
+            // statement knows its scope while its names go by.
             while (!open.isEmpty() && open.peek().indent >= indent) {
                 open.pop().lastLine = previousLogicalEnd;
             }
-            Definition parent = open.peek();
+            enclosing = open.peek();
+            readLogicalLine();
+            // The line of its last token, as ast's end_lineno: not a blank line that a trailing backslash joins.
+            int end = lastTokenLine;
             int nameAt = definitionNameIndex();
-            if (!tokens.isEmpty() && tokens.get(0).equals("@")) {
+            if (tokenCount > 0 && head[0].equals(AT)) {
                 decoratorStart = decoratorStart == 0 ? start : decoratorStart;
             } else if (nameAt > 0) {
-                String name = identifier(tokens.get(nameAt));
-                boolean isClass = tokens.get(nameAt - 1).equals("class");
-                Definition definition = new Definition(qualname(parent, name), isClass, indent,
+                if (++definitionCount > MAX_DEFINITIONS) {
+                    throw limit("more than " + MAX_DEFINITIONS + " definitions", start);
+                }
+                String qualname = qualname(enclosing, name(head[nameAt], start));
+                String known = qualnames.putIfAbsent(qualname, qualname);
+                if (known == null) {
+                    qualnameChars += qualname.length();
+                    if (qualnameChars > MAX_QUALNAME_CHARS) {
+                        throw limit("qualified names of more than " + MAX_QUALNAME_CHARS + " characters in all",
+                                start);
+                    }
+                }
+                boolean isClass = head[nameAt - 1].equals("class");
+                Definition definition = new Definition(known == null ? qualname : known, isClass, indent,
                         decoratorStart == 0 ? start : decoratorStart);
                 definitions.add(definition);
-                if (hasBodyOnHeaderLine(nameAt)) {
+                if (headerColon >= 0 && tokenCount > headerColon + 1) {
+                    // def f(): return 1 -- the body is on the header line.
                     definition.lastLine = end;
                 } else {
                     open.push(definition);
+                    if (open.size() > MAX_NESTED_DEFINITIONS) {
+                        throw limit("more than " + MAX_NESTED_DEFINITIONS + " nested definitions, which Python "
+                                + "refuses as too many levels of indentation", start);
+                    }
                 }
                 decoratorStart = 0;
             } else {
-                if (parent != null && !tokens.isEmpty() && tokens.get(0).equals("global")) {
-                    for (int i = 1; i < tokens.size(); i++) {
-                        if (isIdentifier(tokens.get(i))) {
-                            parent.globals.add(identifier(tokens.get(i)));
-                        }
-                    }
-                }
                 decoratorStart = 0;
             }
             previousLogicalEnd = end;
@@ -107,28 +165,50 @@ public final class QualnameScanner {
         return names(definitions);
     }
 
+    /**
+     * Paints each definition's lines with its name, outer definitions first so that inner ones overwrite their
+     * lines, as runs of lines: memory follows the definitions, not the lines.
+     */
     private EnclosingNames names(List<Definition> definitions) {
         int lineCount = lineCount();
-        int[] nameIndexByLine = new int[lineCount];
         Map<String, Integer> indexByName = new HashMap<>();
         List<String> names = new ArrayList<>();
         names.add(EnclosingNames.MODULE);
         indexByName.put(EnclosingNames.MODULE, 0);
-        // Outer definitions come first, so inner ones overwrite their lines.
+        // The first line of each run of lines with one name, and the name's index; a run lasts to the next key.
+        TreeMap<Integer, Integer> runs = new TreeMap<>();
+        if (lineCount > 0) {
+            runs.put(1, 0);
+        }
         for (Definition definition : definitions) {
+            int first = definition.firstLine;
+            int last = Math.min(definition.lastLine, lineCount);
+            if (first > last) {
+                continue;
+            }
             int index = indexByName.computeIfAbsent(definition.qualname, name -> {
                 names.add(name);
                 return names.size() - 1;
             });
-            for (int l = definition.firstLine; l <= Math.min(definition.lastLine, lineCount); l++) {
-                nameIndexByLine[l - 1] = index;
+            Integer after = last < lineCount ? runs.floorEntry(last + 1).getValue() : null;
+            runs.subMap(first, true, last + 1, true).clear();
+            runs.put(first, index);
+            if (after != null) {
+                runs.put(last + 1, after);
             }
         }
-        return new EnclosingNames(names.toArray(new String[0]), nameIndexByLine);
+        int[] runStarts = new int[runs.size()];
+        int[] runNames = new int[runs.size()];
+        int run = 0;
+        for (Map.Entry<Integer, Integer> entry : runs.entrySet()) {
+            runStarts[run] = entry.getKey();
+            runNames[run++] = entry.getValue();
+        }
+        return new EnclosingNames(names.toArray(new String[0]), runStarts, runNames, lineCount);
     }
 
     private int lineCount() {
-        if (text.isEmpty()) {
+        if (text.length() == 0) {
             return 0;
         }
         char last = text.charAt(text.length() - 1);
@@ -136,8 +216,33 @@ public final class QualnameScanner {
         return last == '\n' || last == '\r' ? line - 1 : line;
     }
 
+    /** The 1-based line of a position, counting line breaks as Python does. */
+    private static int lineAt(CharSequence text, int position) {
+        int lineNumber = 1;
+        for (int i = 0; i < position; i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n')) {
+                lineNumber++;
+            }
+        }
+        return lineNumber;
+    }
+
+    private static SourceScanException limit(String what, int line) {
+        return new SourceScanException(what + " (line " + line + ")");
+    }
+
+    /** A definition or global name as Python compares it, refused when it is longer than any real one. */
+    private static String name(String token, int line) throws SourceScanException {
+        String name = token.length() > MAX_NAME_LENGTH ? token : identifier(token);
+        if (name.length() > MAX_NAME_LENGTH) {
+            throw limit("a name of more than " + MAX_NAME_LENGTH + " characters", line);
+        }
+        return name;
+    }
+
     private static String qualname(Definition parent, String name) {
-        if (parent == null || parent.globals.contains(name)) {
+        if (parent == null || parent.globals != null && parent.globals.contains(name)) {
             return name;
         }
         return parent.qualname + (parent.isClass ? "." : ".<locals>.") + name;
@@ -145,23 +250,13 @@ public final class QualnameScanner {
 
     /** The index of the defined name when the logical line is a {@code def}, {@code async def} or {@code class}. */
     private int definitionNameIndex() {
-        int keyword = tokens.size() > 1 && tokens.get(0).equals("async") ? 1 : 0;
-        if (tokens.size() <= keyword + 1) {
+        int keyword = tokenCount > 1 && head[0].equals("async") ? 1 : 0;
+        if (tokenCount <= keyword + 1) {
             return -1;
         }
-        String first = tokens.get(keyword);
+        String first = head[keyword];
         boolean definition = first.equals("def") || keyword == 0 && first.equals("class");
-        return definition && isIdentifier(tokens.get(keyword + 1)) ? keyword + 1 : -1;
-    }
-
-    /** True for {@code def f(): return 1}: a token follows the colon that ends the header. */
-    private boolean hasBodyOnHeaderLine(int nameAt) {
-        for (int i = nameAt + 1; i < tokens.size(); i++) {
-            if (tokens.get(i).equals(":") && tokenDepths.get(i) == 0) {
-                return i + 1 < tokens.size();
-            }
-        }
-        return false;
+        return definition && isIdentifier(head[keyword + 1]) ? keyword + 1 : -1;
     }
 
     // ---- tokenizing ----
@@ -208,9 +303,10 @@ public final class QualnameScanner {
         line++;
     }
 
-    private void readLogicalLine() {
-        tokens.clear();
-        tokenDepths.clear();
+    private void readLogicalLine() throws SourceScanException {
+        tokenCount = 0;
+        headerColon = -1;
+        globalScope = null;
         bracketDepth = 0;
         lastTokenLine = line;
         while (pos < text.length()) {
@@ -230,31 +326,35 @@ public final class QualnameScanner {
                 pos++;
                 newline();
             } else if (c == '"' || c == '\'') {
-                addToken("\"");
+                token(STRING);
                 string(false);
                 lastTokenLine = line;
-            } else if (isIdentifierStart(c) || Character.isDigit(c) || Character.isHighSurrogate(c)) {
+            } else if (isIdentifierStart(c) || Character.isDigit(c)) {
                 int start = pos;
-                while (pos < text.length() && isIdentifierPart(text.charAt(pos))) {
+                do {
                     pos++;
-                }
-                String word = text.substring(start, pos);
-                if (pos < text.length() && (text.charAt(pos) == '"' || text.charAt(pos) == '\'') && isStringPrefix(word)) {
-                    addToken("\"");
-                    string(isFormatPrefix(word));
+                } while (pos < text.length() && isIdentifierPart(text.charAt(pos)));
+                if (pos < text.length() && (text.charAt(pos) == '"' || text.charAt(pos) == '\'')
+                        && isStringPrefix(start, pos)) {
+                    token(STRING);
+                    string(isFormatPrefix(start, pos));
                 } else {
-                    addToken(word);
+                    word(start, pos);
                 }
                 lastTokenLine = line;
             } else {
+                // Any other character is a token of its own: an operator, or one Python would refuse (U+00A0).
                 if (c == '(' || c == '[' || c == '{') {
-                    addToken(String.valueOf(c));
+                    token(OTHER);
                     bracketDepth++;
                 } else if (c == ')' || c == ']' || c == '}') {
                     bracketDepth = Math.max(0, bracketDepth - 1);
-                    addToken(String.valueOf(c));
+                    token(OTHER);
+                } else if (c == ':' && bracketDepth == 0 && tokenCount >= 2 && headerColon < 0) {
+                    headerColon = tokenCount;
+                    token(OTHER);
                 } else {
-                    addToken(String.valueOf(c));
+                    token(c == '@' ? AT : OTHER);
                 }
                 pos++;
                 lastTokenLine = line;
@@ -262,9 +362,34 @@ public final class QualnameScanner {
         }
     }
 
-    private void addToken(String token) {
-        tokens.add(token);
-        tokenDepths.add(bracketDepth);
+    /** A token that is not a word: only its place in the line matters. */
+    private void token(String kind) {
+        if (tokenCount < head.length) {
+            head[tokenCount] = kind;
+        }
+        tokenCount++;
+    }
+
+    /**
+     * A word (a name, keyword or number) from {@code start} to {@code end}: kept when it is one of the first three
+     * tokens, added to the enclosing scope's globals when the line is a {@code global} statement.
+     */
+    private void word(int start, int end) throws SourceScanException {
+        if (tokenCount < head.length) {
+            head[tokenCount] = text.subSequence(start, end).toString();
+        }
+        if (tokenCount == 0 && enclosing != null && head[0].equals("global")) {
+            globalScope = enclosing;
+        } else if (globalScope != null && isIdentifierStart(text.charAt(start))) {
+            String name = name(tokenCount < head.length ? head[tokenCount] : text.subSequence(start, end).toString(), line);
+            if (globalScope.globals == null) {
+                globalScope.globals = new HashSet<>();
+            }
+            if (globalScope.globals.add(name) && ++globalNameCount > MAX_GLOBAL_NAMES) {
+                throw limit("more than " + MAX_GLOBAL_NAMES + " names declared global", line);
+            }
+        }
+        tokenCount++;
     }
 
     /**
@@ -275,11 +400,11 @@ public final class QualnameScanner {
      */
     private void string(boolean formatted) {
         char quote = text.charAt(pos);
-        boolean triple = text.startsWith(String.valueOf(quote).repeat(3), pos);
+        boolean triple = tripleQuoteAt(quote);
         pos += triple ? 3 : 1;
         while (pos < text.length()) {
             char c = text.charAt(pos);
-            if (c == quote && (!triple || text.startsWith(String.valueOf(quote).repeat(3), pos))) {
+            if (c == quote && (!triple || tripleQuoteAt(quote))) {
                 pos += triple ? 3 : 1;
                 return;
             } else if (c == '\\') {
@@ -295,8 +420,9 @@ public final class QualnameScanner {
                 }
                 newline();
             } else if (formatted && c == '{') {
-                if (text.startsWith("{{", pos) || fieldNesting >= MAX_FIELD_NESTING) {
-                    pos += text.startsWith("{{", pos) ? 2 : 1;
+                boolean escaped = pos + 1 < text.length() && text.charAt(pos + 1) == '{';
+                if (escaped || fieldNesting >= MAX_FIELD_NESTING) {
+                    pos += escaped ? 2 : 1;
                 } else {
                     pos++;
                     fieldNesting++;
@@ -330,12 +456,12 @@ public final class QualnameScanner {
                 string(false);
             } else if (isIdentifierStart(c)) {
                 int start = pos;
-                while (pos < text.length() && isIdentifierPart(text.charAt(pos))) {
+                do {
                     pos++;
-                }
+                } while (pos < text.length() && isIdentifierPart(text.charAt(pos)));
                 if (pos < text.length() && (text.charAt(pos) == '"' || text.charAt(pos) == '\'')
-                        && isStringPrefix(text.substring(start, pos))) {
-                    string(isFormatPrefix(text.substring(start, pos)));
+                        && isStringPrefix(start, pos)) {
+                    string(isFormatPrefix(start, pos));
                 }
             } else if (c == '(' || c == '[' || c == '{') {
                 depth++;
@@ -378,7 +504,7 @@ public final class QualnameScanner {
                     replacementField(quote, triple);
                     fieldNesting--;
                 }
-            } else if (c == quote && (!triple || text.startsWith(String.valueOf(quote).repeat(3), pos))) {
+            } else if (c == quote && (!triple || tripleQuoteAt(quote))) {
                 return;
             } else if (c == '\n' || c == '\r') {
                 if (!triple) {
@@ -391,12 +517,18 @@ public final class QualnameScanner {
         }
     }
 
-    private static boolean isStringPrefix(String word) {
-        if (word.isEmpty() || word.length() > 2) {
+    private boolean tripleQuoteAt(char quote) {
+        return pos + 2 < text.length() && text.charAt(pos) == quote && text.charAt(pos + 1) == quote
+                && text.charAt(pos + 2) == quote;
+    }
+
+    /** Whether the word from {@code start} to {@code end} is a string prefix ({@code rb}, {@code f}, ...). */
+    private boolean isStringPrefix(int start, int end) {
+        if (end - start > 2) {
             return false;
         }
-        for (int i = 0; i < word.length(); i++) {
-            if ("rRbBuUfFtT".indexOf(word.charAt(i)) < 0) {
+        for (int i = start; i < end; i++) {
+            if ("rRbBuUfFtT".indexOf(text.charAt(i)) < 0) {
                 return false;
             }
         }
@@ -404,13 +536,23 @@ public final class QualnameScanner {
     }
 
     /** {@code f} and {@code t} strings (PEP 498, PEP 750) have replacement fields. */
-    private static boolean isFormatPrefix(String prefix) {
-        return prefix.indexOf('f') >= 0 || prefix.indexOf('F') >= 0 || prefix.indexOf('t') >= 0
-                || prefix.indexOf('T') >= 0;
+    private boolean isFormatPrefix(int start, int end) {
+        for (int i = start; i < end; i++) {
+            if ("fFtT".indexOf(text.charAt(i)) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
+    /**
+     * Letters, {@code _} and any other character from U+0080 on that is not a space: Python checks identifiers
+     * further and refuses the file, the scanner need not. Spaces such as U+00A0 are not words: each is a token of
+     * its own.
+     */
     private static boolean isIdentifierStart(char c) {
-        return c == '_' || Character.isLetter(c) || c >= 0x80 && !Character.isWhitespace(c);
+        return c == '_' || Character.isLetter(c) || c >= 0x80 && !Character.isWhitespace(c)
+                && !Character.isSpaceChar(c);
     }
 
     private static boolean isIdentifierPart(char c) {
@@ -438,7 +580,8 @@ public final class QualnameScanner {
         final int indent;
         final int firstLine;
         int lastLine;
-        final Set<String> globals = new HashSet<>();
+        /** The names its body declares {@code global}; {@code null} while there is none. */
+        Set<String> globals;
 
         Definition(String qualname, boolean isClass, int indent, int firstLine) {
             this.qualname = qualname;

@@ -71,6 +71,16 @@ class GrowthBudgetTest {
         assertEquals(2048, GrowthLimit.parse("2 KiB").allowedBytes(0));
     }
 
+    /** On main a share past what a long holds ended the build with ArithmeticException: Overflow, naming nothing. */
+    @Test
+    void aShareBeyondALongSaturatesSinceNoGrowthCanExceedIt() {
+        assertEquals(Long.MAX_VALUE, GrowthLimit.parse("200%").allowedBytes(6_000_000_000_000_000_000L));
+        assertEquals(Long.MAX_VALUE, GrowthLimit.parse("100000000000000000000000%").allowedBytes(1));
+        assertEquals(Long.MAX_VALUE, GrowthLimit.parse("100%").allowedBytes(Long.MAX_VALUE));
+        assertEquals(Long.MAX_VALUE - 1, GrowthLimit.parse("50%").allowedBytes(Long.MAX_VALUE) * 2);
+        assertThrows(IllegalArgumentException.class, () -> GrowthLimit.parse("10%").allowedBytes(-1));
+    }
+
     @Test
     void aBudgetNeedsALimitOrAGrowthLimit() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

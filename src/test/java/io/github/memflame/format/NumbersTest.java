@@ -2,6 +2,7 @@ package io.github.memflame.format;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.math.BigInteger;
 import org.junit.jupiter.api.Test;
 
 class NumbersTest {
@@ -15,6 +16,20 @@ class NumbersTest {
         assertEquals("20.0 MiB", Numbers.bytes(20L * 1024 * 1024));
         assertEquals("8.0 EiB", Numbers.bytes(Long.MAX_VALUE));
         assertEquals("-2.0 KiB", Numbers.bytes(-2048));
+        assertEquals("-1023 B", Numbers.bytes(-1023));
+        // On main Math.abs left Long.MIN_VALUE negative, so it was written as a count of bytes.
+        assertEquals("-8.0 EiB", Numbers.bytes(Long.MIN_VALUE));
+    }
+
+    /** Totals over several dumps, each of which may claim up to Long.MAX_VALUE bytes. */
+    @Test
+    void totalsBeyondALongAreWrittenExactly() {
+        BigInteger twice = BigInteger.valueOf(Long.MAX_VALUE).multiply(BigInteger.TWO);
+        assertEquals("16.0 EiB", Numbers.bytes(twice));
+        assertEquals("18,446,744,073,709,551,614", Numbers.grouped(twice));
+        assertEquals("1023 B", Numbers.bytes(BigInteger.valueOf(1023)));
+        assertEquals("1.0 KiB", Numbers.bytes(BigInteger.valueOf(1024)));
+        assertEquals("16384.0 EiB", Numbers.bytes(BigInteger.ONE.shiftLeft(74)));
     }
 
     @Test

@@ -13,20 +13,20 @@ class PythonSourceDecoderTest {
 
     @Test
     void defaultIsUtf8AndABomIsDropped() throws CharacterCodingException {
-        assertEquals("x = 'é'\n", PythonSourceDecoder.decode("x = 'é'\n".getBytes(StandardCharsets.UTF_8)));
+        assertEquals("x = 'é'\n", PythonSourceDecoder.decode("x = 'é'\n".getBytes(StandardCharsets.UTF_8)).toString());
         byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, 'x', '\n'};
-        assertEquals("x\n", PythonSourceDecoder.decode(bom));
+        assertEquals("x\n", PythonSourceDecoder.decode(bom).toString());
     }
 
     @Test
     void cookieOnLineOneOrOnLineTwoAfterAComment() throws CharacterCodingException {
         Charset gbk = Charset.forName("GBK");
         String first = "# -*- coding: gbk -*-\ns = '背包'\n";
-        assertEquals(first, PythonSourceDecoder.decode(first.getBytes(gbk)));
+        assertEquals(first, PythonSourceDecoder.decode(first.getBytes(gbk)).toString());
         String second = "#!/usr/bin/env python\n# vim: set fileencoding=cp936 :\ns = '背包'\n";
-        assertEquals(second, PythonSourceDecoder.decode(second.getBytes(gbk)));
+        assertEquals(second, PythonSourceDecoder.decode(second.getBytes(gbk)).toString());
         String latin = "# coding=latin-1\ns = 'é'\n";
-        assertEquals(latin, PythonSourceDecoder.decode(latin.getBytes(StandardCharsets.ISO_8859_1)));
+        assertEquals(latin, PythonSourceDecoder.decode(latin.getBytes(StandardCharsets.ISO_8859_1)).toString());
     }
 
     @Test

@@ -23,7 +23,7 @@ class QualnameOracleTest {
     static final Path CORPUS = Path.of("src/test/resources/qualnames");
 
     @Test
-    void everyLineOfTheCorpusAgreesWithPythonsAst() throws IOException {
+    void everyLineOfTheCorpusAgreesWithPythonsAst() throws IOException, SourceScanException {
         JsonNode oracle = new ObjectMapper().readTree(CORPUS.resolve("oracle.json").toFile());
         List<String> disagreements = new ArrayList<>();
         long lines = 0;

@@ -59,7 +59,7 @@ public final class StdlibAgreement {
                 EnclosingNames names;
                 try {
                     names = QualnameScanner.scan(PythonSourceDecoder.decode(Files.readAllBytes(base.resolve(file.getKey()))));
-                } catch (CharacterCodingException e) {
+                } catch (CharacterCodingException | SourceScanException e) {
                     names = null;
                 }
                 for (JsonNode run : file.getValue().get("runs")) {

@@ -1,0 +1,7 @@
+def f():
+    x = 1
+    return x
+
+class C:
+    def m(self):
+        pass
