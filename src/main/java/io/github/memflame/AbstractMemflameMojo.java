@@ -2,13 +2,16 @@ package io.github.memflame;
 
 import io.github.memflame.budget.Budget;
 import io.github.memflame.budget.ByteSize;
+import io.github.memflame.render.ProjectDirectories;
 import io.github.memflame.render.SvgOptions;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoFailureException;
@@ -261,6 +264,25 @@ public abstract class AbstractMemflameMojo extends AbstractMojo {
     @Parameter(property = "memflame.baseline")
     private File baseline;
 
+    /**
+     * The project's base directory: where a relative {@code junitReport} is resolved, and what no report may
+     * replace.
+     */
+    @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
+    protected File basedir;
+
+    /** The project's build directory, where the lock files that make concurrent builds take turns go. */
+    @Parameter(defaultValue = "${project.build.directory}", readonly = true)
+    private File buildDirectory;
+
+    /** The project's source roots, which no report may replace. */
+    @Parameter(defaultValue = "${project.compileSourceRoots}", readonly = true)
+    private List<String> compileSourceRoots;
+
+    /** The project's test source roots, which no report may replace. */
+    @Parameter(defaultValue = "${project.testCompileSourceRoots}", readonly = true)
+    private List<String> testCompileSourceRoots;
+
     /** The configuration as plain values, validated; a bad value fails naming the parameter or budget. */
     protected CheckSettings settings(boolean failIfNoSnapshots) throws MojoFailureException {
         return settings(failIfNoSnapshots, false);
@@ -292,10 +314,29 @@ public abstract class AbstractMemflameMojo extends AbstractMojo {
                     foldedFunctionNames,
                     ciOutputs(),
                     baseline == null ? null : baseline.toPath(),
-                    failIfNoBaseline);
+                    failIfNoBaseline,
+                    projectDirectories());
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException("memflame: " + e.getMessage());
         }
+    }
+
+    /** The project's directories as plain paths, for the core's output guard and locks. */
+    protected ProjectDirectories projectDirectories() {
+        return projectDirectories(basedir, buildDirectory, compileSourceRoots, testCompileSourceRoots);
+    }
+
+    /** A project's directories as Maven gives them, as plain paths; {@code null} lists are none. */
+    static ProjectDirectories projectDirectories(File basedir, File buildDirectory, List<String> compileSourceRoots,
+                                                 List<String> testCompileSourceRoots) {
+        List<Path> roots = new ArrayList<>();
+        for (List<String> configured : Arrays.asList(compileSourceRoots, testCompileSourceRoots)) {
+            if (configured != null) {
+                configured.stream().filter(root -> root != null && !root.isBlank()).map(Path::of).forEach(roots::add);
+            }
+        }
+        return new ProjectDirectories(basedir.toPath(), buildDirectory == null ? null : buildDirectory.toPath(),
+                roots);
     }
 
     /** The JUnit report and job summary this goal writes besides the report; none but for {@code check}. */
@@ -344,9 +385,9 @@ public abstract class AbstractMemflameMojo extends AbstractMojo {
         return kept;
     }
 
-    /** The dumps the configured includes and excludes select, by name; none when the directory is missing. */
-    protected List<String> snapshotNames() throws IOException {
-        return SnapshotFiles.find(snapshotDirectory.toPath(), orEmpty(includes), orEmpty(excludes));
+    /** The dumps the configured includes and excludes select; none when the directory is missing. */
+    protected List<SnapshotFiles.Dump> dumps() throws CheckFailure, IOException {
+        return SnapshotFiles.list(snapshotDirectory.toPath(), orEmpty(includes), orEmpty(excludes)).dumps();
     }
 
     /** Maven's log as the core's listener; with {@code errorsAsWarnings} budget violations become warnings. */
