@@ -41,8 +41,11 @@ public abstract class AbstractMemflameMojo extends AbstractMojo {
 
     /**
      * Globs of dumps to read, relative to {@code snapshotDirectory} ({@code **} spans directories). Default:
-     * {@code **}{@code /*.pickle}, {@code **}{@code /*.json}, {@code **}{@code /*.folded} and the same with
-     * {@code .gz}. The format is recognized from the content, not from the name.
+     * {@code **}{@code /*.pickle}, {@code **}{@code /*.json}, {@code **}{@code /*.folded}, {@code **}{@code /*.dump},
+     * {@code **}{@code /*.snapshot}, {@code **}{@code /*.tracemalloc} and the same with {@code .gz}. The format is
+     * recognized from the content, not from the name. Files no include matches are named in one log line; a file
+     * an include picks that is no dump fails the check, naming the include and the {@code <excludes>} line that
+     * leaves it out.
      * <pre>{@code
      * <includes>
      *   <include>scenes/**}{@code /*.pickle</include>
@@ -156,7 +159,9 @@ public abstract class AbstractMemflameMojo extends AbstractMojo {
      * Where the report goes: {@code index.html}, {@code memflame.json}, and per snapshot two flame graphs
      * ({@code NAME.path.svg}, {@code NAME.stack.svg}) and their gzip-compressed folded stacks
      * ({@code NAME.path.folded.gz}, {@code NAME.stack.folded.gz}). The directory is replaced as a whole once the
-     * new report is complete.
+     * new report is complete, so it must be missing, empty or a report memflame wrote (its {@code .memflame-report}
+     * marker says so), and must not be or contain the project, a source root, the snapshot directory or the
+     * baseline: otherwise the goal fails before reading any dump, naming what is in the way.
      * <pre>{@code <outputDirectory>${project.build.directory}/site/memflame</outputDirectory>}</pre>
      */
     @Parameter(property = "memflame.outputDirectory", defaultValue = "${project.reporting.outputDirectory}/memflame")

@@ -45,7 +45,8 @@ public class BaselineMojo extends AbstractMojo {
     private File outputDirectory;
 
     /**
-     * Where the baseline goes; commit it, and point {@code <baseline>} at it.
+     * Where the baseline goes; commit it, and point {@code <baseline>} at it. The directory is replaced as a whole,
+     * so it must be missing, empty or a baseline memflame wrote.
      * <pre>{@code <baselineDirectory>${project.basedir}/src/test/memflame-baseline</baselineDirectory>}</pre>
      */
     @Parameter(property = "memflame.baselineDirectory", defaultValue = "${project.basedir}/src/test/memflame-baseline")

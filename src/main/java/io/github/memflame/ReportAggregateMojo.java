@@ -58,7 +58,9 @@ public class ReportAggregateMojo extends AbstractMojo {
     private boolean skip;
 
     /**
-     * Where the aggregate {@code index.html} and {@code memflame.json} go.
+     * Where the aggregate {@code index.html} and {@code memflame.json} go. The directory is replaced as a whole, so
+     * it must be missing, empty or an aggregate report memflame wrote, and must not be or contain a module or its
+     * report.
      * <pre>{@code <aggregateOutputDirectory>${project.build.directory}/site/memflame-aggregate</aggregateOutputDirectory>}</pre>
      */
     @Parameter(property = "memflame.aggregateOutputDirectory",
