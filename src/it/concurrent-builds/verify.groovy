@@ -1,12 +1,13 @@
 // Two builds of one project at the same moment (an IDE build and a terminal one) never mix their outputs: each
-// report, and the JUnit file, is whole and is one build's, and both builds pass. Run A reads snapshots-a (a-00 ..
-// a-03), run B snapshots-b (b-00 .. b-02); every frame of run A starts with runA/, of run B with runB/.
+// report, and the JUnit file, is whole and is one build's (whichever finished last), and both builds pass. Run A
+// reads snapshots-a (a-00 .. a-03), run B snapshots-b (b-00 .. b-02); every frame of run A starts with runA/, of
+// run B with runB/.
 //
-// First a build is made to wait: this script holds the lock file memflame takes in target and starts a build, which
-// must say that it waits and write nothing until the lock is released (a lock memflame holds also names the process
-// holding it; this one is held by the script, which writes no process id). Then rounds of two real builds started
-// together; whichever finishes last, target/site/memflame and target/memflame-reports/TEST-memflame.xml are that
-// build's, complete.
+// Round 1: this script holds the lock file memflame takes in target and starts two builds, which must both say that
+// they wait and write nothing until the lock is released (a lock memflame holds also names the process holding it;
+// this one is held by the script, which writes no process id); then they take turns. Rounds 2 and 3: two builds
+// started together. After each round target/site/memflame and target/memflame-reports/TEST-memflame.xml are
+// complete and of the same run.
 import groovy.json.JsonSlurper
 import groovy.io.FileType
 import java.nio.channels.FileChannel
@@ -113,42 +114,51 @@ def leftovers = { ->
     [output.parentFile, junit.parentFile].collectMany { dir -> (dir.list() ?: new String[0]).findAll { it.startsWith('.') && !it.endsWith('.lock') } }
 }
 
-// ---- a build that finds the lock taken waits, says so, and writes nothing until it is free ----
-File lockFile = new File(target, '.memflame.lock')
-target.mkdirs()
-FileChannel held = FileChannel.open(lockFile.toPath(), StandardOpenOption.CREATE, StandardOpenOption.WRITE)
-def lock = held.lock()
-def waiting = start('A')
-long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240)
-while (!waiting.log.getText('UTF-8').contains('memflame: waiting for another build')) {
-    assert waiting.process.alive : "the build did not wait for the lock:\n${waiting.log.getText('UTF-8')}"
-    assert System.nanoTime() < deadline : 'the build never said that it waits'
-    Thread.sleep(50)
-}
-Thread.sleep(1500)
-assert waiting.process.alive : 'the build went on while the lock was held'
-assert !output.exists() && !junit.exists() : 'the build wrote while another held the lock'
-lock.release()
-held.close()
-String log = finish(waiting)
-assert log =~ /memflame: waiting for another build that is writing the report .*memflame; lock file .*\.memflame\.lock/
-assert log.contains('memflame: done waiting after ')
-assert reportRun() == 'A' && junitRun() == 'A'
-say 'a build waited for the lock, said so, and wrote its outputs once it was free'
-
-// ---- rounds of two builds at the same moment ----
-int waits = 0
-(1..3).each { round ->
-    def first = start(round % 2 == 1 ? 'A' : 'B')
-    def second = start(round % 2 == 1 ? 'B' : 'A')
-    String firstLog = finish(first)
-    String secondLog = finish(second)
-    waits += [firstLog, secondLog].count { it.contains('memflame: waiting for another build') }
+def checkRound = { int round, String firstLog, String secondLog ->
     String report = reportRun()
     String tests = junitRun()
     assert report == tests : "round $round: the report is run $report's but the JUnit report run $tests's"
     assert leftovers().isEmpty() : "round $round left ${leftovers()}"
     say "round $round: both builds passed; the report and the JUnit report are both run ${report}'s, whole"
 }
-say "the concurrent builds waited for each other ${waits} times in 3 rounds"
+
+// ---- round 1: the lock is taken; both builds wait, say so, and write nothing until it is free ----
+File lockFile = new File(target, '.memflame.lock')
+target.mkdirs()
+FileChannel held = FileChannel.open(lockFile.toPath(), StandardOpenOption.CREATE, StandardOpenOption.WRITE)
+def lock = held.lock()
+def first = start('A')
+def second = start('B')
+long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240)
+def waitingSaid = { child -> child.log.getText('UTF-8').contains('memflame: waiting for another build') }
+while (!waitingSaid(first) || !waitingSaid(second)) {
+    [first, second].each { child ->
+        assert child.process.alive || waitingSaid(child) : "a build did not wait for the lock:\n${child.log.getText('UTF-8')}"
+    }
+    assert System.nanoTime() < deadline : 'the builds never said that they wait'
+    Thread.sleep(50)
+}
+Thread.sleep(1000)
+assert first.process.alive && second.process.alive : 'a build went on while the lock was held'
+assert !output.exists() && !junit.exists() : 'a build wrote while another held the lock'
+lock.release()
+held.close()
+List<String> logs = [finish(first), finish(second)]
+logs.each { log ->
+    assert log =~ /memflame: waiting for another build that is writing the report .*memflame; lock file .*\.memflame\.lock/
+}
+assert logs.any { it.contains('memflame: done waiting after ') }
+checkRound(1, logs[0], logs[1])
+
+// ---- rounds 2 and 3: two builds started at the same moment ----
+int waits = 0
+(2..3).each { round ->
+    def one = start(round % 2 == 0 ? 'B' : 'A')
+    def other = start(round % 2 == 0 ? 'A' : 'B')
+    String oneLog = finish(one)
+    String otherLog = finish(other)
+    waits += [oneLog, otherLog].count { it.contains('memflame: waiting for another build') }
+    checkRound(round, oneLog, otherLog)
+}
+say "in rounds 2 and 3 the builds waited for each other ${waits} times"
 return true
