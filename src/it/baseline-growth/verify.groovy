@@ -19,7 +19,7 @@ assert builds[0].contains('[INFO] Memory budgets: 9 checks, 0 exceeded, 0 nearly
 assert builds[0].contains('[INFO] memflame: baseline of 3 snapshots (7 files) written to ' + committed.path)
 assert builds[0].contains('BUILD SUCCESS')
 def names = ['scene-1-login.pickle', 'scene-2-town.pickle', 'scene-3-battle.pickle']
-def expected = ['memflame.json'] + names.collectMany { n -> ["${n}.path.folded.gz", "${n}.stack.folded.gz"]*.toString() }
+def expected = ['.memflame-report', 'memflame.json'] + names.collectMany { n -> ["${n}.path.folded.gz", "${n}.stack.folded.gz"]*.toString() }
 assert committed.list().sort() == expected.sort()
 
 // 2. The same dumps against that baseline: every figure is unchanged and the build passes.

@@ -2,14 +2,17 @@ package io.github.memflame;
 
 import io.github.memflame.budget.Budget;
 import io.github.memflame.budget.ByteSize;
+import io.github.memflame.render.ProjectDirectories;
 import io.github.memflame.render.SvgOptions;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import org.apache.maven.execution.MavenSession;
@@ -41,8 +44,11 @@ public abstract class AbstractMemflameMojo extends AbstractMojo {
 
     /**
      * Globs of dumps to read, relative to {@code snapshotDirectory} ({@code **} spans directories). Default:
-     * {@code **}{@code /*.pickle}, {@code **}{@code /*.json}, {@code **}{@code /*.folded} and the same with
-     * {@code .gz}. The format is recognized from the content, not from the name.
+     * {@code **}{@code /*.pickle}, {@code **}{@code /*.json}, {@code **}{@code /*.folded}, {@code **}{@code /*.dump},
+     * {@code **}{@code /*.snapshot}, {@code **}{@code /*.tracemalloc} and the same with {@code .gz}. The format is
+     * recognized from the content, not from the name. Files no include matches are named in one log line; a file
+     * an include picks that is no dump fails the check, naming the include and the {@code <excludes>} line that
+     * leaves it out.
      * <pre>{@code
      * <includes>
      *   <include>scenes/**}{@code /*.pickle</include>
@@ -169,7 +175,9 @@ public abstract class AbstractMemflameMojo extends AbstractMojo {
      * Where the report goes: {@code index.html}, {@code memflame.json}, and per snapshot two flame graphs
      * ({@code NAME.path.svg}, {@code NAME.stack.svg}) and their gzip-compressed folded stacks
      * ({@code NAME.path.folded.gz}, {@code NAME.stack.folded.gz}). The directory is replaced as a whole once the
-     * new report is complete.
+     * new report is complete, so it must be missing, empty or a report memflame wrote (its {@code .memflame-report}
+     * marker says so), and must not be or contain the project, a source root, the snapshot directory or the
+     * baseline: otherwise the goal fails before reading any dump, naming what is in the way.
      * <pre>{@code <outputDirectory>${project.build.directory}/site/memflame</outputDirectory>}</pre>
      */
     @Parameter(property = "memflame.outputDirectory", defaultValue = "${project.reporting.outputDirectory}/memflame")
@@ -280,6 +288,24 @@ public abstract class AbstractMemflameMojo extends AbstractMojo {
     /** The build's session: when it started, to tell dumps left from an earlier run. */
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     private MavenSession session;
+    /**
+     * The project's base directory: where a relative {@code junitReport} is resolved, and what no report may
+     * replace.
+     */
+    @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
+    protected File basedir;
+
+    /** The project's build directory, where the lock files that make concurrent builds take turns go. */
+    @Parameter(defaultValue = "${project.build.directory}", readonly = true)
+    private File buildDirectory;
+
+    /** The project's source roots, which no report may replace. */
+    @Parameter(defaultValue = "${project.compileSourceRoots}", readonly = true)
+    private List<String> compileSourceRoots;
+
+    /** The project's test source roots, which no report may replace. */
+    @Parameter(defaultValue = "${project.testCompileSourceRoots}", readonly = true)
+    private List<String> testCompileSourceRoots;
 
     /** The configuration as plain values, validated; a bad value fails naming the parameter or budget. */
     protected CheckSettings settings(boolean failIfNoSnapshots) throws MojoFailureException {
@@ -314,7 +340,8 @@ public abstract class AbstractMemflameMojo extends AbstractMojo {
                     baseline == null ? null : baseline.toPath(),
                     failIfNoBaseline,
                     failOnUnmatched,
-                    buildStart());
+                    buildStart(),
+                    projectDirectories());
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException("memflame: " + e.getMessage());
         }
@@ -324,6 +351,24 @@ public abstract class AbstractMemflameMojo extends AbstractMojo {
     private Instant buildStart() {
         Date start = session == null || session.getRequest() == null ? null : session.getRequest().getStartTime();
         return start == null ? null : start.toInstant();
+    }
+
+    /** The project's directories as plain paths, for the core's output guard and locks. */
+    protected ProjectDirectories projectDirectories() {
+        return projectDirectories(basedir, buildDirectory, compileSourceRoots, testCompileSourceRoots);
+    }
+
+    /** A project's directories as Maven gives them, as plain paths; {@code null} lists are none. */
+    static ProjectDirectories projectDirectories(File basedir, File buildDirectory, List<String> compileSourceRoots,
+                                                 List<String> testCompileSourceRoots) {
+        List<Path> roots = new ArrayList<>();
+        for (List<String> configured : Arrays.asList(compileSourceRoots, testCompileSourceRoots)) {
+            if (configured != null) {
+                configured.stream().filter(root -> root != null && !root.isBlank()).map(Path::of).forEach(roots::add);
+            }
+        }
+        return new ProjectDirectories(basedir.toPath(), buildDirectory == null ? null : buildDirectory.toPath(),
+                roots);
     }
 
     /** The JUnit report and job summary this goal writes besides the report; none but for {@code check}. */
@@ -375,9 +420,9 @@ public abstract class AbstractMemflameMojo extends AbstractMojo {
         return kept;
     }
 
-    /** The dumps the configured includes and excludes select, by name; none when the directory is missing. */
-    protected List<String> snapshotNames() throws IOException {
-        return SnapshotFiles.find(snapshotDirectory.toPath(), orEmpty(includes), orEmpty(excludes));
+    /** The dumps the configured includes and excludes select; none when the directory is missing. */
+    protected List<SnapshotFiles.Dump> dumps() throws CheckFailure, IOException {
+        return SnapshotFiles.list(snapshotDirectory.toPath(), orEmpty(includes), orEmpty(excludes)).dumps();
     }
 
     /** Maven's log as the core's listener; with {@code errorsAsWarnings} budget violations become warnings. */

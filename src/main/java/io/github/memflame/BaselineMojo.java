@@ -4,8 +4,13 @@ import io.github.memflame.baseline.Baseline;
 import io.github.memflame.baseline.BaselineCopier;
 import io.github.memflame.baseline.BaselineException;
 import io.github.memflame.budget.ByteSize;
+import io.github.memflame.files.FileErrors;
+import io.github.memflame.render.OutputDirectory;
+import io.github.memflame.render.OutputKind;
+import io.github.memflame.render.ProjectDirectories;
 import java.io.File;
 import java.io.IOException;
+import java.util.List;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -18,7 +23,10 @@ import org.apache.maven.plugins.annotations.Parameter;
  * {@code <baseline>} to it. Run it after a green build:
  * <pre>{@code mvn verify memflame:baseline}</pre>
  * The directory is replaced as a whole, and only once the copy is complete: a failed copy leaves the previous
- * baseline as it was. It must be empty, missing or an earlier baseline.
+ * baseline as it was. It must be empty, missing or an earlier baseline memflame wrote (it holds only
+ * {@code memflame.json}, folded stacks and memflame's {@code .memflame-report} marker), and must not be or contain
+ * the project's base directory, a source root or the report; otherwise the goal fails before reading anything,
+ * naming what is in the way.
  */
 @Mojo(name = "baseline", threadSafe = true)
 public class BaselineMojo extends AbstractMojo {
@@ -37,7 +45,8 @@ public class BaselineMojo extends AbstractMojo {
     private File outputDirectory;
 
     /**
-     * Where the baseline goes; commit it, and point {@code <baseline>} at it.
+     * Where the baseline goes; commit it, and point {@code <baseline>} at it. The directory is replaced as a whole,
+     * so it must be missing, empty or a baseline memflame wrote.
      * <pre>{@code <baselineDirectory>${project.basedir}/src/test/memflame-baseline</baselineDirectory>}</pre>
      */
     @Parameter(property = "memflame.baselineDirectory", defaultValue = "${project.basedir}/src/test/memflame-baseline")
@@ -50,6 +59,22 @@ public class BaselineMojo extends AbstractMojo {
      */
     @Parameter(property = "memflame.maxDecompressedSize", defaultValue = "4 GiB")
     private String maxDecompressedSize;
+
+    /** The project's base directory, which no baseline may replace. */
+    @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
+    private File basedir;
+
+    /** The project's build directory, where the lock file that makes concurrent builds take turns goes. */
+    @Parameter(defaultValue = "${project.build.directory}", readonly = true)
+    private File buildDirectory;
+
+    /** The project's source roots, which no baseline may replace. */
+    @Parameter(defaultValue = "${project.compileSourceRoots}", readonly = true)
+    private List<String> compileSourceRoots;
+
+    /** The project's test source roots, which no baseline may replace. */
+    @Parameter(defaultValue = "${project.testCompileSourceRoots}", readonly = true)
+    private List<String> testCompileSourceRoots;
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
@@ -65,13 +90,18 @@ public class BaselineMojo extends AbstractMojo {
         }
         Baseline copied;
         try {
-            copied = new BaselineCopier(maxDecompressedBytes).copy(outputDirectory.toPath(), baselineDirectory.toPath());
+            ProjectDirectories project = AbstractMemflameMojo.projectDirectories(basedir, buildDirectory,
+                    compileSourceRoots, testCompileSourceRoots);
+            OutputDirectory baseline = new OutputDirectory(baselineDirectory.toPath(), OutputKind.BASELINE,
+                    project.protectedDirectories(), project.lockDirectory());
+            copied = new BaselineCopier(maxDecompressedBytes).copy(outputDirectory.toPath(), baseline,
+                    getLog()::info);
         } catch (BaselineException e) {
             // The message may quote names from the report's memflame.json, which may hold any character.
             throw new MojoFailureException("memflame: " + LogText.printable(e.getMessage()));
         } catch (IOException e) {
             throw new MojoExecutionException("memflame could not copy the baseline to " + baselineDirectory + ": "
-                    + e.getMessage(), e);
+                    + FileErrors.describe(e), e);
         }
         int snapshots = copied.snapshots().size();
         getLog().info("memflame: baseline of " + snapshots + (snapshots == 1 ? " snapshot" : " snapshots") + " ("

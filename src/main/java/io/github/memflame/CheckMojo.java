@@ -1,6 +1,6 @@
 package io.github.memflame;
 
-import java.io.File;
+import io.github.memflame.files.FileErrors;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -105,10 +105,6 @@ public class CheckMojo extends AbstractMemflameMojo {
     @Parameter(property = "memflame.githubStepSummary", defaultValue = "true")
     private boolean githubStepSummary;
 
-    /** Where a relative {@code junitReport} is resolved. */
-    @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
-    private File basedir;
-
     @Override
     protected CiOutputs ciOutputs() {
         return ciOutputs(System.getenv());
@@ -134,7 +130,7 @@ public class CheckMojo extends AbstractMemflameMojo {
         CheckOutcome outcome;
         try {
             String skippedBy = testsSkippedBy();
-            if (skippedBy != null && snapshotNames().isEmpty()) {
+            if (skippedBy != null && dumps().isEmpty()) {
                 log.info("memflame: the tests were skipped (" + skippedBy + ") and left no memory snapshot in "
                         + settings.snapshotDirectory() + "; nothing to check");
                 return;
@@ -143,7 +139,7 @@ public class CheckMojo extends AbstractMemflameMojo {
         } catch (CheckFailure e) {
             throw new MojoFailureException(e.getMessage());
         } catch (IOException e) {
-            throw new MojoExecutionException("memflame could not read snapshots or write its report: " + e.getMessage(), e);
+            throw new MojoExecutionException("memflame: " + FileErrors.describe(e), e);
         }
         if (!outcome.passed()) {
             String message = outcome.failureSummary() + " (see the lines above); report: "

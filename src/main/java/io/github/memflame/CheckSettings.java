@@ -2,10 +2,15 @@ package io.github.memflame;
 
 import io.github.memflame.budget.Budget;
 import io.github.memflame.budget.BudgetChecker;
+import io.github.memflame.render.OutputDirectory;
+import io.github.memflame.render.OutputKind;
+import io.github.memflame.render.ProjectDirectories;
+import io.github.memflame.render.ProtectedDirectory;
 import io.github.memflame.render.SvgOptions;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -37,6 +42,8 @@ import java.util.Objects;
  *                        of level {@code warn} only warns)
  * @param buildStart when the build started: dumps written before it are named in a warning; {@code null} for no
  *                   such check
+ * @param project the directories of the project the check runs in (what the report must never replace, where lock
+ *                files go), or {@code null} outside a project
  */
 public record CheckSettings(
         Path snapshotDirectory,
@@ -59,7 +66,8 @@ public record CheckSettings(
         Path baseline,
         boolean failIfNoBaseline,
         boolean failOnUnmatched,
-        Instant buildStart) {
+        Instant buildStart,
+        ProjectDirectories project) {
 
     /** @throws IllegalArgumentException when {@code warnAtPercent} or {@code threads} is out of range */
     public CheckSettings {
@@ -69,5 +77,22 @@ public record CheckSettings(
             throw new IllegalArgumentException("threads must be at least 1 (leave it out for one per processor); was "
                     + threads);
         }
+    }
+
+    /**
+     * The report directory with what it must never be or contain: the project's directories, the snapshot
+     * directory, the source roots and the baseline.
+     */
+    public OutputDirectory reportOutput() {
+        List<ProtectedDirectory> guarded = new ArrayList<>(project == null ? List.of() : project.protectedDirectories());
+        if (snapshotDirectory != null) {
+            guarded.add(new ProtectedDirectory("the snapshot directory", snapshotDirectory));
+        }
+        sourceRoots.forEach(root -> guarded.add(new ProtectedDirectory("the source root", root)));
+        if (baseline != null) {
+            guarded.add(new ProtectedDirectory("the baseline", baseline));
+        }
+        return new OutputDirectory(outputDirectory, OutputKind.REPORT, guarded,
+                project == null ? null : project.lockDirectory());
     }
 }

@@ -10,7 +10,13 @@ import io.github.memflame.aggregate.SummaryReader;
 import io.github.memflame.format.JsonBidiEscapes;
 import io.github.memflame.format.Numbers;
 import io.github.memflame.render.AggregatePage;
+import io.github.memflame.render.AtomicDirectory;
 import io.github.memflame.render.AtomicFile;
+import io.github.memflame.render.DirectoryLock;
+import io.github.memflame.render.OutputDirectory;
+import io.github.memflame.render.OutputKind;
+import io.github.memflame.render.OutputRefusedException;
+import io.github.memflame.render.ProtectedDirectory;
 import io.github.memflame.render.ReportWriter;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -60,12 +66,38 @@ public final class MemflameAggregate {
 
     /**
      * Writes {@code index.html} and {@code memflame.json} into {@code outputDirectory} over the modules that have
-     * a report; modules without one are named in an info line.
+     * a report; modules without one are named in an info line. A directory with nothing else to protect, its lock
+     * next to it.
      *
      * @return the modules aggregated; empty (and nothing written) when none has a report
      * @throws IOException when a summary cannot be read (naming the file and position) or the report written
      */
     public List<ModuleReport> run(List<Module> modules, Path outputDirectory) throws IOException {
+        return run(modules, OutputDirectory.of(outputDirectory, OutputKind.AGGREGATE));
+    }
+
+    /**
+     * Writes {@code index.html} and {@code memflame.json} into {@code output}, replacing it as a whole, over the
+     * modules that have a report; modules without one are named in an info line. Before any summary is read, the
+     * output must be one {@link OutputDirectory#checkReplaceable} allows, and must not be or contain a module's
+     * report directory.
+     *
+     * @return the modules aggregated; empty (and nothing written) when none has a report
+     * @throws OutputRefusedException when the output directory may not be replaced
+     * @throws IOException when a summary cannot be read (naming the file and position) or the report written
+     */
+    public List<ModuleReport> run(List<Module> modules, OutputDirectory output) throws IOException {
+        for (Module module : modules) {
+            output = output.protecting(new ProtectedDirectory("the report directory of module " + module.name(),
+                    module.reportDirectory()));
+        }
+        try (DirectoryLock lock = output.lock(listener::info)) {
+            output.checkReplaceable();
+            return aggregate(modules, output);
+        }
+    }
+
+    private List<ModuleReport> aggregate(List<Module> modules, OutputDirectory output) throws IOException {
         List<ModuleReport> reports = new ArrayList<>();
         for (Module module : modules) {
             Path summaryFile = module.reportDirectory().resolve(ReportWriter.SUMMARY);
@@ -92,12 +124,16 @@ public final class MemflameAggregate {
                     + "first, e.g. mvn verify memflame:report-aggregate; no aggregate report written");
             return reports;
         }
-        Path output = outputDirectory.toAbsolutePath().normalize();
-        Files.createDirectories(output);
-        Path index = output.resolve(ReportWriter.INDEX);
-        replace(index, out -> AggregatePage.write(reports, output, out));
-        replace(output.resolve(ReportWriter.SUMMARY), out -> MAPPER.writeValue(out, summary(reports, output)));
-        listener.info("Memory aggregate report: " + index);
+        Path directory = output.path();
+        StringWriter page = new StringWriter();
+        AggregatePage.write(reports, directory, page);
+        String json = MAPPER.writeValueAsString(summary(reports, directory));
+        AtomicDirectory.replace(output, listener::info, staging -> {
+            AtomicFile.write(staging.resolve(ReportWriter.INDEX), page.toString());
+            AtomicFile.write(staging.resolve(ReportWriter.SUMMARY), json);
+            return null;
+        });
+        listener.info("Memory aggregate report: " + directory.resolve(ReportWriter.INDEX));
         return reports;
     }
 
@@ -128,17 +164,5 @@ public final class MemflameAggregate {
         Map<String, String> relative = new LinkedHashMap<>();
         files.forEach((view, file) -> relative.put(view, report.relativeLink(output, file)));
         return relative;
-    }
-
-
-    private interface Content {
-        void write(Writer out) throws IOException;
-    }
-
-    /** Writes a file next to its target and renames it into place, so a reader never sees half of it. */
-    private static void replace(Path target, Content content) throws IOException {
-        StringWriter text = new StringWriter();
-        content.write(text);
-        AtomicFile.write(target, text.toString());
     }
 }

@@ -10,6 +10,7 @@ import io.github.memflame.budget.BudgetResult;
 import io.github.memflame.budget.BudgetStatus;
 import io.github.memflame.budget.Scope;
 import io.github.memflame.budget.UnmatchedBudget;
+import io.github.memflame.files.FileErrors;
 import io.github.memflame.fold.FlameTree;
 import io.github.memflame.format.Numbers;
 import io.github.memflame.fold.FoldedSnapshot;
@@ -22,8 +23,11 @@ import io.github.memflame.read.DumpFormatException;
 import io.github.memflame.read.DumpLoader;
 import io.github.memflame.render.BaselineUsed;
 import io.github.memflame.render.CheckReport;
+import io.github.memflame.render.DirectoryLock;
 import io.github.memflame.render.JunitReport;
 import io.github.memflame.render.MarkdownSummary;
+import io.github.memflame.render.OutputDirectory;
+import io.github.memflame.render.OutputRefusedException;
 import io.github.memflame.render.ReportWriter;
 import io.github.memflame.render.SnapshotReport;
 import io.github.memflame.render.UnreadableSnapshot;
@@ -50,6 +54,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.regex.Pattern;
 
 /**
  * The {@code check} run without Maven: find the dumps, read and fold each, check the budgets, write the report.
@@ -60,6 +65,11 @@ public final class MemflameCheck {
     private static final int FEW = 5;
     /** The coarsest modification times file systems keep (FAT: two seconds). */
     private static final Duration MTIME_GRANULARITY = Duration.ofSeconds(2);
+    /** How many warnings about entries of the snapshot directory that cannot be dumps are logged one by one. */
+    private static final int MAX_LISTING_WARNINGS = 20;
+    /** How the readers say that a dump ends early. */
+    private static final Pattern TRUNCATED = Pattern.compile("truncated|end-of-input|end of the data|cut short",
+            Pattern.CASE_INSENSITIVE);
 
     private final CheckSettings settings;
     /** The dumps by snapshot name when given one by one ({@code view}); {@code null} when found in the directory. */
@@ -82,47 +92,70 @@ public final class MemflameCheck {
 
     /**
      * Checks and writes the report, then the CI outputs; a run that stops without a verdict still writes its JUnit
-     * report (one error) and job summary, so that CI shows why.
+     * report (one error) and job summary, so that CI shows why. The run holds its output directory's lock
+     * throughout, so that a build writing the same report at the same moment waits (saying so) rather than mixing
+     * its outputs with this one's; and before anything is read it makes sure the report may replace what is in the
+     * output directory.
+     *
+     * @throws CheckFailure when there is no verdict (no dump, an unreadable one), or when the output directory or
+     *                      the JUnit report may not be replaced (then nothing is read or written)
      */
     public CheckOutcome run() throws CheckFailure, IOException {
         long start = System.nanoTime();
-        try {
-            return check(start);
-        } catch (CheckFailure failure) {
-            CiOutputs outputs = settings.ciOutputs();
-            if (outputs.junitReport() != null) {
-                JunitReport.writeError(outputs.junitReport(), failure.getMessage(), since(start));
+        OutputDirectory output = settings.reportOutput();
+        try (DirectoryLock lock = output.lock(listener::info)) {
+            try {
+                output.checkReplaceable();
+                if (settings.ciOutputs().junitReport() != null) {
+                    JunitReport.checkReplaceable(settings.ciOutputs().junitReport());
+                }
+            } catch (OutputRefusedException refused) {
+                throw new CheckFailure(refused.getMessage());
             }
-            if (outputs.stepSummary() != null) {
-                MarkdownSummary.appendError(outputs.stepSummary(), failure.getMessage());
+            try {
+                return check(output, start);
+            } catch (CheckFailure failure) {
+                CiOutputs outputs = settings.ciOutputs();
+                if (outputs.junitReport() != null) {
+                    JunitReport.writeError(outputs.junitReport(), failure.getMessage(), since(start));
+                }
+                if (outputs.stepSummary() != null) {
+                    appendToStepSummary(outputs.stepSummary(),
+                            file -> MarkdownSummary.appendError(file, failure.getMessage()));
+                }
+                throw failure;
             }
-            throw failure;
         }
     }
 
-    private CheckOutcome check(long checkStart) throws CheckFailure, IOException {
-        List<String> names = givenDumps != null ? List.copyOf(givenDumps.keySet())
-                : SnapshotFiles.find(settings.snapshotDirectory(), settings.includes(), settings.excludes());
-        if (names.isEmpty()) {
+    private CheckOutcome check(OutputDirectory output, long checkStart) throws CheckFailure, IOException {
+        SnapshotFiles.Listing listing = givenDumps != null ? SnapshotFiles.Listing.given(givenDumps)
+                : SnapshotFiles.list(settings.snapshotDirectory(), settings.includes(), settings.excludes());
+        tellListing(listing);
+        if (listing.dumps().isEmpty() && listing.refused().isEmpty()) {
             String message = "No memory snapshot found in " + settings.snapshotDirectory() + " matching "
                     + patterns(settings.includes().isEmpty() ? SnapshotFiles.DEFAULT_INCLUDES : settings.includes())
                     + (settings.excludes().isEmpty() ? "" : " but not " + patterns(settings.excludes()))
-                    + ". Did the test run write its tracemalloc dumps there? Set snapshotDirectory or includes to "
-                    + "where they are, or failIfNoSnapshots=false to allow a run without snapshots.";
+                    + ": " + listing.contents() + ". Did the test run write its tracemalloc dumps there? Set "
+                    + "snapshotDirectory or includes to where they are, or failIfNoSnapshots=false to allow a run "
+                    + "without snapshots.";
             if (settings.failIfNoSnapshots()) {
                 throw new CheckFailure(message);
             }
             listener.warning(message);
         }
-        warnOfOldDumps(names);
+        warnOfOldDumps(listing.dumps());
         List<UnreadableSnapshot> unreadable = new ArrayList<>();
+        for (SnapshotFiles.Refused refused : listing.refused()) {
+            unreadable(refused.name(), refused.error(), unreadable);
+        }
         Map<String, Long> readNanos = new HashMap<>();
         PathNormalizer normalizer = new PathNormalizer(settings.stripPrefixes());
-        List<FoldedSnapshot> snapshots = read(names, normalizer, unreadable, readNanos);
+        List<FoldedSnapshot> snapshots = read(listing.dumps(), normalizer, unreadable, readNanos);
         ResolutionSummary functionNames = null;
         if (!settings.sourceRoots().isEmpty()) {
             FunctionNameResolver resolver = new FunctionNameResolver(settings.sourceRoots());
-            snapshots = nameFunctions(snapshots, resolver);
+            snapshots = nameFunctions(snapshots, listing.dumps(), resolver);
             functionNames = resolver.summary();
         }
 
@@ -148,7 +181,7 @@ public final class MemflameCheck {
             }
             report = new CheckReport(failing.isEmpty(), snapshotReports, results, unreadable, functionNames,
                     settings.foldedFunctionNames(), baselineUsed(baseline, snapshots));
-            ReportWriter.write(settings.outputDirectory(), report, settings.svgOptions())
+            ReportWriter.write(output, report, settings.svgOptions(), listener::info)
                     .forEach((name, nanos) -> drawNanos.merge(name, nanos, Long::sum));
         } catch (OutOfMemoryError e) {
             snapshotReports.clear();
@@ -182,16 +215,17 @@ public final class MemflameCheck {
      * One warning when dumps were written before this build started: most likely left from an earlier run (the
      * tests skipped without a clean), so the check would judge old code. They are checked all the same.
      */
-    private void warnOfOldDumps(List<String> names) throws IOException {
+    private void warnOfOldDumps(List<SnapshotFiles.Dump> dumps) throws IOException {
         Instant buildStart = settings.buildStart();
-        if (buildStart == null || names.isEmpty()) {
+        if (buildStart == null || dumps.isEmpty()) {
             return;
         }
         List<String> old = new ArrayList<>();
         Instant newest = null;
         Instant oldest = null;
-        for (String name : names) {
-            Instant written = Files.getLastModifiedTime(dumpFile(name)).toInstant();
+        for (SnapshotFiles.Dump dump : dumps) {
+            String name = dump.name();
+            Instant written = Files.getLastModifiedTime(dump.file()).toInstant();
             // Some file systems keep modification times in whole seconds (FAT in two): a dump of this build's
             // first second must not count as older than the build.
             if (written.isBefore(buildStart.minus(MTIME_GRANULARITY))) {
@@ -206,8 +240,9 @@ public final class MemflameCheck {
         String newestAge = age(Duration.between(newest, buildStart));
         String oldestAge = age(Duration.between(oldest, buildStart));
         String age = newestAge.equals(oldestAge) ? newestAge : newestAge + " to " + oldestAge;
-        listener.warning((old.size() == names.size() ? (names.size() == 1 ? "The memory snapshot" : "All "
-                + names.size() + " memory snapshots") : old.size() + " of " + names.size() + " memory snapshots")
+        int count = dumps.size();
+        listener.warning((old.size() == count ? (count == 1 ? "The memory snapshot" : "All "
+                + count + " memory snapshots") : old.size() + " of " + count + " memory snapshots")
                 + (old.size() == 1 ? " was" : " were") + " written " + age + " before this build started ("
                 + listed(old, FEW) + "): left from an "
                 + "earlier run, e.g. -DskipTests without clean? They are checked as they are; run the tests "
@@ -312,7 +347,41 @@ public final class MemflameCheck {
             listener.info("Memory test report (JUnit XML): " + outputs.junitReport());
         }
         if (outputs.stepSummary() != null) {
-            MarkdownSummary.appendTo(outputs.stepSummary(), report);
+            appendToStepSummary(outputs.stepSummary(), file -> MarkdownSummary.appendTo(file, report));
+        }
+    }
+
+    private interface StepSummaryText {
+        void appendTo(Path file) throws IOException;
+    }
+
+    /**
+     * Appends to GitHub's job summary; a file that cannot be written is a warning, not a failed check: the summary
+     * only repeats what the log, the report and the JUnit file say.
+     */
+    private void appendToStepSummary(Path file, StepSummaryText text) {
+        try {
+            text.appendTo(file);
+        } catch (IOException e) {
+            listener.warning("memflame could not append its summary to the GitHub job summary (GITHUB_STEP_SUMMARY): "
+                    + "cannot write " + FileErrors.describe(e) + "; the check's result stands, and the report has "
+                    + "the summary as " + ReportWriter.MARKDOWN);
+        }
+    }
+
+    /** The warnings about entries that cannot be dumps, and the one line that names what is not read. */
+    private void tellListing(SnapshotFiles.Listing listing) {
+        List<String> warnings = listing.warnings();
+        for (int i = 0; i < Math.min(MAX_LISTING_WARNINGS, warnings.size()); i++) {
+            listener.warning(warnings.get(i));
+        }
+        if (warnings.size() > MAX_LISTING_WARNINGS) {
+            listener.warning("... and " + (warnings.size() - MAX_LISTING_WARNINGS) + " more entries of "
+                    + settings.snapshotDirectory() + " that cannot be dumps");
+        }
+        String notRead = listing.notReadLine();
+        if (notRead != null) {
+            listener.info(notRead);
         }
     }
 
@@ -333,7 +402,12 @@ public final class MemflameCheck {
         if (configured == null) {
             return null;
         }
-        Path summary = BaselineReader.summaryFile(configured);
+        Path summary;
+        try {
+            summary = BaselineReader.summaryFile(configured);
+        } catch (BaselineException e) {
+            throw new CheckFailure(e.getMessage());
+        }
         if (summary == null) {
             String message = "No baseline at " + configured + (Files.isDirectory(configured)
                     ? " (the directory holds no " + ReportWriter.SUMMARY + ")" : " (not found)") + ": growth not checked";
@@ -386,11 +460,13 @@ public final class MemflameCheck {
      * (the reads run in parallel; the counts and the unresolved files listed must not depend on that). A source
      * modified after a dump is not trusted for that dump.
      */
-    private List<FoldedSnapshot> nameFunctions(List<FoldedSnapshot> snapshots, FunctionNameResolver resolver)
-            throws IOException {
+    private List<FoldedSnapshot> nameFunctions(List<FoldedSnapshot> snapshots, List<SnapshotFiles.Dump> dumps,
+                                               FunctionNameResolver resolver) throws IOException {
+        Map<String, Path> files = new HashMap<>();
+        dumps.forEach(dump -> files.put(dump.name(), dump.file()));
         List<FoldedSnapshot> named = new ArrayList<>(snapshots.size());
         for (FoldedSnapshot snapshot : snapshots) {
-            FileTime dumpModified = Files.getLastModifiedTime(dumpFile(snapshot.name()));
+            FileTime dumpModified = Files.getLastModifiedTime(files.get(snapshot.name()));
             named.add(snapshot.withFunctionNames((path, line) -> resolver.resolve(path, line, dumpModified)));
         }
         return named;
@@ -411,11 +487,11 @@ public final class MemflameCheck {
         return new Baseline(baseline.source(), baseline.summaryFile(), named, baseline.files());
     }
 
-    private List<FoldedSnapshot> read(List<String> names, PathNormalizer normalizer,
+    private List<FoldedSnapshot> read(List<SnapshotFiles.Dump> dumps, PathNormalizer normalizer,
                                       List<UnreadableSnapshot> unreadable, Map<String, Long> readNanos)
             throws CheckFailure, IOException {
-        List<SnapshotRead> reads = readAll(names, normalizer);
-        List<FoldedSnapshot> snapshots = new ArrayList<>(names.size());
+        List<SnapshotRead> reads = readAll(dumps, normalizer);
+        List<FoldedSnapshot> snapshots = new ArrayList<>(dumps.size());
         for (SnapshotRead read : reads) {
             if (read instanceof SnapshotRead.OutOfMemory outOfMemory) {
                 throw new CheckFailure(outOfMemory.message());
@@ -434,18 +510,18 @@ public final class MemflameCheck {
 
     /**
      * Reads and folds every dump, up to {@code threads} at a time; the results come back in the order of
-     * {@code names} whatever order the reads finish in, so the report does not depend on the thread count.
+     * {@code dumps} whatever order the reads finish in, so the report does not depend on the thread count.
      */
-    private List<SnapshotRead> readAll(List<String> names, PathNormalizer normalizer) throws IOException {
+    private List<SnapshotRead> readAll(List<SnapshotFiles.Dump> dumps, PathNormalizer normalizer) throws IOException {
         DumpLoader loader = new DumpLoader(settings.fileNameEncoding(), settings.maxDecompressedBytes());
         // Globs over normalized paths, so normalized the same way: ./lib//x.py is lib/x.py.
         List<PathGlob> excludeFrames = settings.excludeFrames().stream()
                 .map(glob -> new PathGlob(PathNormalizer.lexical(glob))).toList();
-        int threads = Math.min(settings.threads(), names.size());
+        int threads = Math.min(settings.threads(), dumps.size());
         if (threads <= 1) {
-            List<SnapshotRead> reads = new ArrayList<>(names.size());
-            for (String name : names) {
-                reads.add(readOne(name, loader, normalizer, excludeFrames, 1));
+            List<SnapshotRead> reads = new ArrayList<>(dumps.size());
+            for (SnapshotFiles.Dump dump : dumps) {
+                reads.add(readOne(dump, loader, normalizer, excludeFrames, 1));
             }
             return reads;
         }
@@ -455,11 +531,11 @@ public final class MemflameCheck {
             return thread;
         });
         try {
-            List<Future<SnapshotRead>> pending = new ArrayList<>(names.size());
-            for (String name : names) {
-                pending.add(pool.submit(() -> readOne(name, loader, normalizer, excludeFrames, threads)));
+            List<Future<SnapshotRead>> pending = new ArrayList<>(dumps.size());
+            for (SnapshotFiles.Dump dump : dumps) {
+                pending.add(pool.submit(() -> readOne(dump, loader, normalizer, excludeFrames, threads)));
             }
-            List<SnapshotRead> reads = new ArrayList<>(names.size());
+            List<SnapshotRead> reads = new ArrayList<>(dumps.size());
             for (Future<SnapshotRead> read : pending) {
                 reads.add(await(read));
             }
@@ -469,12 +545,19 @@ public final class MemflameCheck {
         }
     }
 
-    private SnapshotRead readOne(String name, DumpLoader loader, PathNormalizer normalizer,
-                                 List<PathGlob> excludeFrames, int readingAtOnce) throws IOException {
-        Path file = dumpFile(name);
-        long fileBytes = Files.size(file);
-        DumpProgress progress = new DumpProgress(name, fileBytes, System::nanoTime, listener);
+    /**
+     * Reads one dump from the file it was found at. A dump that cannot be read, for its content or because the file
+     * cannot be (permissions, gone), is a value, as {@code failOnUnreadable} decides what it means.
+     */
+    private SnapshotRead readOne(SnapshotFiles.Dump dump, DumpLoader loader, PathNormalizer normalizer,
+                                 List<PathGlob> excludeFrames, int readingAtOnce) {
+        String name = dump.name();
+        Path file = dump.file();
+        DumpProgress progress = null;
+        long fileBytes = 0;
         try {
+            fileBytes = Files.size(file);
+            progress = new DumpProgress(name, fileBytes, System::nanoTime, listener);
             SnapshotFolder folder = new SnapshotFolder(progress::trace);
             DumpFormat format;
             try (InputStream in = progress.count(Files.newInputStream(file))) {
@@ -483,19 +566,34 @@ public final class MemflameCheck {
             FoldedSnapshot snapshot = folder.fold(name, format, normalizer, excludeFrames);
             return new SnapshotRead.Folded(snapshot, progress.elapsedNanos());
         } catch (DumpFormatException e) {
-            return new SnapshotRead.Unreadable(name, e.getMessage());
+            return new SnapshotRead.Unreadable(name, e.getMessage()
+                    + (ofNoDumpFormat(e, progress.traces()) ? excludeHint(dump) : ""));
         } catch (ArithmeticException overflow) {
             return new SnapshotRead.Unreadable(name, file + ": its byte total exceeds " + Long.MAX_VALUE + " bytes");
+        } catch (IOException e) {
+            return new SnapshotRead.Unreadable(name, file + ": cannot read the file: " + FileErrors.describe(e));
         } catch (OutOfMemoryError e) {
             // What the failed read held is garbage once this frame is left, so the message can still be built.
-            return new SnapshotRead.OutOfMemory(OutOfMemoryAdvice.whileReading(name, fileBytes, progress.traces(),
-                    Runtime.getRuntime().maxMemory(), readingAtOnce));
+            return new SnapshotRead.OutOfMemory(OutOfMemoryAdvice.whileReading(name, fileBytes,
+                    progress == null ? 0 : progress.traces(), Runtime.getRuntime().maxMemory(), readingAtOnce));
         }
     }
 
-    /** The file of a snapshot: the one given under its name, or its path in the snapshot directory. */
-    private Path dumpFile(String name) {
-        return givenDumps != null ? givenDumps.get(name) : settings.snapshotDirectory().resolve(name);
+    /**
+     * Whether a file refused is no dump at all rather than a broken one: no format reads its start, or its format's
+     * reader refused it before a single trace, and not because it ends early (another tool's {@code report.json} is
+     * a JSON object without traces; a truncated dump is a dump).
+     */
+    private static boolean ofNoDumpFormat(DumpFormatException e, long tracesRead) {
+        return DumpLoader.ANY_FORMAT.equals(e.expected())
+                || (tracesRead == 0 && !TRUNCATED.matcher(e.found()).find());
+    }
+
+    /** For a file of no dump format: which include picked it, and how to leave it out. */
+    private static String excludeHint(SnapshotFiles.Dump dump) {
+        return ". It was read because the include " + dump.includedBy() + " picks it; if it is not a memory "
+                + "snapshot, leave it out with <excludes><exclude>" + dump.name() + "</exclude></excludes> (or "
+                + "-Dmemflame.excludes=" + dump.name() + ")";
     }
 
     private static SnapshotRead await(Future<SnapshotRead> read) throws IOException {

@@ -54,7 +54,8 @@ public final class MemflameView {
                 null,
                 false,
                 false, // no budgets to match
-                null); // a dump from a QA device is older than any build: no warning about its age
+                null, // a dump from a QA device is older than any build: no warning about its age
+                null); // no project
         new MemflameCheck(check, dumps, listener).run();
         return settings.outputDirectory().resolve(ReportWriter.INDEX);
     }

@@ -1,5 +1,11 @@
 package io.github.memflame;
 
+import io.github.memflame.files.FileErrors;
+import io.github.memflame.render.OutputDirectory;
+import io.github.memflame.render.OutputKind;
+import io.github.memflame.render.OutputRefusedException;
+import io.github.memflame.render.ProjectDirectories;
+import io.github.memflame.render.ProtectedDirectory;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -10,6 +16,7 @@ import java.util.stream.Collectors;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
@@ -51,7 +58,9 @@ public class ReportAggregateMojo extends AbstractMojo {
     private boolean skip;
 
     /**
-     * Where the aggregate {@code index.html} and {@code memflame.json} go.
+     * Where the aggregate {@code index.html} and {@code memflame.json} go. The directory is replaced as a whole, so
+     * it must be missing, empty or an aggregate report memflame wrote, and must not be or contain a module or its
+     * report.
      * <pre>{@code <aggregateOutputDirectory>${project.build.directory}/site/memflame-aggregate</aggregateOutputDirectory>}</pre>
      */
     @Parameter(property = "memflame.aggregateOutputDirectory",
@@ -67,7 +76,7 @@ public class ReportAggregateMojo extends AbstractMojo {
     private MavenProject project;
 
     @Override
-    public void execute() throws MojoExecutionException {
+    public void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
             getLog().info("memflame: skipped (memflame.skip)");
             return;
@@ -78,13 +87,31 @@ public class ReportAggregateMojo extends AbstractMojo {
             modules.add(new MemflameAggregate.Module(module.getArtifactId(), reportDirectory));
         }
         try {
-            new MemflameAggregate(new AbstractMemflameMojo.LogListener(getLog(), false))
-                    .run(modules, aggregateOutputDirectory.toPath());
+            new MemflameAggregate(new AbstractMemflameMojo.LogListener(getLog(), false)).run(modules, output());
+        } catch (OutputRefusedException e) {
+            throw new MojoFailureException("memflame: " + e.getMessage());
         } catch (IOException e) {
             // The message may quote a module summary's names, which may hold any character.
             throw new MojoExecutionException("memflame could not aggregate the module reports: "
-                    + LogText.printable(e.getMessage()), e);
+                    + LogText.printable(FileErrors.describe(e)), e);
         }
+    }
+
+    /**
+     * The aggregate directory with what it must never be or contain: this project's directories and every reactor
+     * project's base directory (module report directories are added by the core).
+     */
+    private OutputDirectory output() {
+        ProjectDirectories directories = AbstractMemflameMojo.projectDirectories(project.getBasedir(),
+                new File(project.getBuild().getDirectory()), project.getCompileSourceRoots(),
+                project.getTestCompileSourceRoots());
+        List<ProtectedDirectory> guarded = new ArrayList<>(directories.protectedDirectories());
+        for (MavenProject module : session.getProjects()) {
+            guarded.add(new ProtectedDirectory("the base directory of module " + module.getArtifactId(),
+                    module.getBasedir().toPath()));
+        }
+        return new OutputDirectory(aggregateOutputDirectory.toPath(), OutputKind.AGGREGATE, guarded,
+                directories.lockDirectory());
     }
 
     /** The reactor modules this project depends on, or every module of the reactor when it depends on none. */

@@ -1,5 +1,6 @@
 package io.github.memflame;
 
+import io.github.memflame.files.FileErrors;
 import io.github.memflame.render.ReportWriter;
 import java.io.File;
 import java.io.IOException;
@@ -91,8 +92,7 @@ public class ReportMojo extends AbstractMemflameMojo implements MavenMultiPageRe
         } catch (MojoFailureException | CheckFailure e) {
             throw new MavenReportException(e.getMessage());
         } catch (IOException e) {
-            throw new MavenReportException("memflame could not read snapshots or write its report: "
-                    + e.getMessage(), e);
+            throw new MavenReportException("memflame: " + FileErrors.describe(e), e);
         }
     }
 
@@ -110,7 +110,7 @@ public class ReportMojo extends AbstractMemflameMojo implements MavenMultiPageRe
     }
 
     private boolean hasDumps() throws MavenReportException {
-        if (dumps().isEmpty()) {
+        if (dumpFiles().isEmpty()) {
             getLog().info("memflame: no memory snapshot in " + snapshotDirectory + "; no Memory report");
             return false;
         }
@@ -124,7 +124,7 @@ public class ReportMojo extends AbstractMemflameMojo implements MavenMultiPageRe
                 return false;
             }
             FileTime written = Files.getLastModifiedTime(summary);
-            for (Path dump : dumps()) {
+            for (Path dump : dumpFiles()) {
                 if (Files.getLastModifiedTime(dump).compareTo(written) > 0) {
                     return false;
                 }
@@ -139,11 +139,13 @@ public class ReportMojo extends AbstractMemflameMojo implements MavenMultiPageRe
         return outputDirectory.toPath().resolve(ReportWriter.SUMMARY);
     }
 
-    private List<Path> dumps() throws MavenReportException {
+    private List<Path> dumpFiles() throws MavenReportException {
         try {
-            return snapshotNames().stream().map(snapshotDirectory.toPath()::resolve).toList();
+            return dumps().stream().map(SnapshotFiles.Dump::file).toList();
+        } catch (CheckFailure e) {
+            throw new MavenReportException(e.getMessage());
         } catch (IOException e) {
-            throw new MavenReportException("memflame could not list the memory snapshots: " + e.getMessage(), e);
+            throw new MavenReportException("memflame: " + FileErrors.describe(e), e);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.github.memflame;
 
+import io.github.memflame.files.FileErrors;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -108,7 +109,7 @@ public class ViewMojo extends AbstractMojo {
             throw new MojoFailureException(e.getMessage());
         } catch (IOException e) {
             throw new MojoExecutionException("memflame could not read the dumps or write its report: "
-                    + e.getMessage(), e);
+                    + FileErrors.describe(e), e);
         }
     }
 

@@ -120,8 +120,9 @@ class BaselineMojosTest {
                 + report + "; set <baseline> or -Dmemflame.baseline to it"), log.lines);
         try (Stream<Path> files = Files.walk(copy)) {
             List<String> names = files.filter(Files::isRegularFile).map(f -> f.getFileName().toString()).toList();
-            assertEquals(7, names.size());
+            assertEquals(8, names.size(), "the summary, 6 folded files and the marker: " + names);
             assertTrue(names.contains("memflame.json"));
+            assertTrue(names.contains(".memflame-report"));
             assertTrue(names.stream().noneMatch(name -> name.endsWith(".svg") || name.endsWith(".html")
                     || name.endsWith(".pickle")), names.toString());
         }

@@ -1,6 +1,7 @@
 package io.github.memflame;
 
 import io.github.memflame.budget.Budget;
+import io.github.memflame.render.ProjectDirectories;
 import io.github.memflame.render.SvgOptions;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -33,6 +34,7 @@ public final class CheckSettingsBuilder {
     private boolean failIfNoBaseline;
     private boolean failOnUnmatched = true;
     private Instant buildStart;
+    private ProjectDirectories project;
     // Two, so that every test run through the builder reads its dumps in parallel as a 2-core agent does.
     private int threads = 2;
 
@@ -105,6 +107,16 @@ public final class CheckSettingsBuilder {
         return this;
     }
 
+    public CheckSettingsBuilder project(ProjectDirectories directories) {
+        project = directories;
+        return this;
+    }
+
+    public CheckSettingsBuilder excludes(List<String> globs) {
+        excludes = globs;
+        return this;
+    }
+
     public CheckSettingsBuilder failIfNoSnapshots(boolean fail) {
         failIfNoSnapshots = fail;
         return this;
@@ -135,6 +147,6 @@ public final class CheckSettingsBuilder {
         return new CheckSettings(snapshotDirectory, includes, excludes, failIfNoSnapshots, failOnUnreadable,
                 fileNameEncoding, maxDecompressedBytes, stripPrefixes, excludeFrames, budgets, warnAtPercent,
                 outputDirectory, svgOptions, threads, sourceRoots,
-                foldedFunctionNames, ciOutputs, baseline, failIfNoBaseline, failOnUnmatched, buildStart);
+                foldedFunctionNames, ciOutputs, baseline, failIfNoBaseline, failOnUnmatched, buildStart, project);
     }
 }

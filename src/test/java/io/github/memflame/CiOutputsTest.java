@@ -55,7 +55,9 @@ class CiOutputsTest {
                 xml);
         assertTrue(xml.contains("<error message=\"" + failure.getMessage().substring(0, 40)), xml);
         assertEquals("## \u274c memflame: no verdict\n\n`No memory snapshot found in " + empty + " matching [**/*.pickle, "
-                + "**/*.json, **/*.folded, **/*.pickle.gz, **/*.json.gz, **/*.folded.gz]. Did the test run "
+                + "**/*.json, **/*.folded, **/*.dump, **/*.snapshot, **/*.tracemalloc, "
+                + "**/*.pickle.gz, **/*.json.gz, **/*.folded.gz, **/*.dump.gz, **/*.snapshot.gz, "
+                + "**/*.tracemalloc.gz]: it holds no file. Did the test run "
                 + "write its tracemalloc dumps there? Set snapshotDirectory or includes to where they are, or "
                 + "failIfNoSnapshots=false to allow a run without snapshots.`\n",
                 Files.readString(temp.resolve("step_summary")));

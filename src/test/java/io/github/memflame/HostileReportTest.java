@@ -96,6 +96,8 @@ class HostileReportTest {
             } else if (name.endsWith(".folded.gz")) {
                 scanFolded(file, Files.readAllBytes(file), bytes);
                 folded++;
+            } else if (name.equals(".memflame-report")) {
+                new ObjectMapper().readTree(bytes);
             } else {
                 fail("unexpected output file " + file);
             }
@@ -258,7 +260,11 @@ class HostileReportTest {
         assertOnlyUnder(temp.resolve("out"), output);
     }
 
-    /** A symlink in the snapshot directory to a directory or file outside: the report still lands in place. */
+    /**
+     * A symlink in the snapshot directory to a directory or file outside: neither is read (a file outside the
+     * directory memflame was given is never read, nor quoted in an error), each is named in a warning, and the report
+     * still lands in place.
+     */
     @Test
     void symlinksInTheSnapshotDirectoryCannotMoveReportFiles() throws Exception {
         Path outside = Files.createDirectories(temp.resolve("outside"));
@@ -270,18 +276,26 @@ class HostileReportTest {
         Path output = temp.resolve("out/memflame");
         CheckOutcome outcome = new MemflameCheck(settings(snapshots, output), log).run();
         List<String> names = outcome.report().snapshots().stream().map(s -> s.snapshot().name()).toList();
-        assertEquals(List.of("linked-file.folded", "own.folded"), names, "a linked directory is not walked");
+        assertEquals(List.of("own.folded"), names, "a linked directory is not walked, a linked file outside not read");
+        assertTrue(log.lines().contains("[WARNING] Snapshot directory entry linked-dir is a symbolic link to a "
+                + "directory (../outside): not walked"), log.lines().toString());
+        assertTrue(log.lines().contains("[WARNING] Snapshot directory entry linked-file.folded is a symbolic link to a "
+                + "file outside the snapshot directory (../outside/secret.folded): not read"), log.lines().toString());
         assertOnlyUnder(temp.resolve("out"), output);
         try (Stream<Path> walk = Files.walk(outside)) {
             assertEquals(1, walk.filter(Files::isRegularFile).count(), "nothing written next to the link target");
         }
     }
 
-    /** Everything under {@code root} is inside {@code output} (no staging or old directory left either). */
+    /**
+     * Everything under {@code root} is inside {@code output} (no staging or old directory left either), but for the
+     * lock file concurrent runs take turns on, next to it.
+     */
     private static void assertOnlyUnder(Path root, Path output) throws IOException {
+        Path lock = output.resolveSibling("." + output.getFileName() + ".lock");
         try (Stream<Path> walk = Files.walk(root)) {
-            walk.filter(p -> !p.equals(root)).forEach(p -> assertTrue(p.normalize().startsWith(output),
-                    p + " is outside " + output));
+            walk.filter(p -> !p.equals(root) && !p.equals(lock)).forEach(p -> assertTrue(
+                    p.normalize().startsWith(output), p + " is outside " + output));
         }
     }
 }

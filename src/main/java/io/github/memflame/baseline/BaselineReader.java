@@ -2,6 +2,8 @@ package io.github.memflame.baseline;
 
 import io.github.memflame.aggregate.ReportSummary;
 import io.github.memflame.aggregate.SummaryReader;
+import io.github.memflame.files.FileErrors;
+import io.github.memflame.files.RelativeName;
 import io.github.memflame.fold.FlameTree;
 import io.github.memflame.fold.FoldedSnapshot;
 import io.github.memflame.fold.PathNormalizer;
@@ -14,7 +16,7 @@ import io.github.memflame.render.ReportWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -51,10 +53,26 @@ public final class BaselineReader {
     /**
      * The {@code memflame.json} of a baseline as configured, or {@code null} when there is none: the path does not
      * exist, or is a directory without {@code memflame.json}.
+     *
+     * @throws BaselineException when it is there and is no regular file (a directory, a FIFO, a device): reading a
+     *                           FIFO would wait forever
      */
-    public static Path summaryFile(Path configured) {
+    public static Path summaryFile(Path configured) throws BaselineException {
         Path summary = Files.isDirectory(configured) ? configured.resolve(ReportWriter.SUMMARY) : configured;
-        return Files.isRegularFile(summary) ? summary : null;
+        if (!Files.exists(summary)) {
+            return null;
+        }
+        if (!Files.isRegularFile(summary)) {
+            throw new BaselineException("Cannot read the baseline: " + summary + ": expected a memflame.json file, "
+                    + "found " + notARegularFile(summary));
+        }
+        return summary;
+    }
+
+    /** What a path that exists and is not a regular file is, for messages. */
+    static String notARegularFile(Path path) {
+        return Files.isDirectory(path) ? "a directory" : "something that is not a regular file (a FIFO, a device or "
+                + "a socket), which is never read";
     }
 
     /**
@@ -94,11 +112,11 @@ public final class BaselineReader {
             for (FlameTree.View view : FlameTree.View.values()) {
                 String file = entry.folded().get(view.fileSuffix());
                 if (file != null) {
-                    inside(directory, file, where + ": folded." + view.fileSuffix());
-                    files.add(file.replace('\\', '/'));
+                    namedFile(directory, file, where, "folded." + view.fileSuffix(), false);
+                    files.add(file);
                 }
             }
-            snapshots.add(rebuild(entry, inside(directory, stackFile, where + ": folded.stack"), where));
+            snapshots.add(rebuild(entry, namedFile(directory, stackFile, where, "folded.stack", true), where));
         }
         return new Baseline(source, summaryFile, snapshots, files);
     }
@@ -118,36 +136,51 @@ public final class BaselineReader {
     }
 
     /**
-     * The file a baseline names, refused when it would lie outside the baseline's directory: an absolute path,
-     * {@code ..}, or a link leading out.
+     * The file a baseline names, checked and resolved by {@link RelativeName} (the one place names from files become
+     * paths): refused when it would lie outside the baseline's directory (an absolute path, {@code ..}, a drive
+     * letter, a {@code \}, a link leading out), when it is no regular file (a directory, a FIFO that would make the
+     * read wait forever, a device), and when it is {@code required} and missing. The copier resolves the names it
+     * copies here too.
+     *
+     * @param where the summary and the snapshot entry that name it
+     * @param field the field that names it, e.g. {@code folded.stack}
+     * @param required whether the file must exist: the stack view is read, the path view only copied
      */
-    private static Path inside(Path directory, String relative, String where) throws BaselineException {
+    static Path namedFile(Path directory, String relative, String where, String field, boolean required)
+            throws BaselineException {
+        String refused = where + ": " + field + ": expected a file inside the baseline directory " + directory
+                + ", found '" + relative + "', which ";
         Path target;
         try {
-            target = directory.resolve(relative).normalize();
-        } catch (InvalidPathException e) {
-            throw new BaselineException(where + ": expected a file name, found '" + relative + "', which is not a valid "
-                    + "path here: " + e.getMessage(), e);
+            target = RelativeName.of(relative).under(directory);
+        } catch (IllegalArgumentException e) {
+            throw new BaselineException(refused + (relative.indexOf('\\') >= 0 ? "holds '\\' (a separator on Windows "
+                    + "and a character elsewhere, so it may lead out of it there); names use '/'"
+                    : "leads out of it"), e);
         }
-        boolean escapes = relative.isEmpty() || Path.of(relative).isAbsolute() || !target.startsWith(directory)
-                || target.equals(directory);
+        if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !required) {
+            return target;
+        }
+        if (!Files.exists(target)) {
+            throw new BaselineException(where + ": expected the file " + target + " that " + field + " names, found "
+                    + "none (copy the whole report directory, or use memflame:baseline)");
+        }
         try {
-            escapes |= Files.exists(target) && !target.toRealPath().startsWith(directory.toRealPath());
+            if (!target.toRealPath().startsWith(directory.toRealPath())) {
+                throw new BaselineException(refused + "leads out of it");
+            }
         } catch (IOException e) {
-            throw new BaselineException(where + ": cannot resolve '" + relative + "': " + e.getMessage(), e);
+            throw new BaselineException(where + ": " + field + ": cannot resolve '" + relative + "': "
+                    + FileErrors.describe(e), e);
         }
-        if (escapes) {
-            throw new BaselineException(where + ": expected a file inside the baseline directory " + directory
-                    + ", found '" + relative + "', which leads out of it");
+        if (!Files.isRegularFile(target)) {
+            throw new BaselineException(where + ": expected the file " + target + " that " + field + " names, found "
+                    + notARegularFile(target));
         }
         return target;
     }
 
     private FoldedSnapshot rebuild(ReportSummary.Snapshot entry, Path file, String where) throws BaselineException {
-        if (!Files.isRegularFile(file)) {
-            throw new BaselineException(where + ": expected the file " + file + " that folded.stack names, found "
-                    + "none (copy the whole report directory, or use memflame:baseline)");
-        }
         SnapshotFolder folder = new SnapshotFolder();
         DumpFormat read;
         try {

@@ -136,7 +136,8 @@ public final class DumpLoader {
                 + DumpFormat.FOLDED.summaryName() + ": " + reason(foldedRefusal) + ")");
     }
 
-    private static final String ANY_FORMAT = "a tracemalloc pickle, JSON traces or folded stacks";
+    /** What a dump's content is expected to be when no format reads it: a file of no dump format at all. */
+    public static final String ANY_FORMAT = "a tracemalloc pickle, JSON traces or folded stacks";
 
     /** Null when the complete lines of the head are folded stacks. */
     private static DumpFormatException foldedTrial(byte[] head, boolean whole) throws IOException {

@@ -1,6 +1,8 @@
 package io.github.memflame.render;
 
+import io.github.memflame.files.FileErrors;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
@@ -10,10 +12,12 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 
 /**
  * Replaces a whole directory at once: its new content is written into a fresh hidden staging directory next to it
@@ -21,6 +25,12 @@ import java.util.concurrent.ThreadLocalRandom;
  * directory is renamed into place and the old one is deleted. Whatever fails, and wherever the process is killed,
  * the directory holds either its previous complete content or none (killed between the two renames); never a
  * half-written one. Staging and old directories left behind by a killed run are removed by the next run.
+ *
+ * <p>Every directory memflame writes goes through here, so this is where the rules hold that keep it from deleting
+ * what it did not write and from mixing two builds' outputs: the directory is replaced only while its
+ * {@link DirectoryLock} is held (so leftovers are only ever a dead run's) and only when
+ * {@link OutputDirectory#checkReplaceable} allows it, and every new directory gets the {@value OutputKind#MARKER}
+ * that allows the next run to replace it.
  */
 public final class AtomicDirectory {
     private static final String STAGING = ".staging-";
@@ -36,22 +46,31 @@ public final class AtomicDirectory {
     }
 
     /**
-     * Replaces {@code directory} with what {@code content} writes.
+     * Replaces the directory with what {@code content} writes, under its lock.
      *
-     * @param what how messages name the directory, e.g. {@code the report}
+     * @param waiting told when another run holds the lock and this one waits
      * @return what {@code content} returned
-     * @throws IOException when {@code content} fails (the previous content is then left as it was), or when
-     *                     {@code directory} exists and is not a directory
+     * @throws OutputRefusedException when the directory may not be replaced (see {@link OutputDirectory})
+     * @throws IOException when {@code content} fails or the directory cannot be swapped in (the previous content is
+     *                     then left as it was), saying what failed on which path and why
      */
-    public static <T> T replace(Path directory, String what, Content<T> content) throws IOException {
-        Path output = directory.toAbsolutePath().normalize();
+    public static <T> T replace(OutputDirectory directory, Consumer<String> waiting, Content<T> content)
+            throws IOException {
+        try (DirectoryLock lock = directory.lock(waiting)) {
+            directory.checkReplaceable();
+            try {
+                return replaceLocked(directory, content);
+            } catch (OutputRefusedException refused) {
+                throw refused;
+            } catch (IOException e) {
+                throw FileErrors.during("cannot write " + directory.kind().what() + " to " + directory.path(), e);
+            }
+        }
+    }
+
+    private static <T> T replaceLocked(OutputDirectory directory, Content<T> content) throws IOException {
+        Path output = directory.path();
         Path parent = output.getParent();
-        if (parent == null || output.getFileName() == null) {
-            throw new IOException("cannot write " + what + " to " + output + ": it has no parent directory");
-        }
-        if (Files.exists(output, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(output)) {
-            throw new IOException("cannot write " + what + " to " + output + ": it exists and is not a directory");
-        }
         Files.createDirectories(parent);
         String hiddenBase = "." + output.getFileName();
         removeLeftovers(parent, hiddenBase, output);
@@ -60,6 +79,8 @@ public final class AtomicDirectory {
         T result;
         try {
             result = content.writeInto(staging);
+            Files.writeString(staging.resolve(OutputKind.MARKER), directory.kind().markerText(),
+                    StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             swap(staging, output, parent, hiddenBase);
         } catch (IOException | RuntimeException | Error e) {
             try {

@@ -6,6 +6,10 @@ import io.github.memflame.budget.BudgetStatus;
 import io.github.memflame.fold.FoldedSnapshot;
 import io.github.memflame.format.Numbers;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,6 +41,10 @@ public final class JunitReport {
     /** The classname of the case of a budget that applies to no snapshot. */
     public static final String NO_SNAPSHOT = "(no snapshot)";
 
+    /** How every JUnit report memflame writes starts. */
+    private static final String XML_START = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\""
+            + SUITE + "\"";
+
     private JunitReport() {
     }
 
@@ -49,13 +57,41 @@ public final class JunitReport {
      */
     public static void write(Path file, CheckReport report, Duration elapsed,
                              Function<BudgetResult, List<String>> logLines) throws IOException {
-        AtomicFile.write(file, xml(report, elapsed, logLines));
+        replace(file, xml(report, elapsed, logLines));
     }
 
     /** Writes the report of a check that stopped without a verdict (no dump, an unreadable one): one error. */
     public static void writeError(Path file, String message, Duration elapsed) throws IOException {
-        AtomicFile.write(file, xml(List.of(new TestCase(SUITE, "check", Outcome.ERROR, "memflame check failed",
+        replace(file, xml(List.of(new TestCase(SUITE, "check", Outcome.ERROR, "memflame check failed",
                 List.of(message))), elapsed));
+    }
+
+    private static void replace(Path file, String xml) throws IOException {
+        checkReplaceable(file);
+        AtomicFile.write(file, xml);
+    }
+
+    /**
+     * Refuses to overwrite a file that is not a JUnit report memflame wrote (a {@code junitReport} set to
+     * {@code pom.xml} must not replace it); a missing file is fine.
+     *
+     * @throws OutputRefusedException naming the file and what to do
+     */
+    public static void checkReplaceable(Path file) throws IOException {
+        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        boolean ours = false;
+        if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+                ours = new String(in.readNBytes(XML_START.length()), StandardCharsets.UTF_8).equals(XML_START);
+            }
+        }
+        if (!ours) {
+            throw new OutputRefusedException("Refusing to overwrite " + file + " (junitReport): it is not a JUnit "
+                    + "report memflame wrote; nothing was read or written. Set junitReport to a file of its own, e.g. "
+                    + "${project.build.directory}/memflame-reports/TEST-memflame.xml, or to none.");
+        }
     }
 
     static String xml(CheckReport report, Duration elapsed, Function<BudgetResult, List<String>> logLines) {
@@ -109,7 +145,7 @@ public final class JunitReport {
         cases.forEach(testCase -> counts.merge(testCase.outcome(), 1, Integer::sum));
         String time = String.format(Locale.ROOT, "%.3f", elapsed.toNanos() / 1e9);
         Markup xml = new Markup(4096 + 512 * cases.size());
-        xml.constant("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites").attribute("name", SUITE)
+        xml.constant(XML_START)
                 .attribute("tests", cases.size()).attribute("failures", counts.getOrDefault(Outcome.FAILED, 0))
                 .attribute("errors", counts.getOrDefault(Outcome.ERROR, 0)).attribute("time", time)
                 .constant(">\n  <testsuite").attribute("name", SUITE).attribute("tests", cases.size())

@@ -1,6 +1,7 @@
 package io.github.memflame.render;
 
 import io.github.memflame.fold.FlameTree;
+import io.github.memflame.files.RelativeName;
 import io.github.memflame.fold.FoldedText;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -13,7 +14,6 @@ import java.nio.charset.CharsetEncoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Writes a whole report, atomically: {@code index.html}, {@code memflame.json}, {@code memflame.md} and, for every
@@ -45,20 +46,32 @@ public final class ReportWriter {
     }
 
     /**
-     * Writes the report to {@code outputDirectory}, replacing what was there.
+     * Writes the report to {@code outputDirectory}, replacing what was there: a directory with nothing else to
+     * protect, its lock next to it (see {@link #write(OutputDirectory, CheckReport, SvgOptions, Consumer)}).
+     */
+    public static Map<String, Long> write(Path outputDirectory, CheckReport report, SvgOptions options)
+            throws IOException {
+        return write(OutputDirectory.of(outputDirectory, OutputKind.REPORT), report, options, waiting -> { });
+    }
+
+    /**
+     * Writes the report to {@code output}, replacing what was there, when {@link OutputDirectory#checkReplaceable}
+     * allows it.
      *
+     * @param waiting told when another run writes the same directory and this one waits for it
      * @return the nanoseconds spent drawing and writing each snapshot's graphs and folded stacks, by snapshot name
      *
+     * @throws OutputRefusedException when the directory may not be replaced
      * @throws IOException when a file cannot be written (the previous report is then left as it was), when a
      *                     snapshot name would put a file outside the report directory ({@code ..}, an absolute
      *                     path), when two snapshots would write the same file, or when {@code outputDirectory}
      *                     exists and is not a directory
      */
-    public static Map<String, Long> write(Path outputDirectory, CheckReport report, SvgOptions options)
-            throws IOException {
+    public static Map<String, Long> write(OutputDirectory output, CheckReport report, SvgOptions options,
+                                          Consumer<String> waiting) throws IOException {
         Objects.requireNonNull(report, "report");
         Objects.requireNonNull(options, "options");
-        return AtomicDirectory.replace(outputDirectory, "the report", staging -> {
+        return AtomicDirectory.replace(output, waiting, staging -> {
             checkFileNames(staging, report);
             return writeAll(staging, report, options);
         });
@@ -96,21 +109,17 @@ public final class ReportWriter {
         return files;
     }
 
-    /** The file inside {@code staging} for a report-relative path; refuses one that resolves outside it. */
+    /**
+     * The file inside {@code staging} for a report-relative path, checked by {@link RelativeName}; refuses one that
+     * would resolve outside it.
+     */
     static Path resolve(Path staging, String relative, String snapshotName) throws IOException {
-        Path target;
         try {
-            target = staging.resolve(relative).normalize();
-        } catch (InvalidPathException e) {
-            throw new IOException("snapshot '" + snapshotName + "' gives the report file name '" + relative
-                    + "', which is not a valid path: " + e.getMessage(), e);
-        }
-        if (relative.isEmpty() || Path.of(relative).isAbsolute() || !target.startsWith(staging)
-                || target.equals(staging)) {
+            return RelativeName.of(relative).under(staging);
+        } catch (IllegalArgumentException e) {
             throw new IOException("refusing to write report file '" + relative + "' of snapshot '" + snapshotName
-                    + "': it would resolve outside the report directory");
+                    + "': it would resolve outside the report directory (" + e.getMessage() + ")", e);
         }
-        return target;
     }
 
     private static Map<String, Long> writeAll(Path staging, CheckReport report, SvgOptions options)

@@ -1,10 +1,10 @@
 package io.github.memflame.source;
 
+import io.github.memflame.files.RelativeName;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.UnsupportedCharsetException;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
@@ -106,21 +106,25 @@ public final class FunctionNameResolver {
     }
 
     /**
-     * The file under the first root that has it. The path comes from an untrusted dump: one that is absolute or
-     * climbs out of the root ({@code ..}) is not looked up.
+     * The file under the first root that has it. The path comes from an untrusted dump: it is checked and resolved by
+     * {@link RelativeName}, so one that is absolute, has a drive letter or a {@code ..}, or holds a {@code \}, is not
+     * looked up. (Links inside a source root are the team's own and are followed.)
      */
     private Path find(String normalizedPath) {
-        if (normalizedPath.contains(":") || normalizedPath.startsWith("/")) {
+        RelativeName name;
+        try {
+            name = RelativeName.of(normalizedPath);
+        } catch (IllegalArgumentException refused) {
             return null;
         }
         for (Path root : sourceRoots) {
             Path candidate;
             try {
-                candidate = root.resolve(normalizedPath).normalize();
-            } catch (InvalidPathException e) {
+                candidate = name.under(root);
+            } catch (IllegalArgumentException invalid) {
                 return null;
             }
-            if (candidate.startsWith(root) && Files.isRegularFile(candidate)) {
+            if (Files.isRegularFile(candidate)) {
                 return candidate;
             }
         }

@@ -54,13 +54,15 @@ class ReportWriterTest {
         Path output = temp.resolve("memflame");
         ReportWriter.write(output, Reports.failed(), SvgOptions.defaults());
         Map<String, String> files = contents(output);
-        assertEquals(List.of("index.html", "memflame.json", "memflame.md",
+        assertEquals(List.of(".memflame-report", "index.html", "memflame.json", "memflame.md",
                 "scene-2-battle.pickle.path.folded.gz", "scene-2-battle.pickle.path.svg",
                 "scene-2-battle.pickle.stack.folded.gz", "scene-2-battle.pickle.stack.svg",
                 "sub/dir/scene 1#menu.pickle.path.folded.gz", "sub/dir/scene 1#menu.pickle.path.svg",
                 "sub/dir/scene 1#menu.pickle.stack.folded.gz", "sub/dir/scene 1#menu.pickle.stack.svg"),
                 List.copyOf(files.keySet()));
-        assertEquals(List.of("memflame"), siblings(), "no staging or old directory left behind");
+        assertEquals("{\"kind\": \"report\", \"schema\": 1}\n", files.get(".memflame-report"));
+        assertEquals(List.of(".memflame.lock", "memflame"), siblings(), "no staging or old directory left behind, "
+                + "only the lock file concurrent runs take turns on");
         assertEquals("failed", new ObjectMapper().readTree(files.get("memflame.json")).get("result").textValue());
         assertTrue(files.get("index.html").contains("FAILED"));
         assertTrue(files.get("scene-2-battle.pickle.path.folded.gz")
@@ -109,7 +111,7 @@ class ReportWriterTest {
         ReportWriter.write(output, new CheckReport(true, List.of(compared, alone), List.of(), List.of()),
                 SvgOptions.defaults());
         Map<String, String> files = contents(output);
-        assertEquals(List.of("index.html", "memflame.json", "memflame.md",
+        assertEquals(List.of(".memflame-report", "index.html", "memflame.json", "memflame.md",
                 "scene-2-battle.pickle.path.diff.svg", "scene-2-battle.pickle.path.folded.gz",
                 "scene-2-battle.pickle.path.svg", "scene-2-battle.pickle.stack.diff.svg",
                 "scene-2-battle.pickle.stack.folded.gz", "scene-2-battle.pickle.stack.svg",
@@ -128,13 +130,14 @@ class ReportWriterTest {
     void aNewReportReplacesTheOldOneWhole() throws Exception {
         Path output = temp.resolve("memflame");
         ReportWriter.write(output, Reports.failed(), SvgOptions.defaults());
-        Files.writeString(output.resolve("stale.txt"), "from an older run");
+        Files.writeString(output.resolve("gone.pickle.path.svg"), "<svg/>");
         CheckReport second = new CheckReport(true, List.of(Reports.report(Snapshots.named("only.pickle")
                 .add(10, "a.py:1").build())), List.of(), List.of());
         ReportWriter.write(output, second, SvgOptions.defaults());
-        assertEquals(List.of("index.html", "memflame.json", "memflame.md", "only.pickle.path.folded.gz", "only.pickle.path.svg",
-                "only.pickle.stack.folded.gz", "only.pickle.stack.svg"), List.copyOf(contents(output).keySet()));
-        assertEquals(List.of("memflame"), siblings());
+        assertEquals(List.of(".memflame-report", "index.html", "memflame.json", "memflame.md",
+                "only.pickle.path.folded.gz", "only.pickle.path.svg", "only.pickle.stack.folded.gz",
+                "only.pickle.stack.svg"), List.copyOf(contents(output).keySet()));
+        assertEquals(List.of(".memflame.lock", "memflame"), siblings());
     }
 
     @Test
@@ -150,7 +153,7 @@ class ReportWriterTest {
             assertTrue(refused.getMessage().contains("outside the report directory"), refused.getMessage());
             assertTrue(refused.getMessage().contains(name), refused.getMessage());
             assertEquals(before, contents(output), "the previous report is untouched");
-            assertEquals(List.of("report"), siblings(), "nothing written outside, no staging left");
+            assertEquals(List.of(".report.lock", "report"), siblings(), "nothing written outside, no staging left");
         }
         assertFalse(Files.exists(Path.of("/tmp/evil.pickle.path.svg")));
     }
@@ -169,7 +172,7 @@ class ReportWriterTest {
                 List.of(), List.of());
         assertThrows(IOException.class, () -> ReportWriter.write(output, report, SvgOptions.defaults()));
         assertEquals(before, contents(output));
-        assertEquals(List.of("report"), siblings());
+        assertEquals(List.of(".report.lock", "report"), siblings());
     }
 
     @Test
@@ -180,7 +183,7 @@ class ReportWriterTest {
         IOException duplicate = assertThrows(IOException.class,
                 () -> ReportWriter.write(temp.resolve("out"), twice, SvgOptions.defaults()));
         assertTrue(duplicate.getMessage().contains("same.pickle"), duplicate.getMessage());
-        assertEquals(List.of(), siblings());
+        assertEquals(List.of(".out.lock"), siblings());
 
         Path file = Files.writeString(temp.resolve("file"), "not a directory");
         IOException inTheWay = assertThrows(IOException.class,
@@ -198,7 +201,7 @@ class ReportWriterTest {
         Files.createDirectories(temp.resolve(".report.old-456"));
         Files.createDirectories(temp.resolve(".other.staging-1"));
         ReportWriter.write(output, Reports.failed(), SvgOptions.defaults());
-        assertEquals(List.of(".other.staging-1", "report"), siblings());
+        assertEquals(List.of(".other.staging-1", ".report.lock", "report"), siblings());
     }
 
     @Test
@@ -212,10 +215,11 @@ class ReportWriterTest {
         CheckReport clash = new CheckReport(true, List.of(Reports.report(one), Reports.report(one)), List.of(),
                 List.of());
         assertThrows(IOException.class, () -> ReportWriter.write(output, clash, SvgOptions.defaults()));
-        assertEquals(List.of(".report.old-456"), siblings());
+        assertEquals(List.of(".report.lock", ".report.old-456"), siblings());
 
         ReportWriter.write(output, Reports.failed(), SvgOptions.defaults());
-        assertEquals(List.of("report"), siblings(), "the old directory is removed once the new report is in place");
+        assertEquals(List.of(".report.lock", "report"), siblings(),
+                "the old directory is removed once the new report is in place");
     }
 
     @Test
