@@ -84,7 +84,9 @@ public final class SnapshotFiles {
          */
         public static Listing given(Map<String, Path> dumps) {
             List<Dump> given = new ArrayList<>(dumps.size());
-            dumps.forEach((name, file) -> given.add(new Dump(name, file, "given on the command line")));
+            // Absolute, as the dumps found in a directory are: the messages name them the same way.
+            dumps.forEach((name, file) -> given.add(new Dump(name, file.toAbsolutePath().normalize(),
+                    "given on the command line")));
             return new Listing(null, null, given, List.of(), List.of(), List.of(), List.of(), List.of());
         }
 

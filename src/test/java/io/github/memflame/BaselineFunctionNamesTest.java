@@ -48,7 +48,7 @@ class BaselineFunctionNamesTest {
         String index = Files.readString(output.resolve("index.html"), StandardCharsets.UTF_8);
         assertTrue(index.contains("<code>" + VANISHED + " BattleController.enter</code>"), index);
         String markdown = Files.readString(output.resolve("memflame.md"), StandardCharsets.UTF_8);
-        assertTrue(markdown.contains(":30 BattleController.enter | 32 B | 0 B | -32 B |"), markdown);
+        assertTrue(markdown.contains(":30 BattleController.enter` | 32 B | 0 B | -32 B |"), markdown);
 
         ResolutionSummary withoutBaseline = check(dumpsWrittenNow(), temp.resolve("alone"), null,
                 List.of(GAME_SOURCES)).report().functionNames();

@@ -98,7 +98,7 @@ class UnmatchedBudgetsCheckTest {
         assertEquals("unmatched", budgets.get(0).get("status").textValue());
         String markdown = Files.readString(temp.resolve("report/memflame.md"), StandardCharsets.UTF_8);
         assertFalse(markdown.contains("No budgets are configured"), markdown);
-        assertTrue(markdown.contains("| client/combat | self | none matches \\*\\*/\\*raid\\* | 0 B | 1.0 MiB | "
+        assertTrue(markdown.contains("| `client/combat` | self | none matches `**/*raid*` | 0 B | 1.0 MiB | "
                 + "\u274c **unmatched** |"), markdown);
         String index = Files.readString(temp.resolve("report/index.html"), StandardCharsets.UTF_8);
         assertTrue(index.contains("<em>none matches **/*raid*</em>"), index);
@@ -116,7 +116,7 @@ class UnmatchedBudgetsCheckTest {
         assertTrue(log.lines().contains("[WARNING] Memory budget client (self) was checked against no snapshot: none "
                 + "was read"), log.lines().toString());
         String markdown = Files.readString(temp.resolve("report/memflame.md"), StandardCharsets.UTF_8);
-        assertTrue(markdown.contains("| client | self | none read | 0 B | 1.0 MiB | \u2754 unmatched |"), markdown);
+        assertTrue(markdown.contains("| `client` | self | none read | 0 B | 1.0 MiB | \u2754 unmatched |"), markdown);
     }
 
     @Test
