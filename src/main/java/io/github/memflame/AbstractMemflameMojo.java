@@ -2,6 +2,12 @@ package io.github.memflame;
 
 import io.github.memflame.budget.Budget;
 import io.github.memflame.budget.ByteSize;
+import io.github.memflame.check.CheckFailure;
+import io.github.memflame.check.CheckListener;
+import io.github.memflame.check.CheckSettings;
+import io.github.memflame.check.CiOutputs;
+import io.github.memflame.check.MemflameCheck;
+import io.github.memflame.check.SnapshotFiles;
 import io.github.memflame.render.ProjectDirectories;
 import io.github.memflame.render.SvgOptions;
 import java.io.File;

@@ -4,6 +4,7 @@ import io.github.memflame.baseline.Baseline;
 import io.github.memflame.baseline.BaselineCopier;
 import io.github.memflame.baseline.BaselineException;
 import io.github.memflame.budget.ByteSize;
+import io.github.memflame.check.LogText;
 import io.github.memflame.files.FileErrors;
 import io.github.memflame.render.OutputDirectory;
 import io.github.memflame.render.OutputKind;

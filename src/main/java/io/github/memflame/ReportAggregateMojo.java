@@ -1,5 +1,7 @@
 package io.github.memflame;
 
+import io.github.memflame.check.LogText;
+import io.github.memflame.check.MemflameAggregate;
 import io.github.memflame.files.FileErrors;
 import io.github.memflame.render.OutputDirectory;
 import io.github.memflame.render.OutputKind;

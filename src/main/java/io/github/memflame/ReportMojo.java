@@ -1,5 +1,10 @@
 package io.github.memflame;
 
+import io.github.memflame.check.CheckFailure;
+import io.github.memflame.check.CheckOutcome;
+import io.github.memflame.check.CheckSettings;
+import io.github.memflame.check.MemflameCheck;
+import io.github.memflame.check.SnapshotFiles;
 import io.github.memflame.files.FileErrors;
 import io.github.memflame.render.ReportWriter;
 import java.io.File;

@@ -1,5 +1,8 @@
 package io.github.memflame;
 
+import io.github.memflame.check.CheckFailure;
+import io.github.memflame.check.MemflameView;
+import io.github.memflame.check.ViewSettings;
 import io.github.memflame.files.FileErrors;
 import java.io.File;
 import java.io.IOException;
