@@ -125,12 +125,8 @@ public class CheckMojo extends AbstractMemflameMojo {
     }
 
     @Override
-    public void execute() throws MojoExecutionException, MojoFailureException {
+    protected void executeGoal() throws MojoExecutionException, MojoFailureException {
         Log log = getLog();
-        if (skip) {
-            log.info("memflame: skipped (memflame.skip)");
-            return;
-        }
         CheckSettings settings = settings(failIfNoSnapshots, failIfNoBaseline);
         CheckOutcome outcome;
         try {

@@ -1,5 +1,6 @@
 package io.github.memflame;
 
+import io.github.memflame.check.Defaults;
 import io.github.memflame.check.LogText;
 import io.github.memflame.check.MemflameAggregate;
 import io.github.memflame.files.FileErrors;
@@ -16,7 +17,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.maven.execution.MavenSession;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -51,14 +51,7 @@ import org.apache.maven.project.MavenProject;
  * aggregates every module.
  */
 @Mojo(name = "report-aggregate", aggregator = true, threadSafe = true)
-public class ReportAggregateMojo extends AbstractMojo {
-    /**
-     * Skips the goal.
-     * <pre>{@code <skip>true</skip>}</pre>
-     */
-    @Parameter(property = "memflame.skip", defaultValue = "false")
-    private boolean skip;
-
+public class ReportAggregateMojo extends MemflameMojo {
     /**
      * Where the aggregate {@code index.html} and {@code memflame.json} go. The directory is replaced as a whole, so
      * it must be missing, empty or an aggregate report memflame wrote, and must not be or contain a module or its
@@ -66,7 +59,7 @@ public class ReportAggregateMojo extends AbstractMojo {
      * <pre>{@code <aggregateOutputDirectory>${project.build.directory}/site/memflame-aggregate</aggregateOutputDirectory>}</pre>
      */
     @Parameter(property = "memflame.aggregateOutputDirectory",
-            defaultValue = "${project.reporting.outputDirectory}/memflame-aggregate")
+            defaultValue = Defaults.AGGREGATE_OUTPUT_DIRECTORY)
     private File aggregateOutputDirectory;
 
     /** The build's session: the modules of the reactor. */
@@ -78,14 +71,10 @@ public class ReportAggregateMojo extends AbstractMojo {
     private MavenProject project;
 
     @Override
-    public void execute() throws MojoExecutionException, MojoFailureException {
-        if (skip) {
-            getLog().info("memflame: skipped (memflame.skip)");
-            return;
-        }
+    protected void executeGoal() throws MojoExecutionException, MojoFailureException {
         List<MemflameAggregate.Module> modules = new ArrayList<>();
         for (MavenProject module : modulesToAggregate()) {
-            Path reportDirectory = Path.of(module.getReporting().getOutputDirectory(), ReportMojo.SITE_DIRECTORY);
+            Path reportDirectory = Path.of(module.getReporting().getOutputDirectory(), Defaults.REPORT_DIRECTORY_NAME);
             modules.add(new MemflameAggregate.Module(module.getArtifactId(), reportDirectory));
         }
         try {
@@ -104,7 +93,7 @@ public class ReportAggregateMojo extends AbstractMojo {
      * project's base directory (module report directories are added by the core).
      */
     private OutputDirectory output() {
-        ProjectDirectories directories = AbstractMemflameMojo.projectDirectories(project.getBasedir(),
+        ProjectDirectories directories = ProjectReportMojo.projectDirectories(project.getBasedir(),
                 new File(project.getBuild().getDirectory()), project.getCompileSourceRoots(),
                 project.getTestCompileSourceRoots());
         List<ProtectedDirectory> guarded = new ArrayList<>(directories.protectedDirectories());

@@ -134,7 +134,7 @@ public final class MemflameCheck {
         tellListing(listing);
         if (listing.dumps().isEmpty() && listing.refused().isEmpty()) {
             String message = "No memory snapshot found in " + settings.snapshotDirectory() + " matching "
-                    + patterns(settings.includes().isEmpty() ? SnapshotFiles.DEFAULT_INCLUDES : settings.includes())
+                    + patterns(settings.includes().isEmpty() ? Defaults.INCLUDES : settings.includes())
                     + (settings.excludes().isEmpty() ? "" : " but not " + patterns(settings.excludes()))
                     + ": " + listing.contents() + ". Did the test run write its tracemalloc dumps there? Set "
                     + "snapshotDirectory or includes to where they are, or failIfNoSnapshots=false to allow a run "

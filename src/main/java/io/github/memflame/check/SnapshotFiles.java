@@ -31,11 +31,6 @@ import java.util.Map;
  * is not read but refused, naming it.
  */
 public final class SnapshotFiles {
-    /** What {@code check} looks for when no includes are configured: the names {@code Snapshot.dump()} users give. */
-    public static final List<String> DEFAULT_INCLUDES = List.of(
-            "**/*.pickle", "**/*.json", "**/*.folded", "**/*.dump", "**/*.snapshot", "**/*.tracemalloc",
-            "**/*.pickle.gz", "**/*.json.gz", "**/*.folded.gz", "**/*.dump.gz", "**/*.snapshot.gz",
-            "**/*.tracemalloc.gz");
     /** How many names a line about many files names. */
     static final int NAMED = 5;
 
@@ -164,7 +159,7 @@ public final class SnapshotFiles {
         } catch (IOException e) {
             throw FileErrors.during("cannot look into the snapshot directory " + directory, e);
         }
-        Walk walk = new Walk(directory, root, globs(includes.isEmpty() ? DEFAULT_INCLUDES : includes),
+        Walk walk = new Walk(directory, root, globs(includes.isEmpty() ? Defaults.INCLUDES : includes),
                 globs(excludes));
         try {
             Files.walkFileTree(root, EnumSet.noneOf(FileVisitOption.class), Integer.MAX_VALUE, walk);
