@@ -1,39 +1,34 @@
 package io.github.memflame;
 
 import io.github.memflame.budget.Budget;
-import io.github.memflame.budget.ByteSize;
-import io.github.memflame.render.ProjectDirectories;
+import io.github.memflame.check.CheckFailure;
+import io.github.memflame.check.CheckListener;
+import io.github.memflame.check.CheckSettings;
+import io.github.memflame.check.CiOutputs;
+import io.github.memflame.check.Defaults;
+import io.github.memflame.check.MemflameCheck;
+import io.github.memflame.check.SnapshotFiles;
 import io.github.memflame.render.SvgOptions;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import org.apache.maven.execution.MavenSession;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * What {@code check} and {@code report} share: the parameters that say where the dumps are, how they are read and
+ * What {@code check} and {@code report} share beyond the report's directory: the parameters that say where the dumps are, how they are read and
  * folded, which budgets apply and how the report is drawn, and their translation into {@link CheckSettings} for
  * the Maven-free {@link MemflameCheck}.
  */
-public abstract class AbstractMemflameMojo extends AbstractMojo {
-    /**
-     * Skips the whole goal: nothing is read, checked or written.
-     * <pre>{@code <skip>true</skip>}</pre>
-     */
-    @Parameter(property = "memflame.skip", defaultValue = "false")
-    protected boolean skip;
-
+public abstract class AbstractMemflameMojo extends ProjectReportMojo {
     /**
      * The directory where the test run leaves its snapshot dumps. A snapshot's name in reports and in
      * {@code <snapshots>} of a budget is its path relative to this directory.
@@ -83,16 +78,8 @@ public abstract class AbstractMemflameMojo extends AbstractMojo {
      * {@code GBK}. Python 3 dumps always store UTF-8.
      * <pre>{@code <fileNameEncoding>GBK</fileNameEncoding>}</pre>
      */
-    @Parameter(property = "memflame.fileNameEncoding", defaultValue = "UTF-8")
+    @Parameter(property = "memflame.fileNameEncoding", defaultValue = Defaults.FILE_NAME_ENCODING)
     private String fileNameEncoding;
-
-    /**
-     * The most one gzip-compressed dump may expand to, with an optional unit; a larger one fails as corrupt,
-     * so a gzip bomb cannot exhaust the build machine.
-     * <pre>{@code <maxDecompressedSize>8 GiB</maxDecompressedSize>}</pre>
-     */
-    @Parameter(property = "memflame.maxDecompressedSize", defaultValue = "4 GiB")
-    private String maxDecompressedSize;
 
     /**
      * Install roots removed from the start of recorded file names, tried in order, first match wins. A prefix
@@ -170,18 +157,6 @@ public abstract class AbstractMemflameMojo extends AbstractMojo {
      */
     @Parameter(property = "memflame.warnAtPercent", defaultValue = "0")
     private int warnAtPercent;
-
-    /**
-     * Where the report goes: {@code index.html}, {@code memflame.json}, and per snapshot two flame graphs
-     * ({@code NAME.path.svg}, {@code NAME.stack.svg}) and their gzip-compressed folded stacks
-     * ({@code NAME.path.folded.gz}, {@code NAME.stack.folded.gz}). The directory is replaced as a whole once the
-     * new report is complete, so it must be missing, empty or a report memflame wrote (its {@code .memflame-report}
-     * marker says so), and must not be or contain the project, a source root, the snapshot directory or the
-     * baseline: otherwise the goal fails before reading any dump, naming what is in the way.
-     * <pre>{@code <outputDirectory>${project.build.directory}/site/memflame</outputDirectory>}</pre>
-     */
-    @Parameter(property = "memflame.outputDirectory", defaultValue = "${project.reporting.outputDirectory}/memflame")
-    protected File outputDirectory;
 
     /**
      * The heading of every flame graph; the snapshot name and the view are added to it.
@@ -288,25 +263,6 @@ public abstract class AbstractMemflameMojo extends AbstractMojo {
     /** The build's session: when it started, to tell dumps left from an earlier run. */
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     private MavenSession session;
-    /**
-     * The project's base directory: where a relative {@code junitReport} is resolved, and what no report may
-     * replace.
-     */
-    @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
-    protected File basedir;
-
-    /** The project's build directory, where the lock files that make concurrent builds take turns go. */
-    @Parameter(defaultValue = "${project.build.directory}", readonly = true)
-    private File buildDirectory;
-
-    /** The project's source roots, which no report may replace. */
-    @Parameter(defaultValue = "${project.compileSourceRoots}", readonly = true)
-    private List<String> compileSourceRoots;
-
-    /** The project's test source roots, which no report may replace. */
-    @Parameter(defaultValue = "${project.testCompileSourceRoots}", readonly = true)
-    private List<String> testCompileSourceRoots;
-
     /** The configuration as plain values, validated; a bad value fails naming the parameter or budget. */
     protected CheckSettings settings(boolean failIfNoSnapshots) throws MojoFailureException {
         return settings(failIfNoSnapshots, false);
@@ -326,7 +282,7 @@ public abstract class AbstractMemflameMojo extends AbstractMojo {
                     failIfNoSnapshots,
                     failOnUnreadable,
                     charset(fileNameEncoding),
-                    size("maxDecompressedSize", maxDecompressedSize),
+                    maxDecompressedBytes(),
                     orEmpty(stripPrefixes),
                     orEmpty(excludeFrames),
                     budgets(),
@@ -353,24 +309,6 @@ public abstract class AbstractMemflameMojo extends AbstractMojo {
         return start == null ? null : start.toInstant();
     }
 
-    /** The project's directories as plain paths, for the core's output guard and locks. */
-    protected ProjectDirectories projectDirectories() {
-        return projectDirectories(basedir, buildDirectory, compileSourceRoots, testCompileSourceRoots);
-    }
-
-    /** A project's directories as Maven gives them, as plain paths; {@code null} lists are none. */
-    static ProjectDirectories projectDirectories(File basedir, File buildDirectory, List<String> compileSourceRoots,
-                                                 List<String> testCompileSourceRoots) {
-        List<Path> roots = new ArrayList<>();
-        for (List<String> configured : Arrays.asList(compileSourceRoots, testCompileSourceRoots)) {
-            if (configured != null) {
-                configured.stream().filter(root -> root != null && !root.isBlank()).map(Path::of).forEach(roots::add);
-            }
-        }
-        return new ProjectDirectories(basedir.toPath(), buildDirectory == null ? null : buildDirectory.toPath(),
-                roots);
-    }
-
     /** The JUnit report and job summary this goal writes besides the report; none but for {@code check}. */
     protected CiOutputs ciOutputs() {
         return CiOutputs.NONE;
@@ -385,15 +323,6 @@ public abstract class AbstractMemflameMojo extends AbstractMojo {
                     config.getSnapshots(), config.getLevel()));
         }
         return result;
-    }
-
-    /** A byte size parameter; a bad one fails naming the parameter. */
-    static long size(String name, String text) {
-        try {
-            return ByteSize.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(name + ": " + e.getMessage(), e);
-        }
     }
 
     /** The {@code fileNameEncoding} parameter as a charset; an unknown one fails naming the parameter. */

@@ -3,15 +3,14 @@ package io.github.memflame;
 import io.github.memflame.baseline.Baseline;
 import io.github.memflame.baseline.BaselineCopier;
 import io.github.memflame.baseline.BaselineException;
-import io.github.memflame.budget.ByteSize;
+import io.github.memflame.check.Defaults;
+import io.github.memflame.check.LogText;
 import io.github.memflame.files.FileErrors;
 import io.github.memflame.render.OutputDirectory;
 import io.github.memflame.render.OutputKind;
 import io.github.memflame.render.ProjectDirectories;
 import java.io.File;
 import java.io.IOException;
-import java.util.List;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -29,69 +28,26 @@ import org.apache.maven.plugins.annotations.Parameter;
  * naming what is in the way.
  */
 @Mojo(name = "baseline", threadSafe = true)
-public class BaselineMojo extends AbstractMojo {
-    /**
-     * Skips the goal.
-     * <pre>{@code <skip>true</skip>}</pre>
-     */
-    @Parameter(property = "memflame.skip", defaultValue = "false")
-    private boolean skip;
-
-    /**
-     * The report to copy from: where {@code check} wrote it.
-     * <pre>{@code <outputDirectory>${project.build.directory}/site/memflame</outputDirectory>}</pre>
-     */
-    @Parameter(property = "memflame.outputDirectory", defaultValue = "${project.reporting.outputDirectory}/memflame")
-    private File outputDirectory;
-
+public class BaselineMojo extends ProjectReportMojo {
     /**
      * Where the baseline goes; commit it, and point {@code <baseline>} at it. The directory is replaced as a whole,
      * so it must be missing, empty or a baseline memflame wrote.
      * <pre>{@code <baselineDirectory>${project.basedir}/src/test/memflame-baseline</baselineDirectory>}</pre>
      */
-    @Parameter(property = "memflame.baselineDirectory", defaultValue = "${project.basedir}/src/test/memflame-baseline")
+    @Parameter(property = "memflame.baselineDirectory", defaultValue = Defaults.BASELINE_DIRECTORY)
     private File baselineDirectory;
 
-    /**
-     * The most one gzip-compressed folded file of the report may expand to while it is checked, with an optional
-     * unit.
-     * <pre>{@code <maxDecompressedSize>8 GiB</maxDecompressedSize>}</pre>
-     */
-    @Parameter(property = "memflame.maxDecompressedSize", defaultValue = "4 GiB")
-    private String maxDecompressedSize;
-
-    /** The project's base directory, which no baseline may replace. */
-    @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
-    private File basedir;
-
-    /** The project's build directory, where the lock file that makes concurrent builds take turns goes. */
-    @Parameter(defaultValue = "${project.build.directory}", readonly = true)
-    private File buildDirectory;
-
-    /** The project's source roots, which no baseline may replace. */
-    @Parameter(defaultValue = "${project.compileSourceRoots}", readonly = true)
-    private List<String> compileSourceRoots;
-
-    /** The project's test source roots, which no baseline may replace. */
-    @Parameter(defaultValue = "${project.testCompileSourceRoots}", readonly = true)
-    private List<String> testCompileSourceRoots;
-
     @Override
-    public void execute() throws MojoExecutionException, MojoFailureException {
-        if (skip) {
-            getLog().info("memflame: skipped (memflame.skip)");
-            return;
-        }
+    protected void executeGoal() throws MojoExecutionException, MojoFailureException {
         long maxDecompressedBytes;
         try {
-            maxDecompressedBytes = ByteSize.parse(maxDecompressedSize);
+            maxDecompressedBytes = maxDecompressedBytes();
         } catch (IllegalArgumentException e) {
-            throw new MojoFailureException("memflame: maxDecompressedSize: " + e.getMessage());
+            throw new MojoFailureException("memflame: " + e.getMessage());
         }
         Baseline copied;
         try {
-            ProjectDirectories project = AbstractMemflameMojo.projectDirectories(basedir, buildDirectory,
-                    compileSourceRoots, testCompileSourceRoots);
+            ProjectDirectories project = projectDirectories();
             OutputDirectory baseline = new OutputDirectory(baselineDirectory.toPath(), OutputKind.BASELINE,
                     project.protectedDirectories(), project.lockDirectory());
             copied = new BaselineCopier(maxDecompressedBytes).copy(outputDirectory.toPath(), baseline,

@@ -1,5 +1,10 @@
 package io.github.memflame;
 
+import io.github.memflame.check.CheckFailure;
+import io.github.memflame.check.CheckOutcome;
+import io.github.memflame.check.CheckSettings;
+import io.github.memflame.check.CiOutputs;
+import io.github.memflame.check.MemflameCheck;
 import io.github.memflame.files.FileErrors;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -120,12 +125,8 @@ public class CheckMojo extends AbstractMemflameMojo {
     }
 
     @Override
-    public void execute() throws MojoExecutionException, MojoFailureException {
+    protected void executeGoal() throws MojoExecutionException, MojoFailureException {
         Log log = getLog();
-        if (skip) {
-            log.info("memflame: skipped (memflame.skip)");
-            return;
-        }
         CheckSettings settings = settings(failIfNoSnapshots, failIfNoBaseline);
         CheckOutcome outcome;
         try {

@@ -1,5 +1,8 @@
 package io.github.memflame;
 
+import io.github.memflame.check.Defaults;
+import io.github.memflame.check.LogText;
+import io.github.memflame.check.MemflameAggregate;
 import io.github.memflame.files.FileErrors;
 import io.github.memflame.render.OutputDirectory;
 import io.github.memflame.render.OutputKind;
@@ -14,18 +17,21 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.maven.execution.MavenSession;
-import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.model.Plugin;
+import org.apache.maven.model.PluginExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
+import org.codehaus.plexus.util.xml.Xpp3Dom;
 
 /**
  * One memory report over every module of a multi-module build: reads the {@code memflame.json} each module's
- * {@code check} wrote into {@code target/site/memflame} and writes an index with every module's result, totals and
- * budgets, snapshot names prefixed with the module's artifactId ({@code client/scene-3-battle.pickle}), linking into
- * each module's flame graphs. Budgets stay per module: this goal reports, each module's {@code check} fails.
+ * {@code check} wrote into its {@code outputDirectory} (by default {@code target/site/memflame}) and writes an index
+ * with every module's result, totals and budgets, snapshot names prefixed with the module's artifactId
+ * ({@code client/scene-3-battle.pickle}), linking into each module's flame graphs. Budgets stay per module: this goal reports, each module's {@code check} fails.
  *
  * <p>Run it after the modules' {@code verify} at the reactor root, where Maven runs an aggregator goal given after
  * a phase once, after every module ran that phase:
@@ -49,13 +55,9 @@ import org.apache.maven.project.MavenProject;
  * aggregates every module.
  */
 @Mojo(name = "report-aggregate", aggregator = true, threadSafe = true)
-public class ReportAggregateMojo extends AbstractMojo {
-    /**
-     * Skips the goal.
-     * <pre>{@code <skip>true</skip>}</pre>
-     */
-    @Parameter(property = "memflame.skip", defaultValue = "false")
-    private boolean skip;
+public class ReportAggregateMojo extends MemflameMojo {
+    /** The property that sets {@code outputDirectory} on the command line or in a POM's properties. */
+    private static final String OUTPUT_DIRECTORY_PROPERTY = "memflame.outputDirectory";
 
     /**
      * Where the aggregate {@code index.html} and {@code memflame.json} go. The directory is replaced as a whole, so
@@ -64,27 +66,26 @@ public class ReportAggregateMojo extends AbstractMojo {
      * <pre>{@code <aggregateOutputDirectory>${project.build.directory}/site/memflame-aggregate</aggregateOutputDirectory>}</pre>
      */
     @Parameter(property = "memflame.aggregateOutputDirectory",
-            defaultValue = "${project.reporting.outputDirectory}/memflame-aggregate")
+            defaultValue = Defaults.AGGREGATE_OUTPUT_DIRECTORY)
     private File aggregateOutputDirectory;
 
     /** The build's session: the modules of the reactor. */
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     private MavenSession session;
 
+    /** This plugin, to find its configuration in each module's POM. */
+    @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
+    private PluginDescriptor plugin;
+
     /** The project this goal runs in: the reactor root or an aggregate module. */
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     private MavenProject project;
 
     @Override
-    public void execute() throws MojoExecutionException, MojoFailureException {
-        if (skip) {
-            getLog().info("memflame: skipped (memflame.skip)");
-            return;
-        }
+    protected void executeGoal() throws MojoExecutionException, MojoFailureException {
         List<MemflameAggregate.Module> modules = new ArrayList<>();
         for (MavenProject module : modulesToAggregate()) {
-            Path reportDirectory = Path.of(module.getReporting().getOutputDirectory(), ReportMojo.SITE_DIRECTORY);
-            modules.add(new MemflameAggregate.Module(module.getArtifactId(), reportDirectory));
+            modules.add(new MemflameAggregate.Module(module.getArtifactId(), reportDirectory(module)));
         }
         try {
             new MemflameAggregate(new AbstractMemflameMojo.LogListener(getLog(), false)).run(modules, output());
@@ -102,7 +103,7 @@ public class ReportAggregateMojo extends AbstractMojo {
      * project's base directory (module report directories are added by the core).
      */
     private OutputDirectory output() {
-        ProjectDirectories directories = AbstractMemflameMojo.projectDirectories(project.getBasedir(),
+        ProjectDirectories directories = ProjectReportMojo.projectDirectories(project.getBasedir(),
                 new File(project.getBuild().getDirectory()), project.getCompileSourceRoots(),
                 project.getTestCompileSourceRoots());
         List<ProtectedDirectory> guarded = new ArrayList<>(directories.protectedDirectories());
@@ -112,6 +113,41 @@ public class ReportAggregateMojo extends AbstractMojo {
         }
         return new OutputDirectory(aggregateOutputDirectory.toPath(), OutputKind.AGGREGATE, guarded,
                 directories.lockDirectory());
+    }
+
+    /**
+     * Where a module's {@code check} wrote its report: the {@code outputDirectory} of memflame in the module's POM
+     * (in an execution, then for the plugin; Maven has interpolated it), else the {@code memflame.outputDirectory}
+     * property of the session or the module, else the default; relative paths are the module's.
+     */
+    private Path reportDirectory(MavenProject module) {
+        String configured = null;
+        Plugin memflame = module.getPlugin(plugin.getPluginLookupKey());
+        if (memflame != null) {
+            for (PluginExecution execution : memflame.getExecutions()) {
+                configured = configured != null ? configured : outputDirectory(execution.getConfiguration());
+            }
+            configured = configured != null ? configured : outputDirectory(memflame.getConfiguration());
+        }
+        if (configured == null) {
+            configured = session.getUserProperties().getProperty(OUTPUT_DIRECTORY_PROPERTY,
+                    module.getProperties().getProperty(OUTPUT_DIRECTORY_PROPERTY));
+        }
+        if (configured == null || configured.isBlank()) {
+            return Path.of(module.getReporting().getOutputDirectory(), Defaults.REPORT_DIRECTORY_NAME);
+        }
+        return module.getBasedir().toPath().resolve(configured.trim());
+    }
+
+    /** The {@code <outputDirectory>} of a plugin or execution configuration, or null when it sets none. */
+    private static String outputDirectory(Object configuration) {
+        if (configuration instanceof Xpp3Dom dom) {
+            Xpp3Dom child = dom.getChild("outputDirectory");
+            if (child != null && child.getValue() != null && !child.getValue().isBlank()) {
+                return child.getValue();
+            }
+        }
+        return null;
     }
 
     /** The reactor modules this project depends on, or every module of the reactor when it depends on none. */

@@ -1,5 +1,11 @@
 package io.github.memflame;
 
+import io.github.memflame.check.CheckFailure;
+import io.github.memflame.check.CheckOutcome;
+import io.github.memflame.check.CheckSettings;
+import io.github.memflame.check.Defaults;
+import io.github.memflame.check.MemflameCheck;
+import io.github.memflame.check.SnapshotFiles;
 import io.github.memflame.files.FileErrors;
 import io.github.memflame.render.ReportWriter;
 import java.io.File;
@@ -41,14 +47,11 @@ import org.apache.maven.reporting.MavenReportException;
  */
 @Mojo(name = "report", threadSafe = true)
 public class ReportMojo extends AbstractMemflameMojo implements MavenMultiPageReport {
-    /** The report's directory under the site: the menu links to {@code memflame/index.html}. */
-    static final String SITE_DIRECTORY = "memflame";
-
     /** Run on its own, the goal reads the dumps and writes the report, whatever its budgets say. */
     @Override
-    public void execute() throws MojoExecutionException, MojoFailureException {
+    protected void executeGoal() throws MojoExecutionException, MojoFailureException {
         try {
-            if (!skipped() && hasDumps()) {
+            if (hasDumps()) {
                 write();
             }
         } catch (MavenReportException e) {
@@ -102,13 +105,6 @@ public class ReportMojo extends AbstractMemflameMojo implements MavenMultiPageRe
         return !skipped() && (Files.isRegularFile(summaryFile()) || hasDumps());
     }
 
-    private boolean skipped() {
-        if (skip) {
-            getLog().info("memflame: skipped (memflame.skip)");
-        }
-        return skip;
-    }
-
     private boolean hasDumps() throws MavenReportException {
         if (dumpFiles().isEmpty()) {
             getLog().info("memflame: no memory snapshot in " + snapshotDirectory + "; no Memory report");
@@ -151,7 +147,7 @@ public class ReportMojo extends AbstractMemflameMojo implements MavenMultiPageRe
 
     @Override
     public String getOutputName() {
-        return SITE_DIRECTORY + "/index";
+        return Defaults.REPORT_DIRECTORY_NAME + "/index";
     }
 
     @Override
@@ -172,7 +168,7 @@ public class ReportMojo extends AbstractMemflameMojo implements MavenMultiPageRe
     /** The site's directory; the report goes into its {@code memflame} sub-directory. */
     @Override
     public void setReportOutputDirectory(File siteDirectory) {
-        outputDirectory = new File(siteDirectory, SITE_DIRECTORY);
+        outputDirectory = new File(siteDirectory, Defaults.REPORT_DIRECTORY_NAME);
     }
 
     @Override

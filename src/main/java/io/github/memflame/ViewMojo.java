@@ -1,11 +1,14 @@
 package io.github.memflame;
 
+import io.github.memflame.check.CheckFailure;
+import io.github.memflame.check.Defaults;
+import io.github.memflame.check.MemflameView;
+import io.github.memflame.check.ViewSettings;
 import io.github.memflame.files.FileErrors;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -32,7 +35,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * }</pre>
  */
 @Mojo(name = "view", requiresProject = false, threadSafe = true)
-public class ViewMojo extends AbstractMojo {
+public class ViewMojo extends ReadingMojo {
     /**
      * The dumps to look at, in any format {@code check} reads (gzipped or not), separated by commas; absolute, or
      * relative to the current directory. They may be in different directories; each snapshot is named after its file
@@ -52,7 +55,7 @@ public class ViewMojo extends AbstractMojo {
      * On the command line: {@code -Dmemflame.outputDirectory=battle-report}.
      * <pre>{@code <outputDirectory>memflame-report</outputDirectory>}</pre>
      */
-    @Parameter(property = "memflame.outputDirectory", defaultValue = "memflame-report")
+    @Parameter(property = "memflame.outputDirectory", defaultValue = Defaults.VIEW_OUTPUT_DIRECTORY)
     private String outputDirectory;
 
     /**
@@ -85,23 +88,15 @@ public class ViewMojo extends AbstractMojo {
      * Windows. On the command line: {@code -Dmemflame.fileNameEncoding=GBK}.
      * <pre>{@code <fileNameEncoding>GBK</fileNameEncoding>}</pre>
      */
-    @Parameter(property = "memflame.fileNameEncoding", defaultValue = "UTF-8")
+    @Parameter(property = "memflame.fileNameEncoding", defaultValue = Defaults.FILE_NAME_ENCODING)
     private String fileNameEncoding;
-
-    /**
-     * The most one gzip-compressed dump may expand to, with an optional unit; a larger one fails as corrupt. On the
-     * command line: {@code -Dmemflame.maxDecompressedSize=8GiB}.
-     * <pre>{@code <maxDecompressedSize>8 GiB</maxDecompressedSize>}</pre>
-     */
-    @Parameter(property = "memflame.maxDecompressedSize", defaultValue = "4 GiB")
-    private String maxDecompressedSize;
 
     /** Where relative paths are resolved: the current directory when there is no POM. */
     @Parameter(defaultValue = "${basedir}", readonly = true, required = true)
     private File basedir;
 
     @Override
-    public void execute() throws MojoExecutionException, MojoFailureException {
+    protected void executeGoal() throws MojoExecutionException, MojoFailureException {
         try {
             // The run logs the path of index.html last: "Memory report: .../index.html".
             new MemflameView(settings(), new AbstractMemflameMojo.LogListener(getLog(), false)).run();
@@ -123,7 +118,7 @@ public class ViewMojo extends AbstractMojo {
                     AbstractMemflameMojo.orEmpty(stripPrefixes),
                     AbstractMemflameMojo.orEmpty(sourceRoots).stream().map(base::resolve).toList(),
                     AbstractMemflameMojo.charset(fileNameEncoding),
-                    AbstractMemflameMojo.size("maxDecompressedSize", maxDecompressedSize));
+                    maxDecompressedBytes());
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException("memflame: " + e.getMessage());
         }

@@ -10,6 +10,8 @@ import io.github.memflame.budget.Budget;
 import io.github.memflame.budget.BudgetLevel;
 import io.github.memflame.budget.GrowthLimit;
 import io.github.memflame.budget.Scope;
+import io.github.memflame.check.CheckSettings;
+import io.github.memflame.check.CiOutputs;
 import io.github.memflame.render.SvgOptions;
 import java.math.BigDecimal;
 import java.nio.charset.Charset;

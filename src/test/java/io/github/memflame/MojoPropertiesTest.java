@@ -3,6 +3,8 @@ package io.github.memflame;
 import static org.apache.maven.api.plugin.testing.MojoExtension.getVariableValueFromObject;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.github.memflame.check.CheckSettings;
+import io.github.memflame.check.CiOutputs;
 import io.github.memflame.render.SvgOptions;
 import java.nio.file.Path;
 import java.time.Instant;

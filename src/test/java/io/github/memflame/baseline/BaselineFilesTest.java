@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.github.memflame.CheckSettingsBuilder;
-import io.github.memflame.MemflameCheck;
-import io.github.memflame.RecordingListener;
+import io.github.memflame.check.CheckSettingsBuilder;
+import io.github.memflame.check.MemflameCheck;
+import io.github.memflame.check.RecordingListener;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,10 +1,10 @@
 package io.github.memflame.bench;
 
-import io.github.memflame.CheckFailure;
-import io.github.memflame.CheckListener;
-import io.github.memflame.CheckSettings;
-import io.github.memflame.CheckSettingsBuilder;
-import io.github.memflame.MemflameCheck;
+import io.github.memflame.check.CheckFailure;
+import io.github.memflame.check.CheckListener;
+import io.github.memflame.check.CheckSettings;
+import io.github.memflame.check.CheckSettingsBuilder;
+import io.github.memflame.check.MemflameCheck;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;

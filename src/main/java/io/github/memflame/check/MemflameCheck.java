@@ -1,0 +1,672 @@
+package io.github.memflame.check;
+
+import io.github.memflame.baseline.Baseline;
+import io.github.memflame.baseline.BaselineException;
+import io.github.memflame.baseline.BaselineReader;
+import io.github.memflame.budget.Budget;
+import io.github.memflame.budget.BudgetChecker;
+import io.github.memflame.budget.BudgetMessages;
+import io.github.memflame.budget.BudgetResult;
+import io.github.memflame.budget.BudgetStatus;
+import io.github.memflame.budget.Scope;
+import io.github.memflame.budget.UnmatchedBudget;
+import io.github.memflame.files.FileErrors;
+import io.github.memflame.fold.FlameTree;
+import io.github.memflame.format.Numbers;
+import io.github.memflame.fold.FoldedSnapshot;
+import io.github.memflame.fold.PathGlob;
+import io.github.memflame.fold.PathNormalizer;
+import io.github.memflame.fold.SnapshotFolder;
+import io.github.memflame.fold.StackTotal;
+import io.github.memflame.read.DumpFormat;
+import io.github.memflame.read.DumpFormatException;
+import io.github.memflame.read.DumpLoader;
+import io.github.memflame.render.BaselineUsed;
+import io.github.memflame.render.CheckReport;
+import io.github.memflame.render.DirectoryLock;
+import io.github.memflame.render.JunitReport;
+import io.github.memflame.render.MarkdownSummary;
+import io.github.memflame.render.OutputDirectory;
+import io.github.memflame.render.OutputRefusedException;
+import io.github.memflame.render.ReportWriter;
+import io.github.memflame.render.SnapshotReport;
+import io.github.memflame.render.UnreadableSnapshot;
+import io.github.memflame.source.FunctionNameResolver;
+import io.github.memflame.source.ResolutionSummary;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Pattern;
+
+/**
+ * The {@code check} run without Maven: find the dumps, read and fold each, check the budgets, write the report.
+ * Every dump is read before anything is written, so a bad dump leaves the previous report as it was.
+ */
+public final class MemflameCheck {
+    /** How many names a warning about several snapshots lists; the rest are counted. */
+    private static final int FEW = 5;
+    /** The coarsest modification times file systems keep (FAT: two seconds). */
+    private static final Duration MTIME_GRANULARITY = Duration.ofSeconds(2);
+    /** How many warnings about entries of the snapshot directory that cannot be dumps are logged one by one. */
+    private static final int MAX_LISTING_WARNINGS = 20;
+    /** How the readers say that a dump ends early. */
+    private static final Pattern TRUNCATED = Pattern.compile("truncated|end-of-input|end of the data|cut short",
+            Pattern.CASE_INSENSITIVE);
+
+    private final CheckSettings settings;
+    /** The dumps by snapshot name when given one by one ({@code view}); {@code null} when found in the directory. */
+    private final Map<String, Path> givenDumps;
+    private final CheckListener listener;
+
+    public MemflameCheck(CheckSettings settings, CheckListener listener) {
+        this(settings, null, listener);
+    }
+
+    /**
+     * A run over dumps given one by one, wherever they are, each under its snapshot name, in the order given; the
+     * snapshot directory and its includes and excludes are not used.
+     */
+    MemflameCheck(CheckSettings settings, Map<String, Path> dumps, CheckListener listener) {
+        this.settings = settings;
+        this.givenDumps = dumps == null ? null : new LinkedHashMap<>(dumps);
+        this.listener = LogText.printable(listener);
+    }
+
+    /**
+     * Checks and writes the report, then the CI outputs; a run that stops without a verdict still writes its JUnit
+     * report (one error) and job summary, so that CI shows why. The run holds its output directory's lock
+     * throughout, so that a build writing the same report at the same moment waits (saying so) rather than mixing
+     * its outputs with this one's; and before anything is read it makes sure the report may replace what is in the
+     * output directory.
+     *
+     * @throws CheckFailure when there is no verdict (no dump, an unreadable one), or when the output directory or
+     *                      the JUnit report may not be replaced (then nothing is read or written)
+     */
+    public CheckOutcome run() throws CheckFailure, IOException {
+        long start = System.nanoTime();
+        OutputDirectory output = settings.reportOutput();
+        try (DirectoryLock lock = output.lock(listener::info)) {
+            try {
+                output.checkReplaceable();
+                if (settings.ciOutputs().junitReport() != null) {
+                    JunitReport.checkReplaceable(settings.ciOutputs().junitReport());
+                }
+            } catch (OutputRefusedException refused) {
+                throw new CheckFailure(refused.getMessage());
+            }
+            try {
+                return check(output, start);
+            } catch (CheckFailure failure) {
+                CiOutputs outputs = settings.ciOutputs();
+                if (outputs.junitReport() != null) {
+                    JunitReport.writeError(outputs.junitReport(), failure.getMessage(), since(start));
+                }
+                if (outputs.stepSummary() != null) {
+                    appendToStepSummary(outputs.stepSummary(),
+                            file -> MarkdownSummary.appendError(file, failure.getMessage()));
+                }
+                throw failure;
+            }
+        }
+    }
+
+    private CheckOutcome check(OutputDirectory output, long checkStart) throws CheckFailure, IOException {
+        SnapshotFiles.Listing listing = givenDumps != null ? SnapshotFiles.Listing.given(givenDumps)
+                : SnapshotFiles.list(settings.snapshotDirectory(), settings.includes(), settings.excludes());
+        tellListing(listing);
+        if (listing.dumps().isEmpty() && listing.refused().isEmpty()) {
+            String message = "No memory snapshot found in " + settings.snapshotDirectory() + " matching "
+                    + patterns(settings.includes().isEmpty() ? Defaults.INCLUDES : settings.includes())
+                    + (settings.excludes().isEmpty() ? "" : " but not " + patterns(settings.excludes()))
+                    + ": " + listing.contents() + ". Did the test run write its tracemalloc dumps there? Set "
+                    + "snapshotDirectory or includes to where they are, or failIfNoSnapshots=false to allow a run "
+                    + "without snapshots.";
+            if (settings.failIfNoSnapshots()) {
+                throw new CheckFailure(message);
+            }
+            listener.warning(message);
+        }
+        warnOfOldDumps(listing.dumps());
+        List<UnreadableSnapshot> unreadable = new ArrayList<>();
+        for (SnapshotFiles.Refused refused : listing.refused()) {
+            unreadable(refused.name(), refused.error(), unreadable);
+        }
+        Map<String, Long> readNanos = new HashMap<>();
+        PathNormalizer normalizer = new PathNormalizer(settings.stripPrefixes());
+        List<FoldedSnapshot> snapshots = read(listing.dumps(), normalizer, unreadable, readNanos);
+        ResolutionSummary functionNames = null;
+        if (!settings.sourceRoots().isEmpty()) {
+            FunctionNameResolver resolver = new FunctionNameResolver(settings.sourceRoots());
+            snapshots = nameFunctions(snapshots, listing.dumps(), resolver);
+            functionNames = resolver.summary();
+        }
+
+        Baseline baseline = readBaseline();
+        if (baseline != null && !settings.sourceRoots().isEmpty()) {
+            baseline = nameFunctions(baseline);
+        }
+        Map<String, FoldedSnapshot> baselineSnapshots = baseline == null ? null : baseline.byName();
+        List<BudgetResult> results = new BudgetChecker(settings.budgets(), settings.warnAtPercent(),
+                settings.failOnUnmatched()).check(snapshots, baselineSnapshots);
+        List<BudgetResult> failing = results.stream().filter(BudgetResult::failsBuild).toList();
+        Map<Budget, List<String>> unmatchedLines = unmatchedLines(results, snapshots, normalizer);
+        List<SnapshotReport> snapshotReports = new ArrayList<>(snapshots.size());
+        Map<String, Long> drawNanos = new HashMap<>();
+        CheckReport report;
+        try {
+            for (FoldedSnapshot snapshot : snapshots) {
+                long start = System.nanoTime();
+                snapshotReports.add(SnapshotReport.of(snapshot,
+                        baselineSnapshots == null ? null : baselineSnapshots.get(snapshot.name()),
+                        settings.svgOptions()));
+                drawNanos.put(snapshot.name(), System.nanoTime() - start);
+            }
+            report = new CheckReport(failing.isEmpty(), snapshotReports, results, unreadable, functionNames,
+                    settings.foldedFunctionNames(), baselineUsed(baseline, snapshots));
+            ReportWriter.write(output, report, settings.svgOptions(), listener::info)
+                    .forEach((name, nanos) -> drawNanos.merge(name, nanos, Long::sum));
+        } catch (OutOfMemoryError e) {
+            snapshotReports.clear();
+            throw new CheckFailure(OutOfMemoryAdvice.whileRendering(snapshots.size(), Runtime.getRuntime().maxMemory()));
+        }
+        for (FoldedSnapshot snapshot : snapshots) {
+            listener.info(snapshot.name() + ": " + snapshot.format().summaryName() + ", "
+                    + Numbers.grouped(snapshot.traces()) + " traces, " + Numbers.bytes(snapshot.totalBytes())
+                    + (snapshot.excludedTraces() == 0 ? "" : " (" + Numbers.grouped(snapshot.excludedTraces())
+                    + " traces of " + Numbers.bytes(snapshot.excludedBytes()) + " left out by excludeFrames)")
+                    + " (read in " + duration(readNanos.get(snapshot.name())) + ", drawn in "
+                    + duration(drawNanos.get(snapshot.name())) + ")");
+        }
+        warnOfFlatStacks(snapshots);
+        if (functionNames != null) {
+            listener.info(functionNames.describe());
+        }
+        if (baseline != null) {
+            tellBaseline(baseline, snapshots);
+        } else if (settings.baseline() == null) {
+            warnOfGrowthWithoutBaseline();
+        }
+
+        tell(results, snapshotReports, unmatchedLines);
+        listener.info("Memory report: " + settings.outputDirectory().resolve("index.html"));
+        writeCiOutputs(report, snapshotReports, unmatchedLines, checkStart);
+        return new CheckOutcome(report, failing);
+    }
+
+    /**
+     * One warning when dumps were written before this build started: most likely left from an earlier run (the
+     * tests skipped without a clean), so the check would judge old code. They are checked all the same.
+     */
+    private void warnOfOldDumps(List<SnapshotFiles.Dump> dumps) throws IOException {
+        Instant buildStart = settings.buildStart();
+        if (buildStart == null || dumps.isEmpty()) {
+            return;
+        }
+        List<String> old = new ArrayList<>();
+        Instant newest = null;
+        Instant oldest = null;
+        for (SnapshotFiles.Dump dump : dumps) {
+            String name = dump.name();
+            Instant written = Files.getLastModifiedTime(dump.file()).toInstant();
+            // Some file systems keep modification times in whole seconds (FAT in two): a dump of this build's
+            // first second must not count as older than the build.
+            if (written.isBefore(buildStart.minus(MTIME_GRANULARITY))) {
+                old.add(name);
+                newest = newest == null || written.isAfter(newest) ? written : newest;
+                oldest = oldest == null || written.isBefore(oldest) ? written : oldest;
+            }
+        }
+        if (old.isEmpty()) {
+            return;
+        }
+        String newestAge = age(Duration.between(newest, buildStart));
+        String oldestAge = age(Duration.between(oldest, buildStart));
+        String age = newestAge.equals(oldestAge) ? newestAge : newestAge + " to " + oldestAge;
+        int count = dumps.size();
+        listener.warning((old.size() == count ? (count == 1 ? "The memory snapshot" : "All "
+                + count + " memory snapshots") : old.size() + " of " + count + " memory snapshots")
+                + (old.size() == 1 ? " was" : " were") + " written " + age + " before this build started ("
+                + listed(old, FEW) + "): left from an "
+                + "earlier run, e.g. -DskipTests without clean? They are checked as they are; run the tests "
+                + "again (mvn clean verify) to check this build's code.");
+    }
+
+    /**
+     * One warning naming the snapshots whose every trace has a single frame: {@code tracemalloc.start()} without a
+     * depth records one, so the stack view is flat and an inclusive budget counts only the allocating file.
+     */
+    private void warnOfFlatStacks(List<FoldedSnapshot> snapshots) {
+        List<String> flat = new ArrayList<>();
+        for (FoldedSnapshot snapshot : snapshots) {
+            if (isFlat(snapshot)) {
+                flat.add(snapshot.name());
+            }
+        }
+        if (flat.isEmpty()) {
+            return;
+        }
+        listener.warning((flat.size() == snapshots.size() ? (flat.size() == 1 ? "The snapshot" : "All "
+                + flat.size() + " snapshots") : flat.size() + " of " + snapshots.size() + " snapshots")
+                + (flat.size() == 1 && snapshots.size() == 1 ? " records" : " record") + " one frame per trace ("
+                + listed(flat, FEW) + "): the stack view is flat, and an "
+                + "inclusive budget counts only the allocating file. tracemalloc.start() records one frame; "
+                + "tracemalloc.start(25) records call stacks of up to 25 frames.");
+    }
+
+    /** Every trace has one frame, and there is at least one. */
+    private static boolean isFlat(FoldedSnapshot snapshot) {
+        boolean any = false;
+        for (StackTotal stack : snapshot.stacks()) {
+            int depth = stack.rootFirst().size();
+            if (depth > 1) {
+                return false;
+            }
+            any |= depth == 1;
+        }
+        return any;
+    }
+
+    /** Once, when budgets limit growth but no baseline is configured: their growth is checked nowhere in this build. */
+    private void warnOfGrowthWithoutBaseline() {
+        List<String> growing = new ArrayList<>();
+        for (Budget budget : settings.budgets()) {
+            if (budget.maxGrowth() != null) {
+                growing.add(BudgetMessages.displayPath(budget) + " (maxGrowth " + budget.maxGrowth().text() + ")");
+            }
+        }
+        if (growing.isEmpty()) {
+            return;
+        }
+        listener.warning((growing.size() == 1 ? "1 budget has" : growing.size() + " budgets have") + " a maxGrowth, "
+                + "but no baseline is configured, so no growth is checked in this build: " + listed(growing, FEW)
+                + ". Set baseline to an earlier run's report, e.g. -Dmemflame.baseline=last-green/memflame.");
+    }
+
+    /** The lines that say why each unmatched budget matched nothing and what to change, computed once per budget. */
+    private static Map<Budget, List<String>> unmatchedLines(List<BudgetResult> results, List<FoldedSnapshot> snapshots,
+                                                            PathNormalizer normalizer) {
+        Map<Budget, List<String>> lines = new IdentityHashMap<>();
+        for (BudgetResult result : results) {
+            if (result.status() == BudgetStatus.UNMATCHED && !lines.containsKey(result.budget())) {
+                UnmatchedBudget unmatched = UnmatchedBudget.explain(result.budget(), snapshots,
+                        normalizer.strippedRoots());
+                lines.put(result.budget(), BudgetMessages.unmatched(unmatched, result));
+            }
+        }
+        return lines;
+    }
+
+    /** {@code 45 s}, {@code 12 min}, {@code 3 h 5 min}, {@code 2 days}: how long ago, as a person says it. */
+    static String age(Duration age) {
+        long seconds = age.getSeconds();
+        if (seconds < 60) {
+            return seconds + " s";
+        }
+        if (seconds < 3600) {
+            return seconds / 60 + " min";
+        }
+        if (seconds < 86_400) {
+            return seconds / 3600 + " h " + seconds % 3600 / 60 + " min";
+        }
+        long days = seconds / 86_400;
+        return days + (days == 1 ? " day" : " days");
+    }
+
+    /** The first {@code count} names, then {@code and 12 more}. */
+    private static String listed(List<String> names, int count) {
+        return String.join(", ", names.subList(0, Math.min(count, names.size())))
+                + (names.size() > count ? " and " + (names.size() - count) + " more" : "");
+    }
+
+    /** The JUnit report and the job summary, written after the report, whatever the verdict: CI needs them most then. */
+    private void writeCiOutputs(CheckReport report, List<SnapshotReport> snapshotReports,
+                                Map<Budget, List<String>> unmatchedLines, long start) throws IOException {
+        CiOutputs outputs = settings.ciOutputs();
+        if (outputs.junitReport() != null) {
+            JunitReport.write(outputs.junitReport(), report, since(start),
+                    result -> result.status() == BudgetStatus.UNMATCHED ? unmatchedLines.get(result.budget())
+                            : describe(result, snapshotReports));
+            listener.info("Memory test report (JUnit XML): " + outputs.junitReport());
+        }
+        if (outputs.stepSummary() != null) {
+            appendToStepSummary(outputs.stepSummary(), file -> MarkdownSummary.appendTo(file, report));
+        }
+    }
+
+    private interface StepSummaryText {
+        void appendTo(Path file) throws IOException;
+    }
+
+    /**
+     * Appends to GitHub's job summary; a file that cannot be written is a warning, not a failed check: the summary
+     * only repeats what the log, the report and the JUnit file say.
+     */
+    private void appendToStepSummary(Path file, StepSummaryText text) {
+        try {
+            text.appendTo(file);
+        } catch (IOException e) {
+            listener.warning("memflame could not append its summary to the GitHub job summary (GITHUB_STEP_SUMMARY): "
+                    + "cannot write " + FileErrors.describe(e) + "; the check's result stands, and the report has "
+                    + "the summary as " + ReportWriter.MARKDOWN);
+        }
+    }
+
+    /** The warnings about entries that cannot be dumps, and the one line that names what is not read. */
+    private void tellListing(SnapshotFiles.Listing listing) {
+        List<String> warnings = listing.warnings();
+        for (int i = 0; i < Math.min(MAX_LISTING_WARNINGS, warnings.size()); i++) {
+            listener.warning(warnings.get(i));
+        }
+        if (warnings.size() > MAX_LISTING_WARNINGS) {
+            listener.warning("... and " + (warnings.size() - MAX_LISTING_WARNINGS) + " more entries of "
+                    + settings.snapshotDirectory() + " that cannot be dumps");
+        }
+        String notRead = listing.notReadLine();
+        if (notRead != null) {
+            listener.info(notRead);
+        }
+    }
+
+    private static Duration since(long start) {
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    /**
+     * The configured baseline, read; {@code null} when none is configured, or when it is not there and
+     * {@code failIfNoBaseline} is false (a warning says where it was looked for).
+     *
+     * @throws CheckFailure when it is not there and {@code failIfNoBaseline} is true, or when it is there but cannot
+     *                      be used (another format version, broken, inconsistent): a baseline that silently
+     *                      checked nothing would be a hole in the gate
+     */
+    private Baseline readBaseline() throws CheckFailure {
+        Path configured = settings.baseline();
+        if (configured == null) {
+            return null;
+        }
+        Path summary;
+        try {
+            summary = BaselineReader.summaryFile(configured);
+        } catch (BaselineException e) {
+            throw new CheckFailure(e.getMessage());
+        }
+        if (summary == null) {
+            String message = "No baseline at " + configured + (Files.isDirectory(configured)
+                    ? " (the directory holds no " + ReportWriter.SUMMARY + ")" : " (not found)") + ": growth not checked";
+            if (settings.failIfNoBaseline()) {
+                throw new CheckFailure(message + ", and failIfNoBaseline is true. Restore the last green build's "
+                        + "report there, or set baseline to where it is.");
+            }
+            listener.warning(message + ". Set failIfNoBaseline=true to make this an error.");
+            return null;
+        }
+        try {
+            return new BaselineReader(settings.maxDecompressedBytes()).read(configured.toString(), summary);
+        } catch (BaselineException e) {
+            throw new CheckFailure(e.getMessage());
+        }
+    }
+
+    private static BaselineUsed baselineUsed(Baseline baseline, List<FoldedSnapshot> snapshots) {
+        if (baseline == null) {
+            return null;
+        }
+        Map<String, Long> totals = new HashMap<>();
+        baseline.snapshots().forEach(snapshot -> totals.put(snapshot.name(), snapshot.totalBytes()));
+        return new BaselineUsed(baseline.source(), totals, baseline.missingFrom(snapshots));
+    }
+
+    /** Which snapshots were compared with the baseline, which are new, and which the baseline has and this run not. */
+    private void tellBaseline(Baseline baseline, List<FoldedSnapshot> snapshots) {
+        Map<String, FoldedSnapshot> before = baseline.byName();
+        long compared = snapshots.stream().filter(snapshot -> before.containsKey(snapshot.name())).count();
+        listener.info("Baseline: " + baseline.summaryFile() + ", " + compared + " of " + snapshots.size()
+                + (snapshots.size() == 1 ? " snapshot" : " snapshots") + " compared");
+        for (FoldedSnapshot snapshot : snapshots) {
+            FoldedSnapshot was = before.get(snapshot.name());
+            if (was == null) {
+                listener.info("Snapshot " + snapshot.name() + " is new since the baseline: its growth is not checked");
+            } else {
+                listener.info(BudgetMessages.snapshotSinceBaseline(snapshot.name(), was.totalBytes(),
+                        snapshot.totalBytes()));
+            }
+        }
+        for (String missing : baseline.missingFrom(snapshots)) {
+            listener.warning("Snapshot " + missing + " is in the baseline but not in this run (renamed, or no longer "
+                    + "written?): it is not compared");
+        }
+    }
+
+    /**
+     * Names the functions of every snapshot's sites from the sources, one snapshot after the other in report order
+     * (the reads run in parallel; the counts and the unresolved files listed must not depend on that). A source
+     * modified after a dump is not trusted for that dump.
+     */
+    private List<FoldedSnapshot> nameFunctions(List<FoldedSnapshot> snapshots, List<SnapshotFiles.Dump> dumps,
+                                               FunctionNameResolver resolver) throws IOException {
+        Map<String, Path> files = new HashMap<>();
+        dumps.forEach(dump -> files.put(dump.name(), dump.file()));
+        List<FoldedSnapshot> named = new ArrayList<>(snapshots.size());
+        for (FoldedSnapshot snapshot : snapshots) {
+            FileTime dumpModified = Files.getLastModifiedTime(files.get(snapshot.name()));
+            named.add(snapshot.withFunctionNames((path, line) -> resolver.resolve(path, line, dumpModified)));
+        }
+        return named;
+    }
+
+    /**
+     * The baseline with its sites named from the same sources, so that a line this run no longer allocates in (it
+     * shrank to nothing) keeps its function in the report. A source modified after the baseline's summary was
+     * written is not trusted for it, as for a dump. A resolver of its own: the counts logged are this run's.
+     */
+    private Baseline nameFunctions(Baseline baseline) throws IOException {
+        FunctionNameResolver resolver = new FunctionNameResolver(settings.sourceRoots());
+        FileTime written = Files.getLastModifiedTime(baseline.summaryFile());
+        List<FoldedSnapshot> named = new ArrayList<>(baseline.snapshots().size());
+        for (FoldedSnapshot snapshot : baseline.snapshots()) {
+            named.add(snapshot.withFunctionNames((path, line) -> resolver.resolve(path, line, written)));
+        }
+        return new Baseline(baseline.source(), baseline.summaryFile(), named, baseline.files());
+    }
+
+    private List<FoldedSnapshot> read(List<SnapshotFiles.Dump> dumps, PathNormalizer normalizer,
+                                      List<UnreadableSnapshot> unreadable, Map<String, Long> readNanos)
+            throws CheckFailure, IOException {
+        List<SnapshotRead> reads = readAll(dumps, normalizer);
+        List<FoldedSnapshot> snapshots = new ArrayList<>(dumps.size());
+        for (SnapshotRead read : reads) {
+            if (read instanceof SnapshotRead.OutOfMemory outOfMemory) {
+                throw new CheckFailure(outOfMemory.message());
+            }
+            if (read instanceof SnapshotRead.Unreadable failed) {
+                unreadable(failed.name(), failed.error(), unreadable);
+                continue;
+            }
+            SnapshotRead.Folded folded = (SnapshotRead.Folded) read;
+            FoldedSnapshot snapshot = folded.snapshot();
+            readNanos.put(snapshot.name(), folded.readNanos());
+            snapshots.add(snapshot);
+        }
+        return snapshots;
+    }
+
+    /**
+     * Reads and folds every dump, up to {@code threads} at a time; the results come back in the order of
+     * {@code dumps} whatever order the reads finish in, so the report does not depend on the thread count.
+     */
+    private List<SnapshotRead> readAll(List<SnapshotFiles.Dump> dumps, PathNormalizer normalizer) throws IOException {
+        DumpLoader loader = new DumpLoader(settings.fileNameEncoding(), settings.maxDecompressedBytes());
+        // Globs over normalized paths, so normalized the same way: ./lib//x.py is lib/x.py.
+        List<PathGlob> excludeFrames = settings.excludeFrames().stream()
+                .map(glob -> new PathGlob(PathNormalizer.lexical(glob))).toList();
+        int threads = Math.min(settings.threads(), dumps.size());
+        if (threads <= 1) {
+            List<SnapshotRead> reads = new ArrayList<>(dumps.size());
+            for (SnapshotFiles.Dump dump : dumps) {
+                reads.add(readOne(dump, loader, normalizer, excludeFrames, 1));
+            }
+            return reads;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
+            Thread thread = new Thread(runnable, "memflame-read");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<SnapshotRead>> pending = new ArrayList<>(dumps.size());
+            for (SnapshotFiles.Dump dump : dumps) {
+                pending.add(pool.submit(() -> readOne(dump, loader, normalizer, excludeFrames, threads)));
+            }
+            List<SnapshotRead> reads = new ArrayList<>(dumps.size());
+            for (Future<SnapshotRead> read : pending) {
+                reads.add(await(read));
+            }
+            return reads;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /**
+     * Reads one dump from the file it was found at. A dump that cannot be read, for its content or because the file
+     * cannot be (permissions, gone), is a value, as {@code failOnUnreadable} decides what it means.
+     */
+    private SnapshotRead readOne(SnapshotFiles.Dump dump, DumpLoader loader, PathNormalizer normalizer,
+                                 List<PathGlob> excludeFrames, int readingAtOnce) {
+        String name = dump.name();
+        Path file = dump.file();
+        DumpProgress progress = null;
+        long fileBytes = 0;
+        try {
+            fileBytes = Files.size(file);
+            progress = new DumpProgress(name, fileBytes, System::nanoTime, listener);
+            SnapshotFolder folder = new SnapshotFolder(progress::trace);
+            DumpFormat format;
+            try (InputStream in = progress.count(Files.newInputStream(file))) {
+                format = loader.load(in, file.toString(), folder);
+            }
+            FoldedSnapshot snapshot = folder.fold(name, format, normalizer, excludeFrames);
+            return new SnapshotRead.Folded(snapshot, progress.elapsedNanos());
+        } catch (DumpFormatException e) {
+            return new SnapshotRead.Unreadable(name, e.getMessage()
+                    + (ofNoDumpFormat(e, progress.traces()) ? excludeHint(dump) : ""));
+        } catch (ArithmeticException overflow) {
+            return new SnapshotRead.Unreadable(name, file + ": its byte total exceeds " + Long.MAX_VALUE + " bytes");
+        } catch (IOException e) {
+            return new SnapshotRead.Unreadable(name, file + ": cannot read the file: " + FileErrors.describe(e));
+        } catch (OutOfMemoryError e) {
+            // What the failed read held is garbage once this frame is left, so the message can still be built.
+            return new SnapshotRead.OutOfMemory(OutOfMemoryAdvice.whileReading(name, fileBytes,
+                    progress == null ? 0 : progress.traces(), Runtime.getRuntime().maxMemory(), readingAtOnce));
+        }
+    }
+
+    /**
+     * Whether a file refused is no dump at all rather than a broken one: no format reads its start, or its format's
+     * reader refused it before a single trace, and not because it ends early (another tool's {@code report.json} is
+     * a JSON object without traces; a truncated dump is a dump).
+     */
+    private static boolean ofNoDumpFormat(DumpFormatException e, long tracesRead) {
+        return DumpLoader.ANY_FORMAT.equals(e.expected())
+                || (tracesRead == 0 && !TRUNCATED.matcher(e.found()).find());
+    }
+
+    /** For a file of no dump format: which include picked it, and how to leave it out. */
+    private static String excludeHint(SnapshotFiles.Dump dump) {
+        return ". It was read because the include " + dump.includedBy() + " picks it; if it is not a memory "
+                + "snapshot, leave it out with <excludes><exclude>" + dump.name() + "</exclude></excludes> (or "
+                + "-Dmemflame.excludes=" + dump.name() + ")";
+    }
+
+    private static SnapshotRead await(Future<SnapshotRead> read) throws IOException {
+        try {
+            return read.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while reading memory snapshots");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+
+    private static String duration(long nanos) {
+        return nanos < 1_000_000_000L
+                ? String.format(Locale.ROOT, "%d ms", nanos / 1_000_000)
+                : String.format(Locale.ROOT, "%.1f s", nanos / 1e9);
+    }
+
+    private void unreadable(String name, String error, List<UnreadableSnapshot> unreadable) throws CheckFailure {
+        if (settings.failOnUnreadable()) {
+            throw new CheckFailure("Cannot read memory snapshot " + error);
+        }
+        UnreadableSnapshot leftOut = new UnreadableSnapshot(name, error);
+        listener.warning(leftOut.warning());
+        unreadable.add(leftOut);
+    }
+
+    private void tell(List<BudgetResult> results, List<SnapshotReport> reports,
+                      Map<Budget, List<String>> unmatchedLines) {
+        Set<Budget> unmatchedTold = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (BudgetResult result : results) {
+            switch (result.status()) {
+                case EXCEEDED -> describe(result, reports)
+                        .forEach(result.onlyWarned() ? listener::warning : listener::error);
+                case WARNING -> describe(result, reports).forEach(listener::warning);
+                case UNMATCHED -> {
+                    if (unmatchedTold.add(result.budget())) {
+                        unmatchedLines.get(result.budget())
+                                .forEach(result.failsBuild() ? listener::error : listener::warning);
+                    }
+                }
+                case OK, NOT_CHECKED -> listener.info(BudgetMessages.within(result));
+            }
+        }
+        if (!results.isEmpty()) {
+            listener.info(BudgetMessages.summary(results));
+        }
+    }
+
+    private List<String> describe(BudgetResult result, List<SnapshotReport> reports) {
+        FlameTree.View view = result.budget().scope() == Scope.SELF ? FlameTree.View.PATH : FlameTree.View.STACK;
+        for (SnapshotReport report : reports) {
+            if (report.snapshot().name().equals(result.snapshot())) {
+                Path output = settings.outputDirectory();
+                return BudgetMessages.describe(result, output.resolve(report.svgFile(view)).toString(),
+                        report.baseline() == null ? null : output.resolve(report.diffSvgFile(view)).toString());
+            }
+        }
+        return BudgetMessages.describe(result, null, null);
+    }
+
+    private static String patterns(List<String> globs) {
+        return "[" + String.join(", ", globs) + "]";
+    }
+}
