@@ -32,7 +32,7 @@ assert raid[0].status == 'unmatched' && raid[0].failsBuild
 
 def markdown = new File(report, 'memflame.md').getText('UTF-8')
 assert !markdown.contains('No budgets are configured')
-assert markdown.contains('| client/combat | self | none matches \\*\\*/\\*raid\\* | 0 B | 1.0 MiB | \u274c **unmatched** |')
+assert markdown.contains('| `client/combat` | self | none matches `**/*raid*` | 0 B | 1.0 MiB | \u274c **unmatched** |')
 
 def junit = DocumentBuilderFactory.newInstance().newDocumentBuilder()
         .parse(new File(basedir, 'target/memflame-reports/TEST-memflame.xml'))

@@ -32,7 +32,7 @@ public abstract class AbstractMemflameMojo extends ProjectReportMojo {
     /**
      * The directory where the test run leaves its snapshot dumps. A snapshot's name in reports and in
      * {@code <snapshots>} of a budget is its path relative to this directory.
-     * <pre>{@code <snapshotDirectory>${project.build.directory}/memory-snapshots</snapshotDirectory>}</pre>
+     * <pre>&lt;snapshotDirectory&gt;${project.build.directory}/memory-snapshots&lt;/snapshotDirectory&gt;</pre>
      */
     @Parameter(property = "memflame.snapshotDirectory", defaultValue = "${project.build.directory}/memory-snapshots")
     protected File snapshotDirectory;
@@ -120,7 +120,7 @@ public abstract class AbstractMemflameMojo extends ProjectReportMojo {
      * introduced. {@code maxGrowth}, next to {@code max} or instead of it, limits how much the figure may grow since
      * the {@code baseline}: bytes with the same units, or a percentage of the baseline's figure ({@code 10%}); a
      * budget needs {@code max}, {@code maxGrowth} or both. A limit can come from a property, e.g.
-     * {@code <max>${memory.client.max}</max>} set with {@code -Dmemory.client.max=30MiB}.
+     * <code>&lt;max&gt;${memory.client.max}&lt;/max&gt;</code> set with {@code -Dmemory.client.max=30MiB}.
      * <pre>{@code
      * <budgets>
      *   <budget><path>client/controller</path><max>20 MiB</max></budget>
@@ -227,11 +227,11 @@ public abstract class AbstractMemflameMojo extends ProjectReportMojo {
      * its {@code file:line} when its file is under no root, the line is past the end of the file, or the file was
      * modified after the dump; the log says how many frames were named and which files were not found. Budgets
      * keep matching paths, never names. Relative directories are resolved against the project's base directory.
-     * <pre>{@code
-     * <sourceRoots>
-     *   <sourceRoot>${project.basedir}/src/main/python</sourceRoot>
-     * </sourceRoots>
-     * }</pre>
+     * <pre>
+     * &lt;sourceRoots&gt;
+     *   &lt;sourceRoot&gt;${project.basedir}/src/main/python&lt;/sourceRoot&gt;
+     * &lt;/sourceRoots&gt;
+     * </pre>
      */
     @Parameter(property = "memflame.sourceRoots")
     private List<File> sourceRoots;
@@ -254,7 +254,7 @@ public abstract class AbstractMemflameMojo extends ProjectReportMojo {
      * growth. A baseline that is not there gives a warning (growth not checked), or fails {@code check} with
      * {@code failIfNoBaseline}; one that is there but broken or of another format version fails. Relative paths are
      * resolved against the project's base directory.
-     * <pre>{@code <baseline>${project.basedir}/src/test/memflame-baseline</baseline>}</pre>
+     * <pre>&lt;baseline&gt;${project.basedir}/src/test/memflame-baseline&lt;/baseline&gt;</pre>
      * or on the command line: {@code mvn verify -Dmemflame.baseline=last-green/memflame}
      */
     @Parameter(property = "memflame.baseline")

@@ -32,7 +32,7 @@ public class BaselineMojo extends ProjectReportMojo {
     /**
      * Where the baseline goes; commit it, and point {@code <baseline>} at it. The directory is replaced as a whole,
      * so it must be missing, empty or a baseline memflame wrote.
-     * <pre>{@code <baselineDirectory>${project.basedir}/src/test/memflame-baseline</baselineDirectory>}</pre>
+     * <pre>&lt;baselineDirectory&gt;${project.basedir}/src/test/memflame-baseline&lt;/baselineDirectory&gt;</pre>
      */
     @Parameter(property = "memflame.baselineDirectory", defaultValue = Defaults.BASELINE_DIRECTORY)
     private File baselineDirectory;

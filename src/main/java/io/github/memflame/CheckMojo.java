@@ -95,7 +95,7 @@ public class CheckMojo extends AbstractMemflameMojo {
      * matches nothing without failing the build. Written even when the build fails.
      * {@code none} (or {@code -Dmemflame.junitReport=}) writes none; an empty element in the POM means the default,
      * as for every parameter. A relative path is resolved against the project's base directory.
-     * <pre>{@code <junitReport>${project.build.directory}/memflame-reports/TEST-memflame.xml</junitReport>}</pre>
+     * <pre>&lt;junitReport&gt;${project.build.directory}/memflame-reports/TEST-memflame.xml&lt;/junitReport&gt;</pre>
      */
     @Parameter(property = "memflame.junitReport",
             defaultValue = "${project.build.directory}/memflame-reports/TEST-memflame.xml")

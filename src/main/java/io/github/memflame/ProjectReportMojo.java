@@ -22,7 +22,7 @@ public abstract class ProjectReportMojo extends ReadingMojo {
      * memflame wrote (its {@code .memflame-report} marker says so), and must not be or contain the project, a source
      * root, the snapshot directory or the baseline: otherwise the goal fails before reading any dump, naming what is
      * in the way. {@code report-aggregate} finds each module's report here.
-     * <pre>{@code <outputDirectory>${project.build.directory}/site/memflame</outputDirectory>}</pre>
+     * <pre>&lt;outputDirectory&gt;${project.reporting.outputDirectory}/memflame&lt;/outputDirectory&gt;</pre>
      */
     @Parameter(property = "memflame.outputDirectory", defaultValue = Defaults.OUTPUT_DIRECTORY)
     protected File outputDirectory;

@@ -63,7 +63,7 @@ public class ReportAggregateMojo extends MemflameMojo {
      * Where the aggregate {@code index.html} and {@code memflame.json} go. The directory is replaced as a whole, so
      * it must be missing, empty or an aggregate report memflame wrote, and must not be or contain a module or its
      * report.
-     * <pre>{@code <aggregateOutputDirectory>${project.build.directory}/site/memflame-aggregate</aggregateOutputDirectory>}</pre>
+     * <pre>&lt;aggregateOutputDirectory&gt;${project.reporting.outputDirectory}/memflame-aggregate&lt;/aggregateOutputDirectory&gt;</pre>
      */
     @Parameter(property = "memflame.aggregateOutputDirectory",
             defaultValue = Defaults.AGGREGATE_OUTPUT_DIRECTORY)

@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * The defaults the goals' parameters share, in one place: the mojos' annotations name them as their
  * {@code defaultValue}, and the code that needs the same default (the dump listing, the aggregate's lookup of a
- * module's report) uses them too. Values with {@code ${...}} are Maven expressions, evaluated by Maven.
+ * module's report) uses them too. Values with <code>${...}</code> are Maven expressions, evaluated by Maven.
  */
 public final class Defaults {
     /** The {@code memflame.skip} default: run. */
