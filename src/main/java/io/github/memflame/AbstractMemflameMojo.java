@@ -2,7 +2,7 @@ package io.github.memflame;
 
 import io.github.memflame.budget.Budget;
 import io.github.memflame.budget.ByteSize;
-import io.github.memflame.render.ProjectDirectories;
+import io.github.memflame.output.ProjectDirectories;
 import io.github.memflame.render.SvgOptions;
 import java.io.File;
 import java.io.IOException;

@@ -1,11 +1,11 @@
 package io.github.memflame;
 
 import io.github.memflame.files.FileErrors;
-import io.github.memflame.render.OutputDirectory;
-import io.github.memflame.render.OutputKind;
-import io.github.memflame.render.OutputRefusedException;
-import io.github.memflame.render.ProjectDirectories;
-import io.github.memflame.render.ProtectedDirectory;
+import io.github.memflame.output.OutputDirectory;
+import io.github.memflame.output.OutputKind;
+import io.github.memflame.output.OutputRefusedException;
+import io.github.memflame.output.ProjectDirectories;
+import io.github.memflame.output.ProtectedDirectory;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package io.github.memflame;
 
 import io.github.memflame.files.FileErrors;
-import io.github.memflame.render.ReportWriter;
+import io.github.memflame.summary.ReportFiles;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -68,7 +68,7 @@ public class ReportMojo extends AbstractMemflameMojo implements MavenMultiPageRe
         }
         if (checkReportUpToDate()) {
             getLog().info("memflame: the site links the Memory report check wrote: " + outputDirectory.toPath()
-                    .resolve(ReportWriter.INDEX));
+                    .resolve(ReportFiles.INDEX));
             return;
         }
         write();
@@ -136,7 +136,7 @@ public class ReportMojo extends AbstractMemflameMojo implements MavenMultiPageRe
     }
 
     private Path summaryFile() {
-        return outputDirectory.toPath().resolve(ReportWriter.SUMMARY);
+        return outputDirectory.toPath().resolve(ReportFiles.SUMMARY);
     }
 
     private List<Path> dumpFiles() throws MavenReportException {

@@ -1,8 +1,9 @@
 package io.github.memflame.render;
 
 import io.github.memflame.aggregate.ModuleReport;
-import io.github.memflame.aggregate.ReportSummary;
 import io.github.memflame.format.Numbers;
+import io.github.memflame.summary.ReportFiles;
+import io.github.memflame.summary.ReportSummary;
 import java.io.IOException;
 import java.io.Writer;
 import java.math.BigInteger;
@@ -82,7 +83,7 @@ public final class AggregatePage {
             for (ModuleReport module : modules) {
                 ReportSummary summary = module.summary();
                 html.constant("<tr class=\"module\"").attribute("data-module", module.module())
-                        .constant("><td class=\"path\"><a").attribute("href", link(module, ReportWriter.INDEX))
+                        .constant("><td class=\"path\"><a").attribute("href", link(module, ReportFiles.INDEX))
                         .constant(">").text(module.module()).constant("</a></td><td><span")
                         .attribute("class", "badge " + (summary.passed() ? "ok" : "exceeded")).constant(">")
                         .text(summary.passed() ? "PASSED" : "FAILED").constant("</span></td>");
