@@ -1,6 +1,7 @@
 package io.github.memflame.render;
 
 import io.github.memflame.aggregate.ModuleReport;
+import io.github.memflame.budget.BudgetStatus;
 import io.github.memflame.format.Numbers;
 import io.github.memflame.summary.ReportFiles;
 import io.github.memflame.summary.ReportSummary;
@@ -149,9 +150,10 @@ public final class AggregatePage {
             html.constant("</tbody>\n</table>\n</section>\n");
         }
 
+        /** {@link BudgetStatus#severity}; a status this version does not know (from a later one) last. */
         private static int severity(String status) {
-            int index = List.of("exceeded", "warning", "unmatched", "not-checked", "ok").indexOf(status);
-            return index < 0 ? Integer.MAX_VALUE : index;
+            BudgetStatus known = BudgetStatus.ofSummaryName(status);
+            return known == null ? Integer.MAX_VALUE : known.severity();
         }
 
         private void snapshots() {

@@ -143,19 +143,6 @@ public final class IndexPage {
         return out.toString();
     }
 
-    /** A change in bytes, {@code +1.5 KiB}, {@code -300 B}, {@code 0 B}, as the diff graphs' script writes it too. */
-    static String signedBytes(long delta) {
-        return (delta > 0 ? "+" : "") + Numbers.bytes(delta);
-    }
-
-    /**
-     * A change relative to the baseline, {@code +6.5%}, {@code -100.0%}, or {@code new} when the baseline had
-     * nothing, as the diff graphs' script writes it too.
-     */
-    static String signedPercent(long delta, long before) {
-        return before == 0 && delta != 0 ? "new" : Numbers.signedPercent(delta, before);
-    }
-
     /** Headroom of a budget as a share of its limit: positive when under, negative when over. */
     static BigDecimal headroomPercent(long limitBytes, long actualBytes) {
         if (limitBytes <= 0) {
@@ -245,7 +232,7 @@ public final class IndexPage {
                 return;
             }
             List<BudgetResult> rows = new ArrayList<>(report.budgets());
-            rows.sort(Comparator.comparingInt((BudgetResult r) -> severity(r.status()))
+            rows.sort(Comparator.comparingInt((BudgetResult r) -> r.status().severity())
                     .thenComparing(r -> r.budget().hasMax() ? headroomPercent(r.budget().maxBytes(), r.actualBytes())
                             : BigDecimal.valueOf(1000)));
             // As in memflame.md: the growth columns only when some budget has a baseline figure to compare with.
@@ -317,7 +304,8 @@ public final class IndexPage {
                 if (growthColumns) {
                     allowedGrowthCell(row);
                 }
-                html.constant("<td").attribute("data-value", 3 - severity(row.status())).constant("><span")
+                html.constant("<td").attribute("data-value", BudgetStatus.OK.severity() - row.status().severity())
+                        .constant("><span")
                         .attribute("class", "badge " + status);
                 if (row.status() == BudgetStatus.UNMATCHED && row.snapshot() == null) {
                     html.constant(" title=\"The budget applies to no snapshot: check its snapshots glob\"");
@@ -356,8 +344,8 @@ public final class IndexPage {
             long delta = growth.deltaBytes();
             html.constant("<td").attribute("class", "num change " + direction(delta)).attribute("data-value", delta)
                     .attribute("title", (delta > 0 ? "+" : "") + Numbers.grouped(delta) + " bytes").constant(">")
-                    .text(signedBytes(delta)).constant(" <span class=\"sub\">")
-                    .text("(" + signedPercent(delta, growth.baselineBytes()) + ")").constant("</span></td>");
+                    .text(Numbers.signedBytes(delta)).constant(" <span class=\"sub\">")
+                    .text("(" + Numbers.changePercent(delta, growth.baselineBytes()) + ")").constant("</span></td>");
         }
 
         /**
@@ -394,15 +382,6 @@ public final class IndexPage {
                         .text(Numbers.bytes(site.bytes())).constant("</span></li>");
             }
             html.constant("</ol>");
-        }
-
-        private static int severity(BudgetStatus status) {
-            return switch (status) {
-                case EXCEEDED -> 0;
-                case WARNING -> 1;
-                case UNMATCHED, NOT_CHECKED -> 2;
-                case OK -> 3;
-            };
         }
 
         private void bytesCell(long bytes, String configured) {
@@ -576,8 +555,8 @@ public final class IndexPage {
                         .text(Numbers.bytes(before)).constant("</span> \u2192 <span")
                         .attribute("title", Numbers.grouped(after) + " bytes").constant(">").text(Numbers.bytes(after))
                         .constant("</span> <span").attribute("class", "change " + direction(after - before))
-                        .constant(">").text(signedBytes(after - before) + " ("
-                                + signedPercent(after - before, before) + ")")
+                        .constant(">").text(Numbers.signedBytes(after - before) + " ("
+                                + Numbers.changePercent(after - before, before) + ")")
                         .constant("</span> \u00b7 differential graphs: ");
                 for (FlameTree.View view : FlameTree.View.values()) {
                     link(snapshot.diffSvgFile(view), view.fileSuffix() + " diff", "graph diff");
@@ -616,8 +595,8 @@ public final class IndexPage {
                 bytesCell(change.afterBytes(), null);
                 html.constant("<td").attribute("class", "num change " + direction(delta))
                         .attribute("data-value", delta).attribute("title", Numbers.grouped(delta) + " bytes")
-                        .constant(">").text(signedBytes(delta)).constant("</td>");
-                String percent = signedPercent(delta, change.beforeBytes());
+                        .constant(">").text(Numbers.signedBytes(delta)).constant("</td>");
+                String percent = Numbers.changePercent(delta, change.beforeBytes());
                 html.constant("<td class=\"num\"").attribute("data-value", change.beforeBytes() == 0
                                 ? (delta > 0 ? "Infinity" : "0") : percent.replace("%", "").replace("+", ""))
                         .constant(">").text(percent).constant("</td></tr>\n");

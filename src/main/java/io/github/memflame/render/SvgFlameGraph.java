@@ -196,8 +196,8 @@ public final class SvgFlameGraph {
                 // Shorter than a normal graph's: the change and the legend must fit on the line.
                 long before = tree.baselineBytes(root);
                 long delta = tree.bytes(root) - before;
-                subtitle.append(", ").append(IndexPage.signedBytes(delta)).append(" (")
-                        .append(IndexPage.signedPercent(delta, before)).append(") from ").append(Numbers.bytes(before))
+                subtitle.append(", ").append(Numbers.signedBytes(delta)).append(" (")
+                        .append(Numbers.changePercent(delta, before)).append(") from ").append(Numbers.bytes(before))
                         .append(" \u00b7 red grew, blue shrank, grey under ")
                         .append(BigDecimal.valueOf(options.diffThreshold()).stripTrailingZeros().toPlainString())
                         .append('%');
