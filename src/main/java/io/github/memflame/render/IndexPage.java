@@ -7,6 +7,7 @@ import io.github.memflame.budget.Growth;
 import io.github.memflame.fold.FlameNode;
 import io.github.memflame.fold.FlameTree;
 import io.github.memflame.fold.FoldedSnapshot;
+import io.github.memflame.fold.LargestSites;
 import io.github.memflame.fold.SiteChange;
 import io.github.memflame.fold.SiteChanges;
 import io.github.memflame.format.Numbers;
@@ -15,16 +16,13 @@ import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.PriorityQueue;
 
 /**
  * The report's {@code index.html}: the page an engineer opens first. One self-contained file (inline style and a
@@ -71,59 +69,13 @@ public final class IndexPage {
         out.flush();
     }
 
-    /** A line-level leaf of a path view: what holds memory, where. */
-    record Site(String path, String snapshot, SnapshotReport report, long bytes, long traces) {
-    }
-
     /**
-     * The allocation sites (frames of the path views that allocated bytes themselves: lines, or files where the
-     * line is unknown) of all snapshots holding the most, largest first (ties by path, then snapshot), at most
-     * {@code limit}. The trees are walked without recursion.
+     * The sites of the snapshots' path views holding the most ({@link LargestSites}); a snapshot without a path view
+     * has none.
      */
-    static List<Site> largestSites(List<SnapshotReport> snapshots, int limit) {
-        Comparator<Site> order = Comparator.comparingLong(Site::bytes).reversed()
-                .thenComparing(Site::path).thenComparing(Site::snapshot);
-        PriorityQueue<Site> smallestFirst = new PriorityQueue<>(order.reversed());
-        for (SnapshotReport snapshot : snapshots) {
-            FlameTree tree = snapshot.pathView();
-            if (tree == null) {
-                continue;
-            }
-            // Each node with its parent's name (null at the top): a node's own name is made only when it has
-            // children or is a site that can still enter the list (a path view has tens of thousands of lines).
-            record Pending(FlameNode node, String parentName) {
-            }
-            Deque<Pending> pending = new ArrayDeque<>();
-            for (FlameNode child : tree.root().children()) {
-                pending.push(new Pending(child, null));
-            }
-            while (!pending.isEmpty()) {
-                Pending next = pending.pop();
-                FlameNode node = next.node();
-                boolean site = node.selfBytes() > 0 || node.children().isEmpty();
-                boolean listed = site && (smallestFirst.size() < limit
-                        || !smallestFirst.isEmpty() && node.selfBytes() >= smallestFirst.peek().bytes());
-                if (!listed && node.children().isEmpty()) {
-                    continue;
-                }
-                String name = tree.childName(next.parentName(), node);
-                long childTraces = 0;
-                for (FlameNode child : node.children()) {
-                    pending.push(new Pending(child, name));
-                    childTraces += child.traces();
-                }
-                if (listed) {
-                    smallestFirst.add(new Site(name, snapshot.snapshot().name(), snapshot, node.selfBytes(),
-                            node.traces() - childTraces));
-                    if (smallestFirst.size() > limit) {
-                        smallestFirst.poll();
-                    }
-                }
-            }
-        }
-        List<Site> sites = new ArrayList<>(smallestFirst);
-        sites.sort(order);
-        return sites;
+    static List<LargestSites.Entry> largestSites(List<SnapshotReport> snapshots, int limit) {
+        return LargestSites.of(snapshots.stream().map(SnapshotReport::pathView).filter(Objects::nonNull).toList(),
+                limit);
     }
 
     /** A relative link to a report file: each {@code /}-separated segment percent-encoded as UTF-8. */
@@ -494,7 +446,7 @@ public final class IndexPage {
         }
 
         private void largest() {
-            List<Site> sites = largestSites(report.snapshots(), LARGEST);
+            List<LargestSites.Entry> sites = largestSites(report.snapshots(), LARGEST);
             html.constant("<section>\n<h2>").text("Largest " + LARGEST + " lines").constant("</h2>\n");
             if (sites.isEmpty()) {
                 html.constant("<p class=\"empty\">No allocation was traced.</p>\n</section>\n");
@@ -515,9 +467,9 @@ public final class IndexPage {
             header("Traces", true);
             html.constant("</tr></thead>\n<tbody>\n");
             int rank = 0;
-            for (Site site : sites) {
+            for (LargestSites.Entry site : sites) {
                 rank++;
-                long total = site.report().snapshot().totalBytes();
+                long total = byName.get(site.snapshot()).snapshot().totalBytes();
                 html.constant("<tr><td class=\"num\"").attribute("data-value", rank).constant(">").number(rank)
                         .constant("</td><td class=\"path\"><code>").text(site.path()).constant("</code></td><td>");
                 snapshotLink(site.snapshot());

@@ -13,6 +13,7 @@ import io.github.memflame.budget.GrowthLimit;
 import io.github.memflame.budget.Contributor;
 import io.github.memflame.budget.Scope;
 import io.github.memflame.fold.FoldedSnapshot;
+import io.github.memflame.fold.LargestSites;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -136,7 +137,7 @@ class IndexPageTest {
             a.add(i * 100L, "x/a.py:" + i);
             b.add(i * 100L + 50, "y/b.py:" + i);
         }
-        List<IndexPage.Site> sites = IndexPage.largestSites(
+        List<LargestSites.Entry> sites = IndexPage.largestSites(
                 List.of(Reports.report(a.build()), Reports.report(b.build())), IndexPage.LARGEST);
         assertEquals(20, sites.size());
         assertEquals("y/b.py:15", sites.get(0).path());
@@ -163,7 +164,7 @@ class IndexPageTest {
         a.add(40, "m/small.py:1");
         java.util.Collections.sort(all);
 
-        List<IndexPage.Site> sites = IndexPage.largestSites(
+        List<LargestSites.Entry> sites = IndexPage.largestSites(
                 List.of(Reports.report(a.build()), Reports.report(b.build())), IndexPage.LARGEST);
 
         assertEquals(all.subList(0, IndexPage.LARGEST),
