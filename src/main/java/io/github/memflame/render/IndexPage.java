@@ -15,7 +15,6 @@ import java.io.IOException;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -78,23 +77,6 @@ public final class IndexPage {
                 limit);
     }
 
-    /** A relative link to a report file: each {@code /}-separated segment percent-encoded as UTF-8. */
-    static String href(String relativePath) {
-        StringBuilder out = new StringBuilder(relativePath.length() + 16);
-        for (byte b : Markup.sanitize(relativePath).getBytes(StandardCharsets.UTF_8)) {
-            int c = b & 0xff;
-            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                    || "-._~/!$()*,;=@".indexOf(c) >= 0) {
-                out.append((char) c);
-            } else {
-                out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
-                        .append(Character.toUpperCase(Character.forDigit(c & 15, 16)));
-            }
-        }
-        // ':' is encoded too, so a name never reads as a URL scheme such as javascript:.
-        return out.toString();
-    }
-
     /** Headroom of a budget as a share of its limit: positive when under, negative when over. */
     static BigDecimal headroomPercent(long limitBytes, long actualBytes) {
         if (limitBytes <= 0) {
@@ -144,11 +126,11 @@ public final class IndexPage {
                     .attribute("data-result", verdict).constant(">\n<div class=\"verdict\">").text(result)
                     .constant("</div>\n<div class=\"facts\">");
             int budgets = report.budgets().size();
-            html.text(count(budgets, "budget check"));
+            html.text(PageParts.count(budgets, "budget check"));
             fact(counts, BudgetStatus.EXCEEDED, "exceeded");
             fact(counts, BudgetStatus.WARNING, budgetsWord(counts.get(BudgetStatus.WARNING), "warning"));
             fact(counts, BudgetStatus.UNMATCHED, "unmatched");
-            html.text(" \u00b7 " + count(report.snapshots().size(), "snapshot"));
+            html.text(" \u00b7 " + PageParts.count(report.snapshots().size(), "snapshot"));
             if (!report.unreadable().isEmpty()) {
                 html.constant(" \u00b7 <span class=\"badge exceeded\">")
                         .text(report.unreadable().size() + " unreadable, left out of every total").constant("</span>");
@@ -157,10 +139,6 @@ public final class IndexPage {
                 html.text(", " + Numbers.bytes(report.tracedBytes()) + " traced");
             }
             html.constant("</div>\n</header>\n<main>\n");
-        }
-
-        private static String count(int count, String noun) {
-            return count + " " + noun + (count == 1 ? "" : "s");
         }
 
         private static String budgetsWord(Integer count, String word) {
@@ -191,22 +169,22 @@ public final class IndexPage {
             boolean growthColumns = rows.stream().anyMatch(row -> row.growth() != null);
             html.constant("<table id=\"budgets\"").attribute("class", growthColumns ? "sortable with-growth" : "sortable")
                     .constant(">\n<thead><tr>");
-            header("Path", false);
-            header("Scope", false);
-            header("Snapshot", false);
+            PageParts.header(html, "Path", false);
+            PageParts.header(html, "Scope", false);
+            PageParts.header(html, "Snapshot", false);
             if (growthColumns) {
-                header("Before", true);
+                PageParts.header(html, "Before", true);
             }
-            header("Actual", true);
+            PageParts.header(html, "Actual", true);
             if (growthColumns) {
-                header("Change", true);
+                PageParts.header(html, "Change", true);
             }
-            header("Limit", true);
-            header("Headroom", true);
+            PageParts.header(html, "Limit", true);
+            PageParts.header(html, "Headroom", true);
             if (growthColumns) {
-                header("Allowed growth", true);
+                PageParts.header(html, "Allowed growth", true);
             }
-            header("Status", true);
+            PageParts.header(html, "Status", true);
             html.constant("<th>Top sites</th></tr></thead>\n<tbody>\n");
             for (BudgetResult row : rows) {
                 long limit = row.budget().maxBytes();
@@ -232,12 +210,12 @@ public final class IndexPage {
                 if (growthColumns) {
                     beforeCell(row.growth());
                 }
-                bytesCell(row.actualBytes(), null);
+                PageParts.bytesCell(html, row.actualBytes(), null);
                 if (growthColumns) {
                     changeCell(row.growth());
                 }
                 if (row.budget().hasMax()) {
-                    bytesCell(limit, row.budget().maxText());
+                    PageParts.bytesCell(html, limit, row.budget().maxText());
                     BigDecimal headroom = headroomPercent(limit, row.actualBytes());
                     html.constant("<td class=\"num\"").attribute("data-value", headroom.toPlainString())
                             .attribute("title", Numbers.grouped(limit - row.actualBytes()) + " bytes").constant(">");
@@ -283,7 +261,7 @@ public final class IndexPage {
             if (growth == null) {
                 html.constant("<td class=\"num\" title=\"no baseline figure for this snapshot\">\u2014</td>");
             } else {
-                bytesCell(growth.baselineBytes(), null);
+                PageParts.bytesCell(html, growth.baselineBytes(), null);
             }
         }
 
@@ -336,18 +314,6 @@ public final class IndexPage {
             html.constant("</ol>");
         }
 
-        private void bytesCell(long bytes, String configured) {
-            html.constant("<td class=\"num\"").attribute("data-value", bytes)
-                    .attribute("title", Numbers.grouped(bytes) + " bytes" + (configured == null || configured.isBlank()
-                            ? "" : " (configured as " + configured + ")"))
-                    .constant(">").text(Numbers.bytes(bytes)).constant("</td>");
-        }
-
-        private void numberCell(long value) {
-            html.constant("<td class=\"num\"").attribute("data-value", value).constant(">")
-                    .text(Numbers.grouped(value)).constant("</td>");
-        }
-
         private void snapshotLink(String name) {
             SnapshotReport snapshot = name == null ? null : byName.get(name);
             if (snapshot == null) {
@@ -358,11 +324,7 @@ public final class IndexPage {
         }
 
         private void link(String file, String text, String cssClass) {
-            html.constant("<a");
-            if (cssClass != null) {
-                html.attribute("class", cssClass);
-            }
-            html.attribute("href", href(file)).constant(">").text(text).constant("</a>");
+            PageParts.link(html, PageParts.href(file), text, cssClass);
         }
 
         private void snapshots() {
@@ -373,11 +335,11 @@ public final class IndexPage {
                 return;
             }
             html.constant("<table id=\"snapshots\" class=\"sortable\">\n<thead><tr>");
-            header("Snapshot", false);
-            header("Format", false);
-            header("Traces", true);
-            header("Total", true);
-            header("Excluded", true);
+            PageParts.header(html, "Snapshot", false);
+            PageParts.header(html, "Format", false);
+            PageParts.header(html, "Traces", true);
+            PageParts.header(html, "Total", true);
+            PageParts.header(html, "Excluded", true);
             html.constant("<th>Biggest top-level paths</th><th>Flame graphs</th></tr></thead>\n<tbody>\n");
             for (SnapshotReport snapshot : report.snapshots()) {
                 FoldedSnapshot folded = snapshot.snapshot();
@@ -385,8 +347,8 @@ public final class IndexPage {
                 link(snapshot.svgFile(FlameTree.View.PATH), folded.name(), null);
                 html.constant("</td><td>").text(folded.format() == null ? "" : folded.format().summaryName())
                         .constant("</td>");
-                numberCell(folded.traces());
-                bytesCell(folded.totalBytes(), null);
+                PageParts.numberCell(html, folded.traces());
+                PageParts.bytesCell(html, folded.totalBytes(), null);
                 html.constant("<td class=\"num\"").attribute("data-value", folded.excludedBytes())
                         .attribute("title", Numbers.grouped(folded.excludedTraces()) + " traces, "
                                 + Numbers.grouped(folded.excludedBytes()) + " bytes").constant(">");
@@ -459,12 +421,12 @@ public final class IndexPage {
                         .constant("</p>\n");
             }
             html.constant("<table id=\"largest\" class=\"sortable\">\n<thead><tr>");
-            header("#", true);
-            header("File and line", false);
-            header("Snapshot", false);
-            header("Bytes", true);
-            header("Share", true);
-            header("Traces", true);
+            PageParts.header(html, "#", true);
+            PageParts.header(html, "File and line", false);
+            PageParts.header(html, "Snapshot", false);
+            PageParts.header(html, "Bytes", true);
+            PageParts.header(html, "Share", true);
+            PageParts.header(html, "Traces", true);
             html.constant("</tr></thead>\n<tbody>\n");
             int rank = 0;
             for (LargestSites.Entry site : sites) {
@@ -474,11 +436,11 @@ public final class IndexPage {
                         .constant("</td><td class=\"path\"><code>").text(site.path()).constant("</code></td><td>");
                 snapshotLink(site.snapshot());
                 html.constant("</td>");
-                bytesCell(site.bytes(), null);
+                PageParts.bytesCell(html, site.bytes(), null);
                 String share = Numbers.percent(site.bytes(), total, 1);
                 html.constant("<td class=\"num\"").attribute("data-value", share.replace("%", "").replace("n/a", "0"))
                         .constant(">").text(share).constant("</td>");
-                numberCell(site.traces());
+                PageParts.numberCell(html, site.traces());
                 html.constant("</tr>\n");
             }
             html.constant("</tbody>\n</table>\n</section>\n");
@@ -533,18 +495,18 @@ public final class IndexPage {
             }
             html.constant("<table").attribute("class", "sortable changes " + cssClass).constant(">\n<caption>")
                     .text(caption).constant("</caption>\n<thead><tr>");
-            header("Line", false);
-            header("Baseline", true);
-            header("This run", true);
-            header("Change", true);
-            header("Change %", true);
+            PageParts.header(html, "Line", false);
+            PageParts.header(html, "Baseline", true);
+            PageParts.header(html, "This run", true);
+            PageParts.header(html, "Change", true);
+            PageParts.header(html, "Change %", true);
             html.constant("</tr></thead>\n<tbody>\n");
             for (SiteChange change : changes) {
                 long delta = change.deltaBytes();
                 html.constant("<tr").attribute("data-site", change.site()).constant("><td class=\"path\"><code>")
                         .text(change.siteWithFunction()).constant("</code></td>");
-                bytesCell(change.beforeBytes(), null);
-                bytesCell(change.afterBytes(), null);
+                PageParts.bytesCell(html, change.beforeBytes(), null);
+                PageParts.bytesCell(html, change.afterBytes(), null);
                 html.constant("<td").attribute("class", "num change " + direction(delta))
                         .attribute("data-value", delta).attribute("title", Numbers.grouped(delta) + " bytes")
                         .constant(">").text(Numbers.signedBytes(delta)).constant("</td>");
@@ -564,9 +526,5 @@ public final class IndexPage {
             return delta > 0 ? "grew" : delta < 0 ? "shrank" : "same";
         }
 
-        private void header(String text, boolean numeric) {
-            html.constant("<th tabindex=\"0\"").attribute("data-type", numeric ? "number" : "text").constant(">")
-                    .text(text).constant("</th>");
-        }
     }
 }

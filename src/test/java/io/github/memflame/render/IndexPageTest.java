@@ -192,11 +192,11 @@ class IndexPageTest {
 
     @Test
     void linksArePercentEncodedRelativePaths() {
-        assertEquals("a/b.pickle.path.svg", IndexPage.href("a/b.pickle.path.svg"));
-        assertEquals("scene%201%23x%3Fy%25.svg", IndexPage.href("scene 1#x?y%.svg"));
-        assertEquals("%E5%9C%BA%E6%99%AF.svg", IndexPage.href("场景.svg"));
-        assertEquals("javascript%3Aalert(1).svg", IndexPage.href("javascript:alert(1).svg"), "never a scheme");
-        assertEquals("%22%3E%3C.svg", IndexPage.href("\"><.svg"));
+        assertEquals("a/b.pickle.path.svg", PageParts.href("a/b.pickle.path.svg"));
+        assertEquals("scene%201%23x%3Fy%25.svg", PageParts.href("scene 1#x?y%.svg"));
+        assertEquals("%E5%9C%BA%E6%99%AF.svg", PageParts.href("场景.svg"));
+        assertEquals("javascript%3Aalert(1).svg", PageParts.href("javascript:alert(1).svg"), "never a scheme");
+        assertEquals("%22%3E%3C.svg", PageParts.href("\"><.svg"));
     }
 
     @Test
