@@ -1,7 +1,7 @@
 package io.github.memflame;
 
 import io.github.memflame.check.Defaults;
-import io.github.memflame.render.ProjectDirectories;
+import io.github.memflame.output.ProjectDirectories;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;

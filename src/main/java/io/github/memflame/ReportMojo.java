@@ -7,7 +7,7 @@ import io.github.memflame.check.Defaults;
 import io.github.memflame.check.MemflameCheck;
 import io.github.memflame.check.SnapshotFiles;
 import io.github.memflame.files.FileErrors;
-import io.github.memflame.render.ReportWriter;
+import io.github.memflame.summary.ReportFiles;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -71,7 +71,7 @@ public class ReportMojo extends AbstractMemflameMojo implements MavenMultiPageRe
         }
         if (checkReportUpToDate()) {
             getLog().info("memflame: the site links the Memory report check wrote: " + outputDirectory.toPath()
-                    .resolve(ReportWriter.INDEX));
+                    .resolve(ReportFiles.INDEX));
             return;
         }
         write();
@@ -132,7 +132,7 @@ public class ReportMojo extends AbstractMemflameMojo implements MavenMultiPageRe
     }
 
     private Path summaryFile() {
-        return outputDirectory.toPath().resolve(ReportWriter.SUMMARY);
+        return outputDirectory.toPath().resolve(ReportFiles.SUMMARY);
     }
 
     private List<Path> dumpFiles() throws MavenReportException {

@@ -1,5 +1,6 @@
 package io.github.memflame.aggregate;
 
+import io.github.memflame.summary.ReportSummary;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -1,13 +1,13 @@
 package io.github.memflame.baseline;
 
 import io.github.memflame.files.RelativeName;
-import io.github.memflame.render.AtomicDirectory;
-import io.github.memflame.render.DirectoryLock;
-import io.github.memflame.render.OutputDirectory;
-import io.github.memflame.render.OutputKind;
-import io.github.memflame.render.OutputRefusedException;
-import io.github.memflame.render.ProtectedDirectory;
-import io.github.memflame.render.ReportWriter;
+import io.github.memflame.output.AtomicDirectory;
+import io.github.memflame.output.DirectoryLock;
+import io.github.memflame.output.OutputDirectory;
+import io.github.memflame.output.OutputKind;
+import io.github.memflame.output.OutputRefusedException;
+import io.github.memflame.output.ProtectedDirectory;
+import io.github.memflame.summary.ReportFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,7 +51,7 @@ public final class BaselineCopier {
      */
     public Baseline copy(Path reportDirectory, OutputDirectory baselineDirectory, Consumer<String> waiting)
             throws BaselineException, IOException {
-        Path summary = reportDirectory.resolve(ReportWriter.SUMMARY);
+        Path summary = reportDirectory.resolve(ReportFiles.SUMMARY);
         if (!Files.exists(summary)) {
             throw new BaselineException("No memflame report in " + reportDirectory + " (expected " + summary
                     + "): run `mvn verify` first, so that the check goal writes the report, then memflame:baseline");
@@ -77,7 +77,7 @@ public final class BaselineCopier {
             Path from = summary.toAbsolutePath().normalize().getParent();
             // A map: a hand-edited summary may name one file for both views.
             Map<String, Path> files = new LinkedHashMap<>();
-            files.put(ReportWriter.SUMMARY, from.resolve(ReportWriter.SUMMARY));
+            files.put(ReportFiles.SUMMARY, from.resolve(ReportFiles.SUMMARY));
             for (String file : baseline.files()) {
                 files.put(file, BaselineReader.namedFile(from, file, summary.toString(), "a folded entry", true));
             }
@@ -92,7 +92,7 @@ public final class BaselineCopier {
                 }
                 return null;
             });
-            return new Baseline(baselineDirectory.path().toString(), target.resolve(ReportWriter.SUMMARY),
+            return new Baseline(baselineDirectory.path().toString(), target.resolve(ReportFiles.SUMMARY),
                     baseline.snapshots(), baseline.files());
         }
     }

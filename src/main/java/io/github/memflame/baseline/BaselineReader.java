@@ -1,7 +1,5 @@
 package io.github.memflame.baseline;
 
-import io.github.memflame.aggregate.ReportSummary;
-import io.github.memflame.aggregate.SummaryReader;
 import io.github.memflame.files.FileErrors;
 import io.github.memflame.files.RelativeName;
 import io.github.memflame.fold.FlameTree;
@@ -11,8 +9,9 @@ import io.github.memflame.fold.SnapshotFolder;
 import io.github.memflame.read.DumpFormat;
 import io.github.memflame.read.DumpFormatException;
 import io.github.memflame.read.DumpLoader;
-import io.github.memflame.render.JsonSummary;
-import io.github.memflame.render.ReportWriter;
+import io.github.memflame.summary.ReportFiles;
+import io.github.memflame.summary.ReportSummary;
+import io.github.memflame.summary.SummaryReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,8 +26,8 @@ import java.util.Set;
 /**
  * Reads a baseline: a directory holding an earlier run's report, or that report's {@code memflame.json} itself.
  *
- * <p>Baseline format {@value #FORMAT}: {@code memflame.json} with {@code "baselineFormat": 1} and {@code "schema": 1},
- * and, for each entry of its {@code snapshots}, the folded-stack files its {@code folded} object names, relative to
+ * <p>Baseline format {@value ReportFiles#BASELINE_FORMAT}: {@code memflame.json} with {@code "baselineFormat": 1} and
+ * {@code "schema": 1} (checked by {@link SummaryReader#readBaseline}), and, for each entry of its {@code snapshots}, the folded-stack files its {@code folded} object names, relative to
  * the directory of {@code memflame.json}. Each snapshot is rebuilt from its stack view ({@code folded.stack}, plain
  * or gzip-compressed folded stacks, frames {@code path:line} already normalized), which holds every trace's stack
  * and bytes: budgets are measured on it exactly as on the run that wrote it. Its byte total must equal the
@@ -40,9 +39,6 @@ import java.util.Set;
  * expected.
  */
 public final class BaselineReader {
-    /** The baseline format this version reads and writes. */
-    public static final int FORMAT = JsonSummary.BASELINE_FORMAT;
-
     private final DumpLoader loader;
 
     /** @param maxDecompressedBytes the most one gzip-compressed folded file may expand to */
@@ -58,7 +54,7 @@ public final class BaselineReader {
      *                           FIFO would wait forever
      */
     public static Path summaryFile(Path configured) throws BaselineException {
-        Path summary = Files.isDirectory(configured) ? configured.resolve(ReportWriter.SUMMARY) : configured;
+        Path summary = Files.isDirectory(configured) ? configured.resolve(ReportFiles.SUMMARY) : configured;
         if (!Files.exists(summary)) {
             return null;
         }
@@ -85,8 +81,9 @@ public final class BaselineReader {
     public Baseline read(String source, Path summaryFile) throws BaselineException {
         ReportSummary summary;
         try {
-            checkVersions(summaryFile, SummaryReader.versions(summaryFile));
-            summary = SummaryReader.parse(summaryFile);
+            summary = SummaryReader.readBaseline(summaryFile);
+        } catch (SummaryReader.OtherVersionException e) {
+            throw new BaselineException(e.getMessage());
         } catch (IOException e) {
             throw new BaselineException("Cannot read the baseline: " + e.getMessage(), e);
         }
@@ -119,20 +116,6 @@ public final class BaselineReader {
             snapshots.add(rebuild(entry, namedFile(directory, stackFile, where, "folded.stack", true), where));
         }
         return new Baseline(source, summaryFile, snapshots, files);
-    }
-
-    private static void checkVersions(Path summaryFile, SummaryReader.Versions summary) throws BaselineException {
-        if (summary.baselineFormat() == null) {
-            throw new BaselineException(summaryFile + ": expected \"baselineFormat\": " + FORMAT + ", found no "
-                    + "baselineFormat: this memflame.json was written by a memflame version without baselines, or is "
-                    + "not a report's summary; make a new baseline with this version (run the check, then use its "
-                    + "report or memflame:baseline)");
-        }
-        if (summary.baselineFormat() != FORMAT || !Integer.valueOf(SummaryReader.SCHEMA).equals(summary.schema())) {
-            throw new BaselineException(summaryFile + ": expected \"baselineFormat\": " + FORMAT + " and \"schema\": "
-                    + SummaryReader.SCHEMA + ", found baselineFormat " + summary.baselineFormat() + " and schema "
-                    + summary.schema() + ": written by another memflame version; make a new baseline with this one");
-        }
     }
 
     /**

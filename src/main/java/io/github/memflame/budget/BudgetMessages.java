@@ -91,15 +91,15 @@ public final class BudgetMessages {
                     + Numbers.percent(growth.deltaBytes(), allowed, 1) + " of the allowed " + allowed(growth));
         }
         lines.add("  before " + Numbers.grouped(growth.baselineBytes()) + " bytes, after "
-                + Numbers.grouped(result.actualBytes()) + " bytes, delta " + signedGrouped(growth.deltaBytes())
+                + Numbers.grouped(result.actualBytes()) + " bytes, delta " + Numbers.signedGrouped(growth.deltaBytes())
                 + " bytes, allowed " + Numbers.grouped(allowed) + " bytes (configured as '"
                 + growth.limit().text() + "')");
         if (!growth.topChanges().isEmpty()) {
             lines.add("  lines that grew most:");
             for (SiteChange change : growth.topChanges()) {
-                lines.add(String.format(Locale.ROOT, "    %10s  %s (%s -> %s)", signedBytes(change.deltaBytes()),
-                        change.siteWithFunction(), Numbers.bytes(change.beforeBytes()),
-                        Numbers.bytes(change.afterBytes())));
+                lines.add(String.format(Locale.ROOT, "    %10s  %s (%s -> %s)",
+                        Numbers.signedBytes(change.deltaBytes()), change.siteWithFunction(),
+                        Numbers.bytes(change.beforeBytes()), Numbers.bytes(change.afterBytes())));
             }
         }
     }
@@ -131,7 +131,7 @@ public final class BudgetMessages {
      * {@code scene-3-battle.pickle: 2.5 MiB, +241.9 KiB since baseline (was 2.2 MiB)}.
      */
     public static String snapshotSinceBaseline(String snapshot, long baselineBytes, long bytes) {
-        return snapshot + ": " + Numbers.bytes(bytes) + ", " + signedBytes(bytes - baselineBytes)
+        return snapshot + ": " + Numbers.bytes(bytes) + ", " + Numbers.signedBytes(bytes - baselineBytes)
                 + " since baseline (was " + Numbers.bytes(baselineBytes) + ")";
     }
 
@@ -140,7 +140,7 @@ public final class BudgetMessages {
      * {@code from 0 B} instead of a share when the baseline had nothing there.
      */
     private static String sinceBaseline(Growth growth, boolean withAllowed) {
-        return signedBytes(growth.deltaBytes()) + " since baseline ("
+        return Numbers.signedBytes(growth.deltaBytes()) + " since baseline ("
                 + (growth.baselineBytes() == 0 ? "from 0 B" : Numbers.signedPercent(growth.deltaBytes(),
                 growth.baselineBytes())) + (withAllowed ? ", allowed " + allowed(growth) : "") + ")";
     }
@@ -151,14 +151,6 @@ public final class BudgetMessages {
         return growth.limit().isPercent()
                 ? "+" + growth.limit().percent().toPlainString() + "% of the baseline (" + bytes + ")"
                 : "+" + bytes;
-    }
-
-    private static String signedBytes(long bytes) {
-        return (bytes > 0 ? "+" : "") + Numbers.bytes(bytes);
-    }
-
-    private static String signedGrouped(long value) {
-        return (value > 0 ? "+" : "") + Numbers.grouped(value);
     }
 
     private static String levelWarnNote(Budget budget) {

@@ -2,10 +2,10 @@ package io.github.memflame.check;
 
 import io.github.memflame.budget.Budget;
 import io.github.memflame.budget.BudgetChecker;
-import io.github.memflame.render.OutputDirectory;
-import io.github.memflame.render.OutputKind;
-import io.github.memflame.render.ProjectDirectories;
-import io.github.memflame.render.ProtectedDirectory;
+import io.github.memflame.output.OutputDirectory;
+import io.github.memflame.output.OutputKind;
+import io.github.memflame.output.ProjectDirectories;
+import io.github.memflame.output.ProtectedDirectory;
 import io.github.memflame.render.SvgOptions;
 import java.nio.charset.Charset;
 import java.nio.file.Path;

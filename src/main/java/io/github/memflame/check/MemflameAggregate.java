@@ -5,22 +5,21 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.github.memflame.aggregate.ModuleReport;
-import io.github.memflame.aggregate.ReportSummary;
-import io.github.memflame.aggregate.SummaryReader;
 import io.github.memflame.format.JsonBidiEscapes;
 import io.github.memflame.format.Numbers;
+import io.github.memflame.output.AtomicDirectory;
+import io.github.memflame.output.AtomicFile;
+import io.github.memflame.output.DirectoryLock;
+import io.github.memflame.output.OutputDirectory;
+import io.github.memflame.output.OutputKind;
+import io.github.memflame.output.OutputRefusedException;
+import io.github.memflame.output.ProtectedDirectory;
 import io.github.memflame.render.AggregatePage;
-import io.github.memflame.render.AtomicDirectory;
-import io.github.memflame.render.AtomicFile;
-import io.github.memflame.render.DirectoryLock;
-import io.github.memflame.render.OutputDirectory;
-import io.github.memflame.render.OutputKind;
-import io.github.memflame.render.OutputRefusedException;
-import io.github.memflame.render.ProtectedDirectory;
-import io.github.memflame.render.ReportWriter;
+import io.github.memflame.summary.ReportFiles;
+import io.github.memflame.summary.ReportSummary;
+import io.github.memflame.summary.SummaryReader;
 import java.io.IOException;
 import java.io.StringWriter;
-import java.io.Writer;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -100,7 +99,7 @@ public final class MemflameAggregate {
     private List<ModuleReport> aggregate(List<Module> modules, OutputDirectory output) throws IOException {
         List<ModuleReport> reports = new ArrayList<>();
         for (Module module : modules) {
-            Path summaryFile = module.reportDirectory().resolve(ReportWriter.SUMMARY);
+            Path summaryFile = module.reportDirectory().resolve(ReportFiles.SUMMARY);
             if (!Files.isRegularFile(summaryFile)) {
                 listener.info("memflame: module " + module.name() + " has no memory report (" + summaryFile + ")");
                 continue;
@@ -129,11 +128,11 @@ public final class MemflameAggregate {
         AggregatePage.write(reports, directory, page);
         String json = MAPPER.writeValueAsString(summary(reports, directory));
         AtomicDirectory.replace(output, listener::info, staging -> {
-            AtomicFile.write(staging.resolve(ReportWriter.INDEX), page.toString());
-            AtomicFile.write(staging.resolve(ReportWriter.SUMMARY), json);
+            AtomicFile.write(staging.resolve(ReportFiles.INDEX), page.toString());
+            AtomicFile.write(staging.resolve(ReportFiles.SUMMARY), json);
             return null;
         });
-        listener.info("Memory aggregate report: " + directory.resolve(ReportWriter.INDEX));
+        listener.info("Memory aggregate report: " + directory.resolve(ReportFiles.INDEX));
         return reports;
     }
 
@@ -154,10 +153,10 @@ public final class MemflameAggregate {
                         budget.actualBytes(), budget.status(), budget.level()));
             }
             entries.add(new ModuleEntry(report.module(), summary.result(),
-                    report.relativeLink(output, ReportWriter.INDEX), summary.totalBytes(), snapshots, budgets));
+                    report.relativeLink(output, ReportFiles.INDEX), summary.totalBytes(), snapshots, budgets));
         }
         boolean passed = reports.stream().allMatch(report -> report.summary().passed());
-        return new AggregateSummary(SummaryReader.SCHEMA, passed ? "passed" : "failed", entries);
+        return new AggregateSummary(ReportFiles.SCHEMA, passed ? "passed" : "failed", entries);
     }
 
     private static Map<String, String> relative(ModuleReport report, Map<String, String> files, Path output) {

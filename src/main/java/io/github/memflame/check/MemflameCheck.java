@@ -12,27 +12,28 @@ import io.github.memflame.budget.Scope;
 import io.github.memflame.budget.UnmatchedBudget;
 import io.github.memflame.files.FileErrors;
 import io.github.memflame.fold.FlameTree;
-import io.github.memflame.format.Numbers;
 import io.github.memflame.fold.FoldedSnapshot;
 import io.github.memflame.fold.PathGlob;
 import io.github.memflame.fold.PathNormalizer;
 import io.github.memflame.fold.SnapshotFolder;
 import io.github.memflame.fold.StackTotal;
+import io.github.memflame.format.Numbers;
+import io.github.memflame.output.DirectoryLock;
+import io.github.memflame.output.OutputDirectory;
+import io.github.memflame.output.OutputRefusedException;
 import io.github.memflame.read.DumpFormat;
 import io.github.memflame.read.DumpFormatException;
 import io.github.memflame.read.DumpLoader;
 import io.github.memflame.render.BaselineUsed;
 import io.github.memflame.render.CheckReport;
-import io.github.memflame.render.DirectoryLock;
 import io.github.memflame.render.JunitReport;
 import io.github.memflame.render.MarkdownSummary;
-import io.github.memflame.render.OutputDirectory;
-import io.github.memflame.render.OutputRefusedException;
 import io.github.memflame.render.ReportWriter;
 import io.github.memflame.render.SnapshotReport;
 import io.github.memflame.render.UnreadableSnapshot;
 import io.github.memflame.source.FunctionNameResolver;
 import io.github.memflame.source.ResolutionSummary;
+import io.github.memflame.summary.ReportFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -365,7 +366,7 @@ public final class MemflameCheck {
         } catch (IOException e) {
             listener.warning("memflame could not append its summary to the GitHub job summary (GITHUB_STEP_SUMMARY): "
                     + "cannot write " + FileErrors.describe(e) + "; the check's result stands, and the report has "
-                    + "the summary as " + ReportWriter.MARKDOWN);
+                    + "the summary as " + ReportFiles.MARKDOWN);
         }
     }
 
@@ -410,7 +411,7 @@ public final class MemflameCheck {
         }
         if (summary == null) {
             String message = "No baseline at " + configured + (Files.isDirectory(configured)
-                    ? " (the directory holds no " + ReportWriter.SUMMARY + ")" : " (not found)") + ": growth not checked";
+                    ? " (the directory holds no " + ReportFiles.SUMMARY + ")" : " (not found)") + ": growth not checked";
             if (settings.failIfNoBaseline()) {
                 throw new CheckFailure(message + ", and failIfNoBaseline is true. Restore the last green build's "
                         + "report there, or set baseline to where it is.");

@@ -1,7 +1,7 @@
 package io.github.memflame.check;
 
-import io.github.memflame.render.ReportWriter;
 import io.github.memflame.render.SvgOptions;
+import io.github.memflame.summary.ReportFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,7 +57,7 @@ public final class MemflameView {
                 null, // a dump from a QA device is older than any build: no warning about its age
                 null); // no project
         new MemflameCheck(check, dumps, listener).run();
-        return settings.outputDirectory().resolve(ReportWriter.INDEX);
+        return settings.outputDirectory().resolve(ReportFiles.INDEX);
     }
 
     /**

@@ -3,7 +3,7 @@ package io.github.memflame.check;
 import io.github.memflame.files.FileErrors;
 import io.github.memflame.files.RelativeName;
 import io.github.memflame.fold.PathGlob;
-import io.github.memflame.render.OutputKind;
+import io.github.memflame.summary.ReportFiles;
 import java.io.IOException;
 import java.nio.file.FileSystemLoopException;
 import java.nio.file.FileVisitOption;
@@ -208,7 +208,7 @@ public final class SnapshotFiles {
                 return FileVisitResult.CONTINUE;
             }
             String name = name(dir);
-            if (Files.isRegularFile(dir.resolve(OutputKind.MARKER), LinkOption.NOFOLLOW_LINKS)) {
+            if (Files.isRegularFile(dir.resolve(ReportFiles.MARKER), LinkOption.NOFOLLOW_LINKS)) {
                 ownReports.add(name + "/");
                 return FileVisitResult.SKIP_SUBTREE;
             }

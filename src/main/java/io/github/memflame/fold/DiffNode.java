@@ -9,7 +9,7 @@ import java.util.List;
  * bytes in each. A frame only the baseline has holds 0 bytes of this run; one new in this run holds 0 baseline
  * bytes. Children are in label order, as in a {@link FlameNode}.
  */
-public final class DiffNode {
+public final class DiffNode implements DrawnFrame<DiffNode> {
     private static final DiffNode[] NO_CHILDREN = new DiffNode[0];
 
     private final String label;
@@ -34,6 +34,7 @@ public final class DiffNode {
         this.label = label;
     }
 
+    @Override
     public String label() {
         return label;
     }
@@ -49,11 +50,13 @@ public final class DiffNode {
     }
 
     /** This run's bytes of every trace through this frame; 0 for a frame only the baseline has. */
+    @Override
     public long bytes() {
         return bytes;
     }
 
     /** The baseline's bytes of every trace through this frame; 0 for a frame new in this run. */
+    @Override
     public long baselineBytes() {
         return baselineBytes;
     }
@@ -64,6 +67,7 @@ public final class DiffNode {
     }
 
     /** This run's bytes of the traces that end at this frame. */
+    @Override
     public long selfBytes() {
         return selfBytes;
     }
@@ -74,6 +78,7 @@ public final class DiffNode {
     }
 
     /** This run's traces through this frame. */
+    @Override
     public long traces() {
         return traces;
     }
@@ -83,16 +88,19 @@ public final class DiffNode {
         return baselineTraces;
     }
 
+    @Override
     public List<DiffNode> children() {
         return Collections.unmodifiableList(Arrays.asList(children).subList(0, childCount));
     }
 
     /** This run's bytes of the siblings before this frame that a pruned tree left out; 0 in a whole tree. */
+    @Override
     public long droppedBytesBefore() {
         return droppedBefore;
     }
 
     /** The same in the baseline. */
+    @Override
     public long droppedBaselineBytesBefore() {
         return droppedBaselineBefore;
     }

@@ -8,7 +8,7 @@ import java.util.List;
  * One frame of a flame graph: its label, the bytes of every trace through it, and the bytes allocated by it
  * directly. Children are in label order, as {@code flamegraph.pl} draws them, so graphs are stable.
  */
-public final class FlameNode {
+public final class FlameNode implements DrawnFrame<FlameNode> {
     private static final FlameNode[] NO_CHILDREN = new FlameNode[0];
 
     private final String label;
@@ -29,6 +29,7 @@ public final class FlameNode {
         this.label = label;
     }
 
+    @Override
     public String label() {
         return label;
     }
@@ -42,11 +43,6 @@ public final class FlameNode {
         return function;
     }
 
-    /** The label as graphs show it: with the function's name after a site's label, when known. */
-    public String labelWithFunction() {
-        return Site.withFunction(label, function);
-    }
-
     /** True for a line frame of the path view: its label is the line number below its file's frame. */
     public boolean isLine() {
         return line;
@@ -57,16 +53,25 @@ public final class FlameNode {
         return totalBytes;
     }
 
+    /** The same as {@link #totalBytes}: a flame graph's frame is as wide as its bytes. */
+    @Override
+    public long bytes() {
+        return totalBytes;
+    }
+
     /** Bytes of the traces that end at this frame. */
+    @Override
     public long selfBytes() {
         return selfBytes;
     }
 
     /** Number of traces whose stack passes through this frame. */
+    @Override
     public long traces() {
         return traces;
     }
 
+    @Override
     public List<FlameNode> children() {
         return Collections.unmodifiableList(Arrays.asList(children).subList(0, childCount));
     }
@@ -75,8 +80,21 @@ public final class FlameNode {
      * Bytes of the siblings before this frame, in label order, that were left out of a pruned tree: a graph
      * places this frame after them, as it would among all its siblings. 0 in a whole tree.
      */
+    @Override
     public long droppedBytesBefore() {
         return droppedBefore;
+    }
+
+    /** 0: a flame graph has no baseline. */
+    @Override
+    public long baselineBytes() {
+        return 0;
+    }
+
+    /** 0: a flame graph has no baseline. */
+    @Override
+    public long droppedBaselineBytesBefore() {
+        return 0;
     }
 
     /** A new last child; the caller appends children in label order. */

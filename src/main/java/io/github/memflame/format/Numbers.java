@@ -90,4 +90,22 @@ public final class Numbers {
                 .divide(BigDecimal.valueOf(whole), 1, RoundingMode.HALF_UP).signum() > 0;
         return positive ? "+" + share : share;
     }
+
+    /** A change in bytes: {@code +1.5 KiB}, {@code -300 B}, {@code 0 B}, as the diff graphs' script writes it too. */
+    public static String signedBytes(long delta) {
+        return (delta > 0 ? "+" : "") + bytes(delta);
+    }
+
+    /** A change in bytes, grouped: {@code +31,440}, {@code -5}, {@code 0}. */
+    public static String signedGrouped(long delta) {
+        return (delta > 0 ? "+" : "") + grouped(delta);
+    }
+
+    /**
+     * A change relative to the baseline: {@link #signedPercent}, or {@code new} when the baseline had nothing, as the
+     * diff graphs' script writes it too.
+     */
+    public static String changePercent(long delta, long before) {
+        return before == 0 && delta != 0 ? "new" : signedPercent(delta, before);
+    }
 }

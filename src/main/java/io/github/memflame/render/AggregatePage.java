@@ -1,8 +1,10 @@
 package io.github.memflame.render;
 
 import io.github.memflame.aggregate.ModuleReport;
-import io.github.memflame.aggregate.ReportSummary;
+import io.github.memflame.budget.BudgetStatus;
 import io.github.memflame.format.Numbers;
+import io.github.memflame.summary.ReportFiles;
+import io.github.memflame.summary.ReportSummary;
 import java.io.IOException;
 import java.io.Writer;
 import java.math.BigInteger;
@@ -56,8 +58,8 @@ public final class AggregatePage {
                     .constant("<header id=\"result\"").attribute("class", "banner " + verdict)
                     .attribute("data-result", verdict).constant(">\n<div class=\"verdict\">")
                     .text(verdict.toUpperCase(Locale.ROOT)).constant("</div>\n<div class=\"facts\">")
-                    .text(plural(modules.size(), "module") + " \u00b7 " + plural(snapshots, "snapshot") + ", "
-                            + Numbers.bytes(bytes) + " traced")
+                    .text(PageParts.count(modules.size(), "module") + " \u00b7 "
+                            + PageParts.count(snapshots, "snapshot") + ", " + Numbers.bytes(bytes) + " traced")
                     .constant("</div>\n</header>\n<main>\n");
             modulesTable();
             budgets();
@@ -70,28 +72,28 @@ public final class AggregatePage {
 
         private void modulesTable() {
             html.constant("<section>\n<h2>Modules</h2>\n<table id=\"modules\" class=\"sortable\">\n<thead><tr>");
-            header("Module", false);
-            header("Result", false);
-            header("Snapshots", true);
-            header("Total", true);
-            header("Budget checks", true);
-            header("Exceeded", true);
-            header("Warnings", true);
-            header("Unmatched", true);
+            PageParts.header(html, "Module", false);
+            PageParts.header(html, "Result", false);
+            PageParts.header(html, "Snapshots", true);
+            PageParts.header(html, "Total", true);
+            PageParts.header(html, "Budget checks", true);
+            PageParts.header(html, "Exceeded", true);
+            PageParts.header(html, "Warnings", true);
+            PageParts.header(html, "Unmatched", true);
             html.constant("</tr></thead>\n<tbody>\n");
             for (ModuleReport module : modules) {
                 ReportSummary summary = module.summary();
                 html.constant("<tr class=\"module\"").attribute("data-module", module.module())
-                        .constant("><td class=\"path\"><a").attribute("href", link(module, ReportWriter.INDEX))
+                        .constant("><td class=\"path\"><a").attribute("href", link(module, ReportFiles.INDEX))
                         .constant(">").text(module.module()).constant("</a></td><td><span")
                         .attribute("class", "badge " + (summary.passed() ? "ok" : "exceeded")).constant(">")
                         .text(summary.passed() ? "PASSED" : "FAILED").constant("</span></td>");
-                numberCell(summary.snapshots().size());
-                bytesCell(summary.totalBytes());
-                numberCell(summary.budgets().size());
-                numberCell(summary.count("exceeded"));
-                numberCell(summary.count("warning"));
-                numberCell(summary.count("unmatched"));
+                PageParts.numberCell(html, summary.snapshots().size());
+                PageParts.bytesCell(html, summary.totalBytes());
+                PageParts.numberCell(html, summary.budgets().size());
+                PageParts.numberCell(html, summary.count("exceeded"));
+                PageParts.numberCell(html, summary.count("warning"));
+                PageParts.numberCell(html, summary.count("unmatched"));
                 html.constant("</tr>\n");
             }
             html.constant("</tbody>\n</table>\n</section>\n");
@@ -104,13 +106,13 @@ public final class AggregatePage {
                 return;
             }
             html.constant("<table id=\"budgets\" class=\"sortable\">\n<thead><tr>");
-            header("Module", false);
-            header("Path", false);
-            header("Scope", false);
-            header("Snapshot", false);
-            header("Actual", true);
-            header("Limit", true);
-            header("Status", false);
+            PageParts.header(html, "Module", false);
+            PageParts.header(html, "Path", false);
+            PageParts.header(html, "Scope", false);
+            PageParts.header(html, "Snapshot", false);
+            PageParts.header(html, "Actual", true);
+            PageParts.header(html, "Limit", true);
+            PageParts.header(html, "Status", false);
             html.constant("</tr></thead>\n<tbody>\n");
             // Worst first, as on a module's own index; modules in reactor order within a status.
             List<Map.Entry<ModuleReport, ReportSummary.BudgetLine>> rows = new ArrayList<>();
@@ -132,11 +134,11 @@ public final class AggregatePage {
                 html.constant("</td><td>").text(budget.scope()).constant("</td><td class=\"path\">");
                 snapshotLink(module, budget.snapshot());
                 html.constant("</td>");
-                bytesCell(budget.actualBytes());
+                PageParts.bytesCell(html, budget.actualBytes(), null);
                 if (budget.limitBytes() == null) {
                     html.constant("<td class=\"num\" data-value=\"-1\" title=\"growth limit only\">\u2014</td>");
                 } else {
-                    bytesCell(budget.limitBytes());
+                    PageParts.bytesCell(html, budget.limitBytes(), null);
                 }
                 html.constant("<td><span").attribute("class", "badge " + status).constant(">")
                         .text(status.toUpperCase(Locale.ROOT)).constant("</span>");
@@ -148,25 +150,26 @@ public final class AggregatePage {
             html.constant("</tbody>\n</table>\n</section>\n");
         }
 
+        /** {@link BudgetStatus#severity}; a status this version does not know (from a later one) last. */
         private static int severity(String status) {
-            int index = List.of("exceeded", "warning", "unmatched", "not-checked", "ok").indexOf(status);
-            return index < 0 ? Integer.MAX_VALUE : index;
+            BudgetStatus known = BudgetStatus.ofSummaryName(status);
+            return known == null ? Integer.MAX_VALUE : known.severity();
         }
 
         private void snapshots() {
             html.constant("<section>\n<h2>Snapshots</h2>\n<table id=\"snapshots\" class=\"sortable\">\n<thead><tr>");
-            header("Snapshot", false);
-            header("Format", false);
-            header("Traces", true);
-            header("Total", true);
+            PageParts.header(html, "Snapshot", false);
+            PageParts.header(html, "Format", false);
+            PageParts.header(html, "Traces", true);
+            PageParts.header(html, "Total", true);
             html.constant("<th>Flame graphs</th></tr></thead>\n<tbody>\n");
             for (ModuleReport module : modules) {
                 for (ReportSummary.Snapshot snapshot : module.summary().snapshots()) {
                     html.constant("<tr><td class=\"path\">");
                     snapshotLink(module, snapshot.name());
                     html.constant("</td><td>").text(snapshot.format()).constant("</td>");
-                    numberCell(snapshot.traces());
-                    bytesCell(snapshot.totalBytes());
+                    PageParts.numberCell(html, snapshot.traces());
+                    PageParts.bytesCell(html, snapshot.totalBytes(), null);
                     html.constant("<td class=\"links\">");
                     snapshot.reports().entrySet().stream().sorted(Map.Entry.comparingByKey())
                             .forEach(view -> html.constant("<a class=\"graph\"")
@@ -197,32 +200,8 @@ public final class AggregatePage {
 
         /** A link from this page to a file of a module's report. */
         private String link(ModuleReport module, String file) {
-            return IndexPage.href(module.relativeLink(pageDirectory, file));
+            return PageParts.href(module.relativeLink(pageDirectory, file));
         }
 
-        private void header(String text, boolean numeric) {
-            html.constant("<th tabindex=\"0\"").attribute("data-type", numeric ? "number" : "text").constant(">")
-                    .text(text).constant("</th>");
-        }
-
-        private void numberCell(long value) {
-            html.constant("<td class=\"num\"").attribute("data-value", value).constant(">")
-                    .text(Numbers.grouped(value)).constant("</td>");
-        }
-
-        private void bytesCell(long bytes) {
-            bytesCell(BigInteger.valueOf(bytes));
-        }
-
-        /** A byte figure that may exceed a {@code long}: the total of a module's snapshots. */
-        private void bytesCell(BigInteger bytes) {
-            html.constant("<td class=\"num\"").attribute("data-value", bytes.toString())
-                    .attribute("title", Numbers.grouped(bytes) + " bytes").constant(">").text(Numbers.bytes(bytes))
-                    .constant("</td>");
-        }
-
-        private static String plural(long count, String noun) {
-            return count + " " + (count == 1 ? noun : noun + "s");
-        }
     }
 }

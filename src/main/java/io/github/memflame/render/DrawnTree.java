@@ -2,47 +2,36 @@ package io.github.memflame.render;
 
 import io.github.memflame.fold.DiffNode;
 import io.github.memflame.fold.DiffTree;
+import io.github.memflame.fold.DrawnFrame;
 import io.github.memflame.fold.FlameNode;
 import io.github.memflame.fold.FlameTree;
-import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
 
 /**
  * What {@link SvgFlameGraph} draws, seen the same way whatever it is: a {@link FlameTree} for a normal graph,
- * a {@link DiffTree} for a differential one. {@link FlameLayout} lays it out by these figures.
+ * a {@link DiffTree} for a differential one. Its frames give their own figures ({@link DrawnFrame}); the tree adds
+ * what depends on the view and on the graph's kind. {@link FlameLayout} lays it out by these figures.
  *
  * @param view the view drawn
  * @param snapshotName the snapshot's name
  * @param root the root frame
- * @param childrenOf a frame's children, in label order
- * @param bytesOf the bytes that set a frame's width as drawn: this run's
- * @param droppedBytesBeforeOf the bytes of the siblings before a frame that the tree left out
- * @param tracesOf a frame's traces
- * @param selfBytesOf the bytes of the traces that end at a frame
- * @param labelOf a frame's label
  * @param childNameOf a frame's full name, given its parent's ({@code null} for a child of the root)
  * @param shortNameOf the text drawn in a frame
  * @param differential true for a differential graph: its frames also have the baseline's figures
- * @param baselineBytesOf the baseline's bytes of a frame; 0 in a normal graph
- * @param droppedBaselineBytesBeforeOf the baseline's bytes of the left-out siblings before a frame
  * @param weightOf how wide a frame is at its widest, in units the root's weight is the whole plot of: a frame of
  *                 less weight than minFrameWidth's share is not drawn; a normal graph's is its bytes
- * @param <N> the node type
+ * @param <N> the frame type
  */
-record DrawnTree<N>(FlameTree.View view, String snapshotName, N root, Function<N, List<N>> childrenOf,
-                    ToLongFunction<N> bytesOf, ToLongFunction<N> droppedBytesBeforeOf, ToLongFunction<N> tracesOf,
-                    ToLongFunction<N> selfBytesOf, Function<N, String> labelOf,
-                    BiFunction<String, N, String> childNameOf, Function<N, String> shortNameOf, boolean differential,
-                    ToLongFunction<N> baselineBytesOf, ToLongFunction<N> droppedBaselineBytesBeforeOf,
-                    ToLongFunction<N> weightOf) {
+record DrawnTree<N extends DrawnFrame<N>>(FlameTree.View view, String snapshotName, N root,
+                                          BiFunction<String, N, String> childNameOf, Function<N, String> shortNameOf,
+                                          boolean differential, ToLongFunction<N> weightOf) {
 
     /** A normal graph's tree. */
     static DrawnTree<FlameNode> of(FlameTree tree) {
-        return new DrawnTree<>(tree.view(), tree.snapshotName(), tree.root(), FlameNode::children,
-                FlameNode::totalBytes, FlameNode::droppedBytesBefore, FlameNode::traces, FlameNode::selfBytes,
-                FlameNode::label, tree::childName, tree::shortName, false, node -> 0, node -> 0, FlameNode::totalBytes);
+        return new DrawnTree<>(tree.view(), tree.snapshotName(), tree.root(), tree::childName, tree::shortName, false,
+                FlameNode::totalBytes);
     }
 
     /**
@@ -57,34 +46,8 @@ record DrawnTree<N>(FlameTree.View view, String snapshotName, N root, Function<N
         ToLongFunction<DiffNode> weight = node -> Math.max(
                 total == 0 ? 0 : (long) Math.ceil(node.bytes() * weightTotal / total),
                 baselineTotal == 0 ? 0 : (long) Math.ceil(node.baselineBytes() * weightTotal / baselineTotal));
-        return new DrawnTree<>(tree.view(), tree.snapshotName(), tree.root(), DiffNode::children, DiffNode::bytes,
-                DiffNode::droppedBytesBefore, DiffNode::traces, DiffNode::selfBytes, DiffNode::label,
-                tree::childName, tree::shortName, true, DiffNode::baselineBytes,
-                DiffNode::droppedBaselineBytesBefore, weight);
-    }
-
-    List<N> children(N node) {
-        return childrenOf.apply(node);
-    }
-
-    long bytes(N node) {
-        return bytesOf.applyAsLong(node);
-    }
-
-    long droppedBytesBefore(N node) {
-        return droppedBytesBeforeOf.applyAsLong(node);
-    }
-
-    long traces(N node) {
-        return tracesOf.applyAsLong(node);
-    }
-
-    long selfBytes(N node) {
-        return selfBytesOf.applyAsLong(node);
-    }
-
-    String label(N node) {
-        return labelOf.apply(node);
+        return new DrawnTree<>(tree.view(), tree.snapshotName(), tree.root(), tree::childName, tree::shortName, true,
+                weight);
     }
 
     String childName(String parentName, N child) {
@@ -93,14 +56,6 @@ record DrawnTree<N>(FlameTree.View view, String snapshotName, N root, Function<N
 
     String shortName(N node) {
         return shortNameOf.apply(node);
-    }
-
-    long baselineBytes(N node) {
-        return baselineBytesOf.applyAsLong(node);
-    }
-
-    long droppedBaselineBytesBefore(N node) {
-        return droppedBaselineBytesBeforeOf.applyAsLong(node);
     }
 
     long weight(N node) {

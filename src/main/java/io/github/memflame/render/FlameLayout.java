@@ -1,5 +1,6 @@
 package io.github.memflame.render;
 
+import io.github.memflame.fold.DrawnFrame;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -20,7 +21,7 @@ import java.util.PriorityQueue;
  *
  * @param <N> the tree's node type
  */
-final class FlameLayout<N> {
+final class FlameLayout<N extends DrawnFrame<N>> {
     /** The deepest level drawn below the root; deeper frames stay inside their ancestor at this level. */
     static final int MAX_DEPTH = 1024;
     /** The horizontal margin, in pixels, on each side of the frames. */
@@ -85,11 +86,11 @@ final class FlameLayout<N> {
         return merged;
     }
 
-    static <N> FlameLayout<N> of(DrawnTree<N> tree, SvgOptions options, FrameCost<N> cost, long budgetBytes) {
+    static <N extends DrawnFrame<N>> FlameLayout<N> of(DrawnTree<N> tree, SvgOptions options, FrameCost<N> cost, long budgetBytes) {
         return new Builder<>(tree, options, cost, budgetBytes).build();
     }
 
-    private static final class Builder<N> {
+    private static final class Builder<N extends DrawnFrame<N>> {
         private final DrawnTree<N> tree;
         private final N root;
         private final SvgOptions options;
@@ -110,7 +111,7 @@ final class FlameLayout<N> {
             this.budgetBytes = budgetBytes;
             this.plotWidth = options.width() - 2.0 * XPAD;
             this.scale = tree.weight(root) > 0 ? plotWidth / tree.weight(root) : 0;
-            this.bytesScale = tree.bytes(root) > 0 ? plotWidth / tree.bytes(root) : 0;
+            this.bytesScale = root.bytes() > 0 ? plotWidth / root.bytes() : 0;
         }
 
         FlameLayout<N> build() {
@@ -151,15 +152,15 @@ final class FlameLayout<N> {
                 Candidate<N> candidate = queue.poll();
                 N node = candidate.node();
                 estimated += node == root ? cost.of(node, null, ROOT_NAME, ROOT_NAME, ROOT_NAME, plotWidth, deepest)
-                        : cost.of(node, candidate.parent(), candidate.name(), tree.label(node), tree.shortName(node),
-                                tree.bytes(node) * bytesScale, deepest);
+                        : cost.of(node, candidate.parent(), candidate.name(), node.label(), tree.shortName(node),
+                                node.bytes() * bytesScale, deepest);
                 if (estimated > budgetBytes && node != root) {
                     merged = true;
                     return tree.weight(node) + 1;
                 }
                 if (candidate.depth() < MAX_DEPTH) {
                     String parentName = node == root ? null : candidate.name();
-                    for (N child : tree.children(node)) {
+                    for (N child : node.children()) {
                         if (tree.weight(child) >= minBytes) {
                             queue.add(new Candidate<>(child, node, candidate.depth() + 1,
                                     tree.childName(parentName, child)));
@@ -181,7 +182,7 @@ final class FlameLayout<N> {
                 Level<N> level = pending.pop();
                 deepest = Math.max(deepest, level.depth());
                 if (level.depth() < MAX_DEPTH) {
-                    for (N child : tree.children(level.node())) {
+                    for (N child : level.node().children()) {
                         if (tree.weight(child) >= minBytes) {
                             pending.push(new Level<>(child, level.depth() + 1));
                         }
@@ -213,18 +214,18 @@ final class FlameLayout<N> {
                 long baselineDrawnEnd = 0;
                 N parentNode = parent.frame().node();
                 String parentName = parent.frame().depth() == 0 ? null : parent.frame().name();
-                for (N child : tree.children(parentNode)) {
-                    offset += tree.droppedBytesBefore(child);
-                    baselineOffset += tree.droppedBaselineBytesBefore(child);
+                for (N child : parentNode.children()) {
+                    offset += child.droppedBytesBefore();
+                    baselineOffset += child.droppedBaselineBytesBefore();
                     if (tree.weight(child) >= threshold) {
                         children.add(new Open<>(frame(child, parentNode, offset - drawnEnd,
                                 baselineOffset - baselineDrawnEnd, parent.frame().depth() + 1, offset,
-                                tree.childName(parentName, child), tree.label(child), tree.shortName(child)), offset));
-                        drawnEnd = offset + tree.bytes(child);
-                        baselineDrawnEnd = baselineOffset + tree.baselineBytes(child);
+                                tree.childName(parentName, child), child.label(), tree.shortName(child)), offset));
+                        drawnEnd = offset + child.bytes();
+                        baselineDrawnEnd = baselineOffset + child.baselineBytes();
                     }
-                    offset += tree.bytes(child);
-                    baselineOffset += tree.baselineBytes(child);
+                    offset += child.bytes();
+                    baselineOffset += child.baselineBytes();
                 }
                 for (int i = children.size() - 1; i >= 0; i--) {
                     stack.push(children.get(i));
@@ -239,7 +240,7 @@ final class FlameLayout<N> {
             // overlap and children never stick out of their parent, whatever the rounding.
             long left = Math.round((XPAD + offset * bytesScale) * GEOMETRY_UNIT);
             long right = node == root ? Math.round((XPAD + plotWidth) * GEOMETRY_UNIT)
-                    : Math.round((XPAD + (offset + tree.bytes(node)) * bytesScale) * GEOMETRY_UNIT);
+                    : Math.round((XPAD + (offset + node.bytes()) * bytesScale) * GEOMETRY_UNIT);
             return new Frame<>(node, parent, gap, baselineGap, depth, left / GEOMETRY_UNIT,
                     (right - left) / GEOMETRY_UNIT, name, label, text);
         }

@@ -1,6 +1,7 @@
 package io.github.memflame.render;
 
 import io.github.memflame.fold.FlameTree;
+import io.github.memflame.summary.ReportFiles;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -46,7 +47,7 @@ public record GraphLinks(Link index, List<Link> graphs) {
      */
     public static GraphLinks of(SnapshotReport snapshot, FlameTree.View view, boolean diff) {
         String file = diff ? snapshot.diffSvgFile(view) : snapshot.svgFile(view);
-        Link index = new Link(INDEX_TEXT, "../".repeat(directoryDepth(file)) + IndexPage.href(ReportWriter.INDEX),
+        Link index = new Link(INDEX_TEXT, "../".repeat(directoryDepth(file)) + PageParts.href(ReportFiles.INDEX),
                 false);
         List<Link> graphs = new ArrayList<>();
         for (FlameTree.View other : FlameTree.View.values()) {
@@ -62,7 +63,7 @@ public record GraphLinks(Link index, List<Link> graphs) {
 
     /** A graph of the same snapshot: in the same directory, so its file name is its address. */
     private static Link sibling(String text, String file, boolean current) {
-        return new Link(text, IndexPage.href(file.substring(file.lastIndexOf('/') + 1)), current);
+        return new Link(text, PageParts.href(file.substring(file.lastIndexOf('/') + 1)), current);
     }
 
     /**

@@ -11,14 +11,9 @@ final class GrowthText {
     private GrowthText() {
     }
 
-    /** {@code +57.6 KiB}, {@code -3.0 KiB}, {@code 0 B}. */
-    static String signedBytes(long bytes) {
-        return (bytes > 0 ? "+" : "") + Numbers.bytes(bytes);
-    }
-
     /** {@code +57.6 KiB, +48.0%}: the change and its share of the baseline's figure. */
     static String delta(Growth growth) {
-        return signedBytes(growth.deltaBytes()) + ", " + Numbers.signedPercent(growth.deltaBytes(),
+        return Numbers.signedBytes(growth.deltaBytes()) + ", " + Numbers.signedPercent(growth.deltaBytes(),
                 growth.baselineBytes());
     }
 

@@ -7,6 +7,7 @@ import io.github.memflame.budget.Growth;
 import io.github.memflame.fold.FlameNode;
 import io.github.memflame.fold.FlameTree;
 import io.github.memflame.fold.FoldedSnapshot;
+import io.github.memflame.fold.LargestSites;
 import io.github.memflame.fold.SiteChange;
 import io.github.memflame.fold.SiteChanges;
 import io.github.memflame.format.Numbers;
@@ -14,17 +15,13 @@ import java.io.IOException;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.PriorityQueue;
 
 /**
  * The report's {@code index.html}: the page an engineer opens first. One self-contained file (inline style and a
@@ -71,89 +68,13 @@ public final class IndexPage {
         out.flush();
     }
 
-    /** A line-level leaf of a path view: what holds memory, where. */
-    record Site(String path, String snapshot, SnapshotReport report, long bytes, long traces) {
-    }
-
     /**
-     * The allocation sites (frames of the path views that allocated bytes themselves: lines, or files where the
-     * line is unknown) of all snapshots holding the most, largest first (ties by path, then snapshot), at most
-     * {@code limit}. The trees are walked without recursion.
+     * The sites of the snapshots' path views holding the most ({@link LargestSites}); a snapshot without a path view
+     * has none.
      */
-    static List<Site> largestSites(List<SnapshotReport> snapshots, int limit) {
-        Comparator<Site> order = Comparator.comparingLong(Site::bytes).reversed()
-                .thenComparing(Site::path).thenComparing(Site::snapshot);
-        PriorityQueue<Site> smallestFirst = new PriorityQueue<>(order.reversed());
-        for (SnapshotReport snapshot : snapshots) {
-            FlameTree tree = snapshot.pathView();
-            if (tree == null) {
-                continue;
-            }
-            // Each node with its parent's name (null at the top): a node's own name is made only when it has
-            // children or is a site that can still enter the list (a path view has tens of thousands of lines).
-            record Pending(FlameNode node, String parentName) {
-            }
-            Deque<Pending> pending = new ArrayDeque<>();
-            for (FlameNode child : tree.root().children()) {
-                pending.push(new Pending(child, null));
-            }
-            while (!pending.isEmpty()) {
-                Pending next = pending.pop();
-                FlameNode node = next.node();
-                boolean site = node.selfBytes() > 0 || node.children().isEmpty();
-                boolean listed = site && (smallestFirst.size() < limit
-                        || !smallestFirst.isEmpty() && node.selfBytes() >= smallestFirst.peek().bytes());
-                if (!listed && node.children().isEmpty()) {
-                    continue;
-                }
-                String name = tree.childName(next.parentName(), node);
-                long childTraces = 0;
-                for (FlameNode child : node.children()) {
-                    pending.push(new Pending(child, name));
-                    childTraces += child.traces();
-                }
-                if (listed) {
-                    smallestFirst.add(new Site(name, snapshot.snapshot().name(), snapshot, node.selfBytes(),
-                            node.traces() - childTraces));
-                    if (smallestFirst.size() > limit) {
-                        smallestFirst.poll();
-                    }
-                }
-            }
-        }
-        List<Site> sites = new ArrayList<>(smallestFirst);
-        sites.sort(order);
-        return sites;
-    }
-
-    /** A relative link to a report file: each {@code /}-separated segment percent-encoded as UTF-8. */
-    static String href(String relativePath) {
-        StringBuilder out = new StringBuilder(relativePath.length() + 16);
-        for (byte b : Markup.sanitize(relativePath).getBytes(StandardCharsets.UTF_8)) {
-            int c = b & 0xff;
-            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                    || "-._~/!$()*,;=@".indexOf(c) >= 0) {
-                out.append((char) c);
-            } else {
-                out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
-                        .append(Character.toUpperCase(Character.forDigit(c & 15, 16)));
-            }
-        }
-        // ':' is encoded too, so a name never reads as a URL scheme such as javascript:.
-        return out.toString();
-    }
-
-    /** A change in bytes, {@code +1.5 KiB}, {@code -300 B}, {@code 0 B}, as the diff graphs' script writes it too. */
-    static String signedBytes(long delta) {
-        return (delta > 0 ? "+" : "") + Numbers.bytes(delta);
-    }
-
-    /**
-     * A change relative to the baseline, {@code +6.5%}, {@code -100.0%}, or {@code new} when the baseline had
-     * nothing, as the diff graphs' script writes it too.
-     */
-    static String signedPercent(long delta, long before) {
-        return before == 0 && delta != 0 ? "new" : Numbers.signedPercent(delta, before);
+    static List<LargestSites.Entry> largestSites(List<SnapshotReport> snapshots, int limit) {
+        return LargestSites.of(snapshots.stream().map(SnapshotReport::pathView).filter(Objects::nonNull).toList(),
+                limit);
     }
 
     /** Headroom of a budget as a share of its limit: positive when under, negative when over. */
@@ -205,11 +126,11 @@ public final class IndexPage {
                     .attribute("data-result", verdict).constant(">\n<div class=\"verdict\">").text(result)
                     .constant("</div>\n<div class=\"facts\">");
             int budgets = report.budgets().size();
-            html.text(count(budgets, "budget check"));
+            html.text(PageParts.count(budgets, "budget check"));
             fact(counts, BudgetStatus.EXCEEDED, "exceeded");
             fact(counts, BudgetStatus.WARNING, budgetsWord(counts.get(BudgetStatus.WARNING), "warning"));
             fact(counts, BudgetStatus.UNMATCHED, "unmatched");
-            html.text(" \u00b7 " + count(report.snapshots().size(), "snapshot"));
+            html.text(" \u00b7 " + PageParts.count(report.snapshots().size(), "snapshot"));
             if (!report.unreadable().isEmpty()) {
                 html.constant(" \u00b7 <span class=\"badge exceeded\">")
                         .text(report.unreadable().size() + " unreadable, left out of every total").constant("</span>");
@@ -218,10 +139,6 @@ public final class IndexPage {
                 html.text(", " + Numbers.bytes(report.tracedBytes()) + " traced");
             }
             html.constant("</div>\n</header>\n<main>\n");
-        }
-
-        private static String count(int count, String noun) {
-            return count + " " + noun + (count == 1 ? "" : "s");
         }
 
         private static String budgetsWord(Integer count, String word) {
@@ -245,29 +162,29 @@ public final class IndexPage {
                 return;
             }
             List<BudgetResult> rows = new ArrayList<>(report.budgets());
-            rows.sort(Comparator.comparingInt((BudgetResult r) -> severity(r.status()))
+            rows.sort(Comparator.comparingInt((BudgetResult r) -> r.status().severity())
                     .thenComparing(r -> r.budget().hasMax() ? headroomPercent(r.budget().maxBytes(), r.actualBytes())
                             : BigDecimal.valueOf(1000)));
             // As in memflame.md: the growth columns only when some budget has a baseline figure to compare with.
             boolean growthColumns = rows.stream().anyMatch(row -> row.growth() != null);
             html.constant("<table id=\"budgets\"").attribute("class", growthColumns ? "sortable with-growth" : "sortable")
                     .constant(">\n<thead><tr>");
-            header("Path", false);
-            header("Scope", false);
-            header("Snapshot", false);
+            PageParts.header(html, "Path", false);
+            PageParts.header(html, "Scope", false);
+            PageParts.header(html, "Snapshot", false);
             if (growthColumns) {
-                header("Before", true);
+                PageParts.header(html, "Before", true);
             }
-            header("Actual", true);
+            PageParts.header(html, "Actual", true);
             if (growthColumns) {
-                header("Change", true);
+                PageParts.header(html, "Change", true);
             }
-            header("Limit", true);
-            header("Headroom", true);
+            PageParts.header(html, "Limit", true);
+            PageParts.header(html, "Headroom", true);
             if (growthColumns) {
-                header("Allowed growth", true);
+                PageParts.header(html, "Allowed growth", true);
             }
-            header("Status", true);
+            PageParts.header(html, "Status", true);
             html.constant("<th>Top sites</th></tr></thead>\n<tbody>\n");
             for (BudgetResult row : rows) {
                 long limit = row.budget().maxBytes();
@@ -293,12 +210,12 @@ public final class IndexPage {
                 if (growthColumns) {
                     beforeCell(row.growth());
                 }
-                bytesCell(row.actualBytes(), null);
+                PageParts.bytesCell(html, row.actualBytes(), null);
                 if (growthColumns) {
                     changeCell(row.growth());
                 }
                 if (row.budget().hasMax()) {
-                    bytesCell(limit, row.budget().maxText());
+                    PageParts.bytesCell(html, limit, row.budget().maxText());
                     BigDecimal headroom = headroomPercent(limit, row.actualBytes());
                     html.constant("<td class=\"num\"").attribute("data-value", headroom.toPlainString())
                             .attribute("title", Numbers.grouped(limit - row.actualBytes()) + " bytes").constant(">");
@@ -317,7 +234,8 @@ public final class IndexPage {
                 if (growthColumns) {
                     allowedGrowthCell(row);
                 }
-                html.constant("<td").attribute("data-value", 3 - severity(row.status())).constant("><span")
+                html.constant("<td").attribute("data-value", BudgetStatus.OK.severity() - row.status().severity())
+                        .constant("><span")
                         .attribute("class", "badge " + status);
                 if (row.status() == BudgetStatus.UNMATCHED && row.snapshot() == null) {
                     html.constant(" title=\"The budget applies to no snapshot: check its snapshots glob\"");
@@ -343,7 +261,7 @@ public final class IndexPage {
             if (growth == null) {
                 html.constant("<td class=\"num\" title=\"no baseline figure for this snapshot\">\u2014</td>");
             } else {
-                bytesCell(growth.baselineBytes(), null);
+                PageParts.bytesCell(html, growth.baselineBytes(), null);
             }
         }
 
@@ -356,8 +274,8 @@ public final class IndexPage {
             long delta = growth.deltaBytes();
             html.constant("<td").attribute("class", "num change " + direction(delta)).attribute("data-value", delta)
                     .attribute("title", (delta > 0 ? "+" : "") + Numbers.grouped(delta) + " bytes").constant(">")
-                    .text(signedBytes(delta)).constant(" <span class=\"sub\">")
-                    .text("(" + signedPercent(delta, growth.baselineBytes()) + ")").constant("</span></td>");
+                    .text(Numbers.signedBytes(delta)).constant(" <span class=\"sub\">")
+                    .text("(" + Numbers.changePercent(delta, growth.baselineBytes()) + ")").constant("</span></td>");
         }
 
         /**
@@ -396,27 +314,6 @@ public final class IndexPage {
             html.constant("</ol>");
         }
 
-        private static int severity(BudgetStatus status) {
-            return switch (status) {
-                case EXCEEDED -> 0;
-                case WARNING -> 1;
-                case UNMATCHED, NOT_CHECKED -> 2;
-                case OK -> 3;
-            };
-        }
-
-        private void bytesCell(long bytes, String configured) {
-            html.constant("<td class=\"num\"").attribute("data-value", bytes)
-                    .attribute("title", Numbers.grouped(bytes) + " bytes" + (configured == null || configured.isBlank()
-                            ? "" : " (configured as " + configured + ")"))
-                    .constant(">").text(Numbers.bytes(bytes)).constant("</td>");
-        }
-
-        private void numberCell(long value) {
-            html.constant("<td class=\"num\"").attribute("data-value", value).constant(">")
-                    .text(Numbers.grouped(value)).constant("</td>");
-        }
-
         private void snapshotLink(String name) {
             SnapshotReport snapshot = name == null ? null : byName.get(name);
             if (snapshot == null) {
@@ -427,11 +324,7 @@ public final class IndexPage {
         }
 
         private void link(String file, String text, String cssClass) {
-            html.constant("<a");
-            if (cssClass != null) {
-                html.attribute("class", cssClass);
-            }
-            html.attribute("href", href(file)).constant(">").text(text).constant("</a>");
+            PageParts.link(html, PageParts.href(file), text, cssClass);
         }
 
         private void snapshots() {
@@ -442,11 +335,11 @@ public final class IndexPage {
                 return;
             }
             html.constant("<table id=\"snapshots\" class=\"sortable\">\n<thead><tr>");
-            header("Snapshot", false);
-            header("Format", false);
-            header("Traces", true);
-            header("Total", true);
-            header("Excluded", true);
+            PageParts.header(html, "Snapshot", false);
+            PageParts.header(html, "Format", false);
+            PageParts.header(html, "Traces", true);
+            PageParts.header(html, "Total", true);
+            PageParts.header(html, "Excluded", true);
             html.constant("<th>Biggest top-level paths</th><th>Flame graphs</th></tr></thead>\n<tbody>\n");
             for (SnapshotReport snapshot : report.snapshots()) {
                 FoldedSnapshot folded = snapshot.snapshot();
@@ -454,8 +347,8 @@ public final class IndexPage {
                 link(snapshot.svgFile(FlameTree.View.PATH), folded.name(), null);
                 html.constant("</td><td>").text(folded.format() == null ? "" : folded.format().summaryName())
                         .constant("</td>");
-                numberCell(folded.traces());
-                bytesCell(folded.totalBytes(), null);
+                PageParts.numberCell(html, folded.traces());
+                PageParts.bytesCell(html, folded.totalBytes(), null);
                 html.constant("<td class=\"num\"").attribute("data-value", folded.excludedBytes())
                         .attribute("title", Numbers.grouped(folded.excludedTraces()) + " traces, "
                                 + Numbers.grouped(folded.excludedBytes()) + " bytes").constant(">");
@@ -515,7 +408,7 @@ public final class IndexPage {
         }
 
         private void largest() {
-            List<Site> sites = largestSites(report.snapshots(), LARGEST);
+            List<LargestSites.Entry> sites = largestSites(report.snapshots(), LARGEST);
             html.constant("<section>\n<h2>").text("Largest " + LARGEST + " lines").constant("</h2>\n");
             if (sites.isEmpty()) {
                 html.constant("<p class=\"empty\">No allocation was traced.</p>\n</section>\n");
@@ -528,26 +421,26 @@ public final class IndexPage {
                         .constant("</p>\n");
             }
             html.constant("<table id=\"largest\" class=\"sortable\">\n<thead><tr>");
-            header("#", true);
-            header("File and line", false);
-            header("Snapshot", false);
-            header("Bytes", true);
-            header("Share", true);
-            header("Traces", true);
+            PageParts.header(html, "#", true);
+            PageParts.header(html, "File and line", false);
+            PageParts.header(html, "Snapshot", false);
+            PageParts.header(html, "Bytes", true);
+            PageParts.header(html, "Share", true);
+            PageParts.header(html, "Traces", true);
             html.constant("</tr></thead>\n<tbody>\n");
             int rank = 0;
-            for (Site site : sites) {
+            for (LargestSites.Entry site : sites) {
                 rank++;
-                long total = site.report().snapshot().totalBytes();
+                long total = byName.get(site.snapshot()).snapshot().totalBytes();
                 html.constant("<tr><td class=\"num\"").attribute("data-value", rank).constant(">").number(rank)
                         .constant("</td><td class=\"path\"><code>").text(site.path()).constant("</code></td><td>");
                 snapshotLink(site.snapshot());
                 html.constant("</td>");
-                bytesCell(site.bytes(), null);
+                PageParts.bytesCell(html, site.bytes(), null);
                 String share = Numbers.percent(site.bytes(), total, 1);
                 html.constant("<td class=\"num\"").attribute("data-value", share.replace("%", "").replace("n/a", "0"))
                         .constant(">").text(share).constant("</td>");
-                numberCell(site.traces());
+                PageParts.numberCell(html, site.traces());
                 html.constant("</tr>\n");
             }
             html.constant("</tbody>\n</table>\n</section>\n");
@@ -576,8 +469,8 @@ public final class IndexPage {
                         .text(Numbers.bytes(before)).constant("</span> \u2192 <span")
                         .attribute("title", Numbers.grouped(after) + " bytes").constant(">").text(Numbers.bytes(after))
                         .constant("</span> <span").attribute("class", "change " + direction(after - before))
-                        .constant(">").text(signedBytes(after - before) + " ("
-                                + signedPercent(after - before, before) + ")")
+                        .constant(">").text(Numbers.signedBytes(after - before) + " ("
+                                + Numbers.changePercent(after - before, before) + ")")
                         .constant("</span> \u00b7 differential graphs: ");
                 for (FlameTree.View view : FlameTree.View.values()) {
                     link(snapshot.diffSvgFile(view), view.fileSuffix() + " diff", "graph diff");
@@ -602,22 +495,22 @@ public final class IndexPage {
             }
             html.constant("<table").attribute("class", "sortable changes " + cssClass).constant(">\n<caption>")
                     .text(caption).constant("</caption>\n<thead><tr>");
-            header("Line", false);
-            header("Baseline", true);
-            header("This run", true);
-            header("Change", true);
-            header("Change %", true);
+            PageParts.header(html, "Line", false);
+            PageParts.header(html, "Baseline", true);
+            PageParts.header(html, "This run", true);
+            PageParts.header(html, "Change", true);
+            PageParts.header(html, "Change %", true);
             html.constant("</tr></thead>\n<tbody>\n");
             for (SiteChange change : changes) {
                 long delta = change.deltaBytes();
                 html.constant("<tr").attribute("data-site", change.site()).constant("><td class=\"path\"><code>")
                         .text(change.siteWithFunction()).constant("</code></td>");
-                bytesCell(change.beforeBytes(), null);
-                bytesCell(change.afterBytes(), null);
+                PageParts.bytesCell(html, change.beforeBytes(), null);
+                PageParts.bytesCell(html, change.afterBytes(), null);
                 html.constant("<td").attribute("class", "num change " + direction(delta))
                         .attribute("data-value", delta).attribute("title", Numbers.grouped(delta) + " bytes")
-                        .constant(">").text(signedBytes(delta)).constant("</td>");
-                String percent = signedPercent(delta, change.beforeBytes());
+                        .constant(">").text(Numbers.signedBytes(delta)).constant("</td>");
+                String percent = Numbers.changePercent(delta, change.beforeBytes());
                 html.constant("<td class=\"num\"").attribute("data-value", change.beforeBytes() == 0
                                 ? (delta > 0 ? "Infinity" : "0") : percent.replace("%", "").replace("+", ""))
                         .constant(">").text(percent).constant("</td></tr>\n");
@@ -633,9 +526,5 @@ public final class IndexPage {
             return delta > 0 ? "grew" : delta < 0 ? "shrank" : "same";
         }
 
-        private void header(String text, boolean numeric) {
-            html.constant("<th tabindex=\"0\"").attribute("data-type", numeric ? "number" : "text").constant(">")
-                    .text(text).constant("</th>");
-        }
     }
 }

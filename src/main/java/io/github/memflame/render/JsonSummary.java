@@ -12,7 +12,9 @@ import io.github.memflame.fold.FlameTree;
 import io.github.memflame.fold.FoldedSnapshot;
 import io.github.memflame.fold.SiteChange;
 import io.github.memflame.format.JsonBidiEscapes;
+import io.github.memflame.format.LoneSurrogates;
 import io.github.memflame.source.ResolutionSummary;
+import io.github.memflame.summary.ReportFiles;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.Map;
@@ -20,7 +22,7 @@ import java.util.Objects;
 
 /**
  * The report's {@code memflame.json}, for CI scripts and dashboards. Its shape is a contract: fields may be added
- * in later versions, none is renamed or removed while {@code schema} stays {@value #SCHEMA}.
+ * in later versions, none is renamed or removed while {@code schema} stays {@value ReportFiles#SCHEMA}.
  *
  * <pre>{@code
  * {"schema": 1, "baselineFormat": 1, "result": "passed|failed",
@@ -67,13 +69,6 @@ import java.util.Objects;
  * <p>Report file names are relative to the output directory. Written with jackson-core's streaming generator.
  */
 public final class JsonSummary {
-    public static final int SCHEMA = 1;
-    /**
-     * The version of the baseline data a report holds: this file and the folded stacks it names. Raised when a
-     * later version changes what a baseline needs; {@link io.github.memflame.baseline.BaselineReader} reads only
-     * this one.
-     */
-    public static final int BASELINE_FORMAT = 1;
     private static final JsonFactory FACTORY = new JsonFactoryBuilder().characterEscapes(new JsonBidiEscapes()).build();
 
     private JsonSummary() {
@@ -91,8 +86,8 @@ public final class JsonSummary {
     private static void write(CheckReport report, JsonGenerator json) throws IOException {
         json.setPrettyPrinter(new DefaultPrettyPrinter());
         json.writeStartObject();
-        json.writeNumberField("schema", SCHEMA);
-        json.writeNumberField("baselineFormat", BASELINE_FORMAT);
+        json.writeNumberField("schema", ReportFiles.SCHEMA);
+        json.writeNumberField("baselineFormat", ReportFiles.BASELINE_FORMAT);
         json.writeStringField("result", report.passed() ? "passed" : "failed");
         BaselineUsed baseline = report.baseline();
         if (baseline == null) {
@@ -102,7 +97,7 @@ public final class JsonSummary {
             string(json, "source", baseline.source());
             json.writeArrayFieldStart("missingSnapshots");
             for (String missing : baseline.missingSnapshots()) {
-                json.writeString(Markup.replaceLoneSurrogates(missing));
+                json.writeString(LoneSurrogates.replace(missing));
             }
             json.writeEndArray();
             json.writeEndObject();
@@ -252,7 +247,7 @@ public final class JsonSummary {
         if (value == null) {
             json.writeNullField(field);
         } else {
-            json.writeStringField(field, Markup.replaceLoneSurrogates(value));
+            json.writeStringField(field, LoneSurrogates.replace(value));
         }
     }
 }

@@ -5,6 +5,8 @@ import io.github.memflame.budget.BudgetResult;
 import io.github.memflame.budget.BudgetStatus;
 import io.github.memflame.fold.FoldedSnapshot;
 import io.github.memflame.format.Numbers;
+import io.github.memflame.output.AtomicFile;
+import io.github.memflame.output.OutputRefusedException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -170,7 +170,7 @@ public final class MarkdownSummary {
             long after = snapshot.snapshot().totalBytes();
             md.append("\n**").append(code(snapshot.snapshot().name(), false)).append("**: ").append(Numbers.bytes(before))
                     .append(" \u2192 ").append(Numbers.bytes(after)).append(" (")
-                    .append(GrowthText.signedBytes(after - before)).append(", ")
+                    .append(Numbers.signedBytes(after - before)).append(", ")
                     .append(Numbers.signedPercent(after - before, before)).append(")\n\n");
             List<SiteChange> changes = SiteChanges.of(snapshot.snapshot(), snapshot.baseline());
             List<SiteChange> shown = new ArrayList<>(SiteChanges.growing(changes, CHANGES));
@@ -184,7 +184,7 @@ public final class MarkdownSummary {
                 md.append("| ").append(code(change.siteWithFunction(), true)).append(" | ")
                         .append(Numbers.bytes(change.beforeBytes())).append(" | ")
                         .append(Numbers.bytes(change.afterBytes())).append(" | ")
-                        .append(GrowthText.signedBytes(change.deltaBytes())).append(" |\n");
+                        .append(Numbers.signedBytes(change.deltaBytes())).append(" |\n");
             }
         }
     }

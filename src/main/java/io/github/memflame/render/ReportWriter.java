@@ -1,8 +1,14 @@
 package io.github.memflame.render;
 
-import io.github.memflame.fold.FlameTree;
 import io.github.memflame.files.RelativeName;
+import io.github.memflame.fold.FlameTree;
 import io.github.memflame.fold.FoldedText;
+import io.github.memflame.output.AtomicDirectory;
+import io.github.memflame.output.BackgroundGzipStream;
+import io.github.memflame.output.OutputDirectory;
+import io.github.memflame.output.OutputKind;
+import io.github.memflame.output.OutputRefusedException;
+import io.github.memflame.summary.ReportFiles;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -38,10 +44,6 @@ import java.util.function.Consumer;
  * report or none; never a half-written one.
  */
 public final class ReportWriter {
-    public static final String INDEX = "index.html";
-    public static final String SUMMARY = "memflame.json";
-    public static final String MARKDOWN = "memflame.md";
-
     private ReportWriter() {
     }
 
@@ -124,13 +126,13 @@ public final class ReportWriter {
 
     private static Map<String, Long> writeAll(Path staging, CheckReport report, SvgOptions options)
             throws IOException {
-        try (Writer out = writer(staging.resolve(INDEX))) {
+        try (Writer out = writer(staging.resolve(ReportFiles.INDEX))) {
             IndexPage.write(report, out);
         }
-        try (Writer out = writer(staging.resolve(SUMMARY))) {
+        try (Writer out = writer(staging.resolve(ReportFiles.SUMMARY))) {
             JsonSummary.write(report, out);
         }
-        try (Writer out = writer(staging.resolve(MARKDOWN))) {
+        try (Writer out = writer(staging.resolve(ReportFiles.MARKDOWN))) {
             out.write(MarkdownSummary.text(report));
         }
         Map<String, Long> writeNanos = new LinkedHashMap<>();

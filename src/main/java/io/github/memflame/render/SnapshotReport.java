@@ -4,6 +4,7 @@ import io.github.memflame.fold.DiffTree;
 import io.github.memflame.fold.FlameTree;
 import io.github.memflame.fold.FoldedSnapshot;
 import io.github.memflame.fold.FoldedView;
+import io.github.memflame.summary.ReportFiles;
 
 /**
  * What the reports show of one snapshot: its figures, its two flame trees, and the folded views they were built
@@ -66,7 +67,7 @@ public record SnapshotReport(FoldedSnapshot snapshot, FlameTree pathView, FlameT
 
     /** The report file of a view, relative to the output directory: {@code NAME.path.svg}. */
     public String svgFile(FlameTree.View view) {
-        return snapshot.name() + "." + view.fileSuffix() + ".svg";
+        return ReportFiles.svg(snapshot.name(), view);
     }
 
     /**
@@ -74,7 +75,7 @@ public record SnapshotReport(FoldedSnapshot snapshot, FlameTree pathView, FlameT
      * {@code NAME.path.diff.svg}; written only when there is a baseline.
      */
     public String diffSvgFile(FlameTree.View view) {
-        return snapshot.name() + "." + view.fileSuffix() + ".diff.svg";
+        return ReportFiles.diffSvg(snapshot.name(), view);
     }
 
     /**
@@ -82,7 +83,7 @@ public record SnapshotReport(FoldedSnapshot snapshot, FlameTree pathView, FlameT
      * directory: {@code NAME.path.folded.gz}.
      */
     public String foldedFile(FlameTree.View view) {
-        return snapshot.name() + "." + view.fileSuffix() + ".folded.gz";
+        return ReportFiles.folded(snapshot.name(), view);
     }
 
     /**
@@ -91,6 +92,6 @@ public record SnapshotReport(FoldedSnapshot snapshot, FlameTree pathView, FlameT
      * set: {@code NAME.path.named.folded.gz}.
      */
     public String namedFoldedFile(FlameTree.View view) {
-        return snapshot.name() + "." + view.fileSuffix() + ".named.folded.gz";
+        return ReportFiles.namedFolded(snapshot.name(), view);
     }
 }

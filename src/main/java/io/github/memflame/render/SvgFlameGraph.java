@@ -1,6 +1,7 @@
 package io.github.memflame.render;
 
 import io.github.memflame.fold.DiffTree;
+import io.github.memflame.fold.DrawnFrame;
 import io.github.memflame.fold.FlameTree;
 import io.github.memflame.format.Numbers;
 import java.io.IOException;
@@ -133,7 +134,7 @@ public final class SvgFlameGraph {
                 links).write(out);
     }
 
-    private static final class Document<N> {
+    private static final class Document<N extends DrawnFrame<N>> {
         private final DrawnTree<N> tree;
         private final long snapshotTotal;
         private final SvgOptions options;
@@ -177,13 +178,13 @@ public final class SvgFlameGraph {
                     .attribute("width", width).attribute("height", height)
                     .attribute("viewBox", "0 0 " + width + " " + height).attribute("font-size", fontSize)
                     .attribute("data-view", tree.view().fileSuffix()).attribute("data-snapshot", snapshotName)
-                    .attribute("data-total-bytes", tree.bytes(root)).attribute("data-snapshot-bytes", snapshotTotal)
+                    .attribute("data-total-bytes", root.bytes()).attribute("data-snapshot-bytes", snapshotTotal)
                     .attribute("data-xpad", XPAD).attribute("data-frame-height", options.frameHeight())
                     .attribute("data-inverted", Boolean.toString(options.inverted()))
                     .attribute("data-char-width", Double.toString(charWidth))
                     .attribute("data-highlight", palette.highlight());
             if (diff) {
-                svg.attribute("data-diff", "true").attribute("data-baseline-bytes", tree.baselineBytes(root));
+                svg.attribute("data-diff", "true").attribute("data-baseline-bytes", root.baselineBytes());
             }
             svg.constant(">\n<title>").text(options.title() + " \u2014 " + snapshotName + " (" + viewName + ")")
                     .constant("</title>\n<style>").constant(Assets.FLAME_GRAPH_STYLE).constant("</style>\n")
@@ -191,19 +192,19 @@ public final class SvgFlameGraph {
             int titleY = fontSize + 12;
             StringBuilder subtitle = new StringBuilder();
             subtitle.append(snapshotName).append(" \u00b7 ").append(viewName).append(" \u00b7 ")
-                    .append(Numbers.bytes(tree.bytes(root)));
+                    .append(Numbers.bytes(root.bytes()));
             if (diff) {
                 // Shorter than a normal graph's: the change and the legend must fit on the line.
-                long before = tree.baselineBytes(root);
-                long delta = tree.bytes(root) - before;
-                subtitle.append(", ").append(IndexPage.signedBytes(delta)).append(" (")
-                        .append(IndexPage.signedPercent(delta, before)).append(") from ").append(Numbers.bytes(before))
+                long before = root.baselineBytes();
+                long delta = root.bytes() - before;
+                subtitle.append(", ").append(Numbers.signedBytes(delta)).append(" (")
+                        .append(Numbers.changePercent(delta, before)).append(") from ").append(Numbers.bytes(before))
                         .append(" \u00b7 red grew, blue shrank, grey under ")
                         .append(BigDecimal.valueOf(options.diffThreshold()).stripTrailingZeros().toPlainString())
                         .append('%');
             } else {
-                subtitle.append(" (").append(Numbers.grouped(tree.bytes(root))).append(" bytes) in ")
-                        .append(Numbers.grouped(tree.traces(root))).append(" traces");
+                subtitle.append(" (").append(Numbers.grouped(root.bytes())).append(" bytes) in ")
+                        .append(Numbers.grouped(root.traces())).append(" traces");
             }
             if (layout.merged()) {
                 subtitle.append(" \u00b7 smallest frames merged into their parents to keep the file small");
@@ -247,21 +248,21 @@ public final class SvgFlameGraph {
             String title = Markup.oneLine(frame.name());
             svg.constant("<g");
             // A frame holding all its parent's bytes (a call chain) takes its figures from the parent.
-            if (parent == null || tree.bytes(parent) != tree.bytes(node)) {
-                svg.attribute("data-bytes", tree.bytes(node));
+            if (parent == null || parent.bytes() != node.bytes()) {
+                svg.attribute("data-bytes", node.bytes());
             }
-            if (parent == null || tree.traces(parent) != tree.traces(node)) {
-                svg.attribute("data-traces", tree.traces(node));
+            if (parent == null || parent.traces() != node.traces()) {
+                svg.attribute("data-traces", node.traces());
             }
             if (frame.gap() > 0) {
                 svg.attribute("data-gap", frame.gap());
             }
-            long self = tree.selfBytes(node);
-            if (self > 0 && self != tree.bytes(node)) {
+            long self = node.selfBytes();
+            if (self > 0 && self != node.bytes()) {
                 svg.attribute("data-self", self);
             }
             if (tree.differential()) {
-                svg.attribute("data-before", tree.baselineBytes(node));
+                svg.attribute("data-before", node.baselineBytes());
                 if (frame.baselineGap() > 0) {
                     svg.attribute("data-bgap", frame.baselineGap());
                 }
@@ -298,20 +299,20 @@ public final class SvgFlameGraph {
             // <g><title></title><rect x="" y="" width="" height="" fill=""/></g> and a line break
             long bytes = 68 + Markup.escapedLength(title) + xDigits + yDigits + digits((long) width) + 2
                     + digits(geometry.rectHeight()) + palette.maxFillLength();
-            if (parent == null || tree.bytes(parent) != tree.bytes(node)) {
-                bytes += 14 + digits(tree.bytes(node)) + 12 + digits(parent == null ? 0 : tree.bytes(parent));
+            if (parent == null || parent.bytes() != node.bytes()) {
+                bytes += 14 + digits(node.bytes()) + 12 + digits(parent == null ? 0 : parent.bytes());
             }
-            if (parent == null || tree.traces(parent) != tree.traces(node)) {
-                bytes += 15 + digits(tree.traces(node));
+            if (parent == null || parent.traces() != node.traces()) {
+                bytes += 15 + digits(node.traces());
             }
-            long self = tree.selfBytes(node);
-            if (self > 0 && self != tree.bytes(node)) {
+            long self = node.selfBytes();
+            if (self > 0 && self != node.bytes()) {
                 bytes += 13 + digits(self);
             }
             if (tree.differential()) {
                 // data-before="", and data-bgap="" of at most the parent's baseline bytes
-                bytes += 15 + digits(tree.baselineBytes(node)) + 13
-                        + digits(parent == null ? 0 : tree.baselineBytes(parent));
+                bytes += 15 + digits(node.baselineBytes()) + 13
+                        + digits(parent == null ? 0 : parent.baselineBytes());
             }
             if (!label.equals(title)) {
                 bytes += 14 + Markup.escapedLength(label);

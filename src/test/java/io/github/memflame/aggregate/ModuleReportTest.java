@@ -3,6 +3,7 @@ package io.github.memflame.aggregate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.github.memflame.summary.ReportSummary;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

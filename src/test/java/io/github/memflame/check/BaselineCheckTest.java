@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.memflame.aggregate.ReportSummary;
-import io.github.memflame.aggregate.SummaryReader;
 import io.github.memflame.budget.Budget;
 import io.github.memflame.budget.BudgetLevel;
 import io.github.memflame.budget.BudgetResult;
@@ -17,6 +15,8 @@ import io.github.memflame.budget.BudgetStatus;
 import io.github.memflame.budget.GrowthLimit;
 import io.github.memflame.budget.Scope;
 import io.github.memflame.fold.SiteChange;
+import io.github.memflame.summary.ReportSummary;
+import io.github.memflame.summary.SummaryReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

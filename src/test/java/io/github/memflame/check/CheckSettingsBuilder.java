@@ -1,7 +1,7 @@
 package io.github.memflame.check;
 
 import io.github.memflame.budget.Budget;
-import io.github.memflame.render.ProjectDirectories;
+import io.github.memflame.output.ProjectDirectories;
 import io.github.memflame.render.SvgOptions;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;

@@ -485,7 +485,7 @@ class BrowserReportTest {
         assertEquals(String.valueOf(before), leak.get("values").get(3).asText(), "before: CPython's figure");
         assertEquals(String.valueOf(after), leak.get("values").get(4).asText(), "after: CPython's figure");
         assertEquals(String.valueOf(after - before), leak.get("values").get(5).asText(), "the change");
-        assertEquals(IndexPage.signedBytes(after - before) + " (+13.8%)", text.get(5));
+        assertEquals(Numbers.signedBytes(after - before) + " (+13.8%)", text.get(5));
         assertEquals(String.valueOf(before / 10), leak.get("values").get(8).asText(), "10% allowed, rounded down");
         assertEquals("10% (" + Numbers.bytes(before / 10) + ")", text.get(8));
         assertEquals("rgb(207, 34, 46)", leak.get("allowedColor").asText(), "the exceeded growth limit stands out");
@@ -724,8 +724,8 @@ class BrowserReportTest {
         for (long[] change : changes) {
             calls.append("m.signedHuman(").append(change[0]).append("), m.signedPercent(").append(change[0])
                     .append(", ").append(change[1]).append("), ");
-            expected.add(IndexPage.signedBytes(change[0]));
-            expected.add(IndexPage.signedPercent(change[0], change[1]));
+            expected.add(Numbers.signedBytes(change[0]));
+            expected.add(Numbers.changePercent(change[0], change[1]));
         }
         calls.setLength(calls.length() - 2);
         List<String> actual = strings(browser.evaluate("(function () { var m = window.memflame; return "

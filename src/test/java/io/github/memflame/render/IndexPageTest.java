@@ -13,6 +13,7 @@ import io.github.memflame.budget.GrowthLimit;
 import io.github.memflame.budget.Contributor;
 import io.github.memflame.budget.Scope;
 import io.github.memflame.fold.FoldedSnapshot;
+import io.github.memflame.fold.LargestSites;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -136,7 +137,7 @@ class IndexPageTest {
             a.add(i * 100L, "x/a.py:" + i);
             b.add(i * 100L + 50, "y/b.py:" + i);
         }
-        List<IndexPage.Site> sites = IndexPage.largestSites(
+        List<LargestSites.Entry> sites = IndexPage.largestSites(
                 List.of(Reports.report(a.build()), Reports.report(b.build())), IndexPage.LARGEST);
         assertEquals(20, sites.size());
         assertEquals("y/b.py:15", sites.get(0).path());
@@ -163,7 +164,7 @@ class IndexPageTest {
         a.add(40, "m/small.py:1");
         java.util.Collections.sort(all);
 
-        List<IndexPage.Site> sites = IndexPage.largestSites(
+        List<LargestSites.Entry> sites = IndexPage.largestSites(
                 List.of(Reports.report(a.build()), Reports.report(b.build())), IndexPage.LARGEST);
 
         assertEquals(all.subList(0, IndexPage.LARGEST),
@@ -191,11 +192,11 @@ class IndexPageTest {
 
     @Test
     void linksArePercentEncodedRelativePaths() {
-        assertEquals("a/b.pickle.path.svg", IndexPage.href("a/b.pickle.path.svg"));
-        assertEquals("scene%201%23x%3Fy%25.svg", IndexPage.href("scene 1#x?y%.svg"));
-        assertEquals("%E5%9C%BA%E6%99%AF.svg", IndexPage.href("场景.svg"));
-        assertEquals("javascript%3Aalert(1).svg", IndexPage.href("javascript:alert(1).svg"), "never a scheme");
-        assertEquals("%22%3E%3C.svg", IndexPage.href("\"><.svg"));
+        assertEquals("a/b.pickle.path.svg", PageParts.href("a/b.pickle.path.svg"));
+        assertEquals("scene%201%23x%3Fy%25.svg", PageParts.href("scene 1#x?y%.svg"));
+        assertEquals("%E5%9C%BA%E6%99%AF.svg", PageParts.href("场景.svg"));
+        assertEquals("javascript%3Aalert(1).svg", PageParts.href("javascript:alert(1).svg"), "never a scheme");
+        assertEquals("%22%3E%3C.svg", PageParts.href("\"><.svg"));
     }
 
     @Test

@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.memflame.check.ReadOnly;
+import io.github.memflame.output.OutputDirectory;
+import io.github.memflame.output.OutputKind;
+import io.github.memflame.output.OutputRefusedException;
+import io.github.memflame.output.ProtectedDirectory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.github.memflame.aggregate;
+package io.github.memflame.summary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

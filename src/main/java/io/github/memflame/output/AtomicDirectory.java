@@ -1,6 +1,7 @@
-package io.github.memflame.render;
+package io.github.memflame.output;
 
 import io.github.memflame.files.FileErrors;
+import io.github.memflame.summary.ReportFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -29,7 +30,7 @@ import java.util.function.Consumer;
  * <p>Every directory memflame writes goes through here, so this is where the rules hold that keep it from deleting
  * what it did not write and from mixing two builds' outputs: the directory is replaced only while its
  * {@link DirectoryLock} is held (so leftovers are only ever a dead run's) and only when
- * {@link OutputDirectory#checkReplaceable} allows it, and every new directory gets the {@value OutputKind#MARKER}
+ * {@link OutputDirectory#checkReplaceable} allows it, and every new directory gets the {@value ReportFiles#MARKER}
  * that allows the next run to replace it.
  */
 public final class AtomicDirectory {
@@ -79,7 +80,7 @@ public final class AtomicDirectory {
         T result;
         try {
             result = content.writeInto(staging);
-            Files.writeString(staging.resolve(OutputKind.MARKER), directory.kind().markerText(),
+            Files.writeString(staging.resolve(ReportFiles.MARKER), directory.kind().markerText(),
                     StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             swap(staging, output, parent, hiddenBase);
         } catch (IOException | RuntimeException | Error e) {

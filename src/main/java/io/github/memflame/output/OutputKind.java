@@ -1,28 +1,25 @@
-package io.github.memflame.render;
+package io.github.memflame.output;
 
+import io.github.memflame.summary.ReportFiles;
 import java.util.Set;
 
 /**
  * What memflame writes as a whole directory, and so what it may replace: a directory it wrote itself, of the same
- * kind, holding only the files it writes. Its {@value #MARKER} file (written into every such directory) says so.
+ * kind, holding only the files it writes. Its {@value ReportFiles#MARKER} file (written into every such directory)
+ * says so.
  */
 public enum OutputKind {
     /** {@code check}, {@code report}: {@code index.html}, summaries, flame graphs and folded stacks per snapshot. */
     REPORT("report", "report", "outputDirectory", "${project.reporting.outputDirectory}/memflame",
-            Set.of(ReportWriter.INDEX, ReportWriter.SUMMARY, ReportWriter.MARKDOWN), true,
+            Set.of(ReportFiles.INDEX, ReportFiles.SUMMARY, ReportFiles.MARKDOWN), true,
             Set.of(".svg", ".folded.gz")),
     /** {@code baseline}: {@code memflame.json} and the folded stacks it names. */
     BASELINE("baseline", "baseline", "baselineDirectory", "${project.basedir}/src/test/memflame-baseline",
-            Set.of(ReportWriter.SUMMARY), true, Set.of(".folded.gz", ".folded")),
+            Set.of(ReportFiles.SUMMARY), true, Set.of(".folded.gz", ".folded")),
     /** {@code report-aggregate}: one index and summary over the modules' reports. */
     AGGREGATE("aggregate", "aggregate report", "aggregateOutputDirectory",
             "${project.reporting.outputDirectory}/memflame-aggregate",
-            Set.of(ReportWriter.INDEX, ReportWriter.SUMMARY), false, Set.of());
-
-    /** The file every directory memflame writes holds: {@code {"kind": "report", "schema": 1}}. */
-    public static final String MARKER = ".memflame-report";
-    /** The version of the marker's content. */
-    static final int MARKER_SCHEMA = 1;
+            Set.of(ReportFiles.INDEX, ReportFiles.SUMMARY), false, Set.of());
 
     private final String markerName;
     private final String noun;
@@ -84,13 +81,13 @@ public enum OutputKind {
     }
 
     /** The marker's content for this kind. */
-    String markerText() {
-        return "{\"kind\": \"" + markerName + "\", \"schema\": " + MARKER_SCHEMA + "}\n";
+    public String markerText() {
+        return "{\"kind\": \"" + markerName + "\", \"schema\": " + ReportFiles.MARKER_SCHEMA + "}\n";
     }
 
     /** Whether memflame writes a file of this name, at the top ({@code topLevel}) or in a sub-directory. */
     boolean writesFile(String name, boolean topLevel) {
-        if (topLevel && (topLevelFiles.contains(name) || name.equals(MARKER))) {
+        if (topLevel && (topLevelFiles.contains(name) || name.equals(ReportFiles.MARKER))) {
             return true;
         }
         for (String suffix : suffixes) {

@@ -1,4 +1,4 @@
-package io.github.memflame.aggregate;
+package io.github.memflame.summary;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSetter;

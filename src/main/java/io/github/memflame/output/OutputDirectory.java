@@ -1,8 +1,9 @@
-package io.github.memflame.render;
+package io.github.memflame.output;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.memflame.files.FileErrors;
+import io.github.memflame.summary.ReportFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +24,7 @@ import java.util.regex.Pattern;
 /**
  * A directory memflame replaces as a whole (a report, a baseline, an aggregate report), and the guard that keeps
  * it from deleting what it did not write. It may be replaced only when it is missing, empty, or a directory of
- * the same kind memflame wrote: its {@value OutputKind#MARKER} names the kind, and every other file in it is one
+ * the same kind memflame wrote: its {@value ReportFiles#MARKER} names the kind, and every other file in it is one
  * memflame writes (by name: {@code index.html}, {@code memflame.json}, {@code *.svg}, ...). It must not be, or
  * contain, a {@link ProtectedDirectory} (the project's base directory, the snapshot directory, a source root, the
  * baseline), and every directory in it must be writable, so that the previous content can be deleted once the new
@@ -148,7 +149,7 @@ public record OutputDirectory(Path path, OutputKind kind, List<ProtectedDirector
         if (marker != null && !marker.equals(kind.markerName())) {
             OutputKind other = OutputKind.ofMarkerName(marker);
             throw refused("it holds " + describe(entries) + ": " + (other == null ? "a directory of the kind '"
-                    + marker + "'" : other.one()) + " memflame wrote (its " + OutputKind.MARKER + " says so), not "
+                    + marker + "'" : other.one()) + " memflame wrote (its " + ReportFiles.MARKER + " says so), not "
                     + kind.one());
         }
         String foreign = firstForeign();
@@ -156,14 +157,14 @@ public record OutputDirectory(Path path, OutputKind kind, List<ProtectedDirector
             throw refused("it holds " + describe(entries) + ", and " + foreign + " is not a file memflame writes"
                     + " into " + kind.what());
         }
-        if (marker == null && !looksLikeOurSummary(path.resolve(ReportWriter.SUMMARY))) {
-            throw refused("it holds " + describe(entries) + " but neither the " + OutputKind.MARKER + " memflame "
+        if (marker == null && !looksLikeOurSummary(path.resolve(ReportFiles.SUMMARY))) {
+            throw refused("it holds " + describe(entries) + " but neither the " + ReportFiles.MARKER + " memflame "
                     + "writes into " + kind.what() + " nor a memflame.json of memflame's");
         }
-        if (marker == null && kind.writesFile(ReportWriter.INDEX, true)
-                && !Files.isRegularFile(path.resolve(ReportWriter.INDEX), LinkOption.NOFOLLOW_LINKS)) {
-            throw refused("it holds " + describe(entries) + " but neither the " + OutputKind.MARKER + " memflame "
-                    + "writes into " + kind.what() + " nor its " + ReportWriter.INDEX);
+        if (marker == null && kind.writesFile(ReportFiles.INDEX, true)
+                && !Files.isRegularFile(path.resolve(ReportFiles.INDEX), LinkOption.NOFOLLOW_LINKS)) {
+            throw refused("it holds " + describe(entries) + " but neither the " + ReportFiles.MARKER + " memflame "
+                    + "writes into " + kind.what() + " nor its " + ReportFiles.INDEX);
         }
         Path readOnly = firstReadOnly();
         if (readOnly != null) {
@@ -198,11 +199,11 @@ public record OutputDirectory(Path path, OutputKind kind, List<ProtectedDirector
 
     /** The kind the marker names; null without a marker. */
     private String markerKind() throws IOException {
-        Path marker = path.resolve(OutputKind.MARKER);
+        Path marker = path.resolve(ReportFiles.MARKER);
         if (!Files.exists(marker, LinkOption.NOFOLLOW_LINKS)) {
             return null;
         }
-        String unknown = "it holds a " + OutputKind.MARKER + " that memflame did not write";
+        String unknown = "it holds a " + ReportFiles.MARKER + " that memflame did not write";
         if (!Files.isRegularFile(marker, LinkOption.NOFOLLOW_LINKS)) {
             throw refused(unknown);
         }

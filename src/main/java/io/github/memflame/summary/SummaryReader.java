@@ -1,4 +1,4 @@
-package io.github.memflame.aggregate;
+package io.github.memflame.summary;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -30,9 +30,6 @@ import java.util.regex.Pattern;
  * with its line and column, what was expected there and what was found.
  */
 public final class SummaryReader {
-    /** The summary schema this version reads. */
-    public static final int SCHEMA = 1;
-
     private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '(.*)'", Pattern.DOTALL);
     private static final Pattern MISSING = Pattern.compile("Missing required creator property '([^']*)'.*",
             Pattern.DOTALL);
@@ -66,15 +63,47 @@ public final class SummaryReader {
 
     /**
      * @throws IOException naming the file, the position and what was wrong, when it is not a summary of schema
-     *                     {@value #SCHEMA}
+     *                     {@value ReportFiles#SCHEMA}
      */
     public static ReportSummary read(Path file) throws IOException {
         Versions versions = versions(file);
-        if (versions.schema() == null || versions.schema() != SCHEMA) {
+        if (versions.schema() == null || versions.schema() != ReportFiles.SCHEMA) {
             throw new IOException(file + ": summary schema " + versions.schema()
-                    + ", expected " + SCHEMA + " (written by another memflame version?)");
+                    + ", expected " + ReportFiles.SCHEMA + " (written by another memflame version?)");
         }
         return parse(file);
+    }
+
+    /**
+     * A summary read as a baseline: of the {@code baselineFormat} and {@code schema} this version writes.
+     *
+     * @throws OtherVersionException when it has no {@code baselineFormat} or other versions, saying how to make a
+     *                               new baseline
+     * @throws IOException naming the file, the position and what was wrong, when it is no summary
+     */
+    public static ReportSummary readBaseline(Path file) throws IOException {
+        Versions versions = versions(file);
+        if (versions.baselineFormat() == null) {
+            throw new OtherVersionException(file + ": expected \"baselineFormat\": " + ReportFiles.BASELINE_FORMAT
+                    + ", found no baselineFormat: this memflame.json was written by a memflame version without "
+                    + "baselines, or is not a report's summary; make a new baseline with this version (run the check, "
+                    + "then use its report or memflame:baseline)");
+        }
+        if (versions.baselineFormat() != ReportFiles.BASELINE_FORMAT
+                || !Integer.valueOf(ReportFiles.SCHEMA).equals(versions.schema())) {
+            throw new OtherVersionException(file + ": expected \"baselineFormat\": " + ReportFiles.BASELINE_FORMAT
+                    + " and \"schema\": " + ReportFiles.SCHEMA + ", found baselineFormat " + versions.baselineFormat()
+                    + " and schema " + versions.schema() + ": written by another memflame version; make a new "
+                    + "baseline with this one");
+        }
+        return parse(file);
+    }
+
+    /** A summary of versions this one does not read; the message names the file and both versions. */
+    public static final class OtherVersionException extends IOException {
+        OtherVersionException(String message) {
+            super(message);
+        }
     }
 
     /**
@@ -83,7 +112,7 @@ public final class SummaryReader {
      * @throws IOException naming the file, the position and what was wrong, when it is no JSON object or its
      *                     versions are not whole numbers
      */
-    public static Versions versions(Path file) throws IOException {
+    private static Versions versions(Path file) throws IOException {
         return strict(file, Versions.class);
     }
 
@@ -93,7 +122,7 @@ public final class SummaryReader {
      * @throws IOException naming the file, the position and what was wrong, when it is no JSON object of the
      *                     summary's shape
      */
-    public static ReportSummary parse(Path file) throws IOException {
+    static ReportSummary parse(Path file) throws IOException {
         return strict(file, ReportSummary.class);
     }
 

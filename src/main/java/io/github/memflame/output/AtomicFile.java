@@ -1,6 +1,7 @@
-package io.github.memflame.render;
+package io.github.memflame.output;
 
 import io.github.memflame.files.FileErrors;
+import io.github.memflame.format.LoneSurrogates;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -54,7 +55,7 @@ public final class AtomicFile {
         Path temporary = create(directory, hiddenPrefix);
         try {
             try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-                ByteBuffer bytes = StandardCharsets.UTF_8.encode(Markup.replaceLoneSurrogates(text));
+                ByteBuffer bytes = StandardCharsets.UTF_8.encode(LoneSurrogates.replace(text));
                 while (bytes.hasRemaining()) {
                     channel.write(bytes);
                 }

@@ -1,4 +1,4 @@
-package io.github.memflame.render;
+package io.github.memflame.output;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -20,7 +20,7 @@ import java.util.zip.GZIPOutputStream;
  * <p>The fastest level because folded text is so repetitive that it stores it almost as small as the default level 6,
  * at a fraction of the CPU time.
  */
-final class BackgroundGzipStream extends OutputStream {
+public final class BackgroundGzipStream extends OutputStream {
     private static final int BLOCK_BYTES = 1 << 20;
     private final GZIPOutputStream gzip;
     private final ExecutorService compressor = Executors.newSingleThreadExecutor(task -> {
@@ -35,7 +35,7 @@ final class BackgroundGzipStream extends OutputStream {
     private Future<?> pending;
     private boolean closed;
 
-    BackgroundGzipStream(OutputStream out) throws IOException {
+    public BackgroundGzipStream(OutputStream out) throws IOException {
         gzip = new GZIPOutputStream(out, 1 << 16) {
             {
                 def.setLevel(Deflater.BEST_SPEED);
@@ -66,7 +66,7 @@ final class BackgroundGzipStream extends OutputStream {
     }
 
     /** Compresses everything written so far and writes the gzip trailer, without closing the stream below. */
-    void finish() throws IOException {
+    public void finish() throws IOException {
         handOver();
         awaitPending();
         gzip.finish();

@@ -1,4 +1,4 @@
-package io.github.memflame.render;
+package io.github.memflame.output;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 

@@ -1,4 +1,4 @@
-package io.github.memflame.render;
+package io.github.memflame.output;
 
 import java.nio.file.Path;
 import java.util.Objects;

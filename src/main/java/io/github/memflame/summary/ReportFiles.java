@@ -1,0 +1,55 @@
+package io.github.memflame.summary;
+
+import io.github.memflame.fold.FlameTree;
+
+/**
+ * The names of what a report directory holds, and the versions of what it promises: the one place the report's
+ * format is spelled, for the code that writes it ({@code render}), copies it ({@code baseline}), reads it back
+ * ({@code baseline}, {@code aggregate}) and guards it ({@code output}). Snapshot file names are relative to the
+ * report directory; a snapshot name with {@code /} puts its files in sub-directories.
+ */
+public final class ReportFiles {
+    /** The report's page. */
+    public static final String INDEX = "index.html";
+    /** The report's summary, for scripts, baselines and the aggregate report. */
+    public static final String SUMMARY = "memflame.json";
+    /** The report's summary as Markdown, for job summaries and pull-request comments. */
+    public static final String MARKDOWN = "memflame.md";
+    /** The file every directory memflame writes holds: {@code {"kind": "report", "schema": 1}}. */
+    public static final String MARKER = ".memflame-report";
+    /** The version of the marker's content. */
+    public static final int MARKER_SCHEMA = 1;
+    /** The version of {@value #SUMMARY}'s shape: fields may be added, none renamed or removed while it stays. */
+    public static final int SCHEMA = 1;
+    /**
+     * The version of the baseline data a report holds: its {@value #SUMMARY} and the folded stacks it names. Raised
+     * when a later version changes what a baseline needs; a baseline is read only in this one.
+     */
+    public static final int BASELINE_FORMAT = 1;
+
+    private ReportFiles() {
+    }
+
+    /** The flame graph of a snapshot's view: {@code NAME.path.svg}. */
+    public static String svg(String snapshot, FlameTree.View view) {
+        return snapshot + "." + view.fileSuffix() + ".svg";
+    }
+
+    /** The differential graph of a snapshot's view against the baseline: {@code NAME.path.diff.svg}. */
+    public static String diffSvg(String snapshot, FlameTree.View view) {
+        return snapshot + "." + view.fileSuffix() + ".diff.svg";
+    }
+
+    /** The gzip-compressed folded stacks of a view with plain {@code path:line} frames: {@code NAME.path.folded.gz}. */
+    public static String folded(String snapshot, FlameTree.View view) {
+        return snapshot + "." + view.fileSuffix() + ".folded.gz";
+    }
+
+    /**
+     * The gzip-compressed folded stacks of a view whose frames carry function names ({@code path:line Class.method}):
+     * {@code NAME.path.named.folded.gz}.
+     */
+    public static String namedFolded(String snapshot, FlameTree.View view) {
+        return snapshot + "." + view.fileSuffix() + ".named.folded.gz";
+    }
+}
