@@ -41,10 +41,9 @@ import org.apache.maven.reporting.MavenReportException;
  *   </plugins>
  * </reporting>
  * }</pre>
- *
- * <p>Implements the reporting API directly rather than through {@code AbstractMavenReport}, whose command-line
- * {@code execute()} would need the site renderer: the report is an external one, written by the plugin itself.
  */
+// The reporting API is implemented directly rather than through AbstractMavenReport, whose command-line execute()
+// would need the site renderer: the report is an external one, written by the plugin itself.
 @Mojo(name = "report", threadSafe = true)
 public class ReportMojo extends AbstractMemflameMojo implements MavenMultiPageReport {
     /** Run on its own, the goal reads the dumps and writes the report, whatever its budgets say. */

@@ -15,13 +15,17 @@ import org.junit.jupiter.api.Test;
 /**
  * What {@code mvn memflame:help -Ddetail} prints comes from the descriptor maven-plugin-plugin generates out of the
  * mojos' javadoc; a {@code {@code ...}} block ends at its first {@code }}, so an example holding a Maven expression
- * came out as {@code ${project.basedir/src/test/memflame-baseline}}. Every example must read as it is to be pasted.
+ * came out as {@code ${project.basedir/src/test/memflame-baseline}}. Every example must read as it is to be pasted,
+ * and no description may speak of the implementation.
  */
 class HelpExamplesTest {
     private static final Path HELP = Path.of("target", "classes", "META-INF", "maven", "io.github.memflame",
             "memflame-maven-plugin", "plugin-help.xml");
     private static final Pattern DESCRIPTION = Pattern.compile("<description>(.*?)</description>", Pattern.DOTALL);
     /** An expression whose name runs into something other than its closing brace. */
+    /** Words of the code, not of the user: the help says what a goal does, not how it is built. */
+    private static final List<String> IMPLEMENTATION = List.of("AbstractMavenReport", "Maven-free", "MemflameCheck",
+            "CheckSettings", "jackson", "Mojo");
     private static final Pattern BROKEN_EXPRESSION = Pattern.compile("\\$\\{[A-Za-z0-9_.]*[^A-Za-z0-9_.}]");
 
     @Test
@@ -37,6 +41,11 @@ class HelpExamplesTest {
             Matcher broken = BROKEN_EXPRESSION.matcher(text);
             while (broken.find()) {
                 problems.add("a cut expression '" + broken.group() + "' in: " + excerpt(text, broken.start()));
+            }
+            for (String inside : IMPLEMENTATION) {
+                if (text.contains(inside)) {
+                    problems.add("the implementation ('" + inside + "') in: " + excerpt(text, text.indexOf(inside)));
+                }
             }
             if (text.contains("{@")) {
                 problems.add("a javadoc tag left as it is in: " + excerpt(text, text.indexOf("{@")));
