@@ -1,5 +1,8 @@
 package io.github.memflame.render;
 
+import io.github.memflame.summary.UnreadableSnapshot;
+import io.github.memflame.summary.BaselineUsed;
+import io.github.memflame.summary.SummaryContent;
 import io.github.memflame.budget.BudgetResult;
 import io.github.memflame.source.ResolutionSummary;
 import java.math.BigInteger;
@@ -31,6 +34,12 @@ public record CheckReport(boolean passed, List<SnapshotReport> snapshots, List<B
     public CheckReport(boolean passed, List<SnapshotReport> snapshots, List<BudgetResult> budgets,
                        List<UnreadableSnapshot> unreadable) {
         this(passed, snapshots, budgets, unreadable, null, false);
+    }
+
+    /** What the report's {@code memflame.json} states: these figures, without the drawings. */
+    public SummaryContent summaryContent() {
+        return new SummaryContent(passed, baseline, snapshots.stream().map(SnapshotReport::snapshot).toList(),
+                foldedFunctionNames, budgets, unreadable, functionNames);
     }
 
     /**

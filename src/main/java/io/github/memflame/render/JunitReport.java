@@ -1,5 +1,6 @@
 package io.github.memflame.render;
 
+import io.github.memflame.summary.UnreadableSnapshot;
 import io.github.memflame.budget.BudgetMessages;
 import io.github.memflame.budget.BudgetResult;
 import io.github.memflame.budget.BudgetStatus;

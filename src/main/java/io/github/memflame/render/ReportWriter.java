@@ -1,5 +1,6 @@
 package io.github.memflame.render;
 
+import io.github.memflame.summary.JsonSummary;
 import io.github.memflame.files.RelativeName;
 import io.github.memflame.fold.FlameTree;
 import io.github.memflame.fold.FoldedText;
@@ -130,7 +131,7 @@ public final class ReportWriter {
             IndexPage.write(report, out);
         }
         try (Writer out = writer(staging.resolve(ReportFiles.SUMMARY))) {
-            JsonSummary.write(report, out);
+            JsonSummary.write(report.summaryContent(), out);
         }
         try (Writer out = writer(staging.resolve(ReportFiles.MARKDOWN))) {
             out.write(MarkdownSummary.text(report));

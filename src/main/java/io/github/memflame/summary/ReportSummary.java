@@ -11,7 +11,7 @@ import java.util.Set;
 
 /**
  * A module's {@code memflame.json} as {@code check} wrote it (schema 1, see
- * {@link io.github.memflame.render.JsonSummary}); fields added by later versions are ignored.
+ * {@link io.github.memflame.summary.JsonSummary}); fields added by later versions are ignored.
  *
  * <p>A summary is untrusted input: every field {@code check} has always written is required, counts and byte
  * figures are whole numbers from 0, and a summary that says {@code passed} has no budget that failed.

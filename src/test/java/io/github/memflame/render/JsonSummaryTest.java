@@ -1,5 +1,7 @@
 package io.github.memflame.render;
 
+import io.github.memflame.summary.JsonSummary;
+import io.github.memflame.summary.BaselineUsed;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -34,7 +36,7 @@ class JsonSummaryTest {
     @Test
     void summaryHasTheContractedShape() throws Exception {
         StringWriter out = new StringWriter();
-        JsonSummary.write(Reports.failed(), out);
+        JsonSummary.write(Reports.failed().summaryContent(), out);
         JsonNode json = MAPPER.readTree(out.toString());
 
         assertEquals(List.of("schema", "baselineFormat", "result", "baseline", "snapshots", "budgets", "unreadable",
@@ -108,7 +110,7 @@ class JsonSummaryTest {
                 new BaselineUsed("ci/last-green", Map.of(battle.name(), 1_000_000L, "gone.pickle", 5L),
                         List.of("gone.pickle")));
         StringWriter out = new StringWriter();
-        JsonSummary.write(report, out);
+        JsonSummary.write(report.summaryContent(), out);
         JsonNode json = MAPPER.readTree(out.toString());
 
         assertEquals("ci/last-green", json.get("baseline").get("source").textValue());
@@ -139,7 +141,7 @@ class JsonSummaryTest {
         CheckReport report = new CheckReport(true, List.of(Reports.report(
                 Snapshots.named("场景/bad\uD800\"name.json").add(10, "a.py:1").build())), List.of(), List.of());
         StringWriter chars = new StringWriter();
-        JsonSummary.write(report, chars);
+        JsonSummary.write(report.summaryContent(), chars);
         byte[] bytes = chars.toString().getBytes(StandardCharsets.UTF_8);
         JsonNode json = MAPPER.readTree(bytes);
         assertEquals("passed", json.get("result").textValue());

@@ -1,5 +1,6 @@
 package io.github.memflame.render;
 
+import io.github.memflame.summary.UnreadableSnapshot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;

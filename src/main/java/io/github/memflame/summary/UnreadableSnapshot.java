@@ -1,4 +1,4 @@
-package io.github.memflame.render;
+package io.github.memflame.summary;
 
 /**
  * A dump that could not be read and was left out because {@code failOnUnreadable} is false; reports list it

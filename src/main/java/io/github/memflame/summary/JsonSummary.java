@@ -1,4 +1,4 @@
-package io.github.memflame.render;
+package io.github.memflame.summary;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonFactoryBuilder;
@@ -14,7 +14,6 @@ import io.github.memflame.fold.SiteChange;
 import io.github.memflame.format.JsonBidiEscapes;
 import io.github.memflame.format.LoneSurrogates;
 import io.github.memflame.source.ResolutionSummary;
-import io.github.memflame.summary.ReportFiles;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.Map;
@@ -75,7 +74,7 @@ public final class JsonSummary {
     }
 
     /** Writes the summary to {@code out}, which is flushed, not closed. */
-    public static void write(CheckReport report, Writer out) throws IOException {
+    public static void write(SummaryContent report, Writer out) throws IOException {
         Objects.requireNonNull(report, "report");
         try (JsonGenerator json = FACTORY.createGenerator(out)) {
             json.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
@@ -83,7 +82,7 @@ public final class JsonSummary {
         }
     }
 
-    private static void write(CheckReport report, JsonGenerator json) throws IOException {
+    private static void write(SummaryContent report, JsonGenerator json) throws IOException {
         json.setPrettyPrinter(new DefaultPrettyPrinter());
         json.writeStartObject();
         json.writeNumberField("schema", ReportFiles.SCHEMA);
@@ -103,8 +102,7 @@ public final class JsonSummary {
             json.writeEndObject();
         }
         json.writeArrayFieldStart("snapshots");
-        for (SnapshotReport snapshot : report.snapshots()) {
-            FoldedSnapshot folded = snapshot.snapshot();
+        for (FoldedSnapshot folded : report.snapshots()) {
             json.writeStartObject();
             string(json, "name", folded.name());
             string(json, "format", folded.format() == null ? null : folded.format().summaryName());
@@ -122,18 +120,18 @@ public final class JsonSummary {
             }
             json.writeObjectFieldStart("reports");
             for (FlameTree.View view : FlameTree.View.values()) {
-                string(json, view.fileSuffix(), snapshot.svgFile(view));
+                string(json, view.fileSuffix(), ReportFiles.svg(folded.name(), view));
             }
             json.writeEndObject();
             json.writeObjectFieldStart("folded");
             for (FlameTree.View view : FlameTree.View.values()) {
-                string(json, view.fileSuffix(), snapshot.foldedFile(view));
+                string(json, view.fileSuffix(), ReportFiles.folded(folded.name(), view));
             }
             json.writeEndObject();
             if (report.foldedFunctionNames()) {
                 json.writeObjectFieldStart("foldedNamed");
                 for (FlameTree.View view : FlameTree.View.values()) {
-                    string(json, view.fileSuffix(), snapshot.namedFoldedFile(view));
+                    string(json, view.fileSuffix(), ReportFiles.namedFolded(folded.name(), view));
                 }
                 json.writeEndObject();
             }

@@ -1,4 +1,4 @@
-package io.github.memflame.render;
+package io.github.memflame.summary;
 
 import java.util.List;
 import java.util.Map;
