@@ -11,9 +11,6 @@ import io.github.memflame.check.SnapshotFiles;
 import io.github.memflame.render.SvgOptions;
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.Charset;
-import java.nio.charset.IllegalCharsetNameException;
-import java.nio.charset.UnsupportedCharsetException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -24,11 +21,24 @@ import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * What {@code check} and {@code report} share beyond the report's directory: the parameters that say where the dumps are, how they are read and
- * folded, which budgets apply and how the report is drawn, and their translation into {@link CheckSettings} for
- * the Maven-free {@link MemflameCheck}.
+ * What {@code check} and {@code report} share: the parameters that say where the dumps are and the report goes, how
+ * dumps are folded, which budgets apply and how the report is drawn, and their translation into
+ * {@link CheckSettings} for the Maven-free {@link MemflameCheck}.
  */
-public abstract class AbstractMemflameMojo extends ProjectReportMojo {
+public abstract class AbstractMemflameMojo extends DumpReadingMojo {
+    /**
+     * Where the report goes: {@code index.html}, {@code memflame.json}, and per snapshot two flame graphs
+     * ({@code NAME.path.svg}, {@code NAME.stack.svg}) and their gzip-compressed folded stacks
+     * ({@code NAME.path.folded.gz}, {@code NAME.stack.folded.gz}); {@code baseline} copies the report from here (it finds this parameter in the project's memflame configuration). The
+     * directory is replaced as a whole once the new report is complete, so it must be missing, empty or a report
+     * memflame wrote (its {@code .memflame-report} marker says so), and must not be or contain the project, a source
+     * root, the snapshot directory or the baseline: otherwise the goal fails before reading any dump, naming what is
+     * in the way. {@code report-aggregate} finds each module's report here.
+     * <pre>&lt;outputDirectory&gt;${project.reporting.outputDirectory}/memflame&lt;/outputDirectory&gt;</pre>
+     */
+    @Parameter(property = "memflame.outputDirectory", defaultValue = Defaults.OUTPUT_DIRECTORY)
+    protected File outputDirectory;
+
     /**
      * The directory where the test run leaves its snapshot dumps. A snapshot's name in reports and in
      * {@code <snapshots>} of a budget is its path relative to this directory.
@@ -72,28 +82,6 @@ public abstract class AbstractMemflameMojo extends ProjectReportMojo {
      */
     @Parameter(property = "memflame.failOnUnreadable", defaultValue = "true")
     private boolean failOnUnreadable;
-
-    /**
-     * The encoding of byte-string file names in Python 2.7 dumps; a studio building on Chinese Windows sets
-     * {@code GBK}. Python 3 dumps always store UTF-8.
-     * <pre>{@code <fileNameEncoding>GBK</fileNameEncoding>}</pre>
-     */
-    @Parameter(property = "memflame.fileNameEncoding", defaultValue = Defaults.FILE_NAME_ENCODING)
-    private String fileNameEncoding;
-
-    /**
-     * Install roots removed from the start of recorded file names, tried in order, first match wins. A prefix
-     * matches whole path components; {@code \} and {@code /} are the same, and Windows paths compare
-     * case-insensitively.
-     * <pre>{@code
-     * <stripPrefixes>
-     *   <stripPrefix>I:/G1/trunk/code/Script/Python/</stripPrefix>
-     *   <stripPrefix>/home/build/game/</stripPrefix>
-     * </stripPrefixes>
-     * }</pre>
-     */
-    @Parameter(property = "memflame.stripPrefixes")
-    private List<String> stripPrefixes;
 
     /**
      * Globs of normalized file paths: a trace allocated in a matching file is left out, as
@@ -220,23 +208,6 @@ public abstract class AbstractMemflameMojo extends ProjectReportMojo {
     private Integer threads;
 
     /**
-     * Directories holding the game's Python sources, to name the function of every frame
-     * ({@code battle_controller.py:37 BattleController.spawn_wave}) in graphs, tables, the CI log and
-     * {@code memflame.json}. A frame's path (after {@code stripPrefixes}) is looked up under each root in order;
-     * the first that has the file wins. Only files that appear in the dumps are read, each once. A frame keeps
-     * its {@code file:line} when its file is under no root, the line is past the end of the file, or the file was
-     * modified after the dump; the log says how many frames were named and which files were not found. Budgets
-     * keep matching paths, never names. Relative directories are resolved against the project's base directory.
-     * <pre>
-     * &lt;sourceRoots&gt;
-     *   &lt;sourceRoot&gt;${project.basedir}/src/main/python&lt;/sourceRoot&gt;
-     * &lt;/sourceRoots&gt;
-     * </pre>
-     */
-    @Parameter(property = "memflame.sourceRoots")
-    private List<File> sourceRoots;
-
-    /**
      * Also writes folded-stack exports whose frames carry function names, {@code path:line Class.method}
      * ({@code NAME.path.named.folded.gz}, {@code NAME.stack.named.folded.gz}), beside the plain ones
      * ({@code NAME.path.folded.gz}, {@code NAME.stack.folded.gz}), which always keep the {@code path:line} frames
@@ -260,9 +231,6 @@ public abstract class AbstractMemflameMojo extends ProjectReportMojo {
     @Parameter(property = "memflame.baseline")
     private File baseline;
 
-    /** The build's session: when it started, to tell dumps left from an earlier run. */
-    @Parameter(defaultValue = "${session}", readonly = true, required = true)
-    private MavenSession session;
     /** The configuration as plain values, validated; a bad value fails naming the parameter or budget. */
     protected CheckSettings settings(boolean failIfNoSnapshots) throws MojoFailureException {
         return settings(failIfNoSnapshots, false);
@@ -281,16 +249,16 @@ public abstract class AbstractMemflameMojo extends ProjectReportMojo {
                     orEmpty(excludes),
                     failIfNoSnapshots,
                     failOnUnreadable,
-                    charset(fileNameEncoding),
+                    fileNameCharset(),
                     maxDecompressedBytes(),
-                    orEmpty(stripPrefixes),
+                    stripPrefixList(),
                     orEmpty(excludeFrames),
                     budgets(),
                     warnAtPercent,
                     outputDirectory.toPath(),
                     new SvgOptions(title, width, minFrameWidth, inverted, frameHeight, fontSize, diffThreshold),
                     threads == null ? Runtime.getRuntime().availableProcessors() : threads,
-                    sourceRoots == null ? List.of() : sourceRoots.stream().map(File::toPath).toList(),
+                    sourceRootPaths(),
                     foldedFunctionNames,
                     ciOutputs(),
                     baseline == null ? null : baseline.toPath(),
@@ -305,6 +273,7 @@ public abstract class AbstractMemflameMojo extends ProjectReportMojo {
 
     /** When this Maven build started, or {@code null} when the session does not say. */
     private Instant buildStart() {
+        MavenSession session = session();
         Date start = session == null || session.getRequest() == null ? null : session.getRequest().getStartTime();
         return start == null ? null : start.toInstant();
     }
@@ -323,30 +292,6 @@ public abstract class AbstractMemflameMojo extends ProjectReportMojo {
                     config.getSnapshots(), config.getLevel()));
         }
         return result;
-    }
-
-    /** The {@code fileNameEncoding} parameter as a charset; an unknown one fails naming the parameter. */
-    static Charset charset(String fileNameEncoding) throws MojoFailureException {
-        try {
-            return Charset.forName(fileNameEncoding);
-        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-            throw new MojoFailureException("memflame: fileNameEncoding '" + fileNameEncoding
-                    + "' is not an encoding this Java knows; e.g. UTF-8, GBK, Shift_JIS, windows-1252");
-        }
-    }
-
-    /** The values of a list parameter, trimmed, blank ones left out; none when it is not set. */
-    static List<String> orEmpty(List<String> values) {
-        if (values == null) {
-            return List.of();
-        }
-        List<String> kept = new ArrayList<>();
-        for (String value : values) {
-            if (value != null && !value.isBlank()) {
-                kept.add(value.trim());
-            }
-        }
-        return kept;
     }
 
     /** The dumps the configured includes and excludes select; none when the directory is missing. */

@@ -11,6 +11,7 @@ import io.github.memflame.output.OutputKind;
 import io.github.memflame.output.ProjectDirectories;
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Path;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -19,7 +20,9 @@ import org.apache.maven.plugins.annotations.Parameter;
 /**
  * Copies the current report's baseline data (its {@code memflame.json} and the folded stacks it names; no flame
  * graph, no dump) to {@code baselineDirectory}, for teams that commit their baseline and set
- * {@code <baseline>} to it. Run it after a green build:
+ * {@code <baseline>} to it. The report is found where this project's {@code check} writes it: the
+ * {@code outputDirectory} of memflame's configuration in the POM (for the plugin or in an execution), else
+ * {@code -Dmemflame.outputDirectory}, else {@code target/site/memflame}. Run it after a green build:
  * <pre>{@code mvn verify memflame:baseline}</pre>
  * The directory is replaced as a whole, and only once the copy is complete: a failed copy leaves the previous
  * baseline as it was. It must be empty, missing or an earlier baseline memflame wrote (it holds only
@@ -28,7 +31,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * naming what is in the way.
  */
 @Mojo(name = "baseline", threadSafe = true)
-public class BaselineMojo extends ProjectReportMojo {
+public class BaselineMojo extends ReadingMojo {
     /**
      * Where the baseline goes; commit it, and point {@code <baseline>} at it. The directory is replaced as a whole,
      * so it must be missing, empty or a baseline memflame wrote.
@@ -36,6 +39,10 @@ public class BaselineMojo extends ProjectReportMojo {
      */
     @Parameter(property = "memflame.baselineDirectory", defaultValue = Defaults.BASELINE_DIRECTORY)
     private File baselineDirectory;
+
+    /** The project's reporting directory, under which {@code check} writes its report by default. */
+    @Parameter(defaultValue = "${project.reporting.outputDirectory}", readonly = true, required = true)
+    private File reportingDirectory;
 
     @Override
     protected void executeGoal() throws MojoExecutionException, MojoFailureException {
@@ -45,12 +52,15 @@ public class BaselineMojo extends ProjectReportMojo {
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException("memflame: " + e.getMessage());
         }
+        Path report = ConfiguredReport.directory(project().getPlugin(plugin().getPluginLookupKey()),
+                session().getUserProperties(), project().getProperties(), basedir.toPath(),
+                () -> reportingDirectory.toPath());
         Baseline copied;
         try {
             ProjectDirectories project = projectDirectories();
             OutputDirectory baseline = new OutputDirectory(baselineDirectory.toPath(), OutputKind.BASELINE,
                     project.protectedDirectories(), project.lockDirectory());
-            copied = new BaselineCopier(maxDecompressedBytes).copy(outputDirectory.toPath(), baseline,
+            copied = new BaselineCopier(maxDecompressedBytes).copy(report, baseline,
                     getLog()::info);
         } catch (BaselineException e) {
             // The message may quote names from the report's memflame.json, which may hold any character.
@@ -61,7 +71,7 @@ public class BaselineMojo extends ProjectReportMojo {
         }
         int snapshots = copied.snapshots().size();
         getLog().info("memflame: baseline of " + snapshots + (snapshots == 1 ? " snapshot" : " snapshots") + " ("
-                + (copied.files().size() + 1) + " files) written to " + baselineDirectory + " from " + outputDirectory
+                + (copied.files().size() + 1) + " files) written to " + baselineDirectory + " from " + report
                 + "; set <baseline> or -Dmemflame.baseline to it");
     }
 }

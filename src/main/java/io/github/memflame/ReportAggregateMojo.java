@@ -16,16 +16,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.apache.maven.execution.MavenSession;
-import org.apache.maven.model.Plugin;
-import org.apache.maven.model.PluginExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
-import org.codehaus.plexus.util.xml.Xpp3Dom;
 
 /**
  * One memory report over every module of a multi-module build: reads the {@code memflame.json} each module's
@@ -56,9 +51,6 @@ import org.codehaus.plexus.util.xml.Xpp3Dom;
  */
 @Mojo(name = "report-aggregate", aggregator = true, threadSafe = true)
 public class ReportAggregateMojo extends MemflameMojo {
-    /** The property that sets {@code outputDirectory} on the command line or in a POM's properties. */
-    private static final String OUTPUT_DIRECTORY_PROPERTY = "memflame.outputDirectory";
-
     /**
      * Where the aggregate {@code index.html} and {@code memflame.json} go. The directory is replaced as a whole, so
      * it must be missing, empty or an aggregate report memflame wrote, and must not be or contain a module or its
@@ -68,18 +60,6 @@ public class ReportAggregateMojo extends MemflameMojo {
     @Parameter(property = "memflame.aggregateOutputDirectory",
             defaultValue = Defaults.AGGREGATE_OUTPUT_DIRECTORY)
     private File aggregateOutputDirectory;
-
-    /** The build's session: the modules of the reactor. */
-    @Parameter(defaultValue = "${session}", readonly = true, required = true)
-    private MavenSession session;
-
-    /** This plugin, to find its configuration in each module's POM. */
-    @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
-    private PluginDescriptor plugin;
-
-    /** The project this goal runs in: the reactor root or an aggregate module. */
-    @Parameter(defaultValue = "${project}", readonly = true, required = true)
-    private MavenProject project;
 
     @Override
     protected void executeGoal() throws MojoExecutionException, MojoFailureException {
@@ -103,11 +83,11 @@ public class ReportAggregateMojo extends MemflameMojo {
      * project's base directory (module report directories are added by the core).
      */
     private OutputDirectory output() {
-        ProjectDirectories directories = ProjectReportMojo.projectDirectories(project.getBasedir(),
-                new File(project.getBuild().getDirectory()), project.getCompileSourceRoots(),
-                project.getTestCompileSourceRoots());
+        ProjectDirectories directories = ReadingMojo.projectDirectories(project().getBasedir(),
+                new File(project().getBuild().getDirectory()), project().getCompileSourceRoots(),
+                project().getTestCompileSourceRoots());
         List<ProtectedDirectory> guarded = new ArrayList<>(directories.protectedDirectories());
-        for (MavenProject module : session.getProjects()) {
+        for (MavenProject module : session().getProjects()) {
             guarded.add(new ProtectedDirectory("the base directory of module " + module.getArtifactId(),
                     module.getBasedir().toPath()));
         }
@@ -115,47 +95,19 @@ public class ReportAggregateMojo extends MemflameMojo {
                 directories.lockDirectory());
     }
 
-    /**
-     * Where a module's {@code check} wrote its report: the {@code outputDirectory} of memflame in the module's POM
-     * (in an execution, then for the plugin; Maven has interpolated it), else the {@code memflame.outputDirectory}
-     * property of the session or the module, else the default; relative paths are the module's.
-     */
+    /** Where a module's {@code check} wrote its report, as its POM configures it. */
     private Path reportDirectory(MavenProject module) {
-        String configured = null;
-        Plugin memflame = module.getPlugin(plugin.getPluginLookupKey());
-        if (memflame != null) {
-            for (PluginExecution execution : memflame.getExecutions()) {
-                configured = configured != null ? configured : outputDirectory(execution.getConfiguration());
-            }
-            configured = configured != null ? configured : outputDirectory(memflame.getConfiguration());
-        }
-        if (configured == null) {
-            configured = session.getUserProperties().getProperty(OUTPUT_DIRECTORY_PROPERTY,
-                    module.getProperties().getProperty(OUTPUT_DIRECTORY_PROPERTY));
-        }
-        if (configured == null || configured.isBlank()) {
-            return Path.of(module.getReporting().getOutputDirectory(), Defaults.REPORT_DIRECTORY_NAME);
-        }
-        return module.getBasedir().toPath().resolve(configured.trim());
-    }
-
-    /** The {@code <outputDirectory>} of a plugin or execution configuration, or null when it sets none. */
-    private static String outputDirectory(Object configuration) {
-        if (configuration instanceof Xpp3Dom dom) {
-            Xpp3Dom child = dom.getChild("outputDirectory");
-            if (child != null && child.getValue() != null && !child.getValue().isBlank()) {
-                return child.getValue();
-            }
-        }
-        return null;
+        return ConfiguredReport.directory(module.getPlugin(plugin().getPluginLookupKey()),
+                session().getUserProperties(), module.getProperties(), module.getBasedir().toPath(),
+                () -> Path.of(module.getReporting().getOutputDirectory()));
     }
 
     /** The reactor modules this project depends on, or every module of the reactor when it depends on none. */
     private List<MavenProject> modulesToAggregate() {
-        Set<String> dependencies = project.getDependencies().stream()
+        Set<String> dependencies = project().getDependencies().stream()
                 .map(dependency -> key(dependency.getGroupId(), dependency.getArtifactId()))
                 .collect(Collectors.toSet());
-        List<MavenProject> reactor = session.getProjects();
+        List<MavenProject> reactor = session().getProjects();
         List<MavenProject> depended = reactor.stream()
                 .filter(module -> dependencies.contains(key(module.getGroupId(), module.getArtifactId())))
                 .toList();

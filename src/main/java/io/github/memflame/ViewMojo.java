@@ -5,7 +5,6 @@ import io.github.memflame.check.Defaults;
 import io.github.memflame.check.MemflameView;
 import io.github.memflame.check.ViewSettings;
 import io.github.memflame.files.FileErrors;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -35,7 +34,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * }</pre>
  */
 @Mojo(name = "view", requiresProject = false, threadSafe = true)
-public class ViewMojo extends ReadingMojo {
+public class ViewMojo extends DumpReadingMojo {
     /**
      * The dumps to look at, in any format {@code check} reads (gzipped or not), separated by commas; absolute, or
      * relative to the current directory. They may be in different directories; each snapshot is named after its file
@@ -58,43 +57,6 @@ public class ViewMojo extends ReadingMojo {
     @Parameter(property = "memflame.outputDirectory", defaultValue = Defaults.VIEW_OUTPUT_DIRECTORY)
     private String outputDirectory;
 
-    /**
-     * Install roots removed from the start of recorded file names, tried in order, first match wins, as for
-     * {@code check}. On the command line: {@code -Dmemflame.stripPrefixes=I:/G1/trunk/code/Script/Python/}.
-     * <pre>{@code
-     * <stripPrefixes>
-     *   <stripPrefix>I:/G1/trunk/code/Script/Python/</stripPrefix>
-     * </stripPrefixes>
-     * }</pre>
-     */
-    @Parameter(property = "memflame.stripPrefixes")
-    private List<String> stripPrefixes;
-
-    /**
-     * Directories holding the game's Python sources, to name the function of every frame, as for {@code check};
-     * absolute, or relative to the current directory. On the command line:
-     * {@code -Dmemflame.sourceRoots=src/main/python}.
-     * <pre>{@code
-     * <sourceRoots>
-     *   <sourceRoot>src/main/python</sourceRoot>
-     * </sourceRoots>
-     * }</pre>
-     */
-    @Parameter(property = "memflame.sourceRoots")
-    private List<String> sourceRoots;
-
-    /**
-     * The encoding of byte-string file names in Python 2.7 dumps, e.g. {@code GBK} for a client built on Chinese
-     * Windows. On the command line: {@code -Dmemflame.fileNameEncoding=GBK}.
-     * <pre>{@code <fileNameEncoding>GBK</fileNameEncoding>}</pre>
-     */
-    @Parameter(property = "memflame.fileNameEncoding", defaultValue = Defaults.FILE_NAME_ENCODING)
-    private String fileNameEncoding;
-
-    /** Where relative paths are resolved: the current directory when there is no POM. */
-    @Parameter(defaultValue = "${basedir}", readonly = true, required = true)
-    private File basedir;
-
     @Override
     protected void executeGoal() throws MojoExecutionException, MojoFailureException {
         try {
@@ -108,16 +70,16 @@ public class ViewMojo extends ReadingMojo {
         }
     }
 
-    /** The parameters as plain values, paths resolved against the current directory. */
+    /** The parameters as plain values, paths resolved against the current directory (the project's, with a POM). */
     ViewSettings settings() throws MojoFailureException {
         Path base = basedir.toPath();
         try {
             return new ViewSettings(
-                    AbstractMemflameMojo.orEmpty(dumps).stream().map(base::resolve).toList(),
+                    orEmpty(dumps).stream().map(base::resolve).toList(),
                     base.resolve(outputDirectory),
-                    AbstractMemflameMojo.orEmpty(stripPrefixes),
-                    AbstractMemflameMojo.orEmpty(sourceRoots).stream().map(base::resolve).toList(),
-                    AbstractMemflameMojo.charset(fileNameEncoding),
+                    stripPrefixList(),
+                    sourceRootPaths(),
+                    fileNameCharset(),
                     maxDecompressedBytes());
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException("memflame: " + e.getMessage());

@@ -8,16 +8,19 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.memflame.check.CheckSettingsBuilder;
+import io.github.memflame.check.Defaults;
 import io.github.memflame.check.MemflameCheck;
 import io.github.memflame.check.RecordingListener;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import javax.inject.Inject;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoParameter;
 import org.apache.maven.api.plugin.testing.MojoTest;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoFailureException;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
@@ -38,6 +41,14 @@ class BaselineMojosTest {
     private static final String AFTER = "<snapshotDirectory>${project.basedir}/src/test/resources/baseline/after"
             + "</snapshotDirectory>";
     private static final Path BASEDIR = Path.of(System.getProperty("user.dir"));
+
+    @Inject
+    private MavenSession session;
+
+    /** As a POM's memflame configuration or {@code -Dmemflame.outputDirectory} would say where check's report is. */
+    private void checkWritesTo(Path report) {
+        session.getUserProperties().setProperty(ConfiguredReport.OUTPUT_DIRECTORY_PROPERTY, report.toString());
+    }
 
     private static MojoFailureException failure(org.apache.maven.plugin.Mojo mojo) {
         return assertThrows(MojoFailureException.class, mojo::execute);
@@ -111,10 +122,10 @@ class BaselineMojosTest {
 
     @Test
     @InjectMojo(goal = "baseline")
-    @MojoParameter(name = "outputDirectory", value = "${project.basedir}/target/mojo-tests/baseline-goal-report")
     @MojoParameter(name = "baselineDirectory", value = "${project.basedir}/target/mojo-tests/baseline-goal-copy")
     void theBaselineGoalCopiesTheSummaryAndFoldedStacksOnly(BaselineMojo mojo) throws Exception {
         Path report = beforeReport("baseline-goal-report");
+        checkWritesTo(report);
         Path copy = BASEDIR.resolve("target/mojo-tests/baseline-goal-copy");
         RecordingLog log = new RecordingLog();
         mojo.setLog(log);
@@ -133,10 +144,10 @@ class BaselineMojosTest {
 
     @Test
     @InjectMojo(goal = "baseline")
-    @MojoParameter(name = "outputDirectory", value = "${project.basedir}/target/mojo-tests/never-checked")
     @MojoParameter(name = "baselineDirectory", value = "${project.basedir}/target/mojo-tests/never-copied")
     void theBaselineGoalWithoutAReportSaysToRunTheBuild(BaselineMojo mojo) {
         Path report = BASEDIR.resolve("target/mojo-tests/never-checked");
+        checkWritesTo(report);
         assertEquals("memflame: No memflame report in " + report + " (expected " + report.resolve("memflame.json")
                 + "): run `mvn verify` first, so that the check goal writes the report, then memflame:baseline",
                 failure(mojo).getMessage());
@@ -146,8 +157,8 @@ class BaselineMojosTest {
     @Test
     @InjectMojo(goal = "baseline")
     @MojoParameter(name = "skip", value = "true")
-    @MojoParameter(name = "outputDirectory", value = "${project.basedir}/target/mojo-tests/never-checked")
     void theBaselineGoalCanBeSkipped(BaselineMojo mojo) throws Exception {
+        checkWritesTo(BASEDIR.resolve("target/mojo-tests/never-checked"));
         RecordingLog log = new RecordingLog();
         mojo.setLog(log);
         mojo.execute();
@@ -168,9 +179,12 @@ class BaselineMojosTest {
         Element baseline = mojo(descriptor, "baseline");
         assertEquals("true", text(baseline, "threadSafe"));
         Element checkOutput = configured(mojo(descriptor, "check"), "outputDirectory");
-        Element baselineReport = configured(baseline, "outputDirectory");
-        assertEquals(checkOutput.getAttribute("default-value") + " " + checkOutput.getTextContent(),
-                baselineReport.getAttribute("default-value") + " " + baselineReport.getTextContent());
+        assertEquals(ConfiguredReport.OUTPUT_DIRECTORY_PROPERTY, checkOutput.getTextContent().replaceAll("[${}]", ""),
+                "baseline finds check's report by the property check declares");
+        assertEquals("${project.reporting.outputDirectory}/" + Defaults.REPORT_DIRECTORY_NAME,
+                checkOutput.getAttribute("default-value"), "and by its default");
+        assertThrows(AssertionError.class, () -> configured(baseline, "outputDirectory"),
+                "baseline reads the report where the POM configures check's, so it does not declare it again");
         assertEquals("${memflame.baselineDirectory}", configured(baseline, "baselineDirectory").getTextContent());
         assertEquals("${memflame.baseline}", configured(mojo(descriptor, "check"), "baseline").getTextContent());
         assertEquals("${memflame.failIfNoBaseline}", configured(mojo(descriptor, "check"), "failIfNoBaseline")
