@@ -29,11 +29,12 @@ public abstract class AbstractMemflameMojo extends DumpReadingMojo {
     /**
      * Where the report goes: {@code index.html}, {@code memflame.json}, and per snapshot two flame graphs
      * ({@code NAME.path.svg}, {@code NAME.stack.svg}) and their gzip-compressed folded stacks
-     * ({@code NAME.path.folded.gz}, {@code NAME.stack.folded.gz}); {@code baseline} copies the report from here (it finds this parameter in the project's memflame configuration). The
-     * directory is replaced as a whole once the new report is complete, so it must be missing, empty or a report
-     * memflame wrote (its {@code .memflame-report} marker says so), and must not be or contain the project, a source
-     * root, the snapshot directory or the baseline: otherwise the goal fails before reading any dump, naming what is
-     * in the way. {@code report-aggregate} finds each module's report here.
+     * ({@code NAME.path.folded.gz}, {@code NAME.stack.folded.gz}). The directory is replaced as a whole once the new
+     * report is complete, so it must be missing, empty or a report memflame wrote (its {@code .memflame-report}
+     * marker says so), and must not be or contain the project, a source root, the snapshot directory or the
+     * baseline: otherwise the goal fails before reading any dump, naming what is in the way. {@code baseline} and
+     * {@code report-aggregate} find the report here: they read this parameter from the POM (for the plugin or in an
+     * execution) or {@code -Dmemflame.outputDirectory}.
      * <pre>&lt;outputDirectory&gt;${project.reporting.outputDirectory}/memflame&lt;/outputDirectory&gt;</pre>
      */
     @Parameter(property = "memflame.outputDirectory", defaultValue = Defaults.OUTPUT_DIRECTORY)

@@ -26,7 +26,8 @@ import org.apache.maven.project.MavenProject;
  * One memory report over every module of a multi-module build: reads the {@code memflame.json} each module's
  * {@code check} wrote into its {@code outputDirectory} (by default {@code target/site/memflame}) and writes an index
  * with every module's result, totals and budgets, snapshot names prefixed with the module's artifactId
- * ({@code client/scene-3-battle.pickle}), linking into each module's flame graphs. Budgets stay per module: this goal reports, each module's {@code check} fails.
+ * ({@code client/scene-3-battle.pickle}), linking into each module's flame graphs. Budgets stay per module: this
+ * goal reports, each module's {@code check} fails.
  *
  * <p>Run it after the modules' {@code verify} at the reactor root, where Maven runs an aggregator goal given after
  * a phase once, after every module ran that phase:
