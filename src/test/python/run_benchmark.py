@@ -3,11 +3,14 @@
 Usage: python3 run_benchmark.py --classpath CP --work DIR [--heap 1g] [--only NAME ...] [--flamegraph PATH]
                                 [--runs N]
 
-Inputs are generated into DIR by the committed generators when missing (never committed):
-  1m-traces-40k.pickle make_big_snapshot.py 1000000 40000      (realistic: tracebacks shared)
-  1m-distinct.pickle   make_big_snapshot.py 1000000 1000000    (worst case: ~630k distinct tracebacks)
-  1m-distinct.folded   make_big_folded.py 1000000              (1M distinct stacks, ~440 MB)
-  10m-traces.pickle    make_big_snapshot.py 10000000 40000     (ten times the realistic one)
+Inputs are generated into DIR by the committed generators when missing (never committed): the shapes of
+make_shaped_snapshot.py, each as a dump and as folded stacks, then ten times the realistic dump:
+  realistic.pickle/.folded  1M traces sharing 40k tracebacks of 12 to 25 frames, the shape of real dumps
+  distinct.pickle/.folded   1M traces, nearly every traceback distinct
+  wide.pickle/.folded       1M traces over 500,000 distinct files, 3 frames deep
+  deep.pickle/.folded       200k traces, 100 frames deep, every traceback distinct
+  lines.pickle/.folded      1M traces, 10 frames deep over 200 files with lines up to 20,000
+  10m-traces.pickle         make_big_snapshot.py 10000000 40000
 
 Each measurement is a whole process, timed from start to exit, with its CPU time (user + system) and its peak
 resident memory (wait4); on a shared machine the CPU time is the figure that compares. With --runs N, CPython and
@@ -30,12 +33,11 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
-INPUTS = [
-    ("1m-traces-40k.pickle", ["make_big_snapshot.py", "1000000", "40000"]),
-    ("1m-distinct.pickle", ["make_big_snapshot.py", "1000000", "1000000"]),
-    ("1m-distinct.folded", ["make_big_folded.py", "1000000"]),
-    ("10m-traces.pickle", ["make_big_snapshot.py", "10000000", "40000"]),
-]
+SHAPES = ["realistic", "distinct", "wide", "deep", "lines"]
+
+INPUTS = ([(shape + ".pickle", ["make_shaped_snapshot.py", shape]) for shape in SHAPES]
+          + [(shape + ".folded", ["make_shaped_snapshot.py", shape]) for shape in SHAPES]
+          + [("10m-traces.pickle", ["make_big_snapshot.py", "10000000", "40000"])])
 
 NYTPROF_FLAMEGRAPH = "/usr/share/perl5/Devel/NYTProf/flamegraph.pl"
 
@@ -95,15 +97,13 @@ def main():
     for name, generator in INPUTS:
         if args.only and name not in args.only:
             continue
-        path = os.path.join(args.work, name)
+        # The input is written inside the snapshot directory: check refuses links that lead out of it.
+        snapshots = os.path.join(args.work, "in-" + name)
+        os.makedirs(snapshots, exist_ok=True)
+        path = os.path.join(snapshots, name)
         if not os.path.exists(path):
             subprocess.run([sys.executable, os.path.join(HERE, generator[0])] + generator[1:] + [path], check=True)
         size_mb = os.path.getsize(path) / 1e6
-        snapshots = os.path.join(args.work, "in-" + name)
-        os.makedirs(snapshots, exist_ok=True)
-        link = os.path.join(snapshots, name)
-        if not os.path.exists(link):
-            os.symlink(path, link)
         reference = None
         if name.endswith(".pickle") or flamegraph:
             reference_runs, memflame_runs = [], []

@@ -3,14 +3,18 @@ package io.github.memflame.fold;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Writes a view as folded stacks ({@code frame;frame;frame bytes}, root first, one line per label sequence that
  * allocated bytes itself, in label order), the input format of Brendan Gregg's {@code flamegraph.pl} and of
  * memflame itself, in UTF-8.
  *
- * <p>Text is made as bytes, not handed to a {@link java.io.Writer}: each distinct label is encoded once, and the
+ * <p>Text is made as bytes, not handed to a {@link java.io.Writer}: each distinct path is encoded once, and the
  * millions of labels of a worst-case view are then copies of its bytes. A character UTF-8 cannot encode (a lone
  * surrogate, which a pickle may carry) is written as U+FFFD, as a replacing {@link java.nio.charset.CharsetEncoder}
  * would write it.
@@ -19,7 +23,6 @@ public final class FoldedText {
     private static final byte[] REPLACEMENT = {(byte) 0xEF, (byte) 0xBF, (byte) 0xBD};
     /** The longest decimal text of a {@code long}, {@code -9223372036854775808}, and of an {@code int}. */
     private static final int MAX_LONG_DIGITS = 20;
-    private static final int MAX_INT_DIGITS = 11;
 
     private FoldedText() {
     }
@@ -44,8 +47,7 @@ public final class FoldedText {
                 if (level > 0) {
                     line.append((byte) ';');
                 }
-                int rank = view.labelRank(i, level);
-                line.append(labels.bytes, labels.start[rank], labels.start[rank + 1] - labels.start[rank]);
+                labels.append(line, view.labelRank(i, level));
                 String function = withFunctionNames ? view.function(i, level) : null;
                 if (function != null) {
                     line.append((byte) ' ');
@@ -117,54 +119,54 @@ public final class FoldedText {
         return end;
     }
 
-    /** Every label of a view encoded once, one after the other in rank order; label r starts at {@code start[r]}. */
+    /**
+     * Every label of a view as the encoded text it starts with and its line: a stack-view label is its site's path
+     * and line, so each distinct path is encoded once, however many lines of it the view holds. Memory grows with
+     * the distinct paths, plus two ints per label, not with the text of every label: a view of millions of distinct
+     * lines stays small.
+     */
     private static final class PackedLabels {
-        final byte[] bytes;
-        final int[] start;
+        private final byte[][] texts;
+        private final int[] textOfRank;
+        // 0 when the label is the text alone (no site, or a site whose line is unknown).
+        private final int[] lineOfRank;
 
-        private PackedLabels(byte[] bytes, int[] start) {
-            this.bytes = bytes;
-            this.start = start;
+        private PackedLabels(byte[][] texts, int[] textOfRank, int[] lineOfRank) {
+            this.texts = texts;
+            this.textOfRank = textOfRank;
+            this.lineOfRank = lineOfRank;
         }
 
         static PackedLabels of(FoldedView view) {
             int count = view.labelCount();
-            int[] start = new int[count + 1];
-            // Grown as needed: about as many bytes as chars when the labels are ASCII.
-            byte[] bytes = new byte[1 << 16];
-            int at = 0;
-            // A stack-view label is its site's path and line: the labels of one path follow one another, and the
-            // path is encoded once for them all.
-            String path = null;
-            int pathStart = 0;
-            int pathEnd = 0;
+            int[] textOfRank = new int[count];
+            int[] lineOfRank = new int[count];
+            // Sites of one file share its path's String: identity finds it again without hashing its chars.
+            Map<String, Integer> ids = new IdentityHashMap<>();
+            List<byte[]> texts = new ArrayList<>();
             for (int rank = 0; rank < count; rank++) {
                 Site site = view.siteOfLabel(rank);
                 String text = site == null ? view.labelOfRank(rank) : site.path();
-                long needed = at + 3L * text.length() + MAX_INT_DIGITS + 1;
-                if (needed > bytes.length) {
-                    long grown = Math.max(needed, bytes.length + (bytes.length >> 1));
-                    bytes = Arrays.copyOf(bytes, Math.toIntExact(grown));
+                Integer id = ids.get(text);
+                if (id == null) {
+                    id = texts.size();
+                    ids.put(text, id);
+                    byte[] encoded = new byte[Math.multiplyExact(3, text.length())];
+                    texts.add(Arrays.copyOf(encoded, encodeOneLine(text, encoded, 0)));
                 }
-                if (site == null) {
-                    at = encodeOneLine(text, bytes, at);
-                } else {
-                    if (site.path() != path) {
-                        path = site.path();
-                        pathStart = at;
-                        pathEnd = encodeOneLine(path, bytes, at);
-                    } else {
-                        System.arraycopy(bytes, pathStart, bytes, at, pathEnd - pathStart);
-                    }
-                    at += pathEnd - pathStart;
-                    if (site.line() != 0) {
-                        bytes[at++] = ':';
-                        at = putDecimal(site.line(), bytes, at);
-                    }
-                }
-                start[rank + 1] = at;
+                textOfRank[rank] = id;
+                lineOfRank[rank] = site == null ? 0 : site.line();
             }
-            return new PackedLabels(bytes, start);
+            return new PackedLabels(texts.toArray(new byte[0][]), textOfRank, lineOfRank);
+        }
+
+        void append(LineBuffer line, int rank) throws IOException {
+            byte[] text = texts[textOfRank[rank]];
+            line.append(text, 0, text.length);
+            if (lineOfRank[rank] != 0) {
+                line.append((byte) ':');
+                line.appendDecimal(lineOfRank[rank]);
+            }
         }
     }
 
