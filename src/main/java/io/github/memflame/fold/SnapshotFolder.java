@@ -7,9 +7,7 @@ import io.github.memflame.read.Traceback;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -28,6 +26,8 @@ public final class SnapshotFolder implements FrameIdSink {
     private final Map<Traceback, Totals> totalsByTraceback = new IdentityHashMap<>();
     private final StackTable totalsByStack = new StackTable();
     private final Map<String, FileLines> files = new IdentityHashMap<>();
+    /** The frame ids of lines that are not in their file's array. */
+    private final LineTable sparseLines = new LineTable();
     /** The file and line of each frame id. */
     private FileLines[] fileOfFrame = new FileLines[1024];
     private int[] lineOfFrame = new int[1024];
@@ -64,7 +64,7 @@ public final class SnapshotFolder implements FrameIdSink {
     public FileFrames file(String file) {
         FileLines lines = files.get(file);
         if (lines == null) {
-            lines = new FileLines(file);
+            lines = new FileLines(file, files.size());
             files.put(file, lines);
         }
         FileLines found = lines;
@@ -132,7 +132,7 @@ public final class SnapshotFolder implements FrameIdSink {
             Frame frame = traceback.frame(i);
             FileLines lines = files.get(frame.file());
             if (lines == null) {
-                lines = new FileLines(frame.file());
+                lines = new FileLines(frame.file(), files.size());
                 files.put(frame.file(), lines);
             }
             rootFirst[rootFirst.length - 1 - i] = lines.id(frame.line(), this);
@@ -275,48 +275,107 @@ public final class SnapshotFolder implements FrameIdSink {
         }
     }
 
-    /** The frame ids of the lines of one file: in an array while the lines are dense enough, else in a map. */
+    /**
+     * The frame ids of the lines of one file: in an array of its own while its lines are dense enough, else in the
+     * folder's table shared by all files. A dump over hundreds of thousands of files, each with a few lines, then
+     * holds one shared table, not a map or an array per file.
+     */
     private static final class FileLines {
         /** Lines beyond this are never in the array, so that one far line cannot claim memory. */
         private static final int MAX_DENSE_LINE = 1 << 16;
+        private static final int[] NO_LINES = new int[0];
         final String name;
-        /** The id of each line's frame plus one; 0 for a line not met yet. */
-        private int[] idByLine = new int[64];
-        private Map<Integer, Integer> sparse;
+        /** This file's number, part of its lines' keys in the shared table. */
+        private final long number;
+        /** The id of each line's frame plus one; 0 for a line not met yet, or met when the array was shorter. */
+        private int[] idByLine = NO_LINES;
         private int count;
 
-        FileLines(String name) {
+        FileLines(String name, int number) {
             this.name = name;
+            this.number = number;
         }
 
         int id(int line, SnapshotFolder folder) {
-            if (line >= idByLine.length && line < MAX_DENSE_LINE && line < 16 * (count + 16)) {
-                // At most 16 slots per frame of the file (and 256 more): memory follows the frames.
+            if (line >= idByLine.length && line < MAX_DENSE_LINE && line < 6 * count + 32) {
+                // At most 6 slots per frame of the file (and 32 more), about what the shared table spends on one:
+                // memory follows the frames.
                 idByLine = Arrays.copyOf(idByLine, Math.min(MAX_DENSE_LINE, Math.max(line + 1, 2 * idByLine.length)));
-                if (sparse != null) {
-                    for (Iterator<Map.Entry<Integer, Integer>> held = sparse.entrySet().iterator(); held.hasNext(); ) {
-                        Map.Entry<Integer, Integer> frame = held.next();
-                        if (frame.getKey() < idByLine.length) {
-                            idByLine[frame.getKey()] = frame.getValue() + 1;
-                            held.remove();
-                        }
+            }
+            boolean dense = line >= 0 && line < idByLine.length;
+            if (dense && idByLine[line] != 0) {
+                return idByLine[line] - 1;
+            }
+            long key = number << 32 | line & 0xFFFFFFFFL;
+            int id = folder.sparseLines.get(key);
+            if (id < 0) {
+                id = folder.newFrame(this, line);
+                count++;
+                if (!dense) {
+                    folder.sparseLines.put(key, id);
+                }
+            }
+            if (dense) {
+                // Met before the array reached it: from now on found in the array.
+                idByLine[line] = id + 1;
+            }
+            return id;
+        }
+    }
+
+    /** Frame ids by file number and line, open addressing over two arrays: no object per entry. */
+    private static final class LineTable {
+        private long[] keys = new long[1 << 10];
+        private int[] ids = filled(1 << 10);
+        private int size;
+
+        private static int[] filled(int length) {
+            int[] empty = new int[length];
+            Arrays.fill(empty, -1);
+            return empty;
+        }
+
+        private static int slot(long key, int mask) {
+            long mixed = key * 0x9E3779B97F4A7C15L;
+            return (int) (mixed ^ mixed >>> 32) & mask;
+        }
+
+        /** The id of a key, or -1. */
+        int get(long key) {
+            int mask = ids.length - 1;
+            for (int i = slot(key, mask); ids[i] >= 0; i = i + 1 & mask) {
+                if (keys[i] == key) {
+                    return ids[i];
+                }
+            }
+            return -1;
+        }
+
+        /** Adds a key that is not in the table. */
+        void put(long key, int id) {
+            if (2 * (size + 1) > ids.length) {
+                long[] oldKeys = keys;
+                int[] oldIds = ids;
+                keys = new long[2 * oldKeys.length];
+                ids = filled(2 * oldIds.length);
+                for (int i = 0; i < oldIds.length; i++) {
+                    if (oldIds[i] >= 0) {
+                        insert(oldKeys[i], oldIds[i]);
                     }
                 }
             }
-            if (line >= 0 && line < idByLine.length) {
-                if (idByLine[line] == 0) {
-                    idByLine[line] = folder.newFrame(this, line) + 1;
-                    count++;
-                }
-                return idByLine[line] - 1;
+            insert(key, id);
+            size++;
+        }
+
+        private void insert(long key, int id) {
+            int mask = ids.length - 1;
+            int i = slot(key, mask);
+            while (ids[i] >= 0) {
+                i = i + 1 & mask;
             }
-            if (sparse == null) {
-                sparse = new HashMap<>();
-            }
-            return sparse.computeIfAbsent(line, l -> {
-                count++;
-                return folder.newFrame(this, l);
-            });
+            keys[i] = key;
+            ids[i] = id;
         }
     }
 }
