@@ -289,6 +289,9 @@ public final class SnapshotFolder implements FrameIdSink {
         private final long number;
         /** The id of each line's frame plus one; 0 for a line not met yet, or met when the array was shorter. */
         private int[] idByLine = NO_LINES;
+        // The array's length, kept here too: on dumps of millions of distinct lines each lookup would otherwise
+        // miss the cache twice, once on the array's header and once on the line's slot.
+        private int denseLines;
         private int count;
 
         FileLines(String name, int number) {
@@ -297,12 +300,13 @@ public final class SnapshotFolder implements FrameIdSink {
         }
 
         int id(int line, SnapshotFolder folder) {
-            if (line >= idByLine.length && line < MAX_DENSE_LINE && line < 6 * count + 32) {
+            if (line >= denseLines && line < MAX_DENSE_LINE && line < 6 * count + 32) {
                 // At most 6 slots per frame of the file (and 32 more), about what the shared table spends on one:
                 // memory follows the frames.
-                idByLine = Arrays.copyOf(idByLine, Math.min(MAX_DENSE_LINE, Math.max(line + 1, 2 * idByLine.length)));
+                idByLine = Arrays.copyOf(idByLine, Math.min(MAX_DENSE_LINE, Math.max(line + 1, 2 * denseLines)));
+                denseLines = idByLine.length;
             }
-            boolean dense = line >= 0 && line < idByLine.length;
+            boolean dense = line >= 0 && line < denseLines;
             if (dense && idByLine[line] != 0) {
                 return idByLine[line] - 1;
             }
