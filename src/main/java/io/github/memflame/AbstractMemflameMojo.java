@@ -9,6 +9,8 @@ import io.github.memflame.check.Defaults;
 import io.github.memflame.check.MemflameCheck;
 import io.github.memflame.check.SnapshotFiles;
 import io.github.memflame.render.SvgOptions;
+import io.github.memflame.run.RunChecks;
+import io.github.memflame.run.RunOrder;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.Charset;
@@ -260,6 +262,15 @@ public abstract class AbstractMemflameMojo extends ProjectReportMojo {
     @Parameter(property = "memflame.baseline")
     private File baseline;
 
+    /**
+     * The order of the run's snapshots in every table, chart and check across them: {@code name} (natural order of
+     * the names: {@code scene-2} before {@code scene-10}) or {@code modified} (the time each dump was written,
+     * the oldest first).
+     * <pre>{@code <runOrder>modified</runOrder>}</pre>
+     */
+    @Parameter(property = "memflame.runOrder", defaultValue = "name")
+    private String runOrder;
+
     /** The build's session: when it started, to tell dumps left from an earlier run. */
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     private MavenSession session;
@@ -297,10 +308,16 @@ public abstract class AbstractMemflameMojo extends ProjectReportMojo {
                     failIfNoBaseline,
                     failOnUnmatched,
                     buildStart(),
-                    projectDirectories());
+                    projectDirectories(),
+                    runChecks());
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException("memflame: " + e.getMessage());
         }
+    }
+
+    /** The run's order and what is checked across its snapshots, validated. */
+    private RunChecks runChecks() {
+        return new RunChecks(RunOrder.parse(runOrder));
     }
 
     /** When this Maven build started, or {@code null} when the session does not say. */

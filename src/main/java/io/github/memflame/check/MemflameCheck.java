@@ -30,6 +30,7 @@ import io.github.memflame.render.JunitReport;
 import io.github.memflame.render.MarkdownSummary;
 import io.github.memflame.render.ReportWriter;
 import io.github.memflame.render.SnapshotReport;
+import io.github.memflame.run.RunOrder;
 import io.github.memflame.summary.UnreadableSnapshot;
 import io.github.memflame.source.FunctionNameResolver;
 import io.github.memflame.source.ResolutionSummary;
@@ -145,18 +146,19 @@ public final class MemflameCheck {
             }
             listener.warning(message);
         }
-        warnOfOldDumps(listing.dumps());
+        List<SnapshotFiles.Dump> dumps = givenDumps != null ? listing.dumps() : inRunOrder(listing.dumps());
+        warnOfOldDumps(dumps);
         List<UnreadableSnapshot> unreadable = new ArrayList<>();
         for (SnapshotFiles.Refused refused : listing.refused()) {
             unreadable(refused.name(), refused.error(), unreadable);
         }
         Map<String, Long> readNanos = new HashMap<>();
         PathNormalizer normalizer = new PathNormalizer(settings.stripPrefixes());
-        List<FoldedSnapshot> snapshots = read(listing.dumps(), normalizer, unreadable, readNanos);
+        List<FoldedSnapshot> snapshots = read(dumps, normalizer, unreadable, readNanos);
         ResolutionSummary functionNames = null;
         if (!settings.sourceRoots().isEmpty()) {
             FunctionNameResolver resolver = new FunctionNameResolver(settings.sourceRoots());
-            snapshots = nameFunctions(snapshots, listing.dumps(), resolver);
+            snapshots = nameFunctions(snapshots, dumps, resolver);
             functionNames = resolver.summary();
         }
 
@@ -210,6 +212,20 @@ public final class MemflameCheck {
         listener.info("Memory report: " + settings.outputDirectory().resolve("index.html"));
         writeCiOutputs(report, snapshotReports, unmatchedLines, checkStart);
         return new CheckOutcome(report, failing);
+    }
+
+    /** The dumps in the run's order ({@code runOrder}), which every table, chart and check follows. */
+    private List<SnapshotFiles.Dump> inRunOrder(List<SnapshotFiles.Dump> dumps) throws IOException {
+        Map<String, SnapshotFiles.Dump> byName = new HashMap<>();
+        Map<String, Instant> modified = new HashMap<>();
+        for (SnapshotFiles.Dump dump : dumps) {
+            byName.put(dump.name(), dump);
+            if (settings.run().order() == RunOrder.MODIFIED) {
+                modified.put(dump.name(), Files.getLastModifiedTime(dump.file()).toInstant());
+            }
+        }
+        return settings.run().order().sort(new ArrayList<>(byName.keySet()), modified).stream()
+                .map(byName::get).toList();
     }
 
     /**

@@ -33,7 +33,8 @@ import java.util.Objects;
  *   <li>the budgets table ({@code id="budgets"}): path, scope, snapshot, actual, limit, headroom, status and the
  *       top sites (with their function names when known), exceeded rows first; when a budget has a baseline
  *       figure, also the figure before, the change and the growth allowed, as {@code memflame.md} has them;</li>
- *   <li>the snapshots table ({@code id="snapshots"}): name, format, traces, excluded, total, biggest top-level
+ *   <li>the snapshots table ({@code id="snapshots"}), in the run's order: name, format, traces, total, excluded,
+ *       change of the total since the snapshot before, biggest top-level
  *       paths and links to both flame graphs and folded stacks;</li>
  *   <li>the largest {@value #LARGEST} files/lines across all snapshots ({@code id="largest"}), from the path
  *       views;</li>
@@ -341,7 +342,9 @@ public final class IndexPage {
             PageParts.header(html, "Traces", true);
             PageParts.header(html, "Total", true);
             PageParts.header(html, "Excluded", true);
+            PageParts.header(html, "Since previous", true);
             html.constant("<th>Biggest top-level paths</th><th>Flame graphs</th></tr></thead>\n<tbody>\n");
+            FoldedSnapshot previous = null;
             for (SnapshotReport snapshot : report.snapshots()) {
                 FoldedSnapshot folded = snapshot.snapshot();
                 html.constant("<tr><td class=\"path\">");
@@ -358,7 +361,10 @@ public final class IndexPage {
                 } else {
                     html.constant("\u2014");
                 }
-                html.constant("</td><td class=\"sites\">");
+                html.constant("</td>");
+                sincePrevious(previous, folded);
+                previous = folded;
+                html.constant("<td class=\"sites\">");
                 topPaths(snapshot);
                 html.constant("</td><td class=\"links\">");
                 for (FlameTree.View view : FlameTree.View.values()) {
@@ -373,6 +379,21 @@ public final class IndexPage {
                 html.constant("</span></td></tr>\n");
             }
             html.constant("</tbody>\n</table>\n</section>\n");
+        }
+
+        /**
+         * The change of the total from the snapshot before in the run's order; a dash for the first. The sort
+         * value of the first is 0, so that sorting by change keeps it among the unchanged.
+         */
+        private void sincePrevious(FoldedSnapshot previous, FoldedSnapshot snapshot) {
+            if (previous == null) {
+                html.constant("<td class=\"num\" data-value=\"0\" title=\"the first snapshot of the run\">\u2014</td>");
+                return;
+            }
+            long change = snapshot.totalBytes() - previous.totalBytes();
+            html.constant("<td class=\"num\"").attribute("data-value", change)
+                    .attribute("title", Numbers.signedGrouped(change) + " bytes since " + previous.name())
+                    .constant(">").text(Numbers.signedBytes(change)).constant("</td>");
         }
 
         private void unreadable() {
