@@ -43,10 +43,9 @@ final class RunTimeline {
      * that it follows the page's zoom; part of the page's one script.
      */
     static final String HOVER_SCRIPT = """
-            (function () {
-              var svg = document.getElementById('timeline');
-              var tip = document.getElementById('timeline-tip');
-              if (!svg || !tip) { return; }
+            Array.prototype.forEach.call(document.querySelectorAll('svg.timeline'), function (svg) {
+              var tip = svg.querySelector('.timeline-tip');
+              if (!tip) { return; }
               var text = tip.querySelector('text');
               var box = tip.querySelector('rect');
               svg.addEventListener('mouseover', function (event) {
@@ -65,14 +64,37 @@ final class RunTimeline {
                 tip.setAttribute('visibility', 'visible');
               });
               svg.addEventListener('mouseleave', function () { tip.setAttribute('visibility', 'hidden'); });
-            })();
+            });
             """;
 
     private RunTimeline() {
     }
 
     /**
-     * The chart's section, or nothing when no snapshot was read.
+     * One snapshot's bar.
+     *
+     * @param name the snapshot's name as the chart shows it
+     * @param href the address of its flame graph, percent-encoded
+     * @param total its total bytes
+     * @param layers its bytes by layer, in the chart's layer order (missing layers hold none)
+     */
+    record Bar(String name, String href, long total, Map<String, Long> layers) {
+    }
+
+    /**
+     * A budget's {@code max} on one snapshot.
+     *
+     * @param budget how the chart names the budget: {@code client (self)}
+     * @param bar the index of the snapshot's bar
+     * @param max the limit in bytes
+     * @param actual the budget's figure in the snapshot
+     */
+    record Limit(String budget, int bar, long max, long actual) {
+    }
+
+    /**
+     * The chart's section at the top of {@code index.html} ({@code id="timeline"}), or nothing when no snapshot was
+     * read: the snapshots stacked by top-level path.
      *
      * @param snapshots the snapshots in run order
      * @param budgets every budget result; those with a {@code max} on a snapshot are drawn
@@ -82,60 +104,77 @@ final class RunTimeline {
             return;
         }
         List<String> layers = layers(snapshots);
-        long largest = 1;
-        for (SnapshotReport snapshot : snapshots) {
-            largest = Math.max(largest, snapshot.snapshot().totalBytes());
-        }
-        long top = largest;
-        List<BudgetResult> limits = new ArrayList<>();
-        List<BudgetResult> above = new ArrayList<>();
+        List<Bar> bars = new ArrayList<>();
         Map<String, Integer> index = new HashMap<>();
-        for (int i = 0; i < snapshots.size(); i++) {
-            index.putIfAbsent(snapshots.get(i).snapshot().name(), i);
+        for (SnapshotReport snapshot : snapshots) {
+            Map<String, Long> byLayer = new LinkedHashMap<>();
+            layers.forEach(layer -> byLayer.put(layer, 0L));
+            topLevel(snapshot).forEach((path, bytes) -> byLayer.merge(byLayer.containsKey(path) ? path : OTHER, bytes,
+                    Long::sum));
+            index.putIfAbsent(snapshot.snapshot().name(), bars.size());
+            bars.add(new Bar(snapshot.snapshot().name(), PageParts.href(snapshot.svgFile(FlameTree.View.PATH)),
+                    snapshot.snapshot().totalBytes(), byLayer));
         }
+        List<Limit> limits = new ArrayList<>();
         for (BudgetResult result : budgets) {
             if (result.budget().hasMax() && result.snapshot() != null && index.containsKey(result.snapshot())) {
-                if (result.budget().maxBytes() / LIMIT_SCALE > largest) {
-                    above.add(result);
-                } else {
-                    limits.add(result);
-                    top = Math.max(top, result.budget().maxBytes());
-                }
+                limits.add(new Limit(BudgetMessages.displayPath(result.budget()) + " ("
+                        + result.budget().scope().configName() + ")", index.get(result.snapshot()),
+                        result.budget().maxBytes(), result.actualBytes()));
+            }
+        }
+        html.constant("<section id=\"run\">\n<h2>The run</h2>\n<p class=\"note\">Each snapshot's total in run ")
+                .constant("order, by top-level path; dashed lines are budget limits. Hover for the figures, click a ")
+                .constant("bar to open its flame graph.</p>\n");
+        draw(html, "timeline", bars, layers, limits);
+        html.constant("</section>\n");
+    }
+
+    /**
+     * A chart of bars and limits ({@code id} and {@code id-tip} for its hover tip), and the note naming the limits
+     * too far above the bars to draw.
+     */
+    static void draw(Markup html, String id, List<Bar> bars, List<String> layers, List<Limit> limits) {
+        long largest = 1;
+        for (Bar bar : bars) {
+            largest = Math.max(largest, bar.total());
+        }
+        long top = largest;
+        List<Limit> drawn = new ArrayList<>();
+        Map<String, Long> above = new LinkedHashMap<>();
+        for (Limit limit : limits) {
+            if (limit.max() / LIMIT_SCALE > largest) {
+                above.putIfAbsent(limit.budget(), limit.max());
+            } else {
+                drawn.add(limit);
+                top = Math.max(top, limit.max());
             }
         }
         double scale = PLOT / (top * 1.08);
-        double band = (double) (WIDTH - LEFT - RIGHT) / snapshots.size();
+        double band = (double) (WIDTH - LEFT - RIGHT) / bars.size();
         double barWidth = Math.max(1, band * 0.7);
-
-        html.constant("<section id=\"run\">\n<h2>The run</h2>\n<p class=\"note\">Each snapshot's total in run ")
-                .constant("order, by top-level path; dashed lines are budget limits. Hover for the figures, click a ")
-                .constant("bar to open its flame graph.</p>\n<svg id=\"timeline\" class=\"timeline\" ")
-                .attribute("width", WIDTH).attribute("height", HEIGHT)
-                .attribute("viewBox", "0 0 " + WIDTH + " " + HEIGHT)
-                .attribute("data-snapshots", snapshots.size()).constant(" role=\"img\"")
-                .attribute("aria-label", "memory of " + snapshots.size() + " snapshots in run order")
+        html.constant("<svg class=\"timeline\"").attribute("id", id).attribute("width", WIDTH)
+                .attribute("height", HEIGHT).attribute("viewBox", "0 0 " + WIDTH + " " + HEIGHT)
+                .attribute("data-snapshots", bars.size()).constant(" role=\"img\"")
+                .attribute("aria-label", "memory of " + bars.size() + " snapshots in run order")
                 .constant(" font-size=\"11\" font-family=\"sans-serif\">\n");
         axis(html, top * 1.08, scale);
-        for (int i = 0; i < snapshots.size(); i++) {
-            bar(html, snapshots.get(i), layers, LEFT + i * band + (band - barWidth) / 2, barWidth, scale);
+        for (int i = 0; i < bars.size(); i++) {
+            bar(html, bars.get(i), layers, LEFT + i * band + (band - barWidth) / 2, barWidth, scale);
         }
-        for (BudgetResult limit : limits) {
-            limitLine(html, limit, LEFT + index.get(limit.snapshot()) * band, band, scale);
+        for (Limit limit : drawn) {
+            limitLine(html, limit, bars.get(limit.bar()).name(), LEFT + limit.bar() * band, band, scale);
         }
         legend(html, layers);
-        html.constant("<g id=\"timeline-tip\" visibility=\"hidden\" pointer-events=\"none\"><rect rx=\"3\" ")
-                .constant("fill=\"#222\" fill-opacity=\"0.88\" height=\"20\"/><text fill=\"#fff\" x=\"6\" y=\"14\"/>")
-                .constant("</g>\n</svg>\n");
+        html.constant("<g class=\"timeline-tip\"").attribute("id", id + "-tip")
+                .constant(" visibility=\"hidden\" pointer-events=\"none\"><rect rx=\"3\" fill=\"#222\" ")
+                .constant("fill-opacity=\"0.88\" height=\"20\"/><text fill=\"#fff\" x=\"6\" y=\"14\"/></g>\n</svg>\n");
         if (!above.isEmpty()) {
-            html.constant("<p class=\"note\" id=\"timeline-above\">Limits far above the chart, not drawn: ");
-            Map<String, String> named = new LinkedHashMap<>();
-            above.forEach(result -> named.putIfAbsent(BudgetMessages.displayPath(result.budget()) + " ("
-                    + result.budget().scope().configName() + ")", Numbers.bytes(result.budget().maxBytes())));
             List<String> parts = new ArrayList<>();
-            named.forEach((budget, max) -> parts.add(budget + " " + max));
-            html.text(String.join(", ", parts)).constant(".</p>\n");
+            above.forEach((budget, max) -> parts.add(budget + " " + Numbers.bytes(max)));
+            html.constant("<p class=\"note timeline-above\">Limits far above the chart, not drawn: ")
+                    .text(String.join(", ", parts)).constant(".</p>\n");
         }
-        html.constant("</section>\n");
     }
 
     /**
@@ -180,37 +219,29 @@ final class RunTimeline {
         }
     }
 
-    private static void bar(Markup html, SnapshotReport snapshot, List<String> layers, double x, double width,
-                            double scale) {
-        String name = snapshot.snapshot().name();
-        long total = snapshot.snapshot().totalBytes();
-        Map<String, Long> byPath = topLevel(snapshot);
-        Map<String, Long> byLayer = new LinkedHashMap<>();
-        for (String layer : layers) {
-            byLayer.put(layer, 0L);
-        }
-        byPath.forEach((path, bytes) -> byLayer.merge(byLayer.containsKey(path) ? path : OTHER, bytes, Long::sum));
-        html.constant("<a class=\"tl-snapshot\"").attribute("href", PageParts.href(snapshot.svgFile(FlameTree.View.PATH)))
+    private static void bar(Markup html, Bar bar, List<String> layers, double x, double width, double scale) {
+        String name = bar.name();
+        long total = bar.total();
+        html.constant("<a class=\"tl-snapshot\"").attribute("href", bar.href()).attribute("target", "_top")
                 .attribute("data-snapshot", name).attribute("data-total", total).constant(">\n");
         String totalFigure = name + ": " + Numbers.bytes(total) + " in all (" + Numbers.grouped(total) + " bytes)";
         html.constant("<rect class=\"tl-hit\" fill=\"transparent\"").coordinate("x", x, 1).attribute("y", TOP)
                 .coordinate("width", width, 1).attribute("height", PLOT).attribute("data-figure", totalFigure)
                 .constant("><title>").text(totalFigure).constant("</title></rect>\n");
         double y = TOP + PLOT;
-        int color = 0;
-        for (Map.Entry<String, Long> layer : byLayer.entrySet()) {
-            String fill = COLORS[layer.getKey().equals(OTHER) ? COLORS.length - 1 : color++];
-            long bytes = layer.getValue();
+        for (int i = 0; i < layers.size(); i++) {
+            String layer = layers.get(i);
+            long bytes = bar.layers().getOrDefault(layer, 0L);
             if (bytes <= 0) {
                 continue;
             }
             double height = bytes * scale;
             y -= height;
-            String figure = name + " \u00b7 " + layer.getKey() + ": " + Numbers.bytes(bytes) + " ("
+            String figure = name + " \u00b7 " + layer + ": " + Numbers.bytes(bytes) + " ("
                     + Numbers.grouped(bytes) + " bytes, " + Numbers.percent(bytes, total, 1) + ")";
-            html.constant("<rect class=\"tl-layer\"").attribute("fill", fill).coordinate("x", x, 1)
+            html.constant("<rect class=\"tl-layer\"").attribute("fill", color(layers, i)).coordinate("x", x, 1)
                     .coordinate("y", y, 2).coordinate("width", width, 1).coordinate("height", height, 2)
-                    .attribute("data-layer", layer.getKey()).attribute("data-bytes", bytes)
+                    .attribute("data-layer", layer).attribute("data-bytes", bytes)
                     .attribute("data-figure", figure).constant("><title>").text(figure).constant("</title></rect>\n");
         }
         String shown = name.length() > NAME_CHARS ? name.substring(0, NAME_CHARS - 1) + "\u2026" : name;
@@ -221,32 +252,32 @@ final class RunTimeline {
                 .constant(">").text(shown).constant("</text>\n</a>\n");
     }
 
-    private static void limitLine(Markup html, BudgetResult result, double x, double band, double scale) {
-        long max = result.budget().maxBytes();
-        double y = TOP + PLOT - max * scale;
-        String budget = BudgetMessages.displayPath(result.budget()) + " (" + result.budget().scope().configName() + ")";
-        String figure = "budget " + budget + " in " + result.snapshot() + ": " + Numbers.bytes(result.actualBytes())
-                + " of " + Numbers.bytes(max) + " (" + Numbers.percent(result.actualBytes(), max, 1) + " of the limit)";
+    /** The fill of a layer: a color of its own, grey for {@value #OTHER}. */
+    private static String color(List<String> layers, int index) {
+        return layers.get(index).equals(OTHER) && index == layers.size() - 1 ? COLORS[COLORS.length - 1]
+                : COLORS[index % (COLORS.length - 1)];
+    }
+
+    private static void limitLine(Markup html, Limit limit, String snapshot, double x, double band, double scale) {
+        double y = TOP + PLOT - limit.max() * scale;
+        String figure = "budget " + limit.budget() + " in " + snapshot + ": " + Numbers.bytes(limit.actual()) + " of "
+                + Numbers.bytes(limit.max()) + " (" + Numbers.percent(limit.actual(), limit.max(), 1)
+                + " of the limit)";
         html.constant("<line class=\"tl-limit\" stroke=\"#c62828\" stroke-width=\"2\" stroke-dasharray=\"5 3\"")
                 .coordinate("x1", x + 2, 1).coordinate("x2", x + band - 2, 1).coordinate("y1", y, 2)
-                .coordinate("y2", y, 2).attribute("data-budget", budget).attribute("data-limit", max)
-                .attribute("data-snapshot", result.snapshot()).attribute("data-figure", figure).constant("><title>")
+                .coordinate("y2", y, 2).attribute("data-budget", limit.budget()).attribute("data-limit", limit.max())
+                .attribute("data-snapshot", snapshot).attribute("data-figure", figure).constant("><title>")
                 .text(figure).constant("</title></line>\n");
     }
 
     private static void legend(Markup html, List<String> layers) {
         int x = WIDTH - RIGHT + 14;
         int y = TOP;
-        int color = 0;
-        List<String> fills = new ArrayList<>();
-        for (String layer : layers) {
-            fills.add(COLORS[layer.equals(OTHER) ? COLORS.length - 1 : color++]);
-        }
         // Top of the stack first, as the layers are drawn bottom up.
         for (int i = layers.size() - 1; i >= 0; i--) {
             String layer = layers.get(i);
             html.constant("<g class=\"tl-legend\"").attribute("data-layer", layer).constant("><rect width=\"10\" ")
-                    .constant("height=\"10\"").attribute("fill", fills.get(i)).attribute("x", x).attribute("y", y)
+                    .constant("height=\"10\"").attribute("fill", color(layers, i)).attribute("x", x).attribute("y", y)
                     .constant("/><text fill=\"#333\"").attribute("x", x + 14).attribute("y", y + 9).constant(">")
                     .text(layer.length() > 18 ? layer.substring(0, 17) + "\u2026" : layer).constant("</text></g>\n");
             y += 16;

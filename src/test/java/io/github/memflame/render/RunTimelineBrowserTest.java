@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.memflame.budget.Budget;
 import io.github.memflame.budget.Scope;
 import io.github.memflame.check.CheckSettingsBuilder;
+import io.github.memflame.check.MemflameAggregate;
 import io.github.memflame.check.MemflameCheck;
 import io.github.memflame.check.RecordingListener;
 import java.io.IOException;
@@ -32,6 +33,8 @@ class RunTimelineBrowserTest {
     private static final Path SCREENSHOTS = TARGET.resolve("browser-screenshots");
     private static final Path REPORT = TARGET.resolve("browser-reports/timeline");
     private static final Path REVISIT = Path.of("src/test/resources/run/revisit").toAbsolutePath();
+    private static final Path ROUNDS = Path.of("src/test/resources/run/rounds").toAbsolutePath();
+    private static final Path AGGREGATE = TARGET.resolve("browser-reports/timeline-aggregate");
 
     private static Chromium browser;
     private static String skipReason;
@@ -55,6 +58,13 @@ class RunTimelineBrowserTest {
                         new Budget("/", 1024 * 1024, "1 MiB", Scope.INCLUSIVE, "*town*")))
                 .build(), new RecordingListener()).run();
         summary = new ObjectMapper().readTree(REPORT.resolve("memflame.json").toFile());
+        Path rounds = TARGET.resolve("browser-reports/timeline-rounds");
+        new MemflameCheck(CheckSettingsBuilder.snapshots(ROUNDS).output(rounds)
+                .stripPrefixes(List.of("I:/G1/trunk/code/Script/Python/"))
+                .budgets(List.of(new Budget("client", 1536 * 1024, "1.5 MiB", Scope.SELF, null))).build(),
+                new RecordingListener()).run();
+        new MemflameAggregate(new RecordingListener()).run(List.of(new MemflameAggregate.Module("town", REPORT),
+                new MemflameAggregate.Module("battle", rounds)), AGGREGATE);
         Files.createDirectories(SCREENSHOTS);
         browser = Chromium.launch(chromium.get(), SCREENSHOTS.resolve("chromium-timeline.log"));
         browser.send("Page.enable");
@@ -148,6 +158,32 @@ class RunTimelineBrowserTest {
         assertTrue(browser.evaluate("location.href").asText().endsWith("/scene-2-battle.pickle.path.svg"),
                 browser.evaluate("location.href").asText());
         screenshot("timeline-click.png");
+    }
+
+    @Test
+    void theAggregateDrawsEachModulesRunWithItsLimitsHoverAndClick() throws Exception {
+        Assumptions.assumeTrue(browser != null, skipReason);
+        browser.navigate(AGGREGATE.resolve("index.html").toUri().toString());
+        assertEquals("scene-1-town.pickle,scene-2-battle.pickle,scene-3-town.pickle", browser.evaluate(
+                "Array.from(document.querySelectorAll('#timeline-1 .tl-snapshot')).map(function (a) {"
+                        + " return a.getAttribute('data-snapshot'); }).join()").asText());
+        assertEquals(5, browser.evaluate("document.querySelectorAll('#timeline-2 .tl-snapshot').length").asInt());
+        assertEquals(5, browser.evaluate("document.querySelectorAll('#timeline-2 .tl-limit').length").asInt());
+        String selector = "#timeline-2 .tl-snapshot[data-snapshot='battle-round-5.pickle'] .tl-layer";
+        JsonNode at = centre(selector);
+        browser.send("Input.dispatchMouseEvent", Chromium.params().put("type", "mouseMoved")
+                .put("x", at.get("x").asDouble()).put("y", at.get("y").asDouble()));
+        assertEquals("visible", browser.evaluate("document.getElementById('timeline-2-tip').getAttribute('visibility')")
+                .asText());
+        assertTrue(browser.evaluate("document.querySelector('#timeline-2-tip text').textContent").asText()
+                .startsWith("battle-round-5.pickle \u00b7 total: "));
+        Files.write(SCREENSHOTS.resolve("timeline-aggregate.png"), browser.screenshot(1280, 1400));
+        at = centre(selector);
+        java.util.concurrent.CompletableFuture<JsonNode> loaded = browser.next("Page.loadEventFired");
+        browser.click(at.get("x").asDouble(), at.get("y").asDouble());
+        Chromium.await(loaded, "the flame graph to load");
+        assertTrue(browser.evaluate("location.href").asText().endsWith("/timeline-rounds/battle-round-5.pickle.path.svg"),
+                browser.evaluate("location.href").asText());
     }
 
     @Test
