@@ -9,6 +9,10 @@ import io.github.memflame.check.Defaults;
 import io.github.memflame.check.MemflameCheck;
 import io.github.memflame.check.SnapshotFiles;
 import io.github.memflame.render.SvgOptions;
+import io.github.memflame.run.Comparison;
+import io.github.memflame.run.LeakCheck;
+import io.github.memflame.run.RunChecks;
+import io.github.memflame.run.RunOrder;
 import java.io.File;
 import java.io.IOException;
 import java.time.Instant;
@@ -232,6 +236,66 @@ public abstract class AbstractMemflameMojo extends DumpReadingMojo {
     @Parameter(property = "memflame.baseline")
     private File baseline;
 
+    /**
+     * The order of the run's snapshots in every table, chart and check across them: {@code name} (natural order of
+     * the names: {@code scene-2} before {@code scene-10}) or {@code modified} (the time each dump was written,
+     * the oldest first).
+     * <pre>{@code <runOrder>modified</runOrder>}</pre>
+     */
+    @Parameter(property = "memflame.runOrder", defaultValue = "name")
+    private String runOrder;
+
+    /**
+     * Comparisons of two snapshots of one run, e.g. the town before and after a battle: how much the bytes under
+     * {@code path} may grow from the snapshot {@code from} matches to the one {@code to} matches. The snapshots of
+     * one directory are one run; {@code from} and {@code to} are globs over the snapshots' names within their run,
+     * and in every run where either matches, each must match exactly one snapshot, or the check fails naming what
+     * they matched. {@code path} and {@code scope} count as a budget's do; {@code maxGrowth} is bytes or a
+     * percentage of the figure in {@code from}; {@code level} is {@code fail} (the default) or {@code warn};
+     * {@code warnAtPercent} applies to the growth allowed. Each comparison is logged, gets its differential flame
+     * graphs {@code run/NAME.path.diff.svg} and {@code run/NAME.stack.diff.svg} ({@code name} defaults to
+     * {@code FROM-to-TO}), a JUnit case, a row in {@code memflame.md} and an entry in {@code memflame.json}; with a
+     * {@code baseline}, the same comparison between the baseline's snapshots is reported beside it.
+     * <pre>
+     * &lt;comparisons&gt;
+     *   &lt;comparison&gt;
+     *     &lt;from&gt;scene-2-town*&lt;/from&gt;
+     *     &lt;to&gt;scene-5-town*&lt;/to&gt;
+     *     &lt;path&gt;client&lt;/path&gt;
+     *     &lt;scope&gt;self&lt;/scope&gt;
+     *     &lt;maxGrowth&gt;256 KiB&lt;/maxGrowth&gt;
+     *   &lt;/comparison&gt;
+     * &lt;/comparisons&gt;
+     * </pre>
+     */
+    @Parameter
+    private List<ComparisonConfig> comparisons;
+
+    /**
+     * Leak checks over repeated rounds of one run (battle round after battle round): the snapshots of a run that
+     * {@code snapshots} matches, in run order, are its rounds. The first {@code warmup} rounds are skipped (caches
+     * fill there; none by default); the growth per round is the least-squares slope of the figure of {@code path}
+     * (counted with {@code scope}, as a budget's) over the other rounds, and may be at most
+     * {@code maxGrowthPerRound}. At least 3 measured rounds are needed, or the check says why it cannot decide and
+     * fails (only warns with {@code level} {@code warn}). The log lists each round's figure, the slope, and the
+     * lines that grew in every measured round, the leak suspects, largest first; the differential flame graphs
+     * {@code run/NAME.path.diff.svg} and {@code run/NAME.stack.diff.svg} go from the first measured round to the
+     * last.
+     * <pre>
+     * &lt;leakChecks&gt;
+     *   &lt;leakCheck&gt;
+     *     &lt;snapshots&gt;battle-round-*&lt;/snapshots&gt;
+     *     &lt;warmup&gt;1&lt;/warmup&gt;
+     *     &lt;path&gt;client&lt;/path&gt;
+     *     &lt;maxGrowthPerRound&gt;64 KiB&lt;/maxGrowthPerRound&gt;
+     *   &lt;/leakCheck&gt;
+     * &lt;/leakChecks&gt;
+     * </pre>
+     */
+    @Parameter
+    private List<LeakCheckConfig> leakChecks;
+
+
     /** The configuration as plain values, validated; a bad value fails naming the parameter or budget. */
     protected CheckSettings settings(boolean failIfNoSnapshots) throws MojoFailureException {
         return settings(failIfNoSnapshots, false);
@@ -266,10 +330,28 @@ public abstract class AbstractMemflameMojo extends DumpReadingMojo {
                     failIfNoBaseline,
                     failOnUnmatched,
                     buildStart(),
-                    projectDirectories());
+                    projectDirectories(),
+                    runChecks());
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException("memflame: " + e.getMessage());
         }
+    }
+
+    /** The run's order and what is checked across its snapshots, validated. */
+    private RunChecks runChecks() {
+        List<Comparison> parsed = new ArrayList<>();
+        for (int i = 0; comparisons != null && i < comparisons.size(); i++) {
+            ComparisonConfig config = comparisons.get(i);
+            parsed.add(Comparison.parse(i + 1, config.getName(), config.getFrom(), config.getTo(), config.getPath(),
+                    config.getScope(), config.getMaxGrowth(), config.getLevel()));
+        }
+        List<LeakCheck> leaks = new ArrayList<>();
+        for (int i = 0; leakChecks != null && i < leakChecks.size(); i++) {
+            LeakCheckConfig config = leakChecks.get(i);
+            leaks.add(LeakCheck.parse(i + 1, config.getName(), config.getSnapshots(), config.getWarmup(),
+                    config.getPath(), config.getScope(), config.getMaxGrowthPerRound(), config.getLevel()));
+        }
+        return new RunChecks(RunOrder.parse(runOrder), parsed, leaks);
     }
 
     /** When this Maven build started, or {@code null} when the session does not say. */

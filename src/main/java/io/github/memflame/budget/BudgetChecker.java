@@ -1,14 +1,10 @@
 package io.github.memflame.budget;
 
-import io.github.memflame.fold.FlameTree;
 import io.github.memflame.fold.FoldedSnapshot;
 import io.github.memflame.fold.PathGlob;
-import io.github.memflame.fold.Site;
 import io.github.memflame.fold.SiteChange;
-import io.github.memflame.fold.StackTotal;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -147,40 +143,9 @@ public final class BudgetChecker {
     }
 
     private static Measurement measure(FoldedSnapshot snapshot, BudgetPath path, Scope scope) {
-        Map<String, Boolean> coveredByPath = new HashMap<>();
-        Map<String, Long> bytesBySite = new HashMap<>();
-        Map<String, String> functionBySite = new HashMap<>();
-        long bytes = 0;
-        boolean matched = false;
-        for (StackTotal stack : snapshot.stacks()) {
-            if (counts(stack, path, scope, coveredByPath)) {
-                matched = true;
-                bytes = Math.addExact(bytes, stack.bytes());
-                Site site = stack.allocatingSite();
-                String label = site == null ? FlameTree.UNKNOWN : site.label();
-                if (!bytesBySite.containsKey(label)) {
-                    functionBySite.put(label, snapshot.functionAt(site));
-                }
-                bytesBySite.merge(label, stack.bytes(), Math::addExact);
-            }
-        }
-        return new Measurement(snapshot.name(), bytes, matched, bytesBySite, functionBySite);
-    }
-
-    private static boolean counts(StackTotal stack, BudgetPath path, Scope scope, Map<String, Boolean> covered) {
-        if (path.isWholeSnapshot()) {
-            return true;
-        }
-        if (scope == Scope.SELF) {
-            Site site = stack.allocatingSite();
-            return site != null && covered.computeIfAbsent(site.path(), path::covers);
-        }
-        for (Site site : stack.rootFirst()) {
-            if (covered.computeIfAbsent(site.path(), path::covers)) {
-                return true;
-            }
-        }
-        return false;
+        PathFigure figure = PathFigure.of(snapshot, path, scope);
+        return new Measurement(snapshot.name(), figure.bytes(), figure.matched(), figure.bytesBySite(),
+                figure.functionBySite());
     }
 
     /** One budget's figure in one snapshot, with the bytes and function of every allocation site it counted. */

@@ -14,12 +14,12 @@ import java.util.Set;
  *
  * @param report the report that was written
  * @param failing the budget results that fail the build (exceeded, or unmatched under {@code failOnUnmatched}), in
- *                report order
+ *                report order; what fails across the run is in the report
  */
 public record CheckOutcome(CheckReport report, List<BudgetResult> failing) {
 
     public boolean passed() {
-        return failing.isEmpty();
+        return failing.isEmpty() && !report.run().failsBuild();
     }
 
     /** The failing results that were exceeded. */
@@ -44,6 +44,10 @@ public record CheckOutcome(CheckReport report, List<BudgetResult> failing) {
         if (unmatched > 0) {
             summary.append(summary.length() == 0 ? "" : ", ").append(unmatched)
                     .append(unmatched == 1 ? " memory budget matched nothing" : " memory budgets matched nothing");
+        }
+        String acrossTheRun = report.run().failureSummary();
+        if (acrossTheRun != null) {
+            summary.append(summary.length() == 0 ? "" : ", ").append(acrossTheRun);
         }
         return summary.toString();
     }

@@ -7,6 +7,7 @@ import io.github.memflame.output.OutputKind;
 import io.github.memflame.output.ProjectDirectories;
 import io.github.memflame.output.ProtectedDirectory;
 import io.github.memflame.render.SvgOptions;
+import io.github.memflame.run.RunChecks;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -44,6 +45,7 @@ import java.util.Objects;
  *                   such check
  * @param project the directories of the project the check runs in (what the report must never replace, where lock
  *                files go), or {@code null} outside a project
+ * @param run the order of the run's snapshots, and what is checked across them
  */
 public record CheckSettings(
         Path snapshotDirectory,
@@ -67,11 +69,13 @@ public record CheckSettings(
         boolean failIfNoBaseline,
         boolean failOnUnmatched,
         Instant buildStart,
-        ProjectDirectories project) {
+        ProjectDirectories project,
+        RunChecks run) {
 
     /** @throws IllegalArgumentException when {@code warnAtPercent} or {@code threads} is out of range */
     public CheckSettings {
         Objects.requireNonNull(ciOutputs, "ciOutputs");
+        Objects.requireNonNull(run, "run");
         BudgetChecker.checkWarnAtPercent(warnAtPercent);
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1 (leave it out for one per processor); was "

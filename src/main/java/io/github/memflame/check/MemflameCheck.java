@@ -30,6 +30,16 @@ import io.github.memflame.render.JunitReport;
 import io.github.memflame.render.MarkdownSummary;
 import io.github.memflame.render.ReportWriter;
 import io.github.memflame.render.SnapshotReport;
+import io.github.memflame.run.ComparisonChecker;
+import io.github.memflame.run.ComparisonMessages;
+import io.github.memflame.run.ComparisonResult;
+import io.github.memflame.run.LeakCheckResult;
+import io.github.memflame.run.LeakChecker;
+import io.github.memflame.run.LeakMessages;
+import io.github.memflame.run.RunCheckException;
+import io.github.memflame.run.RunChecks;
+import io.github.memflame.run.RunOrder;
+import io.github.memflame.run.RunResults;
 import io.github.memflame.summary.UnreadableSnapshot;
 import io.github.memflame.source.FunctionNameResolver;
 import io.github.memflame.source.ResolutionSummary;
@@ -145,18 +155,19 @@ public final class MemflameCheck {
             }
             listener.warning(message);
         }
-        warnOfOldDumps(listing.dumps());
+        List<SnapshotFiles.Dump> dumps = givenDumps != null ? listing.dumps() : inRunOrder(listing.dumps());
+        warnOfOldDumps(dumps);
         List<UnreadableSnapshot> unreadable = new ArrayList<>();
         for (SnapshotFiles.Refused refused : listing.refused()) {
             unreadable(refused.name(), refused.error(), unreadable);
         }
         Map<String, Long> readNanos = new HashMap<>();
         PathNormalizer normalizer = new PathNormalizer(settings.stripPrefixes());
-        List<FoldedSnapshot> snapshots = read(listing.dumps(), normalizer, unreadable, readNanos);
+        List<FoldedSnapshot> snapshots = read(dumps, normalizer, unreadable, readNanos);
         ResolutionSummary functionNames = null;
         if (!settings.sourceRoots().isEmpty()) {
             FunctionNameResolver resolver = new FunctionNameResolver(settings.sourceRoots());
-            snapshots = nameFunctions(snapshots, listing.dumps(), resolver);
+            snapshots = nameFunctions(snapshots, dumps, resolver);
             functionNames = resolver.summary();
         }
 
@@ -168,6 +179,7 @@ public final class MemflameCheck {
         List<BudgetResult> results = new BudgetChecker(settings.budgets(), settings.warnAtPercent(),
                 settings.failOnUnmatched()).check(snapshots, baselineSnapshots);
         List<BudgetResult> failing = results.stream().filter(BudgetResult::failsBuild).toList();
+        RunResults run = checkAcrossTheRun(snapshots, baselineSnapshots);
         Map<Budget, List<String>> unmatchedLines = unmatchedLines(results, snapshots, normalizer);
         List<SnapshotReport> snapshotReports = new ArrayList<>(snapshots.size());
         Map<String, Long> drawNanos = new HashMap<>();
@@ -180,8 +192,8 @@ public final class MemflameCheck {
                         settings.svgOptions()));
                 drawNanos.put(snapshot.name(), System.nanoTime() - start);
             }
-            report = new CheckReport(failing.isEmpty(), snapshotReports, results, unreadable, functionNames,
-                    settings.foldedFunctionNames(), baselineUsed(baseline, snapshots));
+            report = new CheckReport(failing.isEmpty() && !run.failsBuild(), snapshotReports, results, unreadable,
+                    functionNames, settings.foldedFunctionNames(), baselineUsed(baseline, snapshots), run);
             ReportWriter.write(output, report, settings.svgOptions(), listener::info)
                     .forEach((name, nanos) -> drawNanos.merge(name, nanos, Long::sum));
         } catch (OutOfMemoryError e) {
@@ -207,9 +219,69 @@ public final class MemflameCheck {
         }
 
         tell(results, snapshotReports, unmatchedLines);
+        tell(run);
         listener.info("Memory report: " + settings.outputDirectory().resolve("index.html"));
         writeCiOutputs(report, snapshotReports, unmatchedLines, checkStart);
         return new CheckOutcome(report, failing);
+    }
+
+    /** The dumps in the run's order ({@code runOrder}), which every table, chart and check follows. */
+    private List<SnapshotFiles.Dump> inRunOrder(List<SnapshotFiles.Dump> dumps) throws IOException {
+        Map<String, SnapshotFiles.Dump> byName = new HashMap<>();
+        Map<String, Instant> modified = new HashMap<>();
+        for (SnapshotFiles.Dump dump : dumps) {
+            byName.put(dump.name(), dump);
+            if (settings.run().order() == RunOrder.MODIFIED) {
+                modified.put(dump.name(), Files.getLastModifiedTime(dump.file()).toInstant());
+            }
+        }
+        return settings.run().order().sort(new ArrayList<>(byName.keySet()), modified).stream()
+                .map(byName::get).toList();
+    }
+
+    /**
+     * The comparisons and leak checks of the run, before anything is written: one that cannot be decided as
+     * configured stops the check, naming what it matched.
+     */
+    private RunResults checkAcrossTheRun(List<FoldedSnapshot> snapshots, Map<String, FoldedSnapshot> baseline)
+            throws CheckFailure {
+        RunChecks checks = settings.run();
+        try {
+            return new RunResults(new ComparisonChecker(checks.comparisons(), settings.warnAtPercent())
+                    .check(snapshots, baseline), new LeakChecker(checks.leakChecks(), settings.warnAtPercent())
+                    .check(snapshots));
+        } catch (RunCheckException e) {
+            throw new CheckFailure(e.getMessage());
+        }
+    }
+
+    /** The view a figure of this scope is seen in: the path view for {@code self}, the stack view otherwise. */
+    private static FlameTree.View view(Scope scope) {
+        return scope == Scope.SELF ? FlameTree.View.PATH : FlameTree.View.STACK;
+    }
+
+    /** The lines about each check across the run: its figures when within, the full story when not. */
+    private void tell(RunResults run) {
+        for (ComparisonResult result : run.comparisons()) {
+            String diff = settings.outputDirectory().resolve(result.diff().file(view(result.comparison().scope())))
+                    .toString();
+            switch (result.status()) {
+                case EXCEEDED -> ComparisonMessages.describe(result, diff)
+                        .forEach(result.onlyWarned() ? listener::warning : listener::error);
+                case WARNING -> ComparisonMessages.describe(result, diff).forEach(listener::warning);
+                default -> listener.info(ComparisonMessages.within(result));
+            }
+        }
+        for (LeakCheckResult result : run.leakChecks()) {
+            String diff = result.diff() == null ? null
+                    : settings.outputDirectory().resolve(result.diff().file(view(result.check().scope()))).toString();
+            switch (result.status()) {
+                case EXCEEDED, UNDECIDED -> LeakMessages.describe(result, diff)
+                        .forEach(result.onlyWarned() ? listener::warning : listener::error);
+                case WARNING -> LeakMessages.describe(result, diff).forEach(listener::warning);
+                case OK -> listener.info(LeakMessages.within(result));
+            }
+        }
     }
 
     /**

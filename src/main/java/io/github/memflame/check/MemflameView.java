@@ -1,6 +1,7 @@
 package io.github.memflame.check;
 
 import io.github.memflame.render.SvgOptions;
+import io.github.memflame.run.RunChecks;
 import io.github.memflame.summary.ReportFiles;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -55,7 +56,8 @@ public final class MemflameView {
                 false,
                 false, // no budgets to match
                 null, // a dump from a QA device is older than any build: no warning about its age
-                null); // no project
+                null, // no project
+                RunChecks.NONE); // the dumps in the order given
         new MemflameCheck(check, dumps, listener).run();
         return settings.outputDirectory().resolve(ReportFiles.INDEX);
     }

@@ -5,8 +5,10 @@ import io.github.memflame.summary.BaselineUsed;
 import io.github.memflame.summary.SummaryContent;
 import io.github.memflame.budget.BudgetResult;
 import io.github.memflame.source.ResolutionSummary;
+import io.github.memflame.run.RunResults;
 import java.math.BigInteger;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Everything one {@code check} run found, in the order the reports list it.
@@ -18,10 +20,22 @@ import java.util.List;
  * @param functionNames how many frames were named from the sources; {@code null} when no source root is set
  * @param foldedFunctionNames whether folded-stack exports with function names are written beside the plain ones
  * @param baseline the baseline the run was compared with, or {@code null} when there was none
+ * @param run what the checks across the run found
  */
 public record CheckReport(boolean passed, List<SnapshotReport> snapshots, List<BudgetResult> budgets,
                           List<UnreadableSnapshot> unreadable, ResolutionSummary functionNames,
-                          boolean foldedFunctionNames, BaselineUsed baseline) {
+                          boolean foldedFunctionNames, BaselineUsed baseline, RunResults run) {
+
+    public CheckReport {
+        Objects.requireNonNull(run, "run");
+    }
+
+    /** A report without checks across the run. */
+    public CheckReport(boolean passed, List<SnapshotReport> snapshots, List<BudgetResult> budgets,
+                       List<UnreadableSnapshot> unreadable, ResolutionSummary functionNames,
+                       boolean foldedFunctionNames, BaselineUsed baseline) {
+        this(passed, snapshots, budgets, unreadable, functionNames, foldedFunctionNames, baseline, RunResults.NONE);
+    }
 
     /** A report without a baseline. */
     public CheckReport(boolean passed, List<SnapshotReport> snapshots, List<BudgetResult> budgets,
@@ -39,7 +53,7 @@ public record CheckReport(boolean passed, List<SnapshotReport> snapshots, List<B
     /** What the report's {@code memflame.json} states: these figures, without the drawings. */
     public SummaryContent summaryContent() {
         return new SummaryContent(passed, baseline, snapshots.stream().map(SnapshotReport::snapshot).toList(),
-                foldedFunctionNames, budgets, unreadable, functionNames);
+                foldedFunctionNames, budgets, unreadable, functionNames, run);
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.github.memflame.render;
 
 import io.github.memflame.fold.FlameTree;
+import io.github.memflame.run.RunDiff;
 import io.github.memflame.summary.ReportFiles;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,6 +58,21 @@ public record GraphLinks(Link index, List<Link> graphs) {
             for (FlameTree.View other : FlameTree.View.values()) {
                 graphs.add(sibling(other.fileSuffix() + " diff", snapshot.diffSvgFile(other), diff && other == view));
             }
+        }
+        return new GraphLinks(index, graphs);
+    }
+
+    /**
+     * The links of one of the differential graphs between two snapshots of a run (a comparison, a leak check): back
+     * to the index, and to the other view's graph.
+     */
+    public static GraphLinks of(RunDiff diff, FlameTree.View view) {
+        String file = diff.file(view);
+        Link index = new Link(INDEX_TEXT, "../".repeat(directoryDepth(file)) + PageParts.href(ReportFiles.INDEX),
+                false);
+        List<Link> graphs = new ArrayList<>();
+        for (FlameTree.View other : FlameTree.View.values()) {
+            graphs.add(sibling(other.fileSuffix() + " diff", diff.file(other), other == view));
         }
         return new GraphLinks(index, graphs);
     }

@@ -4,10 +4,16 @@ import io.github.memflame.summary.UnreadableSnapshot;
 import io.github.memflame.budget.BudgetMessages;
 import io.github.memflame.budget.BudgetResult;
 import io.github.memflame.budget.BudgetStatus;
+import io.github.memflame.budget.Scope;
+import io.github.memflame.fold.FlameTree;
 import io.github.memflame.fold.FoldedSnapshot;
 import io.github.memflame.format.Numbers;
 import io.github.memflame.output.AtomicFile;
 import io.github.memflame.output.OutputRefusedException;
+import io.github.memflame.run.ComparisonMessages;
+import io.github.memflame.run.ComparisonResult;
+import io.github.memflame.run.LeakCheckResult;
+import io.github.memflame.run.LeakMessages;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -43,6 +49,10 @@ public final class JunitReport {
     public static final String READ_CASE = "dump read";
     /** The classname of the case of a budget that applies to no snapshot. */
     public static final String NO_SNAPSHOT = "(no snapshot)";
+    /** The class of the cases of comparisons between two snapshots of the run. */
+    public static final String COMPARISON = "memory comparison";
+    /** The class of the cases of leak checks over rounds of the run. */
+    public static final String LEAK_CHECK = "memory leak check";
 
     /** How every JUnit report memflame writes starts. */
     private static final String XML_START = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\""
@@ -120,6 +130,12 @@ public final class JunitReport {
             }
             cases.add(budgetCase(result, name, logLines));
         }
+        for (ComparisonResult comparison : report.run().comparisons()) {
+            cases.add(comparisonCase(comparison));
+        }
+        for (LeakCheckResult leakCheck : report.run().leakChecks()) {
+            cases.add(leakCase(leakCheck));
+        }
         return xml(cases, elapsed);
     }
 
@@ -141,6 +157,34 @@ public final class JunitReport {
             return new TestCase(result.snapshot(), name, Outcome.FAILED, type, lines);
         }
         return new TestCase(result.snapshot(), name, Outcome.PASSED, null, lines);
+    }
+
+    /** A comparison of two snapshots of the run: its class {@value #COMPARISON}, its lines the log's. */
+    private static TestCase comparisonCase(ComparisonResult result) {
+        String name = ComparisonMessages.title(result);
+        if (result.status() == BudgetStatus.OK) {
+            return new TestCase(COMPARISON, name, Outcome.PASSED, null, List.of(ComparisonMessages.within(result)));
+        }
+        FlameTree.View view = result.comparison().scope() == Scope.SELF ? FlameTree.View.PATH : FlameTree.View.STACK;
+        List<String> lines = ComparisonMessages.describe(result, result.diff().file(view));
+        return result.failsBuild()
+                ? new TestCase(COMPARISON, name, Outcome.FAILED, "memory comparison exceeded", lines)
+                : new TestCase(COMPARISON, name, Outcome.PASSED, null, lines);
+    }
+
+    /** A leak check over rounds of the run: its class {@value #LEAK_CHECK}, its lines the log's. */
+    private static TestCase leakCase(LeakCheckResult result) {
+        String name = LeakMessages.title(result);
+        if (result.status() == LeakCheckResult.LeakStatus.OK) {
+            return new TestCase(LEAK_CHECK, name, Outcome.PASSED, null, List.of(LeakMessages.within(result)));
+        }
+        FlameTree.View view = result.check().scope() == Scope.SELF ? FlameTree.View.PATH : FlameTree.View.STACK;
+        List<String> lines = LeakMessages.describe(result, result.diff() == null ? null : result.diff().file(view));
+        if (!result.failsBuild()) {
+            return new TestCase(LEAK_CHECK, name, Outcome.PASSED, null, lines);
+        }
+        return new TestCase(LEAK_CHECK, name, Outcome.FAILED, result.status() == LeakCheckResult.LeakStatus.UNDECIDED
+                ? "memory leak check undecided" : "memory leak check exceeded", lines);
     }
 
     private static String xml(List<TestCase> cases, Duration elapsed) {

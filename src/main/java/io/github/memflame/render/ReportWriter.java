@@ -2,6 +2,7 @@ package io.github.memflame.render;
 
 import io.github.memflame.summary.JsonSummary;
 import io.github.memflame.files.RelativeName;
+import io.github.memflame.fold.DiffTree;
 import io.github.memflame.fold.FlameTree;
 import io.github.memflame.fold.FoldedText;
 import io.github.memflame.output.AtomicDirectory;
@@ -9,6 +10,7 @@ import io.github.memflame.output.BackgroundGzipStream;
 import io.github.memflame.output.OutputDirectory;
 import io.github.memflame.output.OutputKind;
 import io.github.memflame.output.OutputRefusedException;
+import io.github.memflame.run.RunDiff;
 import io.github.memflame.summary.ReportFiles;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -36,7 +38,8 @@ import java.util.function.Consumer;
  * snapshot, {@code NAME.path.svg}, {@code NAME.stack.svg}, {@code NAME.path.folded.gz} and {@code NAME.stack.folded.gz}
  * (with {@code foldedFunctionNames}, also {@code NAME.path.named.folded.gz} and {@code NAME.stack.named.folded.gz}),
  * where a {@code /} in NAME makes sub-directories. A snapshot with a baseline also gets its differential graphs,
- * {@code NAME.path.diff.svg} and {@code NAME.stack.diff.svg}. Every graph links back to {@code index.html} and to
+ * {@code NAME.path.diff.svg} and {@code NAME.stack.diff.svg}; each comparison and leak check across the run gets
+ * its own under {@code run/}. Every graph links back to {@code index.html} and to
  * the snapshot's other graphs ({@link GraphLinks}). The folded exports are gzip-compressed without a
  * time stamp or file name in their header, so the same snapshot always gives the same bytes.
  *
@@ -95,6 +98,17 @@ public final class ReportWriter {
                         throw new IOException("snapshots '" + previous + "' and '" + name
                                 + "' would both write the report file '" + file + "'");
                     }
+                }
+            }
+        }
+        for (RunDiff diff : report.run().diffs()) {
+            String name = diff.from() + " -> " + diff.to();
+            for (FlameTree.View view : FlameTree.View.values()) {
+                String file = diff.file(view);
+                String previous = owners.putIfAbsent(resolve(staging, file, name), name);
+                if (previous != null) {
+                    throw new IOException("'" + previous + "' and '" + name + "' would both write the report file '"
+                            + file + "'; give the comparisons names of their own with <name>");
                 }
             }
         }
@@ -166,7 +180,33 @@ public final class ReportWriter {
             }
             writeNanos.put(name, System.nanoTime() - start);
         }
+        writeRunDiffs(staging, report, options);
         return writeNanos;
+    }
+
+    /**
+     * The differential graphs between two snapshots of the run (comparisons, leak checks), from the folded views
+     * the snapshots' own graphs were drawn from, leaving out the frames too narrow to show in either snapshot.
+     */
+    private static void writeRunDiffs(Path staging, CheckReport report, SvgOptions options) throws IOException {
+        Map<String, SnapshotReport> byName = new HashMap<>();
+        report.snapshots().forEach(snapshot -> byName.put(snapshot.snapshot().name(), snapshot));
+        for (RunDiff diff : report.run().diffs()) {
+            SnapshotReport from = byName.get(diff.from());
+            SnapshotReport to = byName.get(diff.to());
+            if (from == null || to == null) {
+                throw new IOException("no snapshot " + (from == null ? diff.from() : diff.to()) + " to draw "
+                        + diff.stem() + " from");
+            }
+            for (FlameTree.View view : FlameTree.View.values()) {
+                DiffTree tree = DiffTree.of(to.folded(view), from.folded(view),
+                        options.invisibleBelowBytes(to.snapshot().totalBytes()),
+                        options.invisibleBelowBytes(from.snapshot().totalBytes()));
+                try (Writer out = writer(resolve(staging, diff.file(view), diff.to()))) {
+                    SvgFlameGraph.writeDiff(tree, options, GraphLinks.of(diff, view), diff.from(), out);
+                }
+            }
+        }
     }
 
     /**

@@ -127,11 +127,23 @@ public final class SvgFlameGraph {
      */
     public static void writeDiff(DiffTree tree, SvgOptions options, GraphLinks links, Writer out)
             throws IOException {
+        writeDiff(tree, options, links, "baseline", out);
+    }
+
+    /**
+     * Writes the differential graph of {@code tree} against an earlier snapshot of the same run rather than the
+     * baseline: its heading says {@code path view since BEFORE}.
+     *
+     * @param before what the graph's earlier figures are of: {@code baseline}, or a snapshot's name
+     */
+    public static void writeDiff(DiffTree tree, SvgOptions options, GraphLinks links, String before, Writer out)
+            throws IOException {
         Objects.requireNonNull(tree, "tree");
         Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(before, "before");
         Objects.requireNonNull(out, "out");
         new Document<>(DrawnTree.of(tree), tree.root().bytes(), options, new DiffPalette(options.diffThreshold()),
-                links).write(out);
+                links, before).write(out);
     }
 
     private static final class Document<N extends DrawnFrame<N>> {
@@ -143,9 +155,17 @@ public final class SvgFlameGraph {
         private final double charWidth;
         private final FrameGeometry geometry;
         private final GraphLinks links;
+        /** What a differential graph's earlier figures are of; {@code null} for a graph of one snapshot. */
+        private final String before;
 
         Document(DrawnTree<N> tree, long snapshotTotal, SvgOptions options, Palette<? super N> palette,
                  GraphLinks links) {
+            this(tree, snapshotTotal, options, palette, links, null);
+        }
+
+        Document(DrawnTree<N> tree, long snapshotTotal, SvgOptions options, Palette<? super N> palette,
+                 GraphLinks links, String before) {
+            this.before = before;
             this.tree = tree;
             this.snapshotTotal = snapshotTotal;
             this.options = options;
@@ -162,7 +182,7 @@ public final class SvgFlameGraph {
             // longer subtitle and its toggle half a KB more), the names in them.
             long otherBytes = ASSET_BYTES + 2_048 + (tree.differential() ? 512 : 0)
                     + 3 * (Markup.escapedLength(options.title())
-                    + Markup.escapedLength(snapshotName)) + (links == null ? 0 : links.markupBytes());
+                    + Markup.escapedLength(snapshotName) + (before == null ? 0 : Markup.escapedLength(before))) + (links == null ? 0 : links.markupBytes());
             FlameLayout<N> layout = FlameLayout.of(tree, options, this::cost, MAX_FILE_BYTES - otherBytes);
             int fontSize = options.fontSize();
             int height = geometry.height(layout.maxDepth());
@@ -170,7 +190,7 @@ public final class SvgFlameGraph {
             int y0 = geometry.rootY(layout.maxDepth());
             N root = tree.root();
             boolean diff = tree.differential();
-            String viewName = tree.view().fileSuffix() + " view" + (diff ? " since baseline" : "");
+            String viewName = tree.view().fileSuffix() + " view" + (diff ? " since " + before : "");
 
             Markup svg = new Markup(CHUNK + 4096);
             svg.constant("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"no\"?>\n")

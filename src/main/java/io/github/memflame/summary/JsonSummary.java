@@ -41,8 +41,12 @@ import java.util.Objects;
  *                          "topChanges": [{"site": "client/controller/input.py:7", "function": "Input.poll",
  *                                          "beforeBytes": 312000, "afterBytes": 343440, "deltaBytes": 31440}]}}],
  *  "functionNames": {"resolved": 57, "unresolved": 3, "unresolvedFileCount": 1,
- *                    "unresolvedFiles": [{"path": "net/pool.py", "reason": "not found under any source root"}]}}
+ *                    "unresolvedFiles": [{"path": "net/pool.py", "reason": "not found under any source root"}]},
+ *  "comparisons": [...], "leakChecks": [...]}
  * }</pre>
+ *
+ * <p>{@code comparisons} (of two snapshots of the run) and {@code leakChecks} (over repeated rounds of the run) are
+ * written by {@link RunJson}.
  *
  * <p>{@code folded} names the gzip-compressed folded stacks with plain {@code path:line} frames; {@code foldedNamed},
  * present only when {@code foldedFunctionNames} is set, those whose frames carry function names.
@@ -168,7 +172,7 @@ public final class JsonSummary {
                 }
             }
             json.writeEndArray();
-            writeGrowth(result.growth(), json);
+            writeGrowth("growth", result.growth(), json);
             json.writeEndObject();
         }
         json.writeEndArray();
@@ -182,16 +186,18 @@ public final class JsonSummary {
         }
         json.writeEndArray();
         writeFunctionNames(report.functionNames(), json);
+        RunJson.write(report.run(), json);
         json.writeEndObject();
         json.flush();
     }
 
-    private static void writeGrowth(Growth growth, JsonGenerator json) throws IOException {
+    /** A figure's growth as {@code field}: {@code null}, or its before, delta, limit, status and top changes. */
+    static void writeGrowth(String field, Growth growth, JsonGenerator json) throws IOException {
         if (growth == null) {
-            json.writeNullField("growth");
+            json.writeNullField(field);
             return;
         }
-        json.writeObjectFieldStart("growth");
+        json.writeObjectFieldStart(field);
         json.writeNumberField("baselineBytes", growth.baselineBytes());
         json.writeNumberField("deltaBytes", growth.deltaBytes());
         if (growth.deltaPercent() == null) {
@@ -241,7 +247,7 @@ public final class JsonSummary {
     }
 
     /** A string field; lone surrogates, which UTF-8 cannot carry, become U+FFFD. */
-    private static void string(JsonGenerator json, String field, String value) throws IOException {
+    static void string(JsonGenerator json, String field, String value) throws IOException {
         if (value == null) {
             json.writeNullField(field);
         } else {

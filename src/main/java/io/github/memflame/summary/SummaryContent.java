@@ -2,8 +2,10 @@ package io.github.memflame.summary;
 
 import io.github.memflame.budget.BudgetResult;
 import io.github.memflame.fold.FoldedSnapshot;
+import io.github.memflame.run.RunResults;
 import io.github.memflame.source.ResolutionSummary;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * What a report's {@code memflame.json} states: the figures of a check, without its drawings.
@@ -15,13 +17,23 @@ import java.util.List;
  * @param budgets every budget's result
  * @param unreadable the dumps left out because they could not be read
  * @param functionNames how many frames were named from the sources, or {@code null} without {@code sourceRoots}
+ * @param run what the checks across the run found
  */
 public record SummaryContent(boolean passed, BaselineUsed baseline, List<FoldedSnapshot> snapshots,
                              boolean foldedFunctionNames, List<BudgetResult> budgets,
-                             List<UnreadableSnapshot> unreadable, ResolutionSummary functionNames) {
+                             List<UnreadableSnapshot> unreadable, ResolutionSummary functionNames,
+                             RunResults run) {
     public SummaryContent {
+        Objects.requireNonNull(run, "run");
         snapshots = List.copyOf(snapshots);
         budgets = List.copyOf(budgets);
         unreadable = List.copyOf(unreadable);
+    }
+
+    /** The figures of a check without checks across the run. */
+    public SummaryContent(boolean passed, BaselineUsed baseline, List<FoldedSnapshot> snapshots,
+                          boolean foldedFunctionNames, List<BudgetResult> budgets,
+                          List<UnreadableSnapshot> unreadable, ResolutionSummary functionNames) {
+        this(passed, baseline, snapshots, foldedFunctionNames, budgets, unreadable, functionNames, RunResults.NONE);
     }
 }

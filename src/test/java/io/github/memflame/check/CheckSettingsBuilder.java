@@ -3,6 +3,7 @@ package io.github.memflame.check;
 import io.github.memflame.budget.Budget;
 import io.github.memflame.output.ProjectDirectories;
 import io.github.memflame.render.SvgOptions;
+import io.github.memflame.run.RunChecks;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -35,6 +36,7 @@ public final class CheckSettingsBuilder {
     private boolean failOnUnmatched = true;
     private Instant buildStart;
     private ProjectDirectories project;
+    private RunChecks run = RunChecks.NONE;
     // Two, so that every test run through the builder reads its dumps in parallel as a 2-core agent does.
     private int threads = 2;
 
@@ -143,10 +145,17 @@ public final class CheckSettingsBuilder {
         return this;
     }
 
+    /** The run's order and what is checked across its snapshots. */
+    public CheckSettingsBuilder run(RunChecks checks) {
+        run = checks;
+        return this;
+    }
+
     public CheckSettings build() {
         return new CheckSettings(snapshotDirectory, includes, excludes, failIfNoSnapshots, failOnUnreadable,
                 fileNameEncoding, maxDecompressedBytes, stripPrefixes, excludeFrames, budgets, warnAtPercent,
                 outputDirectory, svgOptions, threads, sourceRoots,
-                foldedFunctionNames, ciOutputs, baseline, failIfNoBaseline, failOnUnmatched, buildStart, project);
+                foldedFunctionNames, ciOutputs, baseline, failIfNoBaseline, failOnUnmatched, buildStart, project,
+                run);
     }
 }

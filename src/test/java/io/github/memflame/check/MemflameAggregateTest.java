@@ -85,8 +85,8 @@ class MemflameAggregateTest {
             assertTrue(Files.isRegularFile(output.resolve(links.group(1))), "broken link " + links.group(1));
             checked++;
         }
-        assertEquals(1 + 2 + 2 * 2 + 2 + 2, checked, "memflame.json, two modules, two graphs each, a budget each and "
-                + "two snapshot names");
+        assertEquals(1 + 2 + 2 * 2 + 2 + 2 + 2, checked, "memflame.json, two modules, two graphs each, a budget each, "
+                + "two snapshot names and each module's run chart's bar");
     }
 
     @Test

@@ -55,7 +55,7 @@ class AssetsTest {
                 .parse(new ByteArrayInputStream(html.toString().getBytes(StandardCharsets.UTF_8)));
         NodeList scripts = page.getElementsByTagName("script");
         assertEquals(1, scripts.getLength());
-        assertEquals("//\n" + Assets.INDEX_SCRIPT + "//", scripts.item(0).getTextContent());
+        assertEquals("//\n" + Assets.INDEX_SCRIPT + RunTimeline.HOVER_SCRIPT + "//", scripts.item(0).getTextContent());
         assertEquals("\n" + Assets.INDEX_STYLE, page.getElementsByTagName("style").item(0).getTextContent());
     }
 }

@@ -40,7 +40,7 @@ class JsonSummaryTest {
         JsonNode json = MAPPER.readTree(out.toString());
 
         assertEquals(List.of("schema", "baselineFormat", "result", "baseline", "snapshots", "budgets", "unreadable",
-                "functionNames"), fields(json));
+                "functionNames", "comparisons", "leakChecks"), fields(json));
         assertEquals(1, json.get("baselineFormat").intValue());
         assertTrue(json.get("baseline").isNull(), "no baseline, and then no baselineTotalBytes or new either");
         assertTrue(json.get("functionNames").isNull(), "no sourceRoots, no function names");
