@@ -4,6 +4,7 @@ import io.github.memflame.summary.UnreadableSnapshot;
 import io.github.memflame.summary.BaselineUsed;
 import io.github.memflame.summary.SummaryContent;
 import io.github.memflame.budget.BudgetResult;
+import io.github.memflame.history.HistoryWindow;
 import io.github.memflame.source.ResolutionSummary;
 import java.math.BigInteger;
 import java.util.List;
@@ -18,10 +19,18 @@ import java.util.List;
  * @param functionNames how many frames were named from the sources; {@code null} when no source root is set
  * @param foldedFunctionNames whether folded-stack exports with function names are written beside the plain ones
  * @param baseline the baseline the run was compared with, or {@code null} when there was none
+ * @param history the builds the report remembers, this one last, or {@code null} for a run without a history
  */
 public record CheckReport(boolean passed, List<SnapshotReport> snapshots, List<BudgetResult> budgets,
                           List<UnreadableSnapshot> unreadable, ResolutionSummary functionNames,
-                          boolean foldedFunctionNames, BaselineUsed baseline) {
+                          boolean foldedFunctionNames, BaselineUsed baseline, HistoryWindow history) {
+
+    /** A report without a history. */
+    public CheckReport(boolean passed, List<SnapshotReport> snapshots, List<BudgetResult> budgets,
+                       List<UnreadableSnapshot> unreadable, ResolutionSummary functionNames,
+                       boolean foldedFunctionNames, BaselineUsed baseline) {
+        this(passed, snapshots, budgets, unreadable, functionNames, foldedFunctionNames, baseline, null);
+    }
 
     /** A report without a baseline. */
     public CheckReport(boolean passed, List<SnapshotReport> snapshots, List<BudgetResult> budgets,
