@@ -108,6 +108,7 @@ public final class IndexPage {
                     .constant(Assets.INDEX_STYLE).constant("</style>\n</head>\n<body>\n");
             banner(result);
             budgets();
+            TrendCharts.section(report, html);
             snapshots();
             largest();
             sinceBaseline();

@@ -42,6 +42,7 @@ public final class MarkdownSummary {
         md.append("## ").append(report.passed() ? "\u2705 memflame: PASSED" : "\u274c memflame: FAILED").append("\n\n");
         facts(report, md);
         budgets(report, md);
+        md.append(TrendCharts.markdown(report));
         sinceBaseline(report, md);
         unreadable(report, md);
         return md.toString();

@@ -187,6 +187,26 @@ class HistorySequenceTest {
         assertTrue(summary.get("budgets").get(0).get("drift") == null, "a budget without maxDrift has no drift");
     }
 
+    @Test
+    void theJobSummaryHasASparklineWithTheFirstTheLastAndTheLargestStep() throws IOException {
+        Build last = builds.get(builds.size() - 1);
+        String markdown = Files.readString(last.report().resolve("memflame.md"));
+        assertTrue(markdown.contains("### Trends over 12 builds\n\n| Budget | Trend | First | Last | Largest step |\n"),
+                markdown);
+        int largest = 1;
+        for (int i = 2; i < builds.size(); i++) {
+            if (budgetBytes(i) - budgetBytes(i - 1) > budgetBytes(largest) - budgetBytes(largest - 1)) {
+                largest = i;
+            }
+        }
+        String row = markdown.lines().filter(line -> line.contains("(self) in scene-3-battle.pickle | "))
+                .findFirst().orElseThrow();
+        assertTrue(row.matches("\\| .* \\| [\u2581-\u2588]{12} \\| " + java.util.regex.Pattern.quote(
+                Numbers.bytes(budgetBytes(0)) + " | " + Numbers.bytes(budgetBytes(11)) + " | "
+                + Numbers.signedBytes(budgetBytes(largest) - budgetBytes(largest - 1)) + " at `"
+                + builds.get(largest).label() + "` |")), row);
+    }
+
     private static long budgetBytes(int index) {
         return oracle.get("builds").get(index).get("budgetBytes").asLong();
     }
