@@ -8,7 +8,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import io.github.memflame.format.JsonBidiEscapes;
 import io.github.memflame.format.LoneSurrogates;
 import java.nio.ByteBuffer;
@@ -22,13 +21,14 @@ import java.io.StringWriter;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * Writes a {@link HistoryEntry} as {@link HistoryFormat} says, and reads one back strictly with jackson-core's
+ * Writes a {@link HistoryEntry} as {@link HistoryFormat} says (compact, on one line: an entry of 1,500 budget
+ * figures is read on every build for a hundred builds), and reads one back strictly with jackson-core's
  * streaming parser: no object is made from a name in the file; a key twice, an unknown or missing key, a fraction
  * or a string where a whole number belongs, trailing content are refused, each naming the line, the column, the
  * JSON pointer of the value, what was expected and what was found.
@@ -38,10 +38,11 @@ public final class HistoryJson {
             .characterEscapes(new JsonBidiEscapes())
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
-    private static final Set<String> ENTRY_KEYS = Set.of("historyFormat", "build", "time", "result", "snapshots",
-            "budgets");
-    private static final Set<String> SNAPSHOT_KEYS = Set.of("name", "totalBytes", "traces", "directories");
-    private static final Set<String> BUDGET_KEYS = Set.of("path", "scope", "snapshot", "bytes", "status");
+    // In alphabetical order, as messages list them.
+    private static final List<String> ENTRY_KEYS = List.of("budgets", "build", "historyFormat", "result", "snapshots",
+            "time");
+    private static final List<String> SNAPSHOT_KEYS = List.of("directories", "name", "totalBytes", "traces");
+    private static final List<String> BUDGET_KEYS = List.of("bytes", "path", "scope", "snapshot", "status");
 
     private HistoryJson() {
     }
@@ -50,7 +51,6 @@ public final class HistoryJson {
     public static String text(HistoryEntry entry) {
         StringWriter out = new StringWriter(1024 + 128 * entry.budgets().size());
         try (JsonGenerator json = FACTORY.createGenerator(out)) {
-            json.setPrettyPrinter(new DefaultPrettyPrinter());
             json.writeStartObject();
             json.writeNumberField("historyFormat", HistoryFormat.FORMAT);
             string(json, "build", entry.build());
@@ -269,22 +269,21 @@ public final class HistoryJson {
         }
 
         /** An object with exactly the keys given, each read by {@code value}. */
-        private Map<String, Object> object(String pointer, Set<String> keys, Value value) throws IOException {
+        private Map<String, Object> object(String pointer, List<String> keys, Value value) throws IOException {
             if (parser.currentToken() != JsonToken.START_OBJECT) {
                 throw refused(pointer, "an object", found());
             }
-            Map<String, Object> fields = new LinkedHashMap<>();
+            Map<String, Object> fields = new HashMap<>(keys.size() * 2);
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String key = parser.currentName();
-                String at = pointer + "/" + escape(key);
                 if (!keys.contains(key)) {
-                    throw refused(at, "one of the keys " + String.join(", ", keys.stream().sorted().toList()),
+                    throw refused(pointer + "/" + escape(key), "one of the keys " + String.join(", ", keys),
                             "the key " + quoted(key));
                 }
                 parser.nextToken();
-                fields.put(key, value.read(key, at));
+                fields.put(key, value.read(key, pointer + "/" + key));
             }
-            for (String key : keys.stream().sorted().toList()) {
+            for (String key : keys) {
                 if (!fields.containsKey(key)) {
                     throw refused(pointer, "the key " + quoted(key), "none");
                 }

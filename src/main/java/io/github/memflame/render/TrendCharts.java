@@ -34,6 +34,13 @@ final class TrendCharts {
     private static final String[] COLORS = {"#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948",
         "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac", "#86bcb6", "#d37295", "#8cd17d"};
     private static final String SPARKS = "\u2581\u2582\u2583\u2584\u2585\u2586\u2587\u2588";
+    /**
+     * How many budget figures are charted (and get a sparkline): the most urgent first, then in report order. A
+     * hundred builds of 1,500 figures would be a page of tens of megabytes; all figures stay in the history.
+     */
+    static final int MAX_BUDGET_CHARTS = 20;
+    /** How many snapshots get a stacked chart, in report order. */
+    static final int MAX_SNAPSHOT_CHARTS = 10;
 
     private TrendCharts() {
     }
@@ -44,7 +51,7 @@ final class TrendCharts {
 
     /** A budget figure across the window, with the limits its budgets draw as lines. */
     private record BudgetSeries(HistoryEntry.FigureKey key, String name, List<Point> points,
-                                Map<String, Long> limits) {
+                                Map<String, Long> limits, int[] severity) {
     }
 
     /** The section of charts, when the window holds at least two builds; nothing otherwise. */
@@ -59,13 +66,22 @@ final class TrendCharts {
                 .text(builds.get(builds.size() - 1).build()).constant(" (this build). Hover a point for its figures; ")
                 .constant("a marked step is a change of more than " + STEP_FACTOR + " times the median change before ")
                 .constant("it and at least 1% of the figure; hollow points are failed builds.</p>\n");
-        for (BudgetSeries series : budgetSeries(report)) {
+        List<BudgetSeries> all = budgetSeries(report);
+        for (BudgetSeries series : charted(all)) {
             html.constant("<figure class=\"trend budget-trend\">\n<figcaption>").text(series.name())
                     .constant("</figcaption>\n");
             lineChart(series, builds, html);
             html.constant("</figure>\n");
         }
-        for (HistoryEntry.SnapshotFigures snapshot : window.current().snapshots()) {
+        List<HistoryEntry.SnapshotFigures> snapshots = window.current().snapshots();
+        if (all.size() > MAX_BUDGET_CHARTS || snapshots.size() > MAX_SNAPSHOT_CHARTS) {
+            html.constant("<p class=\"sub trend-more\">").text("Charted: the " + Math.min(all.size(),
+                    MAX_BUDGET_CHARTS) + " most urgent of " + all.size() + " budget figures and the first "
+                    + Math.min(snapshots.size(), MAX_SNAPSHOT_CHARTS) + " of " + snapshots.size()
+                    + " snapshots; every figure is in history/.").constant("</p>\n");
+        }
+        for (HistoryEntry.SnapshotFigures snapshot : snapshots.subList(0, Math.min(MAX_SNAPSHOT_CHARTS,
+                snapshots.size()))) {
             html.constant("<figure class=\"trend snapshot-trend\">\n<figcaption>").text(snapshot.name())
                     .constant(": total by top-level directory</figcaption>\n");
             stackedChart(snapshot.name(), builds, html);
@@ -90,7 +106,7 @@ final class TrendCharts {
         }
         StringBuilder md = new StringBuilder("### Trends over " + builds.size() + " builds\n\n"
                 + "| Budget | Trend | First | Last | Largest step |\n|---|---|--:|--:|---|\n");
-        for (BudgetSeries series : all) {
+        for (BudgetSeries series : charted(all)) {
             List<Point> points = series.points();
             Point first = points.get(0);
             Point last = points.get(points.size() - 1);
@@ -110,7 +126,18 @@ final class TrendCharts {
                             + MarkdownSummary.code(builds.get(points.get(largest).build()).build(), true))
                     .append(" |\n");
         }
+        if (all.size() > MAX_BUDGET_CHARTS) {
+            md.append("\nThe ").append(MAX_BUDGET_CHARTS).append(" most urgent of ").append(all.size())
+                    .append(" budget figures; every figure is in the report's history.\n");
+        }
         return md.append('\n').toString();
+    }
+
+    /** The series to chart: the most urgent {@value #MAX_BUDGET_CHARTS}, in report order among equals. */
+    private static List<BudgetSeries> charted(List<BudgetSeries> all) {
+        List<BudgetSeries> sorted = new ArrayList<>(all);
+        sorted.sort(java.util.Comparator.comparingInt(series -> series.severity()[0]));
+        return sorted.subList(0, Math.min(MAX_BUDGET_CHARTS, sorted.size()));
     }
 
     /** One block character per point, from the lowest figure to the highest. */
@@ -168,7 +195,8 @@ final class TrendCharts {
                     result.budget().scope().configName(), result.snapshot());
             BudgetSeries entry = series.computeIfAbsent(key, k -> new BudgetSeries(k,
                     BudgetMessages.displayPath(result.budget()) + " (" + k.scope() + ") in " + k.snapshot(),
-                    new ArrayList<>(), new LinkedHashMap<>()));
+                    new ArrayList<>(), new LinkedHashMap<>(), new int[] {BudgetStatus.OK.severity()}));
+            entry.severity()[0] = Math.min(entry.severity()[0], result.status().severity());
             if (result.budget().hasMax()) {
                 entry.limits().put("limit " + result.budget().maxText(), result.budget().maxBytes());
             }

@@ -70,6 +70,6 @@ class HostileHistoryReportTest {
         String markdown = Files.readString(report.resolve("memflame.md"));
         assertFalse(markdown.contains("\u202E"), markdown);
         assertTrue(Files.readString(report.resolve("history/build-000001.history.json"))
-                .contains("\"build\" : \"\\\"><script>alert(1)</script>\""));
+                .contains("\"build\":\"\\\"><script>alert(1)</script>\""));
     }
 }

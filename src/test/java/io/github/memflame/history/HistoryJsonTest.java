@@ -31,8 +31,8 @@ class HistoryJsonTest {
         HistoryEntry written = entry("v1.2 \u202e", false, 12345);
         String text = HistoryJson.text(written);
         assertEquals(written, HistoryJson.read("e.json", text.getBytes(StandardCharsets.UTF_8)));
-        assertEquals(true, text.contains("\"build\" : \"v1.2 \\u202E\""), text);
-        assertEquals(true, text.contains("\"result\" : \"failed\""), text);
+        assertEquals(true, text.contains("\"build\":\"v1.2 \\u202E\""), text);
+        assertEquals(true, text.contains("\"result\":\"failed\""), text);
     }
 
     @Test
