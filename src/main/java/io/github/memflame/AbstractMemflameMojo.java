@@ -270,8 +270,9 @@ public abstract class AbstractMemflameMojo extends ProjectReportMojo {
      * {@code target/site/memflame/history}), restored by CI from a cache or an artifact, or a directory committed.
      * The check reads it, measures each budget's {@code maxDrift} against it, draws its trend charts, and writes
      * the earlier builds plus this one to {@code history} in its own report, for CI to save for the next build. A
-     * failed build's entry is kept and marked failed. A history that is not there starts with this build. Relative
-     * paths are resolved against the project's base directory.
+     * failed build's entry is kept and marked failed. A history that is not there starts with this build; without
+     * {@code history} no history is read or written. Relative paths are resolved against the project's base
+     * directory.
      * <pre>&lt;history&gt;${project.basedir}/last-build/memflame/history&lt;/history&gt;</pre>
      * or on the command line: {@code mvn verify -Dmemflame.history=last-build/memflame/history}
      */

@@ -49,8 +49,8 @@ final class BuildHistory {
         String driftNote = drifting.isEmpty() ? "" : "; drift is not checked in this build: " + listed(drifting);
         if (settings.directory() == null) {
             if (!drifting.isEmpty()) {
-                listener.warning("No history is configured" + driftNote + ". Set history to the history directory "
-                        + "of the last build's report, e.g. -Dmemflame.history=last-build/memflame/history.");
+                listener.warning("No history is configured" + driftNote + ". Set history to where CI restores the "
+                        + "history directory of the last build's report, e.g. -Dmemflame.history=memflame-history.");
             }
             return new BuildHistory(settings, new HistoryReader.Read(List.of(), List.of(), List.of(), 0));
         }
@@ -101,8 +101,14 @@ final class BuildHistory {
         }
     }
 
-    /** The earlier builds and this one, which is labelled, timed and marked passed or failed. */
+    /**
+     * The earlier builds and this one, which is labelled, timed and marked passed or failed; {@code null} when no
+     * history is configured: a build that does not carry one writes none.
+     */
     HistoryWindow window(boolean passed, List<FoldedSnapshot> snapshots, List<BudgetResult> results) {
+        if (settings.directory() == null) {
+            return null;
+        }
         HistoryEntry current = HistoryWindow.entry(settings.buildLabel(), Instant.now().truncatedTo(ChronoUnit.SECONDS),
                 passed, snapshots, results);
         return HistoryWindow.of(read.entries(), read.lastSequence(), current);

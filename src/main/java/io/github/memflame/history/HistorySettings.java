@@ -5,8 +5,8 @@ import java.nio.file.Path;
 /**
  * How a check remembers builds.
  *
- * @param directory the earlier builds' history as CI restored it, or {@code null} for none (the report's history
- *                  then starts with this build)
+ * @param directory the earlier builds' history as CI restored it (it need not exist: the report's history then
+ *                  starts with this build), or {@code null} for a check that reads and writes no history
  * @param size how many builds the history keeps, this one included: from 2 to {@value #MAX_SIZE}
  * @param buildLabel this build's label (see {@link BuildLabel})
  * @param driftReference the label of the build drift is measured from, or {@code null} for the oldest green build
@@ -27,11 +27,6 @@ public record HistorySettings(Path directory, int size, String buildLabel, Strin
         buildLabel = label("buildLabel", buildLabel);
         driftReference = driftReference == null || driftReference.isBlank() ? null
                 : label("driftReference", driftReference);
-    }
-
-    /** The history of a check without a configured history: this build's entry alone, labelled {@code label}. */
-    public static HistorySettings none(String label) {
-        return new HistorySettings(null, DEFAULT_SIZE, label, null);
     }
 
     private static String label(String parameter, String label) {

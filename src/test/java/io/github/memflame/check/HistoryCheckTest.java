@@ -45,7 +45,7 @@ class HistoryCheckTest {
     @Test
     void aBrokenEntryIsAWarningAndLeftOutWithoutDriftLimits() throws Exception {
         Path first = temp.resolve("first");
-        new MemflameCheck(build("build-01", first, null, LIMIT).build(), new RecordingListener()).run();
+        new MemflameCheck(build("build-01", first, temp.resolve("no-history"), LIMIT).build(), new RecordingListener()).run();
         Path broken = first.resolve("history/build-000002.history.json");
         Files.writeString(broken, "{\"historyFormat\": 1, \"build\": 7}");
         RecordingListener log = new RecordingListener();
@@ -63,7 +63,7 @@ class HistoryCheckTest {
     @Test
     void aBrokenEntryFailsTheCheckWhenBudgetsMeasureDrift() throws Exception {
         Path first = temp.resolve("first");
-        new MemflameCheck(build("build-01", first, null, DRIFT).build(), new RecordingListener()).run();
+        new MemflameCheck(build("build-01", first, temp.resolve("no-history"), DRIFT).build(), new RecordingListener()).run();
         Path broken = first.resolve("history/build-000002.history.json");
         Files.writeString(broken, "");
         CheckFailure failure = assertThrows(CheckFailure.class, () -> new MemflameCheck(build("build-08",
@@ -102,7 +102,7 @@ class HistoryCheckTest {
     @Test
     void aDriftFailureIsItsOwnJunitFailureAndJobSummaryWord() throws Exception {
         Path first = temp.resolve("first");
-        new MemflameCheck(build("build-01", first, null, DRIFT).build(), new RecordingListener()).run();
+        new MemflameCheck(build("build-01", first, temp.resolve("no-history"), DRIFT).build(), new RecordingListener()).run();
         Path junit = temp.resolve("TEST-memflame.xml");
         Path summary = temp.resolve("summary.md");
         CheckOutcome outcome = new MemflameCheck(build("build-08", temp.resolve("second"), first.resolve("history"),
@@ -125,5 +125,16 @@ class HistoryCheckTest {
                 String.join("\n", log.lines()));
         assertTrue(log.lines().stream().anyMatch(line -> line.endsWith("; drift not checked: no green build in the "
                 + "history has a figure for this snapshot")), String.join("\n", log.lines()));
+    }
+
+    @Test
+    void withoutAConfiguredHistoryNoneIsReadOrWritten() throws Exception {
+        RecordingListener log = new RecordingListener();
+        Path report = temp.resolve("memflame");
+        new MemflameCheck(build("build-01", report, null, DRIFT).build(), log).run();
+        assertFalse(Files.exists(report.resolve("history")));
+        assertTrue(log.lines().contains("[WARNING] No history is configured; drift is not checked in this build: "
+                + PATH + " (maxDrift 20%). Set history to where CI restores the history directory of the last "
+                + "build's report, e.g. -Dmemflame.history=memflame-history."), String.join("\n", log.lines()));
     }
 }

@@ -72,8 +72,8 @@ class HistorySequenceTest {
             CheckSettings settings = CheckSettingsBuilder.snapshots(FIXTURES.resolve(label)).output(report)
                     .stripPrefixes(STRIP).budgets(budgets)
                     .baseline(previous)
-                    .history(new HistorySettings(previous == null ? null : previous.resolve("history"), 100, label,
-                            null))
+                    .history(new HistorySettings(previous == null ? work.resolve("no-history")
+                            : previous.resolve("history"), 100, label, null))
                     .build();
             builds.add(new Build(label, new MemflameCheck(settings, log).run(), log.lines(), report));
             previous = report;
@@ -92,7 +92,8 @@ class HistorySequenceTest {
             assertEquals(expected.get("totalBytes").asLong(), snapshot.totalBytes(), build.label());
             assertEquals(expected.get("traces").asLong(), snapshot.traces(), build.label());
             Map<String, Long> directories = new LinkedHashMap<>();
-            expected.get("directories").fields().forEachRemaining(e -> directories.put(e.getKey(), e.getValue().asLong()));
+            expected.get("directories").fields()
+                    .forEachRemaining(e -> directories.put(e.getKey(), e.getValue().asLong()));
             assertEquals(directories, new java.util.TreeMap<>(snapshot.directories()), build.label());
         }
     }

@@ -55,7 +55,8 @@ class TrendChartsBrowserTest {
             Path report = REPORTS.resolve(label);
             new MemflameCheck(CheckSettingsBuilder.snapshots(FIXTURES.resolve(label)).output(report)
                     .stripPrefixes(List.of("I:/G1/trunk/code/Script/Python/")).budgets(budgets).baseline(previous)
-                    .history(new HistorySettings(previous == null ? null : previous.resolve("history"), 100, label,
+                    .history(new HistorySettings(previous == null ? REPORTS.resolve("no-history")
+                            : previous.resolve("history"), 100, label,
                             null)).build(), new RecordingListener()).run();
             previous = report;
         }
@@ -121,7 +122,8 @@ class TrendChartsBrowserTest {
         String failing = oracle.get("expected").get("firstDriftFailure").asText();
         JsonNode box = browser.evaluate("(function () { var p = document.querySelector("
                 + "'.budget-trend .point[data-build=\"" + failing + "\"]'); p.scrollIntoView({block: 'center'});"
-                + " var r = p.getBoundingClientRect(); return {x: r.left + r.width / 2, y: r.top + r.height / 2}; })()");
+                + " var r = p.getBoundingClientRect();"
+                + " return {x: r.left + r.width / 2, y: r.top + r.height / 2}; })()");
         browser.send("Input.dispatchMouseEvent", Chromium.params().put("type", "mouseMoved")
                 .put("x", box.get("x").asDouble()).put("y", box.get("y").asDouble()));
         JsonNode hovered = browser.evaluate("(function () { var h = document.querySelectorAll('.point:hover');"
