@@ -8,6 +8,8 @@ import io.github.memflame.check.CiOutputs;
 import io.github.memflame.check.Defaults;
 import io.github.memflame.check.MemflameCheck;
 import io.github.memflame.check.SnapshotFiles;
+import io.github.memflame.history.BuildLabel;
+import io.github.memflame.history.HistorySettings;
 import io.github.memflame.render.SvgOptions;
 import io.github.memflame.run.Comparison;
 import io.github.memflame.run.LeakCheck;
@@ -112,7 +114,9 @@ public abstract class AbstractMemflameMojo extends DumpReadingMojo {
      * budget of level {@code warn} is logged as a warning and does not fail the build, for budgets being
      * introduced. {@code maxGrowth}, next to {@code max} or instead of it, limits how much the figure may grow since
      * the {@code baseline}: bytes with the same units, or a percentage of the baseline's figure ({@code 10%}); a
-     * budget needs {@code max}, {@code maxGrowth} or both. A limit can come from a property, e.g.
+     * budget needs {@code max}, {@code maxGrowth} or both. {@code maxDrift} limits how much the figure may grow since
+     * the drift reference build of the {@code history} (bytes, or a percentage of that build's figure): the creep
+     * of many small steps that each pass {@code maxGrowth}. A limit can come from a property, e.g.
      * <code>&lt;max&gt;${memory.client.max}&lt;/max&gt;</code> set with {@code -Dmemory.client.max=30MiB}.
      * <pre>{@code
      * <budgets>
@@ -124,6 +128,7 @@ public abstract class AbstractMemflameMojo extends DumpReadingMojo {
      *   <budget><path>**}{@code /net/**}{@code </path><max>512 KiB</max></budget>
      *   <budget><path>client/ui</path><max>2 MiB</max><level>warn</level></budget>
      *   <budget><path>client/controller</path><maxGrowth>10%</maxGrowth></budget>
+     *   <budget><path>client/net</path><maxDrift>20%</maxDrift></budget>
      * </budgets>
      * }</pre>
      */
@@ -295,6 +300,44 @@ public abstract class AbstractMemflameMojo extends DumpReadingMojo {
     @Parameter
     private List<LeakCheckConfig> leakChecks;
 
+    /**
+     * The history of earlier builds: the {@code history} directory of the last build's report (its
+     * {@code target/site/memflame/history}), restored by CI from a cache or an artifact, or a directory committed.
+     * The check reads it, measures each budget's {@code maxDrift} against it, draws its trend charts, and writes
+     * the earlier builds plus this one to {@code history} in its own report, for CI to save for the next build. A
+     * failed build's entry is kept and marked failed. A history that is not there starts with this build; without
+     * {@code history} no history is read or written. Relative paths are resolved against the project's base
+     * directory.
+     * <pre>&lt;history&gt;${project.basedir}/last-build/memflame/history&lt;/history&gt;</pre>
+     * or on the command line: {@code mvn verify -Dmemflame.history=last-build/memflame/history}
+     */
+    @Parameter(property = "memflame.history")
+    private File history;
+
+    /**
+     * How many builds the history keeps, this one included, from 2 to 10000; the oldest drop out.
+     * <pre>{@code <historySize>50</historySize>}</pre>
+     */
+    @Parameter(property = "memflame.historySize", defaultValue = "100")
+    private int historySize;
+
+    /**
+     * This build's label in the history, its charts and drift messages. Default: the first of the environment
+     * variables {@code GITHUB_SHA}, {@code CI_COMMIT_SHA}, {@code GIT_COMMIT}, {@code BUILD_NUMBER} that is set,
+     * else the commit the project's {@code .git/HEAD} names (read from Git's files), else the time.
+     * <pre>{@code <buildLabel>nightly-42</buildLabel>}</pre>
+     */
+    @Parameter(property = "memflame.buildLabel")
+    private String buildLabel;
+
+    /**
+     * The build a {@code maxDrift} is measured from: the label of a green build in the history, e.g. the last
+     * release's commit. Default: the oldest green build of the window that has the figure. A label that names no
+     * green build of the window fails the check.
+     * <pre>{@code <driftReference>v2.4.0</driftReference>}</pre>
+     */
+    @Parameter(property = "memflame.driftReference")
+    private String driftReference;
 
     /** The configuration as plain values, validated; a bad value fails naming the parameter or budget. */
     protected CheckSettings settings(boolean failIfNoSnapshots) throws MojoFailureException {
@@ -331,7 +374,11 @@ public abstract class AbstractMemflameMojo extends DumpReadingMojo {
                     failOnUnmatched,
                     buildStart(),
                     projectDirectories(),
-                    runChecks());
+                    runChecks(),
+                    new HistorySettings(history == null ? null : history.toPath(), historySize,
+                            buildLabel == null || buildLabel.isBlank()
+                                    ? BuildLabel.of(System.getenv(), basedir.toPath(), Instant.now()) : buildLabel,
+                            driftReference));
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException("memflame: " + e.getMessage());
         }
@@ -371,8 +418,8 @@ public abstract class AbstractMemflameMojo extends DumpReadingMojo {
         for (int i = 0; budgets != null && i < budgets.size(); i++) {
             BudgetConfig config = budgets.get(i);
             String name = "budget " + (i + 1) + " (path '" + (config.getPath() == null ? "" : config.getPath()) + "')";
-            result.add(Budget.parse(name, config.getPath(), config.getMax(), config.getMaxGrowth(), config.getScope(),
-                    config.getSnapshots(), config.getLevel()));
+            result.add(Budget.parse(name, config.getPath(), config.getMax(), config.getMaxGrowth(),
+                    config.getMaxDrift(), config.getScope(), config.getSnapshots(), config.getLevel()));
         }
         return result;
     }

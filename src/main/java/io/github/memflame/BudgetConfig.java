@@ -9,6 +9,7 @@ package io.github.memflame;
  *   <path>client/controller</path>
  *   <max>20 MiB</max>
  *   <maxGrowth>10%</maxGrowth>
+ *   <maxDrift>20%</maxDrift>
  *   <scope>self</scope>
  *   <snapshots>**}{@code /*battle*</snapshots>
  *   <level>fail</level>
@@ -30,6 +31,13 @@ public class BudgetConfig {
      * the baseline's figure ({@code 10%}). A budget needs {@code max}, {@code maxGrowth} or both.
      */
     private String maxGrowth;
+
+    /**
+     * How much the figure may grow since the drift reference build of the {@code history} (the oldest green build of
+     * the window, or the one {@code driftReference} names): bytes with the same units as {@code max}, or a
+     * percentage of that build's figure ({@code 20%}).
+     */
+    private String maxDrift;
 
     /** {@code self} (default) or {@code inclusive}. */
     private String scope;
@@ -62,6 +70,14 @@ public class BudgetConfig {
 
     public void setMaxGrowth(String maxGrowth) {
         this.maxGrowth = maxGrowth;
+    }
+
+    public String getMaxDrift() {
+        return maxDrift;
+    }
+
+    public void setMaxDrift(String maxDrift) {
+        this.maxDrift = maxDrift;
     }
 
     public String getScope() {

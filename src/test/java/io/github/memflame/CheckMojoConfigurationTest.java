@@ -97,8 +97,9 @@ class CheckMojoConfigurationTest {
     @Test
     @InjectMojo(goal = "check", pom = POM_HEAD + "<budgets><budget><path>client</path></budget></budgets>" + POM_TAIL)
     void aBudgetWithoutMaxFailsNamingIt(CheckMojo mojo) {
-        assertEquals("memflame: budget 1 (path 'client') has neither <max> nor <maxGrowth>; write e.g. "
-                + "<max>20 MiB</max>, <maxGrowth>10%</maxGrowth>, or both", failure(mojo).getMessage());
+        assertEquals("memflame: budget 1 (path 'client') has no limit; write e.g. <max>20 MiB</max>, "
+                + "<maxGrowth>10%</maxGrowth> or <maxDrift>20%</maxDrift>, or several of them",
+                failure(mojo).getMessage());
     }
 
     @Test

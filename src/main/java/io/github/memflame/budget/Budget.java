@@ -17,9 +17,11 @@ import java.util.Objects;
  *                  {@code null} or blank for all snapshots
  * @param level whether exceeding it fails the build or only warns
  * @param maxGrowth how much the figure may grow since the baseline, or {@code null} for no such limit
+ * @param maxDrift how much the figure may grow since the drift reference build of the history (the oldest green
+ *                 one of the window, or the one {@code driftReference} names), or {@code null} for no such limit
  */
 public record Budget(String path, long maxBytes, String maxText, Scope scope, String snapshots, BudgetLevel level,
-                     GrowthLimit maxGrowth) {
+                     GrowthLimit maxGrowth, GrowthLimit maxDrift) {
     /** {@link #maxBytes()} of a budget that limits only growth. */
     public static final long NO_MAX = -1;
 
@@ -34,8 +36,8 @@ public record Budget(String path, long maxBytes, String maxText, Scope scope, St
         if (maxBytes < NO_MAX) {
             throw new IllegalArgumentException("a budget's limit cannot be negative, was " + maxBytes);
         }
-        if (maxBytes == NO_MAX && maxGrowth == null) {
-            throw new IllegalArgumentException("a budget needs a limit, a growth limit or both");
+        if (maxBytes == NO_MAX && maxGrowth == null && maxDrift == null) {
+            throw new IllegalArgumentException("a budget needs a limit, a growth limit, a drift limit or several");
         }
         Objects.requireNonNull(scope, "scope");
         Objects.requireNonNull(level, "level");
@@ -52,6 +54,12 @@ public record Budget(String path, long maxBytes, String maxText, Scope scope, St
                 }
             }
         }
+    }
+
+    /** A budget without a drift limit. */
+    public Budget(String path, long maxBytes, String maxText, Scope scope, String snapshots, BudgetLevel level,
+                  GrowthLimit maxGrowth) {
+        this(path, maxBytes, maxText, scope, snapshots, level, maxGrowth, null);
     }
 
     /** A budget without a growth limit. */
@@ -77,19 +85,40 @@ public record Budget(String path, long maxBytes, String maxText, Scope scope, St
      */
     public static Budget parse(String name, String path, String max, String maxGrowth, String scope, String snapshots,
                                String level) {
+        return parse(name, path, max, maxGrowth, null, scope, snapshots, level);
+    }
+
+    /**
+     * A budget as configured, with a drift limit, e.g. {@code <maxDrift>20%</maxDrift>}, parsed as a
+     * {@link GrowthLimit} of the drift reference build's figure.
+     *
+     * @param maxDrift the drift limit, or {@code null} or blank for none
+     */
+    public static Budget parse(String name, String path, String max, String maxGrowth, String maxDrift, String scope,
+                               String snapshots, String level) {
         boolean hasMax = max != null && !max.isBlank();
         boolean hasMaxGrowth = maxGrowth != null && !maxGrowth.isBlank();
-        if (!hasMax && !hasMaxGrowth) {
-            throw new IllegalArgumentException(name + " has neither <max> nor <maxGrowth>; write e.g. "
-                    + "<max>20 MiB</max>, <maxGrowth>10%</maxGrowth>, or both");
+        boolean hasMaxDrift = maxDrift != null && !maxDrift.isBlank();
+        if (!hasMax && !hasMaxGrowth && !hasMaxDrift) {
+            throw new IllegalArgumentException(name + " has no limit; write e.g. <max>20 MiB</max>, "
+                    + "<maxGrowth>10%</maxGrowth> or <maxDrift>20%</maxDrift>, or several of them");
         }
         try {
             return new Budget(path, hasMax ? ByteSize.parse(max) : NO_MAX, hasMax ? max.trim() : null,
                     scope == null || scope.isBlank() ? Scope.SELF : Scope.parse(scope), snapshots,
                     level == null || level.isBlank() ? BudgetLevel.FAIL : BudgetLevel.parse(level),
-                    hasMaxGrowth ? GrowthLimit.parse(maxGrowth) : null);
+                    hasMaxGrowth ? GrowthLimit.parse(maxGrowth) : null, hasMaxDrift ? driftLimit(maxDrift) : null);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(name + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static GrowthLimit driftLimit(String maxDrift) {
+        try {
+            return GrowthLimit.parse(maxDrift);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("'" + maxDrift + "' is not a drift limit; expected a byte size such as "
+                    + "'4 MiB' or a percentage of the reference build's figure such as '20%'", e);
         }
     }
 

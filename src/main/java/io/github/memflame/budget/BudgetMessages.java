@@ -55,7 +55,51 @@ public final class BudgetMessages {
                 lines.add("  differential flame graph: " + diffReportToOpen);
             }
         }
+        Drift drift = result.drift();
+        if (drift != null && (drift.status() == BudgetStatus.EXCEEDED || drift.status() == BudgetStatus.WARNING)) {
+            describeDrift(result, drift, lines);
+        }
         return lines;
+    }
+
+    /**
+     * {@code Memory drift exceeded: client/ui (self) in town.pickle: +25.1 KiB since build 4f2a9c1 (+21.3%) >
+     * allowed +20% of build 4f2a9c1's figure (23.6 KiB)}, followed by the reference's figure, now's, the drift and
+     * the limit exactly, and the builds that added most.
+     */
+    private static void describeDrift(BudgetResult result, Drift drift, List<String> lines) {
+        String since = Numbers.signedBytes(drift.deltaBytes()) + " since build " + drift.referenceBuild() + " ("
+                + (drift.referenceBytes() == 0 ? "from 0 B" : Numbers.signedPercent(drift.deltaBytes(),
+                drift.referenceBytes())) + ")";
+        if (drift.status() == BudgetStatus.EXCEEDED) {
+            lines.add("Memory drift exceeded" + levelWarnNote(result.budget()) + ": " + where(result) + since
+                    + " > allowed " + allowedDrift(drift));
+        } else {
+            lines.add("Memory drift nearly at its limit: " + where(result) + since + ", "
+                    + Numbers.percent(drift.deltaBytes(), drift.allowedBytes(), 1) + " of the allowed "
+                    + allowedDrift(drift));
+        }
+        lines.add("  reference build " + drift.referenceBuild() + " " + Numbers.grouped(drift.referenceBytes())
+                + " bytes, now " + Numbers.grouped(result.actualBytes()) + " bytes, drift "
+                + Numbers.signedGrouped(drift.deltaBytes()) + " bytes, allowed " + Numbers.grouped(drift.allowedBytes())
+                + " bytes (configured as '" + drift.limit().text() + "')");
+        if (!drift.topBuilds().isEmpty()) {
+            lines.add("  builds that added most:");
+            for (Drift.BuildChange change : drift.topBuilds()) {
+                lines.add(String.format(Locale.ROOT, "    %10s  build %s (%s -> %s)",
+                        Numbers.signedBytes(change.deltaBytes()), change.build(),
+                        Numbers.bytes(change.beforeBytes()), Numbers.bytes(change.afterBytes())));
+            }
+        }
+    }
+
+    /** {@code +4.0 MiB}, or {@code +20% of build 4f2a9c1's figure (23.6 KiB)}. */
+    private static String allowedDrift(Drift drift) {
+        String bytes = Numbers.bytes(drift.allowedBytes());
+        return drift.limit().isPercent()
+                ? "+" + drift.limit().percent().toPlainString() + "% of build " + drift.referenceBuild()
+                + "'s figure (" + bytes + ")"
+                : "+" + bytes;
     }
 
     private static void describeLimit(BudgetResult result, List<String> lines) {
@@ -120,8 +164,18 @@ public final class BudgetMessages {
         Growth growth = result.growth();
         if (growth != null) {
             line.append(", ").append(sinceBaseline(growth, growth.limit() != null));
-        } else if (result.status() == BudgetStatus.NOT_CHECKED) {
+        } else if (result.status() == BudgetStatus.NOT_CHECKED && budget.maxGrowth() != null) {
             line.append("; growth not checked: no baseline figure for this snapshot");
+        }
+        Drift drift = result.drift();
+        if (drift != null) {
+            line.append(", ").append(Numbers.signedBytes(drift.deltaBytes())).append(" since build ")
+                    .append(drift.referenceBuild()).append(" (")
+                    .append(drift.referenceBytes() == 0 ? "from 0 B"
+                            : Numbers.signedPercent(drift.deltaBytes(), drift.referenceBytes()))
+                    .append(", allowed ").append(allowedDrift(drift)).append(")");
+        } else if (budget.maxDrift() != null) {
+            line.append("; drift not checked: no green build in the history has a figure for this snapshot");
         }
         return line.toString();
     }

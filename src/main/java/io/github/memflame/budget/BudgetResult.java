@@ -21,10 +21,35 @@ import java.util.List;
  * @param limitStatus the outcome against {@code max} alone, or {@code null} when the budget has no {@code max}
  * @param unmatchedFails whether this result, when unmatched, fails the build (the check's {@code failOnUnmatched},
  *                       unless no snapshot was read at all); a budget of level {@code warn} never fails it
+ * @param drift the figure against the history's drift reference build, or {@code null} when the budget has no
+ *              {@code maxDrift} or there is no reference figure; its status joins {@code status} as the growth's does
  */
 public record BudgetResult(Budget budget, String snapshot, long actualBytes, BudgetStatus status,
                            List<Contributor> topSites, Growth growth, BudgetStatus limitStatus,
-                           boolean unmatchedFails) {
+                           boolean unmatchedFails, Drift drift) {
+
+    /** A result without a drift. */
+    public BudgetResult(Budget budget, String snapshot, long actualBytes, BudgetStatus status,
+                        List<Contributor> topSites, Growth growth, BudgetStatus limitStatus,
+                        boolean unmatchedFails) {
+        this(budget, snapshot, actualBytes, status, topSites, growth, limitStatus, unmatchedFails, null);
+    }
+
+    /**
+     * This result measured against the history's drift reference too: its status becomes the worse of what it was
+     * and the drift's, or the drift's when nothing else was checked.
+     *
+     * @throws IllegalStateException for an unmatched result, which has no figure to measure
+     */
+    public BudgetResult withDrift(Drift measured) {
+        if (status == BudgetStatus.UNMATCHED) {
+            throw new IllegalStateException("an unmatched budget has no figure to measure drift on");
+        }
+        BudgetStatus combined = status == BudgetStatus.NOT_CHECKED ? measured.status()
+                : BudgetStatus.worse(status, measured.status());
+        return new BudgetResult(budget, snapshot, actualBytes, combined, topSites, growth, limitStatus,
+                unmatchedFails, measured);
+    }
 
     /** A result of a check with {@code failOnUnmatched} on, the default. */
     public BudgetResult(Budget budget, String snapshot, long actualBytes, BudgetStatus status,
@@ -69,6 +94,11 @@ public record BudgetResult(Budget budget, String snapshot, long actualBytes, Bud
     /** Exceeded, but its budget has {@code level warn}: reported, the build goes on. */
     public boolean onlyWarned() {
         return status == BudgetStatus.EXCEEDED && budget.onlyWarns();
+    }
+
+    /** The drift limit was checked against the history and exceeded. */
+    public boolean driftExceeded() {
+        return drift != null && drift.status() == BudgetStatus.EXCEEDED;
     }
 
     /** The growth limit was checked against a baseline and exceeded. */

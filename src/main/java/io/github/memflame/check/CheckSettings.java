@@ -2,6 +2,7 @@ package io.github.memflame.check;
 
 import io.github.memflame.budget.Budget;
 import io.github.memflame.budget.BudgetChecker;
+import io.github.memflame.history.HistorySettings;
 import io.github.memflame.output.OutputDirectory;
 import io.github.memflame.output.OutputKind;
 import io.github.memflame.output.ProjectDirectories;
@@ -46,6 +47,8 @@ import java.util.Objects;
  * @param project the directories of the project the check runs in (what the report must never replace, where lock
  *                files go), or {@code null} outside a project
  * @param run the order of the run's snapshots, and what is checked across them
+ * @param history how the check remembers builds (the earlier builds' directory, the window, this build's label),
+ *                or {@code null} for a run that neither reads nor writes a history ({@code view})
  */
 public record CheckSettings(
         Path snapshotDirectory,
@@ -70,7 +73,8 @@ public record CheckSettings(
         boolean failOnUnmatched,
         Instant buildStart,
         ProjectDirectories project,
-        RunChecks run) {
+        RunChecks run,
+        HistorySettings history) {
 
     /** @throws IllegalArgumentException when {@code warnAtPercent} or {@code threads} is out of range */
     public CheckSettings {
@@ -81,6 +85,20 @@ public record CheckSettings(
             throw new IllegalArgumentException("threads must be at least 1 (leave it out for one per processor); was "
                     + threads);
         }
+    }
+
+    /** Settings of a run that checks nothing across its snapshots and has no history. */
+    public CheckSettings(Path snapshotDirectory, List<String> includes, List<String> excludes,
+                         boolean failIfNoSnapshots, boolean failOnUnreadable, Charset fileNameEncoding,
+                         long maxDecompressedBytes, List<String> stripPrefixes, List<String> excludeFrames,
+                         List<Budget> budgets, int warnAtPercent, Path outputDirectory, SvgOptions svgOptions,
+                         int threads, List<Path> sourceRoots, boolean foldedFunctionNames, CiOutputs ciOutputs,
+                         Path baseline, boolean failIfNoBaseline, boolean failOnUnmatched, Instant buildStart,
+                         ProjectDirectories project) {
+        this(snapshotDirectory, includes, excludes, failIfNoSnapshots, failOnUnreadable, fileNameEncoding,
+                maxDecompressedBytes, stripPrefixes, excludeFrames, budgets, warnAtPercent, outputDirectory,
+                svgOptions, threads, sourceRoots, foldedFunctionNames, ciOutputs, baseline, failIfNoBaseline,
+                failOnUnmatched, buildStart, project, RunChecks.NONE, null);
     }
 
     /**
@@ -95,6 +113,11 @@ public record CheckSettings(
         sourceRoots.forEach(root -> guarded.add(new ProtectedDirectory("the source root", root)));
         if (baseline != null) {
             guarded.add(new ProtectedDirectory("the baseline", baseline));
+        }
+        // A history inside the report is the report's own (read whole before the report is replaced).
+        if (history != null && history.directory() != null && !history.directory().toAbsolutePath().normalize()
+                .startsWith(outputDirectory.toAbsolutePath().normalize())) {
+            guarded.add(new ProtectedDirectory("the history", history.directory()));
         }
         return new OutputDirectory(outputDirectory, OutputKind.REPORT, guarded,
                 project == null ? null : project.lockDirectory());

@@ -18,6 +18,7 @@ import io.github.memflame.fold.PathNormalizer;
 import io.github.memflame.fold.SnapshotFolder;
 import io.github.memflame.fold.StackTotal;
 import io.github.memflame.format.Numbers;
+import io.github.memflame.history.HistoryFormat;
 import io.github.memflame.output.DirectoryLock;
 import io.github.memflame.output.OutputDirectory;
 import io.github.memflame.output.OutputRefusedException;
@@ -178,6 +179,11 @@ public final class MemflameCheck {
         Map<String, FoldedSnapshot> baselineSnapshots = baseline == null ? null : baseline.byName();
         List<BudgetResult> results = new BudgetChecker(settings.budgets(), settings.warnAtPercent(),
                 settings.failOnUnmatched()).check(snapshots, baselineSnapshots);
+        BuildHistory history = settings.history() == null ? null
+                : BuildHistory.read(settings.history(), settings.budgets(), listener);
+        if (history != null) {
+            results = history.measureDrift(results, settings.warnAtPercent());
+        }
         List<BudgetResult> failing = results.stream().filter(BudgetResult::failsBuild).toList();
         RunResults run = checkAcrossTheRun(snapshots, baselineSnapshots);
         Map<Budget, List<String>> unmatchedLines = unmatchedLines(results, snapshots, normalizer);
@@ -192,8 +198,10 @@ public final class MemflameCheck {
                         settings.svgOptions()));
                 drawNanos.put(snapshot.name(), System.nanoTime() - start);
             }
-            report = new CheckReport(failing.isEmpty() && !run.failsBuild(), snapshotReports, results, unreadable,
-                    functionNames, settings.foldedFunctionNames(), baselineUsed(baseline, snapshots), run);
+            boolean passed = failing.isEmpty() && !run.failsBuild();
+            report = new CheckReport(passed, snapshotReports, results, unreadable, functionNames,
+                    settings.foldedFunctionNames(), baselineUsed(baseline, snapshots), run,
+                    history == null ? null : history.window(passed, snapshots, results));
             ReportWriter.write(output, report, settings.svgOptions(), listener::info)
                     .forEach((name, nanos) -> drawNanos.merge(name, nanos, Long::sum));
         } catch (OutOfMemoryError e) {
@@ -221,6 +229,10 @@ public final class MemflameCheck {
         tell(results, snapshotReports, unmatchedLines);
         tell(run);
         listener.info("Memory report: " + settings.outputDirectory().resolve("index.html"));
+        if (report.history() != null) {
+            listener.info("History for the next build: " + report.history().recorded().size() + " builds in "
+                    + settings.outputDirectory().resolve(HistoryFormat.DIRECTORY));
+        }
         writeCiOutputs(report, snapshotReports, unmatchedLines, checkStart);
         return new CheckOutcome(report, failing);
     }

@@ -57,7 +57,8 @@ public final class MemflameView {
                 false, // no budgets to match
                 null, // a dump from a QA device is older than any build: no warning about its age
                 null, // no project
-                RunChecks.NONE); // the dumps in the order given
+                RunChecks.NONE, // the dumps in the order given
+                null); // no history
         new MemflameCheck(check, dumps, listener).run();
         return settings.outputDirectory().resolve(ReportFiles.INDEX);
     }

@@ -1,5 +1,6 @@
 package io.github.memflame.output;
 
+import io.github.memflame.history.HistoryFormat;
 import io.github.memflame.summary.ReportFiles;
 import java.util.Set;
 
@@ -9,10 +10,13 @@ import java.util.Set;
  * says so.
  */
 public enum OutputKind {
-    /** {@code check}, {@code report}: {@code index.html}, summaries, flame graphs and folded stacks per snapshot. */
+    /**
+     * {@code check}, {@code report}: {@code index.html}, summaries, flame graphs and folded stacks per snapshot, and
+     * the history's entries.
+     */
     REPORT("report", "report", "outputDirectory", "${project.reporting.outputDirectory}/memflame",
             Set.of(ReportFiles.INDEX, ReportFiles.SUMMARY, ReportFiles.MARKDOWN), true,
-            Set.of(".svg", ".folded.gz")),
+            Set.of(".svg", ".folded.gz", HistoryFormat.SUFFIX)),
     /** {@code baseline}: {@code memflame.json} and the folded stacks it names. */
     BASELINE("baseline", "baseline", "baselineDirectory", "${project.basedir}/src/test/memflame-baseline",
             Set.of(ReportFiles.SUMMARY), true, Set.of(".folded.gz", ".folded")),

@@ -4,6 +4,7 @@ import io.github.memflame.summary.UnreadableSnapshot;
 import io.github.memflame.summary.BaselineUsed;
 import io.github.memflame.summary.SummaryContent;
 import io.github.memflame.budget.BudgetResult;
+import io.github.memflame.history.HistoryWindow;
 import io.github.memflame.source.ResolutionSummary;
 import io.github.memflame.run.RunResults;
 import java.math.BigInteger;
@@ -21,20 +22,23 @@ import java.util.Objects;
  * @param foldedFunctionNames whether folded-stack exports with function names are written beside the plain ones
  * @param baseline the baseline the run was compared with, or {@code null} when there was none
  * @param run what the checks across the run found
+ * @param history the builds the report remembers, this one last, or {@code null} for a run without a history
  */
 public record CheckReport(boolean passed, List<SnapshotReport> snapshots, List<BudgetResult> budgets,
                           List<UnreadableSnapshot> unreadable, ResolutionSummary functionNames,
-                          boolean foldedFunctionNames, BaselineUsed baseline, RunResults run) {
+                          boolean foldedFunctionNames, BaselineUsed baseline, RunResults run,
+                          HistoryWindow history) {
 
     public CheckReport {
         Objects.requireNonNull(run, "run");
     }
 
-    /** A report without checks across the run. */
+    /** A report without checks across the run, nor a history. */
     public CheckReport(boolean passed, List<SnapshotReport> snapshots, List<BudgetResult> budgets,
                        List<UnreadableSnapshot> unreadable, ResolutionSummary functionNames,
                        boolean foldedFunctionNames, BaselineUsed baseline) {
-        this(passed, snapshots, budgets, unreadable, functionNames, foldedFunctionNames, baseline, RunResults.NONE);
+        this(passed, snapshots, budgets, unreadable, functionNames, foldedFunctionNames, baseline, RunResults.NONE,
+                null);
     }
 
     /** A report without a baseline. */

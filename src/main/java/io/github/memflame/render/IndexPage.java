@@ -112,6 +112,7 @@ public final class IndexPage {
             banner(result);
             RunTimeline.write(html, report.snapshots(), report.budgets());
             budgets();
+            TrendCharts.section(report, html);
             snapshots();
             largest();
             sinceBaseline();
@@ -233,8 +234,10 @@ public final class IndexPage {
                         UsageBar.write(html, row.actualBytes(), limit, "the limit");
                     }
                 } else {
-                    html.constant("<td class=\"num\" data-value=\"-1\"").attribute("title", "growth limit only: "
-                            + row.budget().maxGrowth().text()).constant(">\u2014</td><td class=\"num\" ")
+                    html.constant("<td class=\"num\" data-value=\"-1\"").attribute("title", row.budget().maxGrowth() != null
+                            ? "growth limit only: " + row.budget().maxGrowth().text()
+                            : "drift limit only: " + row.budget().maxDrift().text())
+                            .constant(">\u2014</td><td class=\"num\" ")
                             .constant("data-value=\"1000\">\u2014");
                 }
                 html.constant("</td>");
@@ -249,7 +252,9 @@ public final class IndexPage {
                 } else if (row.status() == BudgetStatus.UNMATCHED) {
                     html.constant(" title=\"The path matched no allocation: check it and stripPrefixes\"");
                 } else if (row.status() == BudgetStatus.NOT_CHECKED) {
-                    html.constant(" title=\"Only a growth limit, and the baseline has no figure for this snapshot\"");
+                    html.constant(row.budget().maxGrowth() != null
+                            ? " title=\"Only a growth limit, and the baseline has no figure for this snapshot\""
+                            : " title=\"No green build in the history has a figure for this snapshot\"");
                 }
                 html.constant(">").text(status.toUpperCase(Locale.ROOT)).constant("</span>");
                 if (row.onlyWarned()) {

@@ -153,7 +153,8 @@ public final class JunitReport {
                 : logLines.apply(result);
         if (verdict == CiVerdict.FAILS) {
             String type = result.limitStatus() == BudgetStatus.EXCEEDED && !result.budget().onlyWarns()
-                    ? "memory budget exceeded" : "memory growth exceeded";
+                    ? "memory budget exceeded" : result.growthExceeded() ? "memory growth exceeded"
+                    : "memory drift exceeded";
             return new TestCase(result.snapshot(), name, Outcome.FAILED, type, lines);
         }
         return new TestCase(result.snapshot(), name, Outcome.PASSED, null, lines);

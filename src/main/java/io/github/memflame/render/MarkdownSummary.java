@@ -43,6 +43,7 @@ public final class MarkdownSummary {
         facts(report, md);
         budgets(report, md);
         RunMarkdown.append(report.run(), md);
+        md.append(TrendCharts.markdown(report));
         sinceBaseline(report, md);
         unreadable(report, md);
         return md.toString();
@@ -142,10 +143,12 @@ public final class MarkdownSummary {
         BudgetStatus growth = result.growth() == null ? BudgetStatus.OK : result.growth().status();
         // The limit's own outcome: status() is already the worse of the limit and the growth limit.
         BudgetStatus limit = result.limitStatus() == null ? BudgetStatus.OK : result.limitStatus();
+        BudgetStatus drift = result.drift() == null ? BudgetStatus.OK : result.drift().status();
         describe(limit, "", words);
         describe(growth, "growth ", words);
-        String text = words + (result.budget().onlyWarns()
-                && (limit == BudgetStatus.EXCEEDED || growth == BudgetStatus.EXCEEDED) ? " (level warn)" : "");
+        describe(drift, "drift ", words);
+        String text = words + (result.budget().onlyWarns() && (limit == BudgetStatus.EXCEEDED
+                || growth == BudgetStatus.EXCEEDED || drift == BudgetStatus.EXCEEDED) ? " (level warn)" : "");
         return verdict == CiVerdict.FAILS ? "\u274c **" + text + "**" : "\u26a0\ufe0f " + text;
     }
 

@@ -5,6 +5,7 @@ import io.github.memflame.files.RelativeName;
 import io.github.memflame.fold.DiffTree;
 import io.github.memflame.fold.FlameTree;
 import io.github.memflame.fold.FoldedText;
+import io.github.memflame.history.HistoryFormat;
 import io.github.memflame.output.AtomicDirectory;
 import io.github.memflame.output.BackgroundGzipStream;
 import io.github.memflame.output.OutputDirectory;
@@ -42,6 +43,9 @@ import java.util.function.Consumer;
  * its own under {@code run/}. Every graph links back to {@code index.html} and to
  * the snapshot's other graphs ({@link GraphLinks}). The folded exports are gzip-compressed without a
  * time stamp or file name in their header, so the same snapshot always gives the same bytes.
+ *
+ * <p>With a history, {@code history/} holds its entries ({@link io.github.memflame.history.HistoryFormat}), this
+ * build's last, for CI to carry to the next build.
  *
  * <p>Everything is written into a fresh hidden staging directory, then swapped in by {@link AtomicDirectory}:
  * whatever fails, and wherever the process is killed, the output directory holds either the previous complete
@@ -149,6 +153,13 @@ public final class ReportWriter {
         }
         try (Writer out = writer(staging.resolve(ReportFiles.MARKDOWN))) {
             out.write(MarkdownSummary.text(report));
+        }
+        if (report.history() != null) {
+            for (Map.Entry<String, String> entry : report.history().files().entrySet()) {
+                try (Writer out = writer(staging.resolve(HistoryFormat.DIRECTORY).resolve(entry.getKey()))) {
+                    out.write(entry.getValue());
+                }
+            }
         }
         Map<String, Long> writeNanos = new LinkedHashMap<>();
         for (SnapshotReport snapshot : report.snapshots()) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import io.github.memflame.budget.Budget;
 import io.github.memflame.budget.BudgetResult;
 import io.github.memflame.budget.Contributor;
+import io.github.memflame.budget.Drift;
 import io.github.memflame.budget.Growth;
 import io.github.memflame.fold.FlameTree;
 import io.github.memflame.fold.FoldedSnapshot;
@@ -68,6 +69,12 @@ import java.util.Objects;
  * {@code null} without a baseline figure; its {@code deltaPercent} is {@code null} when the baseline's figure is 0,
  * its {@code limitBytes} and {@code limit} are the growth allowed ({@code null} without {@code maxGrowth}, its
  * {@code status} then {@code ok}), {@code topChanges} the lines that grew most.
+ *
+ * <p>Drift: a budget with a {@code maxDrift} also has {@code "maxDrift": "20%"} and {@code "drift"}, its figure
+ * against the history's reference build, {@code null} when no green build of the history has a figure for it:
+ * {@code {"referenceBuild": "4f2a9c1", "referenceBytes": 120832, "deltaBytes": 25696, "deltaPercent": 21.27,
+ * "limitBytes": 24166, "limit": "20%", "status": "exceeded", "topBuilds": [{"build": "b07", "beforeBytes": 120832,
+ * "afterBytes": 138952, "deltaBytes": 18120}]}}; budgets without one have neither field.
  *
  * <p>Report file names are relative to the output directory. Written with jackson-core's streaming generator.
  */
@@ -173,6 +180,10 @@ public final class JsonSummary {
             }
             json.writeEndArray();
             writeGrowth("growth", result.growth(), json);
+            if (budget.maxDrift() != null) {
+                string(json, "maxDrift", budget.maxDrift().text());
+                writeDrift(result.drift(), json);
+            }
             json.writeEndObject();
         }
         json.writeEndArray();
@@ -217,6 +228,36 @@ public final class JsonSummary {
             json.writeStartObject();
             string(json, "site", change.site());
             string(json, "function", change.function());
+            json.writeNumberField("beforeBytes", change.beforeBytes());
+            json.writeNumberField("afterBytes", change.afterBytes());
+            json.writeNumberField("deltaBytes", change.deltaBytes());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        json.writeEndObject();
+    }
+
+    private static void writeDrift(Drift drift, JsonGenerator json) throws IOException {
+        if (drift == null) {
+            json.writeNullField("drift");
+            return;
+        }
+        json.writeObjectFieldStart("drift");
+        string(json, "referenceBuild", drift.referenceBuild());
+        json.writeNumberField("referenceBytes", drift.referenceBytes());
+        json.writeNumberField("deltaBytes", drift.deltaBytes());
+        if (drift.deltaPercent() == null) {
+            json.writeNullField("deltaPercent");
+        } else {
+            json.writeNumberField("deltaPercent", drift.deltaPercent());
+        }
+        json.writeNumberField("limitBytes", drift.allowedBytes());
+        string(json, "limit", drift.limit().text());
+        string(json, "status", drift.status().summaryName());
+        json.writeArrayFieldStart("topBuilds");
+        for (Drift.BuildChange change : drift.topBuilds()) {
+            json.writeStartObject();
+            string(json, "build", change.build());
             json.writeNumberField("beforeBytes", change.beforeBytes());
             json.writeNumberField("afterBytes", change.afterBytes());
             json.writeNumberField("deltaBytes", change.deltaBytes());

@@ -85,9 +85,9 @@ class GrowthBudgetTest {
     void aBudgetNeedsALimitOrAGrowthLimit() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Budget.parse("budget 3 (path 'client')", "client", " ", null, null, null, null));
-        assertEquals("budget 3 (path 'client') has neither <max> nor <maxGrowth>; write e.g. <max>20 MiB</max>, "
-                + "<maxGrowth>10%</maxGrowth>, or both", e.getMessage());
-        assertEquals("a budget needs a limit, a growth limit or both", assertThrows(IllegalArgumentException.class,
+        assertEquals("budget 3 (path 'client') has no limit; write e.g. <max>20 MiB</max>, "
+                + "<maxGrowth>10%</maxGrowth> or <maxDrift>20%</maxDrift>, or several of them", e.getMessage());
+        assertEquals("a budget needs a limit, a growth limit, a drift limit or several", assertThrows(IllegalArgumentException.class,
                 () -> new Budget("client", Budget.NO_MAX, null, Scope.SELF, null, BudgetLevel.FAIL, null)).getMessage());
         assertEquals("a budget's limit cannot be negative, was -2", assertThrows(IllegalArgumentException.class,
                 () -> new Budget("client", -2, "-2", Scope.SELF, null)).getMessage());

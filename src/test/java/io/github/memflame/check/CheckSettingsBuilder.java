@@ -1,6 +1,7 @@
 package io.github.memflame.check;
 
 import io.github.memflame.budget.Budget;
+import io.github.memflame.history.HistorySettings;
 import io.github.memflame.output.ProjectDirectories;
 import io.github.memflame.render.SvgOptions;
 import io.github.memflame.run.RunChecks;
@@ -37,6 +38,7 @@ public final class CheckSettingsBuilder {
     private Instant buildStart;
     private ProjectDirectories project;
     private RunChecks run = RunChecks.NONE;
+    private HistorySettings history;
     // Two, so that every test run through the builder reads its dumps in parallel as a 2-core agent does.
     private int threads = 2;
 
@@ -151,11 +153,17 @@ public final class CheckSettingsBuilder {
         return this;
     }
 
+    /** Reads and writes a history as the goals do; none by default. */
+    public CheckSettingsBuilder history(HistorySettings settings) {
+        history = settings;
+        return this;
+    }
+
     public CheckSettings build() {
         return new CheckSettings(snapshotDirectory, includes, excludes, failIfNoSnapshots, failOnUnreadable,
                 fileNameEncoding, maxDecompressedBytes, stripPrefixes, excludeFrames, budgets, warnAtPercent,
                 outputDirectory, svgOptions, threads, sourceRoots,
                 foldedFunctionNames, ciOutputs, baseline, failIfNoBaseline, failOnUnmatched, buildStart, project,
-                run);
+                run, history);
     }
 }

@@ -1,0 +1,133 @@
+package io.github.memflame.history;
+
+import io.github.memflame.budget.BudgetResult;
+import io.github.memflame.budget.BudgetStatus;
+import io.github.memflame.budget.Drift;
+import io.github.memflame.budget.GrowthLimit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Measures every budget with a {@code maxDrift} against its figure in the reference build of the history: the
+ * oldest green build of the window that has the figure, or the newest green build labelled {@code driftReference}.
+ * A failed build is never a reference, and neither is a figure its budget did not match.
+ */
+public final class DriftCheck {
+    private final List<HistoryEntry> earlier;
+    private final String build;
+    private final String driftReference;
+    private final int warnAtPercent;
+
+    /**
+     * @param earlier the earlier builds of the window, oldest first (this build not among them)
+     * @param build this build's label
+     * @param driftReference the label of the reference build, or {@code null} for the oldest green one
+     * @param warnAtPercent a drift at or above this share of its limit is a warning; 0 for none
+     */
+    public DriftCheck(List<HistoryEntry> earlier, String build, String driftReference, int warnAtPercent) {
+        this.earlier = List.copyOf(earlier);
+        this.build = build;
+        this.driftReference = driftReference;
+        this.warnAtPercent = warnAtPercent;
+    }
+
+    /**
+     * The results with their drift measured where there is a reference figure; the others as they were.
+     *
+     * @throws HistoryException when {@code driftReference} names no green build of the window: a drift gate
+     *                          that silently measured nothing would be a hole
+     */
+    public List<BudgetResult> check(List<BudgetResult> results) throws HistoryException {
+        boolean anyDrift = results.stream().anyMatch(result -> result.budget().maxDrift() != null);
+        if (!anyDrift) {
+            return results;
+        }
+        int namedReference = namedReference();
+        List<Map<HistoryEntry.FigureKey, HistoryEntry.BudgetFigure>> figures = new ArrayList<>(earlier.size());
+        for (HistoryEntry entry : earlier) {
+            Map<HistoryEntry.FigureKey, HistoryEntry.BudgetFigure> byKey = new HashMap<>();
+            entry.budgets().forEach(figure -> byKey.putIfAbsent(figure.key(), figure));
+            figures.add(byKey);
+        }
+        List<BudgetResult> checked = new ArrayList<>(results.size());
+        for (BudgetResult result : results) {
+            GrowthLimit limit = result.budget().maxDrift();
+            if (limit == null || result.snapshot() == null || result.status() == BudgetStatus.UNMATCHED) {
+                checked.add(result);
+                continue;
+            }
+            HistoryEntry.FigureKey key = new HistoryEntry.FigureKey(result.budget().path(),
+                    result.budget().scope().configName(), result.snapshot());
+            int reference = namedReference >= 0 ? (usable(figures.get(namedReference).get(key)) ? namedReference : -1)
+                    : oldestGreen(figures, key);
+            checked.add(reference < 0 ? result : result.withDrift(drift(result, limit, key, reference, figures)));
+        }
+        return checked;
+    }
+
+    /** The index of the build {@code driftReference} names, -1 when none is named. */
+    private int namedReference() throws HistoryException {
+        if (driftReference == null) {
+            return -1;
+        }
+        for (int i = earlier.size() - 1; i >= 0; i--) {
+            if (earlier.get(i).build().equals(driftReference) && earlier.get(i).passed()) {
+                return i;
+            }
+        }
+        List<String> green = earlier.stream().filter(HistoryEntry::passed).map(HistoryEntry::build).toList();
+        boolean failed = earlier.stream().anyMatch(entry -> entry.build().equals(driftReference));
+        throw new HistoryException("driftReference '" + driftReference + "' names no green build in the history"
+                + (failed ? " (its build failed, and a failed build is never a reference)" : "") + "; the "
+                + green.size() + " green builds of the window are " + (green.isEmpty() ? "none" : listed(green))
+                + ". Set driftReference to one of them, or leave it out to measure from the oldest green build.");
+    }
+
+    private static String listed(List<String> labels) {
+        int shown = Math.min(5, labels.size());
+        return String.join(", ", labels.subList(labels.size() - shown, labels.size()))
+                + (labels.size() > shown ? " (the newest " + shown + ")" : "");
+    }
+
+    private int oldestGreen(List<Map<HistoryEntry.FigureKey, HistoryEntry.BudgetFigure>> figures,
+                            HistoryEntry.FigureKey key) {
+        for (int i = 0; i < earlier.size(); i++) {
+            if (earlier.get(i).passed() && usable(figures.get(i).get(key))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean usable(HistoryEntry.BudgetFigure figure) {
+        return figure != null && !figure.status().equals(BudgetStatus.UNMATCHED.summaryName());
+    }
+
+    private Drift drift(BudgetResult result, GrowthLimit limit, HistoryEntry.FigureKey key, int reference,
+                        List<Map<HistoryEntry.FigureKey, HistoryEntry.BudgetFigure>> figures) {
+        long referenceBytes = figures.get(reference).get(key).bytes();
+        long delta = Math.subtractExact(result.actualBytes(), referenceBytes);
+        long allowed = limit.allowedBytes(referenceBytes);
+        BudgetStatus status = delta > allowed ? BudgetStatus.EXCEEDED
+                : delta > 0 && warnAtPercent > 0 && (double) delta * 100 >= (double) allowed * warnAtPercent
+                ? BudgetStatus.WARNING : BudgetStatus.OK;
+        List<Drift.BuildChange> changes = new ArrayList<>();
+        long before = referenceBytes;
+        for (int i = reference + 1; i < earlier.size(); i++) {
+            HistoryEntry.BudgetFigure figure = figures.get(i).get(key);
+            if (figure != null) {
+                changes.add(new Drift.BuildChange(earlier.get(i).build(), before, figure.bytes()));
+                before = figure.bytes();
+            }
+        }
+        changes.add(new Drift.BuildChange(build, before, result.actualBytes()));
+        List<Drift.BuildChange> added = new ArrayList<>(changes.stream()
+                .filter(change -> change.deltaBytes() > 0).toList());
+        added.sort(Comparator.comparingLong(Drift.BuildChange::deltaBytes).reversed());
+        return new Drift(earlier.get(reference).build(), referenceBytes, delta, limit, status,
+                added.subList(0, Math.min(Drift.TOP_BUILDS, added.size())));
+    }
+}

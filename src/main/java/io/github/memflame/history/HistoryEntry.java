@@ -1,0 +1,109 @@
+package io.github.memflame.history;
+
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What the history remembers of one build: its figures, without a folded stack. A few KiB for a typical build; see
+ * {@link HistoryFormat} for the file.
+ *
+ * @param build the build's label (a commit, a CI build number, or the time); see {@link BuildLabel}
+ * @param time when the build checked its snapshots
+ * @param passed whether the check passed; a failed build's entry is kept, charted, and never a drift reference
+ * @param snapshots each snapshot's totals, in report order
+ * @param budgets each budget's figure in each snapshot it applies to, in report order
+ */
+public record HistoryEntry(String build, Instant time, boolean passed, List<SnapshotFigures> snapshots,
+                           List<BudgetFigure> budgets) {
+    /** The longest build label an entry holds: a commit hash, a tag or a build number fits easily. */
+    public static final int MAX_LABEL_LENGTH = 200;
+
+    /** @throws IllegalArgumentException when the label is empty, too long or holds control characters */
+    public HistoryEntry {
+        build = checkedText("build", build, MAX_LABEL_LENGTH);
+        Objects.requireNonNull(time, "time");
+        snapshots = List.copyOf(snapshots);
+        budgets = List.copyOf(budgets);
+    }
+
+    /**
+     * One snapshot's totals.
+     *
+     * @param name the snapshot's name
+     * @param totalBytes the bytes traced
+     * @param traces the traces counted
+     * @param directories the bytes allocated under each top-level directory (first component of the allocating
+     *                    file), largest first; see {@link HistoryFormat#DIRECTORIES}
+     */
+    public record SnapshotFigures(String name, long totalBytes, long traces, Map<String, Long> directories) {
+        public SnapshotFigures {
+            name = checkedText("snapshot name", name, Integer.MAX_VALUE);
+            nonNegative("totalBytes", totalBytes);
+            nonNegative("traces", traces);
+            if (directories.size() > HistoryFormat.DIRECTORIES + 1) {
+                throw new IllegalArgumentException("a snapshot has at most " + (HistoryFormat.DIRECTORIES + 1)
+                        + " directories (the " + HistoryFormat.DIRECTORIES + " largest and " + HistoryFormat.OTHER
+                        + "), found " + directories.size());
+            }
+            Map<String, Long> copy = new LinkedHashMap<>();
+            directories.forEach((directory, bytes) -> copy.put(checkedText("directory", directory, Integer.MAX_VALUE),
+                    nonNegative("directory bytes", bytes)));
+            directories = Collections.unmodifiableMap(copy);
+        }
+    }
+
+    /**
+     * One budget's figure in one snapshot.
+     *
+     * @param path the budget's path as normalized ({@code ""} for the whole snapshot)
+     * @param scope {@code self} or {@code inclusive}
+     * @param snapshot the snapshot's name
+     * @param bytes the figure
+     * @param status its status in that build, as {@code memflame.json} names it ({@code ok}, {@code exceeded}, ...)
+     */
+    public record BudgetFigure(String path, String scope, String snapshot, long bytes, String status) {
+        public BudgetFigure {
+            Objects.requireNonNull(path, "path");
+            scope = checkedText("scope", scope, Integer.MAX_VALUE);
+            snapshot = checkedText("snapshot", snapshot, Integer.MAX_VALUE);
+            nonNegative("bytes", bytes);
+            status = checkedText("status", status, Integer.MAX_VALUE);
+        }
+
+        /** What identifies the same budget figure from build to build: path, scope and snapshot. */
+        public FigureKey key() {
+            return new FigureKey(path, scope, snapshot);
+        }
+    }
+
+    /** A budget's figure across builds: the same path, scope and snapshot. */
+    public record FigureKey(String path, String scope, String snapshot) {
+    }
+
+    private static String checkedText(String what, String text, int maxLength) {
+        if (text == null || text.isEmpty()) {
+            throw new IllegalArgumentException("the " + what + " is empty");
+        }
+        if (text.length() > maxLength) {
+            throw new IllegalArgumentException("the " + what + " is longer than " + maxLength + " characters");
+        }
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isISOControl(text.charAt(i))) {
+                throw new IllegalArgumentException("the " + what + " holds a control character (U+"
+                        + String.format("%04X", (int) text.charAt(i)) + ") at position " + (i + 1));
+            }
+        }
+        return text;
+    }
+
+    private static long nonNegative(String what, long value) {
+        if (value < 0) {
+            throw new IllegalArgumentException(what + " cannot be negative, was " + value);
+        }
+        return value;
+    }
+}

@@ -1,0 +1,95 @@
+package io.github.memflame.history;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.github.memflame.budget.Budget;
+import io.github.memflame.budget.BudgetResult;
+import io.github.memflame.budget.BudgetStatus;
+import io.github.memflame.budget.Drift;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Which build drift is measured from, and what it says: the unit rules behind the twelve-build sequence. */
+class DriftCheckTest {
+    private static final Budget DRIFT = Budget.parse("budget 1", "client", null, null, "20%", null, null, null);
+    private static final Budget WARN_DRIFT = Budget.parse("budget 1", "client", "1 GiB", null, "20%", null, null,
+            "warn");
+
+    private static HistoryEntry build(String label, boolean passed, long bytes) {
+        return HistoryJsonTest.entry(label, passed, bytes);
+    }
+
+    private static HistoryEntry unmatched(String label) {
+        return new HistoryEntry(label, Instant.EPOCH, true, List.of(),
+                List.of(new HistoryEntry.BudgetFigure("client", "self", "battle.pickle", 0, "unmatched")));
+    }
+
+    private static BudgetResult now(Budget budget, long bytes) {
+        return new BudgetResult(budget, "battle.pickle", bytes,
+                budget.hasMax() ? BudgetStatus.OK : BudgetStatus.NOT_CHECKED, List.of(), null,
+                budget.hasMax() ? BudgetStatus.OK : null);
+    }
+
+    @Test
+    void measuredFromTheOldestGreenBuildThatHasTheFigure() throws HistoryException {
+        List<HistoryEntry> earlier = List.of(unmatched("b0"), build("b1", false, 50), build("b2", true, 100),
+                build("b3", true, 110), build("b4", false, 150), build("b5", true, 112));
+        BudgetResult result = new DriftCheck(earlier, "b6", null, 0).check(List.of(now(DRIFT, 121))).get(0);
+        Drift drift = result.drift();
+        assertEquals("b2", drift.referenceBuild());
+        assertEquals(100, drift.referenceBytes());
+        assertEquals(21, drift.deltaBytes());
+        assertEquals(20, drift.allowedBytes());
+        assertEquals(BudgetStatus.EXCEEDED, drift.status());
+        assertEquals(BudgetStatus.EXCEEDED, result.status());
+        assertEquals(List.of(new Drift.BuildChange("b4", 110, 150), new Drift.BuildChange("b3", 100, 110),
+                new Drift.BuildChange("b6", 112, 121)), drift.topBuilds());
+    }
+
+    @Test
+    void exactlyTheLimitPassesAndWarnAtPercentWarns() throws HistoryException {
+        List<HistoryEntry> earlier = List.of(build("b1", true, 100));
+        assertEquals(BudgetStatus.OK, new DriftCheck(earlier, "b2", null, 0).check(List.of(now(DRIFT, 120)))
+                .get(0).status());
+        assertEquals(BudgetStatus.WARNING, new DriftCheck(earlier, "b2", null, 90).check(List.of(now(DRIFT, 118)))
+                .get(0).status());
+        BudgetResult warned = new DriftCheck(earlier, "b2", null, 0).check(List.of(now(WARN_DRIFT, 121))).get(0);
+        assertEquals(BudgetStatus.EXCEEDED, warned.status());
+        assertEquals(false, warned.failsBuild());
+        assertEquals(true, warned.onlyWarned());
+    }
+
+    @Test
+    void driftReferenceNamesTheNewestGreenBuildOfThatLabel() throws HistoryException {
+        List<HistoryEntry> earlier = List.of(build("b1", true, 50), build("v1.2", true, 100), build("b3", true, 90),
+                build("v1.2", false, 10));
+        Drift drift = new DriftCheck(earlier, "b5", "v1.2", 0).check(List.of(now(DRIFT, 110))).get(0).drift();
+        assertEquals("v1.2", drift.referenceBuild());
+        assertEquals(100, drift.referenceBytes());
+        assertEquals(BudgetStatus.OK, drift.status());
+    }
+
+    @Test
+    void aDriftReferenceThatNamesNoGreenBuildFailsNamingTheGreenOnes() {
+        List<HistoryEntry> earlier = List.of(build("b1", true, 50), build("v1.3", false, 100));
+        assertEquals("driftReference 'v1.3' names no green build in the history (its build failed, and a failed "
+                + "build is never a reference); the 1 green builds of the window are b1. Set driftReference to one "
+                + "of them, or leave it out to measure from the oldest green build.",
+                assertThrows(HistoryException.class, () -> new DriftCheck(earlier, "b3", "v1.3", 0)
+                        .check(List.of(now(DRIFT, 1)))).getMessage());
+    }
+
+    @Test
+    void withoutAReferenceFigureNothingIsMeasured() throws HistoryException {
+        BudgetResult result = now(DRIFT, 5);
+        List<BudgetResult> checked = new DriftCheck(List.of(build("b1", false, 1), unmatched("b2")), "b3", null, 0)
+                .check(List.of(result));
+        assertSame(result, checked.get(0));
+        assertNull(checked.get(0).drift());
+        assertEquals(BudgetStatus.NOT_CHECKED, checked.get(0).status());
+    }
+}

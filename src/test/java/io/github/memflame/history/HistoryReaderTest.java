@@ -1,0 +1,80 @@
+package io.github.memflame.history;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Reading a history directory as CI restored it: the window, names that are no entry's, broken entries. */
+class HistoryReaderTest {
+    @TempDir
+    Path directory;
+
+    private void write(int sequence, HistoryEntry entry) throws IOException {
+        Files.writeString(directory.resolve(HistoryFormat.fileName(sequence)), HistoryJson.text(entry));
+    }
+
+    @Test
+    void noDirectoryIsNoHistory() throws HistoryException {
+        assertNull(HistoryReader.read(directory.resolve("missing"), 5));
+    }
+
+    @Test
+    void aFileWhereTheDirectoryShouldBeIsRefused() throws IOException {
+        Path file = Files.writeString(directory.resolve("history"), "x");
+        assertEquals(file + ": the history is not a directory; set history to the directory that holds the "
+                + ".history.json files of earlier builds",
+                assertThrows(HistoryException.class, () -> HistoryReader.read(file, 5)).getMessage());
+    }
+
+    @Test
+    void theNewestEntriesOfTheWindowAreReadOldestFirst() throws IOException {
+        for (int i = 1; i <= 7; i++) {
+            write(i, HistoryJsonTest.entry("b" + i, true, i));
+        }
+        Files.writeString(directory.resolve("README.md"), "the history");
+        Files.createDirectory(directory.resolve("build-000099.history.json.d"));
+        HistoryReader.Read read = HistoryReader.read(directory, 3);
+        assertEquals(List.of("b5", "b6", "b7"), read.entries().stream().map(r -> r.entry().build()).toList());
+        assertEquals(List.of(5, 6, 7), read.entries().stream().map(HistoryReader.Recorded::sequence).toList());
+        assertEquals(List.of("README.md", "build-000099.history.json.d"), read.ignored());
+        assertEquals(7, read.lastSequence());
+    }
+
+    @Test
+    void aBrokenEntryIsNamedAndLeftOutAndItsNumberIsNotReused() throws IOException {
+        write(1, HistoryJsonTest.entry("b1", true, 1));
+        Files.writeString(directory.resolve(HistoryFormat.fileName(2)), "{\"historyFormat\": 1");
+        Files.write(directory.resolve(HistoryFormat.fileName(3)), new byte[(int) HistoryFormat.MAX_ENTRY_BYTES + 1]);
+        HistoryReader.Read read = HistoryReader.read(directory, 10);
+        assertEquals(List.of("b1"), read.entries().stream().map(r -> r.entry().build()).toList());
+        Path second = directory.resolve("build-000002.history.json");
+        assertEquals(List.of(
+                new HistoryReader.Unreadable("build-000002.history.json", second + ": line 1, column 20: not a memflame "
+                        + "history entry: Unexpected end-of-input: expected close marker for Object"),
+                new HistoryReader.Unreadable("build-000003.history.json", directory.resolve("build-000003.history.json")
+                        + ": larger than 1048576 bytes, the most a history entry may be (an entry holds figures "
+                        + "only, a few KiB)")), read.unreadable());
+        assertEquals(3, read.lastSequence());
+    }
+
+    @Test
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = "symbolic links need privileges on Windows")
+    void anEntryThatIsALinkOutOfTheDirectoryIsNotRead(@TempDir Path elsewhere) throws IOException {
+        Path secret = Files.writeString(elsewhere.resolve("secret.json"), HistoryJson.text(
+                HistoryJsonTest.entry("secret", true, 1)));
+        Files.createSymbolicLink(directory.resolve(HistoryFormat.fileName(1)), secret);
+        HistoryReader.Read read = HistoryReader.read(directory, 10);
+        assertEquals(List.of(), read.entries());
+        assertEquals(directory.resolve("build-000001.history.json") + ": refused: it is a link, or lies under one, "
+                + "that leads out of " + directory, read.unreadable().get(0).error());
+    }
+}

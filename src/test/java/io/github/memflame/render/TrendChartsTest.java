@@ -1,0 +1,102 @@
+package io.github.memflame.render;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.memflame.run.RunResults;
+import io.github.memflame.budget.Budget;
+import io.github.memflame.budget.BudgetResult;
+import io.github.memflame.budget.BudgetStatus;
+import io.github.memflame.history.HistoryEntry;
+import io.github.memflame.history.HistoryReader;
+import io.github.memflame.history.HistoryWindow;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** The step rule and the sparkline, exactly. */
+class TrendChartsTest {
+    private static List<TrendCharts.Point> points(long... bytes) {
+        List<TrendCharts.Point> points = new ArrayList<>();
+        for (int i = 0; i < bytes.length; i++) {
+            points.add(new TrendCharts.Point(i, bytes[i]));
+        }
+        return points;
+    }
+
+    @Test
+    void aStepIsMoreThanThreeTimesTheMedianChangeBeforeIt() {
+        assertEquals(List.of(4), TrendCharts.steps(points(100, 110, 120, 130, 175, 185)));
+        // Exactly three times the median is no step.
+        assertEquals(List.of(), TrendCharts.steps(points(100, 110, 120, 130, 160)));
+        // The median of an even count is the mean of the middle two: (10 + 20) / 2 * 3 = 45.
+        assertEquals(List.of(), TrendCharts.steps(points(100, 110, 130, 175)));
+        assertEquals(List.of(3), TrendCharts.steps(points(100, 110, 130, 176)));
+        // A shrink counts as a change too.
+        assertEquals(List.of(3), TrendCharts.steps(points(100, 110, 120, 60)));
+    }
+
+    @Test
+    void aStepIsAtLeastOnePercentOfTheFigure() {
+        assertEquals(List.of(), TrendCharts.steps(points(100_000, 100_001, 100_002, 100_010)));
+        assertEquals(List.of(3), TrendCharts.steps(points(100, 100, 100, 101)));
+        assertEquals(List.of(), TrendCharts.steps(points(1000, 1000, 1000, 1009)));
+    }
+
+    @Test
+    void theFirstChangeHasNothingToCompareWith() {
+        assertEquals(List.of(), TrendCharts.steps(points(1, 1000)));
+        assertEquals(List.of(), TrendCharts.steps(points(5)));
+    }
+
+    @Test
+    void aSparklineRunsFromTheLowestFigureToTheHighest() {
+        assertEquals("\u2581\u2585\u2588", TrendCharts.sparkline(points(1, 5, 9)));
+        assertEquals("\u2581\u2581", TrendCharts.sparkline(points(7, 7)));
+    }
+
+    @Test
+    void theMostUrgentTwentyBudgetFiguresAndTheFirstTenSnapshotsAreCharted() throws IOException {
+        List<BudgetResult> results = new ArrayList<>();
+        List<HistoryEntry.BudgetFigure> figures = new ArrayList<>();
+        for (int b = 0; b < 25; b++) {
+            Budget budget = Budget.parse("budget " + b, "dir" + b, "1 MiB", null, null, null, null, null);
+            BudgetStatus status = b == 24 ? BudgetStatus.EXCEEDED : BudgetStatus.OK;
+            results.add(new BudgetResult(budget, "s0.pickle", 100, status, List.of(), null, status));
+            figures.add(new HistoryEntry.BudgetFigure("dir" + b, "self", "s0.pickle", 100, "ok"));
+        }
+        List<HistoryEntry.SnapshotFigures> snapshots = new ArrayList<>();
+        for (int s = 0; s < 12; s++) {
+            snapshots.add(new HistoryEntry.SnapshotFigures("s" + s + ".pickle", 100, 1, Map.of("dir", 100L)));
+        }
+        HistoryEntry earlier = new HistoryEntry("b1", Instant.EPOCH, true, snapshots, figures);
+        HistoryEntry current = new HistoryEntry("b2", Instant.EPOCH, false, snapshots, figures);
+        HistoryWindow window = HistoryWindow.of(List.of(new HistoryReader.Recorded(1, "b1", earlier)), 1, current);
+        CheckReport report = new CheckReport(false, List.of(), results, List.of(), null, false, null, RunResults.NONE,
+                window);
+        StringWriter page = new StringWriter();
+        IndexPage.write(report, page);
+        Matcher captions = Pattern.compile("<figure class=\"trend budget-trend\">\n<figcaption>([^<]*)")
+                .matcher(page.toString());
+        List<String> charted = new ArrayList<>();
+        while (captions.find()) {
+            charted.add(captions.group(1));
+        }
+        assertEquals(20, charted.size());
+        assertEquals("dir24 (self) in s0.pickle", charted.get(0));
+        assertEquals("dir0 (self) in s0.pickle", charted.get(1));
+        assertEquals("dir18 (self) in s0.pickle", charted.get(19));
+        assertEquals(10, page.toString().split("<figure class=\"trend snapshot-trend\">", -1).length - 1);
+        assertEquals(true, page.toString().contains("Charted: the 20 most urgent of 25 budget figures and the first "
+                + "10 of 12 snapshots; every figure is in history/."));
+        String markdown = MarkdownSummary.text(report);
+        assertEquals(20, markdown.lines().filter(line -> line.startsWith("| dir")).count());
+        assertEquals(true, markdown.contains("The 20 most urgent of 25 budget figures; every figure is in the "
+                + "report's history."), markdown);
+    }
+}
