@@ -22,4 +22,11 @@ def summary = new groovy.json.JsonSlurper().parse(new File(report, 'memflame.jso
 assert summary.result == 'passed'
 assert summary.snapshots*.name == ['scene-3-battle.pickle']
 assert summary.budgets[0].actualBytes == 181840
+
+// The site shows the run's timeline as the report does: the chart is part of the page, no script is fetched.
+def page = new File(report, 'index.html').getText('UTF-8')
+assert page.contains('<section id="run">') : 'the site report has no run timeline'
+assert page =~ /<svg class="timeline"/
+assert page.contains('scene-3-battle.pickle')
+assert !(page =~ /<script[^>]+src=/) : 'the site report fetches a script'
 return true
