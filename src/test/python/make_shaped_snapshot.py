@@ -1,7 +1,7 @@
 """Writes one of the benchmark's dump shapes, through CPython's own Snapshot.dump, with a fixed seed (generated on
 demand, never committed). Each shape makes one dimension of a dump large, so that no dimension goes unmeasured.
 
-Usage: python3 make_shaped_snapshot.py SHAPE OUTPUT.pickle|OUTPUT.folded
+Usage: python3 make_shaped_snapshot.py SHAPE OUTPUT.pickle|OUTPUT.folded [SEED]
 
   wide      1,000,000 traces over 500,000 distinct files, 3 frames deep
   deep      200,000 traces, 100 frames deep, every traceback distinct
@@ -11,7 +11,8 @@ Usage: python3 make_shaped_snapshot.py SHAPE OUTPUT.pickle|OUTPUT.folded
 
 An OUTPUT ending in .folded gets the same traces as folded stacks for flamegraph.pl instead: one line per distinct
 traceback, root first, `path:line;...;path:line BYTES` with the bytes CPython's statistics('traceback') gives it.
-The raw traces use the CPython 3.9+ layout (domain, size, traceback, total_nframe).
+The raw traces use the CPython 3.9+ layout (domain, size, traceback, total_nframe). SEED (default 20261207)
+makes another dump of the same shape, e.g. the scenes of one benchmark run.
 """
 import random
 import sys
@@ -62,7 +63,7 @@ def write_folded(raw, output):
 
 def main():
     shape, output = sys.argv[1], sys.argv[2]
-    rng = random.Random(20261207)
+    rng = random.Random(int(sys.argv[3]) if len(sys.argv) > 3 else 20261207)
     raw, nframe = shaped(shape, rng)
     if output.endswith(".folded"):
         write_folded(raw, output)

@@ -11,6 +11,10 @@ make_shaped_snapshot.py, each as a dump and as folded stacks, then ten times the
   deep.pickle/.folded       200k traces, 100 frames deep, every traceback distinct
   lines.pickle/.folded      1M traces, 10 frames deep over 200 files with lines up to 20,000
   10m-traces.pickle         make_big_snapshot.py 10000000 40000
+  run-30                    30 realistic dumps (seeds 1 to 30) in one directory: one run of 30 scenes. CPython
+                            loads each and computes statistics('traceback') in one process; memflame checks the
+                            run on every processor, then again with a comparison and a leak check (CheckProcess
+                            run-checks), to see what checks across the run add
 
 Each measurement is a whole process, timed from start to exit, with its CPU time (user + system) and its peak
 resident memory (wait4); on a shared machine the CPU time is the figure that compares. With --runs N, CPython and
@@ -40,6 +44,13 @@ INPUTS = ([(shape + ".pickle", ["make_shaped_snapshot.py", shape]) for shape in 
           + [("10m-traces.pickle", ["make_big_snapshot.py", "10000000", "40000"])])
 
 NYTPROF_FLAMEGRAPH = "/usr/share/perl5/Devel/NYTProf/flamegraph.pl"
+
+RUN_SCENES = 30
+
+CPYTHON_LOAD_ALL = ("import os, sys, tracemalloc\n"
+                    "for name in sorted(os.listdir(sys.argv[1])):\n"
+                    "    snapshot = tracemalloc.Snapshot.load(os.path.join(sys.argv[1], name))\n"
+                    "    print(name, len(snapshot.statistics('traceback')))\n")
 
 CPYTHON_LOAD = ("import sys, tracemalloc\n"
                 "snapshot = tracemalloc.Snapshot.load(sys.argv[1])\n"
@@ -78,6 +89,37 @@ def figures(result):
     return "%.1f s (CPU %.1f s), %.0f MiB" % (seconds, cpu, rss) if status == 0 else "FAILED (%d)" % status
 
 
+def run_of_scenes(args, java):
+    """The rows of one run of RUN_SCENES realistic dumps: memflame's check alone, then with checks across the run."""
+    scenes = os.path.join(args.work, "in-run-30")
+    os.makedirs(scenes, exist_ok=True)
+    for seed in range(1, RUN_SCENES + 1):
+        path = os.path.join(scenes, "scene-%02d.pickle" % seed)
+        if not os.path.exists(path):
+            subprocess.run([sys.executable, os.path.join(HERE, "make_shaped_snapshot.py"), "realistic", path,
+                            str(seed)], check=True, stdout=subprocess.DEVNULL)
+    size_mb = sum(os.path.getsize(os.path.join(scenes, name)) for name in os.listdir(scenes)) / 1e6
+    threads = str(os.cpu_count())
+    variants = [("run-30", []), ("run-30 with a comparison and a leak check", ["run-checks"])]
+    reference_runs, memflame_runs = [], {label: [] for label, _ in variants}
+    for _ in range(args.runs):
+        reference_runs.append(run([sys.executable, "-c", CPYTHON_LOAD_ALL, scenes],
+                                  os.path.join(args.work, "run-30.cpython.log")))
+        for label, extra in variants:
+            log = os.path.join(args.work, "run-30%s.memflame.log" % ("-checks" if extra else ""))
+            memflame_runs[label].append(run([java, "-Xmx" + args.heap, "-cp", args.classpath,
+                                             "io.github.memflame.bench.CheckProcess", scenes,
+                                             os.path.join(args.work, "out-run-30"), threads] + extra, log))
+    reference = ("CPython load + statistics('traceback') of each", median(reference_runs))
+    rows = []
+    for label, extra in variants:
+        log = os.path.join(args.work, "run-30%s.memflame.log" % ("-checks" if extra else ""))
+        with open(log, encoding="utf-8", errors="replace") as text:
+            peak = re.search(r"peak-heap-mib=(\d+)", text.read())
+        rows.append((label, size_mb, reference, median(memflame_runs[label]), peak.group(1) if peak else "-"))
+    return rows
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--classpath", required=True)
@@ -94,6 +136,8 @@ def main():
           % (os.cpu_count(), os.getloadavg()[0], sys.version.split()[0], args.heap,
              flamegraph or "none found (set FLAMEGRAPH_PL or --flamegraph; apt-get install libdevel-nytprof-perl)"))
     rows = []
+    if not args.only or "run-30" in args.only:
+        rows.extend(run_of_scenes(args, java))
     for name, generator in INPUTS:
         if args.only and name not in args.only:
             continue

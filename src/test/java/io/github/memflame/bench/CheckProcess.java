@@ -5,6 +5,10 @@ import io.github.memflame.check.CheckListener;
 import io.github.memflame.check.CheckSettings;
 import io.github.memflame.check.CheckSettingsBuilder;
 import io.github.memflame.check.MemflameCheck;
+import io.github.memflame.run.Comparison;
+import io.github.memflame.run.LeakCheck;
+import io.github.memflame.run.RunChecks;
+import io.github.memflame.run.RunOrder;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -17,7 +21,10 @@ import java.util.Locale;
  * flame graphs, the folded exports and the index, as {@code mvn verify} does. Prints the wall time and the peak
  * heap in use, for {@code src/test/python/run_benchmark.py}.
  *
- * <p>Usage: {@code java -Xmx1g -cp CLASSPATH io.github.memflame.bench.CheckProcess SNAPSHOT_DIR OUTPUT_DIR [THREADS]}
+ * <p>Usage: {@code java -Xmx1g -cp CLASSPATH io.github.memflame.bench.CheckProcess SNAPSHOT_DIR OUTPUT_DIR [THREADS]
+ * [run-checks]}. With {@code run-checks}, the check also compares the second snapshot of the run with the
+ * second to last and runs a leak check over the rounds {@code scene-1*} (under {@code client}, both at level
+ * {@code warn}), as a team checking a whole run would.
  */
 public final class CheckProcess {
     private CheckProcess() {
@@ -26,9 +33,15 @@ public final class CheckProcess {
     public static void main(String[] args) throws Exception {
         long start = System.nanoTime();
         int threads = args.length > 2 ? Integer.parseInt(args[2]) : Runtime.getRuntime().availableProcessors();
-        CheckSettings settings = CheckSettingsBuilder.snapshots(Path.of(args[0])).output(Path.of(args[1]))
+        CheckSettingsBuilder builder = CheckSettingsBuilder.snapshots(Path.of(args[0])).output(Path.of(args[1]))
                 .maxDecompressedBytes(Long.MAX_VALUE).stripPrefixes(List.of("I:/G1/trunk/code/Script/Python/"))
-                .threads(threads).build();
+                .threads(threads);
+        if (args.length > 3 && args[3].equals("run-checks")) {
+            builder.run(new RunChecks(RunOrder.NAME,
+                    List.of(Comparison.parse(1, null, "scene-02*", "scene-29*", "client", "inclusive", "100%", "warn")),
+                    List.of(LeakCheck.parse(1, null, "scene-1*", 1, "client", "inclusive", "1 MiB", "warn"))));
+        }
+        CheckSettings settings = builder.build();
         CheckListener console = new CheckListener() {
             @Override
             public void info(String line) {
