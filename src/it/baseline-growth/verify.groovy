@@ -54,7 +54,7 @@ assert leak.contains('BUILD FAILURE')
 
 def summary = new JsonSlurper().parse(new File(report, 'memflame.json'))
 assert summary.result == 'failed'
-assert summary.baselineFormat == 1
+assert summary.baselineFormat == 2
 assert summary.baseline.source == committed.path
 assert summary.baseline.missingSnapshots == []
 assert summary.snapshots*.baselineTotalBytes == [187081, 818758, 2336032]

@@ -126,7 +126,7 @@ public final class BudgetChecker {
         after.bytesBySite.forEach((site, bytes) -> {
             long was = before.bytesBySite.getOrDefault(site, 0L);
             if (bytes > was) {
-                grown.add(new SiteChange(site, after.functionBySite.get(site), was, bytes));
+                grown.add(new SiteChange(site, after.functionBySite.get(site), was, bytes, before.wasLines.get(site)));
             }
         });
         grown.sort(Comparator.comparingLong(SiteChange::deltaBytes).reversed().thenComparing(SiteChange::site));
@@ -150,6 +150,7 @@ public final class BudgetChecker {
         Map<String, Boolean> coveredByPath = new HashMap<>();
         Map<String, Long> bytesBySite = new HashMap<>();
         Map<String, String> functionBySite = new HashMap<>();
+        Map<String, Integer> wasLines = new HashMap<>();
         long bytes = 0;
         boolean matched = false;
         for (StackTotal stack : snapshot.stacks()) {
@@ -160,11 +161,15 @@ public final class BudgetChecker {
                 String label = site == null ? FlameTree.UNKNOWN : site.label();
                 if (!bytesBySite.containsKey(label)) {
                     functionBySite.put(label, snapshot.functionAt(site));
+                    Integer wasLine = snapshot.formerLine(site);
+                    if (wasLine != null) {
+                        wasLines.put(label, wasLine);
+                    }
                 }
                 bytesBySite.merge(label, stack.bytes(), Math::addExact);
             }
         }
-        return new Measurement(snapshot.name(), bytes, matched, bytesBySite, functionBySite);
+        return new Measurement(snapshot.name(), bytes, matched, bytesBySite, functionBySite, wasLines);
     }
 
     private static boolean counts(StackTotal stack, BudgetPath path, Scope scope, Map<String, Boolean> covered) {
@@ -183,9 +188,12 @@ public final class BudgetChecker {
         return false;
     }
 
-    /** One budget's figure in one snapshot, with the bytes and function of every allocation site it counted. */
+    /**
+     * One budget's figure in one snapshot, with the bytes and function of every allocation site it counted, and in
+     * a baseline aligned with this run, the line each moved one was on.
+     */
     private record Measurement(String snapshot, long bytes, boolean matched, Map<String, Long> bytesBySite,
-                               Map<String, String> functionBySite) {
+                               Map<String, String> functionBySite, Map<String, Integer> wasLines) {
 
         /** The biggest sites, largest first, at most five. */
         List<Contributor> topSites() {

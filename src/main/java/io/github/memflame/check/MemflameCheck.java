@@ -13,8 +13,11 @@ import io.github.memflame.budget.UnmatchedBudget;
 import io.github.memflame.files.FileErrors;
 import io.github.memflame.fold.FlameTree;
 import io.github.memflame.fold.FoldedSnapshot;
+import io.github.memflame.fold.FrameIdentity;
+import io.github.memflame.fold.FrameMatcher;
 import io.github.memflame.fold.PathGlob;
 import io.github.memflame.fold.PathNormalizer;
+import io.github.memflame.fold.Site;
 import io.github.memflame.fold.SnapshotFolder;
 import io.github.memflame.fold.StackTotal;
 import io.github.memflame.format.Numbers;
@@ -164,7 +167,8 @@ public final class MemflameCheck {
         if (baseline != null && !settings.sourceRoots().isEmpty()) {
             baseline = nameFunctions(baseline);
         }
-        Map<String, FoldedSnapshot> baselineSnapshots = baseline == null ? null : baseline.byName();
+        Map<String, FoldedSnapshot> baselineSnapshots = baseline == null ? null
+                : aligned(baseline, snapshots, listing.dumps());
         List<BudgetResult> results = new BudgetChecker(settings.budgets(), settings.warnAtPercent(),
                 settings.failOnUnmatched()).check(snapshots, baselineSnapshots);
         List<BudgetResult> failing = results.stream().filter(BudgetResult::failsBuild).toList();
@@ -441,6 +445,14 @@ public final class MemflameCheck {
         long compared = snapshots.stream().filter(snapshot -> before.containsKey(snapshot.name())).count();
         listener.info("Baseline: " + baseline.summaryFile() + ", " + compared + " of " + snapshots.size()
                 + (snapshots.size() == 1 ? " snapshot" : " snapshots") + " compared");
+        if (settings.sourceRoots().isEmpty()) {
+            listener.info("Frames are matched with the baseline by path:line (no sourceRoots are set), so edits that "
+                    + "move lines show as changes; with sourceRoots, frames are matched by function and line text.");
+        } else if (compared > 0 && baseline.snapshots().stream().allMatch(s -> s.frameIdentities().isEmpty())) {
+            listener.info("Frames are matched with the baseline by path:line: it records no frame identities (it was "
+                    + "written without sourceRoots, or by an older memflame), so edits that move lines show as "
+                    + "changes until the next baseline.");
+        }
         for (FoldedSnapshot snapshot : snapshots) {
             FoldedSnapshot was = before.get(snapshot.name());
             if (was == null) {
@@ -468,22 +480,48 @@ public final class MemflameCheck {
         List<FoldedSnapshot> named = new ArrayList<>(snapshots.size());
         for (FoldedSnapshot snapshot : snapshots) {
             FileTime dumpModified = Files.getLastModifiedTime(files.get(snapshot.name()));
-            named.add(snapshot.withFunctionNames((path, line) -> resolver.resolve(path, line, dumpModified)));
+            named.add(snapshot.withFunctionNames((path, line) -> resolver.resolve(path, line, dumpModified))
+                    .withFrameIdentities((path, line) -> resolver.identify(path, line, dumpModified)));
         }
         return named;
     }
 
     /**
-     * The baseline with its sites named from the same sources, so that a line this run no longer allocates in (it
-     * shrank to nothing) keeps its function in the report. A source modified after the baseline's summary was
-     * written is not trusted for it, as for a dump. A resolver of its own: the counts logged are this run's.
+     * The baseline's snapshots by name, each aligned with this run's snapshot of the same name by
+     * {@link FrameMatcher}, so that a line an edit moved is compared with the line it was.
+     */
+    private Map<String, FoldedSnapshot> aligned(Baseline baseline, List<FoldedSnapshot> snapshots,
+                                                List<SnapshotFiles.Dump> dumps) throws IOException {
+        Map<String, FoldedSnapshot> byName = baseline.byName();
+        FunctionNameResolver resolver = new FunctionNameResolver(settings.sourceRoots());
+        Map<String, Path> files = new HashMap<>();
+        dumps.forEach(dump -> files.put(dump.name(), dump.file()));
+        for (FoldedSnapshot snapshot : snapshots) {
+            FoldedSnapshot before = byName.get(snapshot.name());
+            if (before != null) {
+                FileTime dumpModified = Files.getLastModifiedTime(files.get(snapshot.name()));
+                byName.put(snapshot.name(), FrameMatcher.align(snapshot, before,
+                        (path, identity, byText) -> resolver.lineNow(path, identity, byText, dumpModified)));
+            }
+        }
+        return byName;
+    }
+
+    /**
+     * The baseline with its sites named, so that a line this run no longer allocates in (it shrank to nothing)
+     * keeps its function in the report: by the functions its run recorded, else from the same sources. A source
+     * modified after the baseline's summary was written is not trusted for it, as for a dump. A resolver of its
+     * own: the counts logged are this run's.
      */
     private Baseline nameFunctions(Baseline baseline) throws IOException {
         FunctionNameResolver resolver = new FunctionNameResolver(settings.sourceRoots());
         FileTime written = Files.getLastModifiedTime(baseline.summaryFile());
         List<FoldedSnapshot> named = new ArrayList<>(baseline.snapshots().size());
         for (FoldedSnapshot snapshot : baseline.snapshots()) {
-            named.add(snapshot.withFunctionNames((path, line) -> resolver.resolve(path, line, written)));
+            named.add(snapshot.withFunctionNames((path, line) -> {
+                FrameIdentity recorded = snapshot.frameIdentities().get(new Site(path, line));
+                return recorded != null ? recorded.function() : resolver.resolve(path, line, written);
+            }));
         }
         return new Baseline(baseline.source(), baseline.summaryFile(), named, baseline.files());
     }

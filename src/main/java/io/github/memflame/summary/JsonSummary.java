@@ -44,7 +44,9 @@ import java.util.Objects;
  *                    "unresolvedFiles": [{"path": "net/pool.py", "reason": "not found under any source root"}]}}
  * }</pre>
  *
- * <p>{@code folded} names the gzip-compressed folded stacks with plain {@code path:line} frames; {@code foldedNamed},
+ * <p>{@code frames}, present only when {@code sourceRoots} identified frames, names the snapshot's frame
+ * identities ({@link FramesFile}).
+ * {@code folded} names the gzip-compressed folded stacks with plain {@code path:line} frames; {@code foldedNamed},
  * present only when {@code foldedFunctionNames} is set, those whose frames carry function names.
  *
  * <p>A budget with {@code "status": "exceeded"} and {@code "level": "warn"} only warned: it did not fail the build.
@@ -63,7 +65,8 @@ import java.util.Objects;
  * {@code maxGrowth}, whose status is {@code not-checked} on a snapshot without a baseline figure. {@code growth} is
  * {@code null} without a baseline figure; its {@code deltaPercent} is {@code null} when the baseline's figure is 0,
  * its {@code limitBytes} and {@code limit} are the growth allowed ({@code null} without {@code maxGrowth}, its
- * {@code status} then {@code ok}), {@code topChanges} the lines that grew most.
+ * {@code status} then {@code ok}), {@code topChanges} the lines that grew most, with {@code wasLine}, the line it
+ * had in the baseline, for a line that moved (see {@link io.github.memflame.fold.FrameMatcher}).
  *
  * <p>Report file names are relative to the output directory. Written with jackson-core's streaming generator.
  */
@@ -134,6 +137,9 @@ public final class JsonSummary {
                     string(json, view.fileSuffix(), ReportFiles.namedFolded(folded.name(), view));
                 }
                 json.writeEndObject();
+            }
+            if (!folded.frameIdentities().isEmpty()) {
+                string(json, "frames", ReportFiles.frames(folded.name()));
             }
             json.writeEndObject();
         }
@@ -214,6 +220,9 @@ public final class JsonSummary {
             json.writeNumberField("beforeBytes", change.beforeBytes());
             json.writeNumberField("afterBytes", change.afterBytes());
             json.writeNumberField("deltaBytes", change.deltaBytes());
+            if (change.wasLine() != null) {
+                json.writeNumberField("wasLine", change.wasLine());
+            }
             json.writeEndObject();
         }
         json.writeEndArray();

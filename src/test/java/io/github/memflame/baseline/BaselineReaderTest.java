@@ -117,7 +117,7 @@ class BaselineReaderTest {
     void aSummaryWithoutBaselineFormatIsRefusedSayingWhatToDo() throws Exception {
         Path directory = baseline(summary(null, "menu.stack.folded", 5740), "menu.stack.folded",
                 STACKS.getBytes(StandardCharsets.UTF_8));
-        assertEquals(directory.resolve("memflame.json") + ": expected \"baselineFormat\": 1, found no baselineFormat: "
+        assertEquals(directory.resolve("memflame.json") + ": expected \"baselineFormat\": 1 to 2, found no baselineFormat: "
                 + "this memflame.json was written by a memflame version without baselines, or is not a report's "
                 + "summary; make a new baseline with this version (run the check, then use its report or "
                 + "memflame:baseline)", failure(directory).getMessage());
@@ -125,10 +125,10 @@ class BaselineReaderTest {
 
     @Test
     void anotherBaselineFormatIsRefusedNamingBoth() throws Exception {
-        Path directory = baseline(summary("2", "menu.stack.folded", 5740), "menu.stack.folded",
+        Path directory = baseline(summary("3", "menu.stack.folded", 5740), "menu.stack.folded",
                 STACKS.getBytes(StandardCharsets.UTF_8));
-        assertEquals(directory.resolve("memflame.json") + ": expected \"baselineFormat\": 1 and \"schema\": 1, found "
-                + "baselineFormat 2 and schema 1: written by another memflame version; make a new baseline with this "
+        assertEquals(directory.resolve("memflame.json") + ": expected \"baselineFormat\": 1 to 2 and \"schema\": 1, "
+                + "found baselineFormat 3 and schema 1: written by another memflame version; make a new baseline with this "
                 + "one", failure(directory).getMessage());
     }
 

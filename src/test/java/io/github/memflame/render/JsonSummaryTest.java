@@ -41,7 +41,7 @@ class JsonSummaryTest {
 
         assertEquals(List.of("schema", "baselineFormat", "result", "baseline", "snapshots", "budgets", "unreadable",
                 "functionNames"), fields(json));
-        assertEquals(1, json.get("baselineFormat").intValue());
+        assertEquals(2, json.get("baselineFormat").intValue());
         assertTrue(json.get("baseline").isNull(), "no baseline, and then no baselineTotalBytes or new either");
         assertTrue(json.get("functionNames").isNull(), "no sourceRoots, no function names");
         assertEquals(0, json.get("unreadable").size());
