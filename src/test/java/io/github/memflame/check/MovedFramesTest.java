@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.memflame.baseline.BaselineCopier;
 import io.github.memflame.budget.Budget;
 import io.github.memflame.budget.BudgetResult;
 import io.github.memflame.fold.DiffNode;
@@ -94,9 +95,13 @@ class MovedFramesTest {
     }
 
     @Test
-    void aFunctionMovedWithinItsFileIsMatched() throws Exception {
+    void aFunctionMovedWithinItsFileIsMatchedAlsoAgainstACopiedBaseline() throws Exception {
         JsonNode oracle = oracle("moved-function");
-        SnapshotReport battle = battle(checkAfterEdit("moved-function", List.of()));
+        Path copied = temp.resolve("committed-baseline");
+        new BaselineCopier(1L << 30).copy(baselineReport("moved-function"), copied);
+        assertTrue(Files.isRegularFile(copied.resolve(BATTLE + ".frames.json")), "the frames are copied");
+        SnapshotReport battle = battle(check("moved-function", "after", temp.resolve("after-report"), copied,
+                sources("moved-function"), List.of(), new RecordingListener()));
 
         List<SiteChange> changes = SiteChanges.of(battle.snapshot(), battle.baseline());
         assertEquals(List.of(), changed(changes));
