@@ -52,15 +52,17 @@ public final class FrameMatcher {
     public static FoldedSnapshot align(FoldedSnapshot current, FoldedSnapshot baseline, LineFinder finder) {
         Objects.requireNonNull(current, "current");
         Objects.requireNonNull(baseline, "baseline");
+        if (current.frameIdentities().isEmpty() || baseline.frameIdentities().isEmpty()) {
+            // By path:line alone every frame is the frame of the same label: the baseline is aligned as it is.
+            return baseline;
+        }
         Set<Site> currentSites = sites(current);
         Set<Site> baselineSites = sites(baseline);
         Map<Site, Site> matched = new HashMap<>();
         Set<Site> taken = new HashSet<>();
-        if (!current.frameIdentities().isEmpty() && !baseline.frameIdentities().isEmpty()) {
-            for (boolean byText : new boolean[] {true, false}) {
-                matchUnique(current, currentSites, baseline, baselineSites, matched, taken, byText);
-                findInSources(baseline, baselineSites, matched, taken, finder, byText);
-            }
+        for (boolean byText : new boolean[] {true, false}) {
+            matchUnique(current, currentSites, baseline, baselineSites, matched, taken, byText);
+            findInSources(baseline, baselineSites, matched, taken, finder, byText);
         }
         Map<Site, Site> relabel = new HashMap<>();
         Map<Site, Integer> formerLines = new HashMap<>();
