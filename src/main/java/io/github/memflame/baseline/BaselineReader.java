@@ -31,8 +31,9 @@ import java.util.Set;
  *
  * <p>Baseline format {@value ReportFiles#BASELINE_FORMAT}: {@code memflame.json} with {@code "baselineFormat": 2} and
  * {@code "schema": 1} (checked by {@link SummaryReader#readBaseline}), and, for each entry of its {@code snapshots}, the folded-stack files its {@code folded} object names, relative to
- * the directory of {@code memflame.json}, and the frame identities file its {@code frames} names, if any
- * ({@link FramesFile}). Format 1 is read too: it has no frame identities, so its frames match by
+ * the directory of {@code memflame.json}, the frame identities file its {@code frames} names, if any
+ * ({@link FramesFile}), and the lines file its {@code lines} names (copied with the baseline, never read as
+ * figures). Format 1 is read too: it has no frame identities, so its frames match by
  * {@code path:line}. Each snapshot is rebuilt from its stack view ({@code folded.stack}, plain
  * or gzip-compressed folded stacks, frames {@code path:line} already normalized), which holds every trace's stack
  * and bytes: budgets are measured on it exactly as on the run that wrote it. Its byte total must equal the
@@ -123,6 +124,10 @@ public final class BaselineReader {
                 Path frames = namedFile(directory, entry.frames(), where, "frames", true);
                 files.add(entry.frames());
                 snapshot = withIdentities(snapshot, frames);
+            }
+            if (entry.lines() != null) {
+                namedFile(directory, entry.lines(), where, "lines", true);
+                files.add(entry.lines());
             }
             snapshots.add(snapshot);
         }

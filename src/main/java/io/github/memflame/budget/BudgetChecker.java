@@ -22,6 +22,7 @@ public final class BudgetChecker {
     private final List<Budget> budgets;
     private final int warnAtPercent;
     private final boolean failOnUnmatched;
+    private final boolean growthLimitsDecide;
 
     /** A checker whose unmatched budgets fail the build (unless of level {@code warn}), the default. */
     public BudgetChecker(List<Budget> budgets, int warnAtPercent) {
@@ -36,9 +37,20 @@ public final class BudgetChecker {
      *                        as whether that may pass is {@code failIfNoSnapshots}'s to say
      */
     public BudgetChecker(List<Budget> budgets, int warnAtPercent, boolean failOnUnmatched) {
+        this(budgets, warnAtPercent, failOnUnmatched, true);
+    }
+
+    /**
+     * @param growthLimitsDecide whether a growth limit's outcome is part of a budget's status; {@code false} when
+     *                           this run's figures are accepted as the new baseline: its growth is measured and
+     *                           reported ({@link BudgetResult#growth()}), only its limits decide
+     */
+    public BudgetChecker(List<Budget> budgets, int warnAtPercent, boolean failOnUnmatched,
+                         boolean growthLimitsDecide) {
         this.budgets = List.copyOf(budgets);
         this.warnAtPercent = checkWarnAtPercent(warnAtPercent);
         this.failOnUnmatched = failOnUnmatched;
+        this.growthLimitsDecide = growthLimitsDecide;
     }
 
     /**
@@ -100,6 +112,8 @@ public final class BudgetChecker {
                     status = BudgetStatus.UNMATCHED;
                 } else if (growth == null || growth.limit() == null) {
                     status = limitStatus == null ? BudgetStatus.NOT_CHECKED : limitStatus;
+                } else if (!growthLimitsDecide) {
+                    status = limitStatus == null ? BudgetStatus.OK : limitStatus;
                 } else {
                     status = limitStatus == null ? growth.status() : BudgetStatus.worse(limitStatus, growth.status());
                 }

@@ -2,6 +2,7 @@ package io.github.memflame.render;
 
 import io.github.memflame.summary.FramesFile;
 import io.github.memflame.summary.JsonSummary;
+import io.github.memflame.summary.LinesFile;
 import io.github.memflame.files.RelativeName;
 import io.github.memflame.fold.FlameTree;
 import io.github.memflame.fold.FoldedText;
@@ -36,8 +37,8 @@ import java.util.function.Consumer;
  * Writes a whole report, atomically: {@code index.html}, {@code memflame.json}, {@code memflame.md} and, for every
  * snapshot, {@code NAME.path.svg}, {@code NAME.stack.svg}, {@code NAME.path.folded.gz} and {@code NAME.stack.folded.gz}
  * (with {@code foldedFunctionNames}, also {@code NAME.path.named.folded.gz} and {@code NAME.stack.named.folded.gz}),
- * where a {@code /} in NAME makes sub-directories; with frames identified from sources also
- * {@code NAME.frames.json}. A snapshot with a baseline also gets its differential graphs,
+ * and {@code NAME.lines.txt} (its allocating lines as text, see {@link LinesFile}), where a {@code /} in NAME makes
+ * sub-directories; with frames identified from sources also {@code NAME.frames.json}. A snapshot with a baseline also gets its differential graphs,
  * {@code NAME.path.diff.svg} and {@code NAME.stack.diff.svg}. Every graph links back to {@code index.html} and to
  * the snapshot's other graphs ({@link GraphLinks}). The folded exports are gzip-compressed without a
  * time stamp or file name in their header, so the same snapshot always gives the same bytes.
@@ -111,8 +112,11 @@ public final class ReportWriter {
         if (snapshot.baseline() != null) {
             files.add(snapshot.diffSvgFile(view));
         }
-        if (view == FlameTree.View.STACK && !snapshot.snapshot().frameIdentities().isEmpty()) {
-            files.add(ReportFiles.frames(snapshot.snapshot().name()));
+        if (view == FlameTree.View.STACK) {
+            files.add(ReportFiles.lines(snapshot.snapshot().name()));
+            if (!snapshot.snapshot().frameIdentities().isEmpty()) {
+                files.add(ReportFiles.frames(snapshot.snapshot().name()));
+            }
         }
         return files;
     }
@@ -168,6 +172,9 @@ public final class ReportWriter {
                         FoldedText.write(snapshot.folded(view), out, true);
                     }
                 }
+            }
+            try (Writer out = writer(resolve(staging, ReportFiles.lines(name), name))) {
+                out.write(LinesFile.text(snapshot.snapshot()));
             }
             if (!snapshot.snapshot().frameIdentities().isEmpty()) {
                 try (Writer out = writer(resolve(staging, ReportFiles.frames(name), name))) {

@@ -45,7 +45,7 @@ import java.util.Objects;
  * }</pre>
  *
  * <p>{@code frames}, present only when {@code sourceRoots} identified frames, names the snapshot's frame
- * identities ({@link FramesFile}).
+ * identities ({@link FramesFile}); {@code lines} its allocating lines as text for review ({@link LinesFile}).
  * {@code folded} names the gzip-compressed folded stacks with plain {@code path:line} frames; {@code foldedNamed},
  * present only when {@code foldedFunctionNames} is set, those whose frames carry function names.
  *
@@ -141,6 +141,7 @@ public final class JsonSummary {
             if (!folded.frameIdentities().isEmpty()) {
                 string(json, "frames", ReportFiles.frames(folded.name()));
             }
+            string(json, "lines", ReportFiles.lines(folded.name()));
             json.writeEndObject();
         }
         json.writeEndArray();

@@ -31,6 +31,8 @@ public final class ReportFiles {
     public static final int OLDEST_BASELINE_FORMAT = 1;
     /** How the name of a snapshot's frame identities file ends. */
     public static final String FRAMES_SUFFIX = ".frames.json";
+    /** How the name of a snapshot's lines file ends. */
+    public static final String LINES_SUFFIX = ".lines.txt";
 
     private ReportFiles() {
     }
@@ -48,6 +50,14 @@ public final class ReportFiles {
     /** A snapshot's frame identities, when its functions were read from sources: {@code NAME.frames.json}. */
     public static String frames(String snapshot) {
         return snapshot + FRAMES_SUFFIX;
+    }
+
+    /**
+     * A snapshot's allocating lines as text for review in a committed baseline ({@link LinesFile}), never read back
+     * as figures: {@code NAME.lines.txt}.
+     */
+    public static String lines(String snapshot) {
+        return snapshot + LINES_SUFFIX;
     }
 
     /** The gzip-compressed folded stacks of a view with plain {@code path:line} frames: {@code NAME.path.folded.gz}. */

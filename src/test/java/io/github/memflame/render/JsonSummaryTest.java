@@ -50,7 +50,8 @@ class JsonSummaryTest {
 
         JsonNode battle = json.get("snapshots").get(0);
         assertEquals(List.of("name", "format", "traces", "totalBytes", "excludedTraces", "excludedBytes", "reports",
-                "folded"), fields(battle));
+                "folded", "lines"), fields(battle));
+        assertEquals("scene-2-battle.pickle.lines.txt", battle.get("lines").textValue());
         assertEquals("scene-2-battle.pickle", battle.get("name").textValue());
         assertEquals("tracemalloc-pickle", battle.get("format").textValue());
         assertEquals(13_001, battle.get("traces").longValue());
