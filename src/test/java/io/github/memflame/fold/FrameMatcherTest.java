@@ -3,6 +3,12 @@ package io.github.memflame.fold;
 import static io.github.memflame.fold.Stacks.stack;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.memflame.budget.Budget;
+import io.github.memflame.budget.BudgetChecker;
+import io.github.memflame.budget.BudgetMessages;
+import io.github.memflame.budget.BudgetResult;
 
 import java.util.List;
 import java.util.Map;
@@ -60,6 +66,19 @@ class FrameMatcherTest {
                 (path, identity, byText) -> byText && identity.textFingerprint().equals(TEXT_A) ? 13 : null);
         assertEquals(List.of(new SiteChange("a.py:20", null, 0, 8), new SiteChange("a.py:13", null, 32, 0, 10)),
                 SiteChanges.of(now, aligned));
+    }
+
+    @Test
+    void theLinesThatGrewMostOfAGrowthBudgetSayWhereAMovedLineWas() {
+        FoldedSnapshot before = identified(Map.of(site(10), new FrameIdentity("f", 2, TEXT_A)), stack(100, site(10)));
+        FoldedSnapshot now = identified(Map.of(site(14), new FrameIdentity("f", 2, TEXT_A)), stack(150, site(14)));
+        Budget budget = Budget.parse("budget 1", "a.py", null, "10%", null, null, null);
+        BudgetResult result = new BudgetChecker(List.of(budget), 0).check(List.of(now),
+                Map.of("s", FrameMatcher.align(now, before))).get(0);
+        assertEquals(List.of(new SiteChange("a.py:14", null, 100, 150, 10)), result.growth().topChanges());
+        assertTrue(BudgetMessages.describe(result, null, null).contains(
+                "         +50 B  a.py:14 (was line 10) (100 B -> 150 B)"), BudgetMessages.describe(result, null, null)
+                .toString());
     }
 
     private static Site site(int line) {
