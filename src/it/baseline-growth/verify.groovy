@@ -11,15 +11,16 @@ def report = new File(basedir, 'target/site/memflame')
 def committed = new File(basedir, 'src/test/memflame-baseline')
 
 // 1. No baseline yet: a warning, growth-only budgets not checked; memflame:baseline keeps the summary and the
-// folded stacks only, never the graphs or the dumps.
+// folded stacks only, never the graphs or the dumps, and writes each snapshot's lines as text for review.
 assert builds[0].contains('[WARNING] No baseline at ' + committed.path)
 assert builds[0].contains('growth not checked')
 assert builds[0].contains('[INFO] Memory budgets: 9 checks, 0 exceeded, 0 nearly used, 0 unmatched, 6 not checked '
         + '(growth only, no baseline figure)')
-assert builds[0].contains('[INFO] memflame: baseline of 3 snapshots (7 files) written to ' + committed.path)
+assert builds[0].contains('[INFO] memflame: baseline of 3 snapshots (10 files) written to ' + committed.path)
 assert builds[0].contains('BUILD SUCCESS')
 def names = ['scene-1-login.pickle', 'scene-2-town.pickle', 'scene-3-battle.pickle']
-def expected = ['.memflame-report', 'memflame.json'] + names.collectMany { n -> ["${n}.path.folded.gz", "${n}.stack.folded.gz"]*.toString() }
+def expected = ['.memflame-report', 'memflame.json'] + names.collectMany { n ->
+    ["${n}.path.folded.gz", "${n}.stack.folded.gz", "${n}.lines.txt"]*.toString() }
 assert committed.list().sort() == expected.sort()
 
 // 2. The same dumps against that baseline: every figure is unchanged and the build passes.
@@ -54,7 +55,7 @@ assert leak.contains('BUILD FAILURE')
 
 def summary = new JsonSlurper().parse(new File(report, 'memflame.json'))
 assert summary.result == 'failed'
-assert summary.baselineFormat == 1
+assert summary.baselineFormat == 2
 assert summary.baseline.source == committed.path
 assert summary.baseline.missingSnapshots == []
 assert summary.snapshots*.baselineTotalBytes == [187081, 818758, 2336032]

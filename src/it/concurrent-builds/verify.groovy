@@ -86,7 +86,7 @@ def reportRun = { ->
     String run = files.any { it.startsWith('a-') } ? 'A' : 'B'
     String other = run == 'A' ? 'B' : 'A'
     Set<String> expected = ['.memflame-report', 'index.html', 'memflame.json', 'memflame.md'] as Set
-    names[run].each { n -> ['path.svg', 'stack.svg', 'path.folded.gz', 'stack.folded.gz'].each { expected << "${n}.${it}".toString() } }
+    names[run].each { n -> ['path.svg', 'stack.svg', 'path.folded.gz', 'stack.folded.gz', 'lines.txt'].each { expected << "${n}.${it}".toString() } }
     assert files == expected : "the report is not one complete report of run $run: ${files}"
     def summary = new JsonSlurper().parse(new File(output, 'memflame.json'))
     assert summary.snapshots*.name == names[run]

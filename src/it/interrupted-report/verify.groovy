@@ -119,7 +119,7 @@ def checkComplete = { String run ->
     Map<String, String> files = contents()
     assert files != null : "run $run wrote no report"
     Set<String> expected = ['.memflame-report', 'index.html', 'memflame.json', 'memflame.md'] as Set
-    names[run].each { n -> ['path.svg', 'stack.svg', 'path.folded.gz', 'stack.folded.gz'].each { expected << "${n}.${it}".toString() } }
+    names[run].each { n -> ['path.svg', 'stack.svg', 'path.folded.gz', 'stack.folded.gz', 'lines.txt'].each { expected << "${n}.${it}".toString() } }
     assert files.keySet() == expected : "the report of run $run has the files ${files.keySet()}"
     def summary = new JsonSlurper().parse(new File(output, 'memflame.json'))
     assert summary.result == 'passed'

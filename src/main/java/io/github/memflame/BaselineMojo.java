@@ -18,17 +18,21 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * Copies the current report's baseline data (its {@code memflame.json} and the folded stacks it names; no flame
- * graph, no dump) to {@code baselineDirectory}, for teams that commit their baseline and set
- * {@code <baseline>} to it. The report is found where this project's {@code check} writes it: the
- * {@code outputDirectory} of memflame's configuration in the POM (for the plugin or in an execution), else
- * {@code -Dmemflame.outputDirectory}, else {@code target/site/memflame}. Run it after a green build:
+ * Copies the current report's baseline data (its {@code memflame.json} and the files it names: folded stacks,
+ * frame identities; no flame graph, no dump) to {@code baselineDirectory}, for teams that commit their baseline and
+ * set {@code <baseline>} to it, and writes beside them, per snapshot, {@code NAME.lines.txt}: one row per
+ * allocating line (bytes, traces, {@code path:line}, function), sorted, which a pull request shows as a readable
+ * diff. The report is found where this project's {@code check} writes it: the {@code outputDirectory} of
+ * memflame's configuration in the POM (for the plugin or in an execution), else {@code -Dmemflame.outputDirectory},
+ * else {@code target/site/memflame}. Run it after a green build (a report whose check failed is refused, unless
+ * {@code baselineFromFailed}):
  * <pre>{@code mvn verify memflame:baseline}</pre>
+ * To accept an intended growth in one command, use {@code mvn verify -Dmemflame.updateBaseline} instead.
  * The directory is replaced as a whole, and only once the copy is complete: a failed copy leaves the previous
  * baseline as it was. It must be empty, missing or an earlier baseline memflame wrote (it holds only
- * {@code memflame.json}, folded stacks and memflame's {@code .memflame-report} marker), and must not be or contain
- * the project's base directory, a source root or the report; otherwise the goal fails before reading anything,
- * naming what is in the way.
+ * {@code memflame.json}, folded stacks, frames and lines files and memflame's {@code .memflame-report} marker), and
+ * must not be or contain the project's base directory, a source root or the report; otherwise the goal fails before
+ * reading anything, naming what is in the way.
  */
 @Mojo(name = "baseline", threadSafe = true)
 public class BaselineMojo extends ReadingMojo {
@@ -44,6 +48,15 @@ public class BaselineMojo extends ReadingMojo {
     @Parameter(defaultValue = "${project.reporting.outputDirectory}", readonly = true, required = true)
     private File reportingDirectory;
 
+    /**
+     * Takes the report even when its check failed. Without it, a report whose {@code memflame.json} says
+     * {@code "result": "failed"} is refused: a baseline of it would accept what failed (to accept growth, use
+     * {@code mvn verify -Dmemflame.updateBaseline}).
+     * <pre>{@code <baselineFromFailed>true</baselineFromFailed>}</pre>
+     */
+    @Parameter(property = "memflame.baselineFromFailed", defaultValue = "false")
+    private boolean baselineFromFailed;
+
     @Override
     protected void executeGoal() throws MojoExecutionException, MojoFailureException {
         long maxDecompressedBytes;
@@ -52,7 +65,7 @@ public class BaselineMojo extends ReadingMojo {
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException("memflame: " + e.getMessage());
         }
-        Path report = ConfiguredReport.directory(project().getPlugin(plugin().getPluginLookupKey()),
+        Path report = ConfiguredDirectory.report(project().getPlugin(plugin().getPluginLookupKey()),
                 session().getUserProperties(), project().getProperties(), basedir.toPath(),
                 () -> reportingDirectory.toPath());
         Baseline copied;
@@ -60,8 +73,8 @@ public class BaselineMojo extends ReadingMojo {
             ProjectDirectories project = projectDirectories();
             OutputDirectory baseline = new OutputDirectory(baselineDirectory.toPath(), OutputKind.BASELINE,
                     project.protectedDirectories(), project.lockDirectory());
-            copied = new BaselineCopier(maxDecompressedBytes).copy(report, baseline,
-                    getLog()::info);
+            copied = new BaselineCopier(maxDecompressedBytes).copy(report, baseline, getLog()::info,
+                    baselineFromFailed);
         } catch (BaselineException e) {
             // The message may quote names from the report's memflame.json, which may hold any character.
             throw new MojoFailureException("memflame: " + LogText.printable(e.getMessage()));

@@ -1,11 +1,15 @@
 package io.github.memflame;
 
+import io.github.memflame.budget.BudgetResult;
+import io.github.memflame.check.BaselineUpdate;
 import io.github.memflame.check.CheckFailure;
 import io.github.memflame.check.CheckOutcome;
 import io.github.memflame.check.CheckSettings;
 import io.github.memflame.check.CiOutputs;
+import io.github.memflame.check.Defaults;
 import io.github.memflame.check.MemflameCheck;
 import io.github.memflame.files.FileErrors;
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -110,6 +114,25 @@ public class CheckMojo extends AbstractMemflameMojo {
     @Parameter(property = "memflame.githubStepSummary", defaultValue = "true")
     private boolean githubStepSummary;
 
+    /**
+     * Accepts this run's figures as the new baseline, in one command: {@code mvn verify -Dmemflame.updateBaseline}.
+     * The check runs as usual and every budget's {@code max} is still enforced, but growth limits do not fail the
+     * build; when the check passes, its report is written to the committed baseline's directory as
+     * {@code memflame:baseline} writes it (replacing the directory as a whole, only once complete): the
+     * {@code baselineDirectory} of memflame's configuration in the POM, else {@code -Dmemflame.baselineDirectory},
+     * else {@code src/test/memflame-baseline}. The log names each snapshot's total
+     * before and after and how many rows of its {@code NAME.lines.txt} changed. Commit the directory then.
+     * <pre>{@code <updateBaseline>true</updateBaseline>}</pre>
+     */
+    @Parameter(property = "memflame.updateBaseline", defaultValue = "false")
+    private boolean updateBaseline;
+
+    /** Where {@code memflame:baseline} writes, as the POM configures it: what {@code updateBaseline} replaces. */
+    private Path baselineDirectory() {
+        return ConfiguredDirectory.baseline(project().getPlugin(plugin().getPluginLookupKey()),
+                session().getUserProperties(), project().getProperties(), basedir.toPath());
+    }
+
     @Override
     protected CiOutputs ciOutputs() {
         return ciOutputs(System.getenv());
@@ -136,7 +159,8 @@ public class CheckMojo extends AbstractMemflameMojo {
                         + settings.snapshotDirectory() + "; nothing to check");
                 return;
             }
-            outcome = new MemflameCheck(settings, new LogListener(log, false)).run();
+            outcome = new MemflameCheck(settings, new BaselineUpdate(baselineDirectory(), updateBaseline),
+                    new LogListener(log, false)).run();
         } catch (CheckFailure e) {
             throw new MojoFailureException(e.getMessage());
         } catch (IOException e) {
@@ -144,7 +168,9 @@ public class CheckMojo extends AbstractMemflameMojo {
         }
         if (!outcome.passed()) {
             String message = outcome.failureSummary() + " (see the lines above); report: "
-                    + settings.outputDirectory().resolve("index.html");
+                    + settings.outputDirectory().resolve("index.html")
+                    + (outcome.failing().stream().anyMatch(BudgetResult::growthExceeded)
+                    ? ". " + new BaselineUpdate(baselineDirectory(), false).howToAccept() : "");
             if (failOnViolation) {
                 throw new MojoFailureException(message);
             }

@@ -98,7 +98,7 @@ public class ReportAggregateMojo extends MemflameMojo {
 
     /** Where a module's {@code check} wrote its report, as its POM configures it. */
     private Path reportDirectory(MavenProject module) {
-        return ConfiguredReport.directory(module.getPlugin(plugin().getPluginLookupKey()),
+        return ConfiguredDirectory.report(module.getPlugin(plugin().getPluginLookupKey()),
                 session().getUserProperties(), module.getProperties(), module.getBasedir().toPath(),
                 () -> Path.of(module.getReporting().getOutputDirectory()));
     }

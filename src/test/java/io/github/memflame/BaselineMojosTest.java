@@ -47,7 +47,7 @@ class BaselineMojosTest {
 
     /** As a POM's memflame configuration or {@code -Dmemflame.outputDirectory} would say where check's report is. */
     private void checkWritesTo(Path report) {
-        session.getUserProperties().setProperty(ConfiguredReport.OUTPUT_DIRECTORY_PROPERTY, report.toString());
+        session.getUserProperties().setProperty(ConfiguredDirectory.OUTPUT_DIRECTORY_PROPERTY, report.toString());
     }
 
     private static MojoFailureException failure(org.apache.maven.plugin.Mojo mojo) {
@@ -103,7 +103,9 @@ class BaselineMojosTest {
         RecordingLog log = new RecordingLog();
         mojo.setLog(log);
         assertEquals("1 memory budget exceeded (see the lines above); report: "
-                + BASEDIR.resolve("target/mojo-tests/growth-after/index.html"), failure(mojo).getMessage());
+                + BASEDIR.resolve("target/mojo-tests/growth-after/index.html") + ". To accept this growth as the new "
+                + "baseline: mvn verify -Dmemflame.updateBaseline, then commit "
+                + BASEDIR.resolve("src/test/memflame-baseline"), failure(mojo).getMessage());
         assertTrue(log.has("[ERROR] Memory growth exceeded: client/controller (self) in scene-3-battle.pickle: "
                 + "+241.9 KiB since baseline (+13.8%) > allowed +10% of the baseline (175.1 KiB)"),
                 String.join("\n", log.lines));
@@ -130,11 +132,11 @@ class BaselineMojosTest {
         RecordingLog log = new RecordingLog();
         mojo.setLog(log);
         mojo.execute();
-        assertEquals(List.of("[INFO] memflame: baseline of 3 snapshots (7 files) written to " + copy + " from "
+        assertEquals(List.of("[INFO] memflame: baseline of 3 snapshots (10 files) written to " + copy + " from "
                 + report + "; set <baseline> or -Dmemflame.baseline to it"), log.lines);
         try (Stream<Path> files = Files.walk(copy)) {
             List<String> names = files.filter(Files::isRegularFile).map(f -> f.getFileName().toString()).toList();
-            assertEquals(8, names.size(), "the summary, 6 folded files and the marker: " + names);
+            assertEquals(11, names.size(), "the summary, 6 folded files, 3 lines files and the marker: " + names);
             assertTrue(names.contains("memflame.json"));
             assertTrue(names.contains(".memflame-report"));
             assertTrue(names.stream().noneMatch(name -> name.endsWith(".svg") || name.endsWith(".html")
@@ -179,7 +181,7 @@ class BaselineMojosTest {
         Element baseline = mojo(descriptor, "baseline");
         assertEquals("true", text(baseline, "threadSafe"));
         Element checkOutput = configured(mojo(descriptor, "check"), "outputDirectory");
-        assertEquals(ConfiguredReport.OUTPUT_DIRECTORY_PROPERTY, checkOutput.getTextContent().replaceAll("[${}]", ""),
+        assertEquals(ConfiguredDirectory.OUTPUT_DIRECTORY_PROPERTY, checkOutput.getTextContent().replaceAll("[${}]", ""),
                 "baseline finds check's report by the property check declares");
         assertEquals("${project.reporting.outputDirectory}/" + Defaults.REPORT_DIRECTORY_NAME,
                 checkOutput.getAttribute("default-value"), "and by its default");

@@ -4,11 +4,14 @@ import io.github.memflame.files.FileErrors;
 import io.github.memflame.files.RelativeName;
 import io.github.memflame.fold.FlameTree;
 import io.github.memflame.fold.FoldedSnapshot;
+import io.github.memflame.fold.FrameIdentity;
+import io.github.memflame.fold.Site;
 import io.github.memflame.fold.PathNormalizer;
 import io.github.memflame.fold.SnapshotFolder;
 import io.github.memflame.read.DumpFormat;
 import io.github.memflame.read.DumpFormatException;
 import io.github.memflame.read.DumpLoader;
+import io.github.memflame.summary.FramesFile;
 import io.github.memflame.summary.ReportFiles;
 import io.github.memflame.summary.ReportSummary;
 import io.github.memflame.summary.SummaryReader;
@@ -26,9 +29,12 @@ import java.util.Set;
 /**
  * Reads a baseline: a directory holding an earlier run's report, or that report's {@code memflame.json} itself.
  *
- * <p>Baseline format {@value ReportFiles#BASELINE_FORMAT}: {@code memflame.json} with {@code "baselineFormat": 1} and
+ * <p>Baseline format {@value ReportFiles#BASELINE_FORMAT}: {@code memflame.json} with {@code "baselineFormat": 2} and
  * {@code "schema": 1} (checked by {@link SummaryReader#readBaseline}), and, for each entry of its {@code snapshots}, the folded-stack files its {@code folded} object names, relative to
- * the directory of {@code memflame.json}. Each snapshot is rebuilt from its stack view ({@code folded.stack}, plain
+ * the directory of {@code memflame.json}, the frame identities file its {@code frames} names, if any
+ * ({@link FramesFile}), and the lines file its {@code lines} names (copied with the baseline, never read as
+ * figures). Format 1 is read too: it has no frame identities, so its frames match by
+ * {@code path:line}. Each snapshot is rebuilt from its stack view ({@code folded.stack}, plain
  * or gzip-compressed folded stacks, frames {@code path:line} already normalized), which holds every trace's stack
  * and bytes: budgets are measured on it exactly as on the run that wrote it. Its byte total must equal the
  * summary's {@code totalBytes}; the summary's {@code traces}, {@code excludedTraces} and {@code excludedBytes} are
@@ -113,7 +119,17 @@ public final class BaselineReader {
                     files.add(file);
                 }
             }
-            snapshots.add(rebuild(entry, namedFile(directory, stackFile, where, "folded.stack", true), where));
+            FoldedSnapshot snapshot = rebuild(entry, namedFile(directory, stackFile, where, "folded.stack", true), where);
+            if (entry.frames() != null) {
+                Path frames = namedFile(directory, entry.frames(), where, "frames", true);
+                files.add(entry.frames());
+                snapshot = withIdentities(snapshot, frames);
+            }
+            if (entry.lines() != null) {
+                namedFile(directory, entry.lines(), where, "lines", true);
+                files.add(entry.lines());
+            }
+            snapshots.add(snapshot);
         }
         return new Baseline(source, summaryFile, snapshots, files);
     }
@@ -188,6 +204,17 @@ public final class BaselineReader {
         }
         return new FoldedSnapshot(entry.name(), formatOf(entry.format()), entry.traces(), folded.totalBytes(),
                 entry.excludedTraces(), entry.excludedBytes(), folded.stacks(), Map.of());
+    }
+
+    /** The snapshot with the frame identities its run recorded; those of frames its stacks do not have are dropped. */
+    private static FoldedSnapshot withIdentities(FoldedSnapshot snapshot, Path file) throws BaselineException {
+        Map<Site, FrameIdentity> recorded;
+        try {
+            recorded = FramesFile.read(file);
+        } catch (IOException e) {
+            throw new BaselineException("Cannot read the baseline: " + e.getMessage(), e);
+        }
+        return snapshot.withFrameIdentities((path, line) -> recorded.get(new Site(path, line)));
     }
 
     /** The format the baseline's dump was read as; folded when the summary names none this version knows. */

@@ -18,6 +18,7 @@ public final class BudgetChecker {
     private final List<Budget> budgets;
     private final int warnAtPercent;
     private final boolean failOnUnmatched;
+    private final boolean growthLimitsDecide;
 
     /** A checker whose unmatched budgets fail the build (unless of level {@code warn}), the default. */
     public BudgetChecker(List<Budget> budgets, int warnAtPercent) {
@@ -32,9 +33,20 @@ public final class BudgetChecker {
      *                        as whether that may pass is {@code failIfNoSnapshots}'s to say
      */
     public BudgetChecker(List<Budget> budgets, int warnAtPercent, boolean failOnUnmatched) {
+        this(budgets, warnAtPercent, failOnUnmatched, true);
+    }
+
+    /**
+     * @param growthLimitsDecide whether a growth limit's outcome is part of a budget's status; {@code false} when
+     *                           this run's figures are accepted as the new baseline: its growth is measured and
+     *                           reported ({@link BudgetResult#growth()}), only its limits decide
+     */
+    public BudgetChecker(List<Budget> budgets, int warnAtPercent, boolean failOnUnmatched,
+                         boolean growthLimitsDecide) {
         this.budgets = List.copyOf(budgets);
         this.warnAtPercent = checkWarnAtPercent(warnAtPercent);
         this.failOnUnmatched = failOnUnmatched;
+        this.growthLimitsDecide = growthLimitsDecide;
     }
 
     /**
@@ -96,6 +108,8 @@ public final class BudgetChecker {
                     status = BudgetStatus.UNMATCHED;
                 } else if (growth == null || growth.limit() == null) {
                     status = limitStatus == null ? BudgetStatus.NOT_CHECKED : limitStatus;
+                } else if (!growthLimitsDecide) {
+                    status = limitStatus == null ? BudgetStatus.OK : limitStatus;
                 } else {
                     status = limitStatus == null ? growth.status() : BudgetStatus.worse(limitStatus, growth.status());
                 }
@@ -122,7 +136,7 @@ public final class BudgetChecker {
         after.bytesBySite.forEach((site, bytes) -> {
             long was = before.bytesBySite.getOrDefault(site, 0L);
             if (bytes > was) {
-                grown.add(new SiteChange(site, after.functionBySite.get(site), was, bytes));
+                grown.add(new SiteChange(site, after.functionBySite.get(site), was, bytes, before.wasLines.get(site)));
             }
         });
         grown.sort(Comparator.comparingLong(SiteChange::deltaBytes).reversed().thenComparing(SiteChange::site));
@@ -145,12 +159,15 @@ public final class BudgetChecker {
     private static Measurement measure(FoldedSnapshot snapshot, BudgetPath path, Scope scope) {
         PathFigure figure = PathFigure.of(snapshot, path, scope);
         return new Measurement(snapshot.name(), figure.bytes(), figure.matched(), figure.bytesBySite(),
-                figure.functionBySite());
+                figure.functionBySite(), figure.wasLines());
     }
 
-    /** One budget's figure in one snapshot, with the bytes and function of every allocation site it counted. */
+    /**
+     * One budget's figure in one snapshot, with the bytes and function of every allocation site it counted, and in
+     * a baseline aligned with this run, the line each moved one was on.
+     */
     private record Measurement(String snapshot, long bytes, boolean matched, Map<String, Long> bytesBySite,
-                               Map<String, String> functionBySite) {
+                               Map<String, String> functionBySite, Map<String, Integer> wasLines) {
 
         /** The biggest sites, largest first, at most five. */
         List<Contributor> topSites() {

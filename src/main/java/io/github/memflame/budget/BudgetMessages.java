@@ -141,8 +141,8 @@ public final class BudgetMessages {
         if (!growth.topChanges().isEmpty()) {
             lines.add("  lines that grew most:");
             for (SiteChange change : growth.topChanges()) {
-                lines.add(String.format(Locale.ROOT, "    %10s  %s (%s -> %s)",
-                        Numbers.signedBytes(change.deltaBytes()), change.siteWithFunction(),
+                lines.add(String.format(Locale.ROOT, "    %10s  %s%s (%s -> %s)",
+                        Numbers.signedBytes(change.deltaBytes()), change.siteWithFunction(), change.wasLineNote(),
                         Numbers.bytes(change.beforeBytes()), Numbers.bytes(change.afterBytes())));
             }
         }

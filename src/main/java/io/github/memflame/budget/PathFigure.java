@@ -16,9 +16,11 @@ import java.util.Map;
  * @param matched whether any trace counted
  * @param bytesBySite the bytes of each allocating line counted, by {@code path:line}
  * @param functionBySite the function of each line counted, by {@code path:line}; {@code null} values when unknown
+ * @param wasLines the line a counted line was on in the sources of the snapshot it is compared with, by
+ *                 {@code path:line}, for the lines that moved (frames matched across edits)
  */
 public record PathFigure(String snapshot, long bytes, boolean matched, Map<String, Long> bytesBySite,
-                         Map<String, String> functionBySite) {
+                         Map<String, String> functionBySite, Map<String, Integer> wasLines) {
 
     /**
      * The figure of {@code path} (a budget's path: a prefix, a glob, or empty or {@code /} for all) counted with
@@ -32,6 +34,7 @@ public record PathFigure(String snapshot, long bytes, boolean matched, Map<Strin
         Map<String, Boolean> coveredByPath = new HashMap<>();
         Map<String, Long> bytesBySite = new HashMap<>();
         Map<String, String> functionBySite = new HashMap<>();
+        Map<String, Integer> wasLines = new HashMap<>();
         long bytes = 0;
         boolean matched = false;
         for (StackTotal stack : snapshot.stacks()) {
@@ -42,11 +45,15 @@ public record PathFigure(String snapshot, long bytes, boolean matched, Map<Strin
                 String label = site == null ? FlameTree.UNKNOWN : site.label();
                 if (!bytesBySite.containsKey(label)) {
                     functionBySite.put(label, snapshot.functionAt(site));
+                    Integer wasLine = snapshot.formerLine(site);
+                    if (wasLine != null) {
+                        wasLines.put(label, wasLine);
+                    }
                 }
                 bytesBySite.merge(label, stack.bytes(), Math::addExact);
             }
         }
-        return new PathFigure(snapshot.name(), bytes, matched, bytesBySite, functionBySite);
+        return new PathFigure(snapshot.name(), bytes, matched, bytesBySite, functionBySite, wasLines);
     }
 
     private static boolean counts(StackTotal stack, BudgetPath path, Scope scope, Map<String, Boolean> covered) {

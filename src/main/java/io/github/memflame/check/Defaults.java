@@ -15,7 +15,8 @@ public final class Defaults {
     /** Where {@code check} and {@code report} write the report, and where {@code baseline} copies it from. */
     public static final String OUTPUT_DIRECTORY = "${project.reporting.outputDirectory}/" + REPORT_DIRECTORY_NAME;
     /** Where {@code baseline} copies the report's baseline data to. */
-    public static final String BASELINE_DIRECTORY = "${project.basedir}/src/test/memflame-baseline";
+    public static final String BASELINE_DIRECTORY_IN_PROJECT = "src/test/memflame-baseline";
+    public static final String BASELINE_DIRECTORY = "${project.basedir}/" + BASELINE_DIRECTORY_IN_PROJECT;
     /** Where {@code view}, which needs no project, writes its report: relative to the current directory. */
     public static final String VIEW_OUTPUT_DIRECTORY = "memflame-report";
     /** Where {@code report-aggregate} writes the aggregate report. */

@@ -1,6 +1,7 @@
 package io.github.memflame.check;
 
 import io.github.memflame.baseline.Baseline;
+import io.github.memflame.baseline.BaselineCopier;
 import io.github.memflame.baseline.BaselineException;
 import io.github.memflame.baseline.BaselineReader;
 import io.github.memflame.budget.Budget;
@@ -11,16 +12,21 @@ import io.github.memflame.budget.BudgetStatus;
 import io.github.memflame.budget.Scope;
 import io.github.memflame.budget.UnmatchedBudget;
 import io.github.memflame.files.FileErrors;
+import io.github.memflame.files.RelativeName;
 import io.github.memflame.fold.FlameTree;
 import io.github.memflame.fold.FoldedSnapshot;
+import io.github.memflame.fold.FrameIdentity;
+import io.github.memflame.fold.FrameMatcher;
 import io.github.memflame.fold.PathGlob;
 import io.github.memflame.fold.PathNormalizer;
+import io.github.memflame.fold.Site;
 import io.github.memflame.fold.SnapshotFolder;
 import io.github.memflame.fold.StackTotal;
 import io.github.memflame.format.Numbers;
 import io.github.memflame.history.HistoryFormat;
 import io.github.memflame.output.DirectoryLock;
 import io.github.memflame.output.OutputDirectory;
+import io.github.memflame.output.OutputKind;
 import io.github.memflame.output.OutputRefusedException;
 import io.github.memflame.read.DumpFormat;
 import io.github.memflame.read.DumpFormatException;
@@ -44,10 +50,13 @@ import io.github.memflame.run.RunResults;
 import io.github.memflame.summary.UnreadableSnapshot;
 import io.github.memflame.source.FunctionNameResolver;
 import io.github.memflame.source.ResolutionSummary;
+import io.github.memflame.summary.LinesFile;
 import io.github.memflame.summary.ReportFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -61,6 +70,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -87,9 +97,22 @@ public final class MemflameCheck {
     /** The dumps by snapshot name when given one by one ({@code view}); {@code null} when found in the directory. */
     private final Map<String, Path> givenDumps;
     private final CheckListener listener;
+    /** The committed baseline's directory and whether this run accepts its figures; {@code null} when not known. */
+    private final BaselineUpdate baselineUpdate;
 
     public MemflameCheck(CheckSettings settings, CheckListener listener) {
-        this(settings, null, listener);
+        this(settings, (Map<String, Path>) null, listener);
+    }
+
+    /**
+     * A check that knows where the project's committed baseline is: a growth failure ends saying how to accept it
+     * there, and with {@link BaselineUpdate#accept()} this run's figures become that baseline.
+     */
+    public MemflameCheck(CheckSettings settings, BaselineUpdate baselineUpdate, CheckListener listener) {
+        this.settings = settings;
+        this.givenDumps = null;
+        this.listener = LogText.printable(listener);
+        this.baselineUpdate = Objects.requireNonNull(baselineUpdate, "baselineUpdate");
     }
 
     /**
@@ -100,6 +123,7 @@ public final class MemflameCheck {
         this.settings = settings;
         this.givenDumps = dumps == null ? null : new LinkedHashMap<>(dumps);
         this.listener = LogText.printable(listener);
+        this.baselineUpdate = null;
     }
 
     /**
@@ -176,9 +200,11 @@ public final class MemflameCheck {
         if (baseline != null && !settings.sourceRoots().isEmpty()) {
             baseline = nameFunctions(baseline);
         }
-        Map<String, FoldedSnapshot> baselineSnapshots = baseline == null ? null : baseline.byName();
+        Map<String, FoldedSnapshot> baselineSnapshots = baseline == null ? null
+                : aligned(baseline, snapshots, listing.dumps());
+        boolean accepting = baselineUpdate != null && baselineUpdate.accept();
         List<BudgetResult> results = new BudgetChecker(settings.budgets(), settings.warnAtPercent(),
-                settings.failOnUnmatched()).check(snapshots, baselineSnapshots);
+                settings.failOnUnmatched(), !accepting).check(snapshots, baselineSnapshots);
         BuildHistory history = settings.history() == null ? null
                 : BuildHistory.read(settings.history(), settings.budgets(), listener);
         if (history != null) {
@@ -234,6 +260,9 @@ public final class MemflameCheck {
                     + settings.outputDirectory().resolve(HistoryFormat.DIRECTORY));
         }
         writeCiOutputs(report, snapshotReports, unmatchedLines, checkStart);
+        if (accepting) {
+            acceptAsBaseline(report.passed(), baseline);
+        }
         return new CheckOutcome(report, failing);
     }
 
@@ -293,6 +322,87 @@ public final class MemflameCheck {
                 case WARNING -> LeakMessages.describe(result, diff).forEach(listener::warning);
                 case OK -> listener.info(LeakMessages.within(result));
             }
+        }
+    }
+
+    /**
+     * Writes this run's report as the new baseline, as {@code memflame:baseline} does, when the check passed, and
+     * says per snapshot what changed in it.
+     *
+     * @param compared the baseline this run was compared with, or {@code null}
+     */
+    private void acceptAsBaseline(boolean passed, Baseline compared) throws CheckFailure, IOException {
+        Path directory = baselineUpdate.directory();
+        if (!passed) {
+            listener.warning("Baseline not updated: the check failed (a budget's max, not its growth, an unmatched "
+                    + "budget, or a check across the run); " + directory + " is as it was");
+            return;
+        }
+        Baseline before = previousBaseline(directory, compared);
+        Map<String, String> linesBefore = new HashMap<>();
+        for (FoldedSnapshot snapshot : before == null ? List.<FoldedSnapshot>of() : before.snapshots()) {
+            linesBefore.put(snapshot.name(), linesText(directory, snapshot.name()));
+        }
+        Baseline written;
+        try {
+            OutputDirectory target = settings.project() == null ? OutputDirectory.of(directory, OutputKind.BASELINE)
+                    : new OutputDirectory(directory, OutputKind.BASELINE, settings.project().protectedDirectories(),
+                    settings.project().lockDirectory());
+            written = new BaselineCopier(settings.maxDecompressedBytes()).copy(settings.outputDirectory(), target,
+                    listener::info);
+        } catch (BaselineException e) {
+            throw new CheckFailure("Cannot update the baseline: " + e.getMessage());
+        }
+        Map<String, FoldedSnapshot> was = before == null ? Map.of() : before.byName();
+        for (FoldedSnapshot snapshot : written.snapshots()) {
+            FoldedSnapshot old = was.get(snapshot.name());
+            int rows = LinesFile.changedRows(linesBefore.get(snapshot.name()), linesText(directory, snapshot.name()));
+            listener.info("Baseline updated: " + snapshot.name() + ": " + (old == null ? "new, "
+                    : Numbers.bytes(old.totalBytes()) + " -> ") + Numbers.bytes(snapshot.totalBytes()) + " ("
+                    + (old == null ? "" : Numbers.grouped(old.totalBytes()) + " -> ")
+                    + Numbers.grouped(snapshot.totalBytes()) + " bytes), " + rows + (rows == 1 ? " row" : " rows")
+                    + " of " + ReportFiles.lines(snapshot.name()) + " changed");
+        }
+        listener.info("Baseline written to " + directory + ": commit it");
+    }
+
+    /**
+     * The text of a snapshot's lines file in a baseline directory, or {@code null} when it has none (a baseline of
+     * format 1, or a name that would lead out of the directory).
+     */
+    private static String linesText(Path directory, String snapshot) throws IOException {
+        Path file;
+        try {
+            file = RelativeName.of(ReportFiles.lines(snapshot)).under(directory);
+        } catch (IllegalArgumentException outside) {
+            return null;
+        }
+        try {
+            return Files.isRegularFile(file) ? Files.readString(file, StandardCharsets.UTF_8) : null;
+        } catch (CharacterCodingException notText) {
+            return null;
+        }
+    }
+
+    /**
+     * What the baseline directory held before this run replaces it: the baseline this run was compared with when
+     * that is it, else what is there, or {@code null} when nothing usable is.
+     */
+    private Baseline previousBaseline(Path directory, Baseline compared) {
+        try {
+            Path summary = BaselineReader.summaryFile(directory);
+            if (summary == null) {
+                return null;
+            }
+            if (compared != null && compared.summaryFile().toAbsolutePath().normalize()
+                    .equals(summary.toAbsolutePath().normalize())) {
+                return compared;
+            }
+            return new BaselineReader(settings.maxDecompressedBytes()).read(directory.toString(), summary);
+        } catch (BaselineException unusable) {
+            listener.warning("The baseline in " + directory + " cannot be read (" + unusable.getMessage()
+                    + "); it is replaced, and every row counts as changed");
+            return null;
         }
     }
 
@@ -525,6 +635,14 @@ public final class MemflameCheck {
         long compared = snapshots.stream().filter(snapshot -> before.containsKey(snapshot.name())).count();
         listener.info("Baseline: " + baseline.summaryFile() + ", " + compared + " of " + snapshots.size()
                 + (snapshots.size() == 1 ? " snapshot" : " snapshots") + " compared");
+        if (settings.sourceRoots().isEmpty()) {
+            listener.info("Frames are matched with the baseline by path:line (no sourceRoots are set), so edits that "
+                    + "move lines show as changes; with sourceRoots, frames are matched by function and line text.");
+        } else if (compared > 0 && baseline.snapshots().stream().allMatch(s -> s.frameIdentities().isEmpty())) {
+            listener.info("Frames are matched with the baseline by path:line: it records no frame identities (it was "
+                    + "written without sourceRoots, or by an older memflame), so edits that move lines show as "
+                    + "changes until the next baseline.");
+        }
         for (FoldedSnapshot snapshot : snapshots) {
             FoldedSnapshot was = before.get(snapshot.name());
             if (was == null) {
@@ -552,22 +670,48 @@ public final class MemflameCheck {
         List<FoldedSnapshot> named = new ArrayList<>(snapshots.size());
         for (FoldedSnapshot snapshot : snapshots) {
             FileTime dumpModified = Files.getLastModifiedTime(files.get(snapshot.name()));
-            named.add(snapshot.withFunctionNames((path, line) -> resolver.resolve(path, line, dumpModified)));
+            named.add(snapshot.withFunctionNames((path, line) -> resolver.resolve(path, line, dumpModified))
+                    .withFrameIdentities((path, line) -> resolver.identify(path, line, dumpModified)));
         }
         return named;
     }
 
     /**
-     * The baseline with its sites named from the same sources, so that a line this run no longer allocates in (it
-     * shrank to nothing) keeps its function in the report. A source modified after the baseline's summary was
-     * written is not trusted for it, as for a dump. A resolver of its own: the counts logged are this run's.
+     * The baseline's snapshots by name, each aligned with this run's snapshot of the same name by
+     * {@link FrameMatcher}, so that a line an edit moved is compared with the line it was.
+     */
+    private Map<String, FoldedSnapshot> aligned(Baseline baseline, List<FoldedSnapshot> snapshots,
+                                                List<SnapshotFiles.Dump> dumps) throws IOException {
+        Map<String, FoldedSnapshot> byName = baseline.byName();
+        FunctionNameResolver resolver = new FunctionNameResolver(settings.sourceRoots());
+        Map<String, Path> files = new HashMap<>();
+        dumps.forEach(dump -> files.put(dump.name(), dump.file()));
+        for (FoldedSnapshot snapshot : snapshots) {
+            FoldedSnapshot before = byName.get(snapshot.name());
+            if (before != null) {
+                FileTime dumpModified = Files.getLastModifiedTime(files.get(snapshot.name()));
+                byName.put(snapshot.name(), FrameMatcher.align(snapshot, before,
+                        (path, identity, byText) -> resolver.lineNow(path, identity, byText, dumpModified)));
+            }
+        }
+        return byName;
+    }
+
+    /**
+     * The baseline with its sites named, so that a line this run no longer allocates in (it shrank to nothing)
+     * keeps its function in the report: by the functions its run recorded, else from the same sources. A source
+     * modified after the baseline's summary was written is not trusted for it, as for a dump. A resolver of its
+     * own: the counts logged are this run's.
      */
     private Baseline nameFunctions(Baseline baseline) throws IOException {
         FunctionNameResolver resolver = new FunctionNameResolver(settings.sourceRoots());
         FileTime written = Files.getLastModifiedTime(baseline.summaryFile());
         List<FoldedSnapshot> named = new ArrayList<>(baseline.snapshots().size());
         for (FoldedSnapshot snapshot : baseline.snapshots()) {
-            named.add(snapshot.withFunctionNames((path, line) -> resolver.resolve(path, line, written)));
+            named.add(snapshot.withFunctionNames((path, line) -> {
+                FrameIdentity recorded = snapshot.frameIdentities().get(new Site(path, line));
+                return recorded != null ? recorded.function() : resolver.resolve(path, line, written);
+            }));
         }
         return new Baseline(baseline.source(), baseline.summaryFile(), named, baseline.files());
     }
@@ -744,11 +888,22 @@ public final class MemflameCheck {
         for (SnapshotReport report : reports) {
             if (report.snapshot().name().equals(result.snapshot())) {
                 Path output = settings.outputDirectory();
-                return BudgetMessages.describe(result, output.resolve(report.svgFile(view)).toString(),
-                        report.baseline() == null ? null : output.resolve(report.diffSvgFile(view)).toString());
+                return withHowToAccept(result, BudgetMessages.describe(result,
+                        output.resolve(report.svgFile(view)).toString(),
+                        report.baseline() == null ? null : output.resolve(report.diffSvgFile(view)).toString()));
             }
         }
-        return BudgetMessages.describe(result, null, null);
+        return withHowToAccept(result, BudgetMessages.describe(result, null, null));
+    }
+
+    /** A growth failure's lines, ending with how to accept the growth when the baseline's directory is known. */
+    private List<String> withHowToAccept(BudgetResult result, List<String> lines) {
+        if (baselineUpdate == null || !result.growthExceeded() || !result.failsBuild()) {
+            return lines;
+        }
+        List<String> withAccept = new ArrayList<>(lines);
+        withAccept.add("  " + baselineUpdate.howToAccept());
+        return withAccept;
     }
 
     private static String patterns(List<String> globs) {

@@ -1,12 +1,16 @@
 package io.github.memflame.fold;
 
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
  * A differential flame graph's data: the union of one view of this run's snapshot and the same view of the
  * baseline's, each frame with its bytes in both (see {@link DiffNode}). Frames are matched by label, which holds
- * no function name, so a baseline whose functions were not named matches frame for frame.
+ * no function name, so a baseline whose functions were not named matches frame for frame. Given a baseline aligned
+ * with this run by {@link FrameMatcher}, a moved frame is one frame with both runs' bytes, and its name says the
+ * line it was on.
  *
  * <p>Built in one pass over both folded views at once: each is sorted by label sequence, so merging them gives
  * the pre-order of the union tree, as {@link FlameTree#of(FoldedView, long)} gets it from one view.
@@ -15,11 +19,29 @@ public final class DiffTree {
     private final FlameTree.View view;
     private final String snapshotName;
     private final DiffNode root;
+    /** The baseline line of each moved frame, by its full name without function ({@code path:line}). */
+    private final Map<String, Integer> formerLines;
 
-    private DiffTree(FlameTree.View view, String snapshotName, DiffNode root) {
+    private DiffTree(FlameTree.View view, String snapshotName, DiffNode root, Map<String, Integer> formerLines) {
         this.view = view;
         this.snapshotName = snapshotName;
         this.root = root;
+        this.formerLines = formerLines;
+    }
+
+    /**
+     * As {@link #of(FoldedView, FoldedView, long, long)}, the baseline's view made from a baseline aligned with this
+     * run ({@link FrameMatcher#align}): each moved frame's name says the line it had there.
+     */
+    public static DiffTree of(FoldedView current, FoldedSnapshot alignedBaseline, long keepFromBytes,
+                              long keepFromBaselineBytes) {
+        DiffTree tree = of(current, FoldedView.of(alignedBaseline, current.view()), keepFromBytes,
+                keepFromBaselineBytes);
+        Map<String, Integer> formerLines = new HashMap<>();
+        alignedBaseline.formerLines().forEach((site, line) -> formerLines.put(current.view() == FlameTree.View.PATH
+                ? Site.label(String.join("/", PathNormalizer.components(site.path())), site.line())
+                : site.label(), line));
+        return new DiffTree(tree.view, tree.snapshotName, tree.root, Map.copyOf(formerLines));
     }
 
     /** The whole union tree of two views of the same kind, every frame kept. */
@@ -98,7 +120,7 @@ public final class DiffTree {
         for (; openDepth > 0; openDepth--) {
             close(open[openDepth], open[openDepth - 1], keepFromBytes, keepFromBaselineBytes);
         }
-        return new DiffTree(current.view(), current.snapshotName(), root);
+        return new DiffTree(current.view(), current.snapshotName(), root, Map.of());
     }
 
     /** Label-sequence order, as each folded view is sorted: label by label, a prefix before its extensions. */
@@ -140,9 +162,18 @@ public final class DiffTree {
         return root;
     }
 
-    /** The full name of a frame, as {@link FlameTree#childName(String, FlameNode)} gives it. */
+    /**
+     * The full name of a frame, as {@link FlameTree#childName(String, FlameNode)} gives it, followed by
+     * {@code (was line 24)} for a frame that moved since the baseline.
+     */
     public String childName(String parentName, DiffNode child) {
-        return FlameTree.childName(view, parentName, child.label(), child.isLine(), child.function());
+        String name = FlameTree.childName(view, parentName, child.label(), child.isLine(), child.function());
+        if (formerLines.isEmpty() || view == FlameTree.View.PATH && !child.isLine()) {
+            return name;
+        }
+        Integer wasLine = formerLines.get(view == FlameTree.View.STACK ? child.label()
+                : Site.label(parentName, Integer.parseInt(child.label())));
+        return wasLine == null ? name : name + " (was line " + wasLine + ")";
     }
 
     /** The text drawn in a frame, as {@link FlameTree#shortName(FlameNode)} gives it. */

@@ -10,7 +10,8 @@ import java.util.Objects;
 /**
  * How the bytes of each allocation site changed between a baseline snapshot and this run's snapshot of the same
  * name: the figures behind "what grew since the last green build". Sites are matched by their {@code path:line}
- * label, never by function name (a baseline may have none); a trace without frames counts as
+ * label, never by function name (a baseline may have none), in a baseline aligned with this run by
+ * {@link FrameMatcher} (each moved line then has the line it was on); a trace without frames counts as
  * {@value FlameTree#UNKNOWN}.
  */
 public final class SiteChanges {
@@ -31,10 +32,13 @@ public final class SiteChanges {
         Map<String, String> functions = new HashMap<>();
         collect(current, 1, bytesBySite, functions);
         collect(baseline, 0, bytesBySite, functions);
+        Map<String, Integer> wasLines = new HashMap<>();
+        baseline.formerLines().forEach((site, line) -> wasLines.put(site.label(), line));
         List<SiteChange> changes = new ArrayList<>(bytesBySite.size());
         for (Map.Entry<String, long[]> site : bytesBySite.entrySet()) {
             long[] bytes = site.getValue();
-            changes.add(new SiteChange(site.getKey(), functions.get(site.getKey()), bytes[0], bytes[1]));
+            changes.add(new SiteChange(site.getKey(), functions.get(site.getKey()), bytes[0], bytes[1],
+                    wasLines.get(site.getKey())));
         }
         changes.sort(LARGEST_GROWTH_FIRST);
         return changes;

@@ -16,10 +16,11 @@ public enum OutputKind {
      */
     REPORT("report", "report", "outputDirectory", "${project.reporting.outputDirectory}/memflame",
             Set.of(ReportFiles.INDEX, ReportFiles.SUMMARY, ReportFiles.MARKDOWN), true,
-            Set.of(".svg", ".folded.gz", HistoryFormat.SUFFIX)),
-    /** {@code baseline}: {@code memflame.json} and the folded stacks it names. */
+            Set.of(".svg", ".folded.gz", HistoryFormat.SUFFIX, ReportFiles.FRAMES_SUFFIX, ReportFiles.LINES_SUFFIX)),
+    /** {@code baseline}: {@code memflame.json} and the files it names. */
     BASELINE("baseline", "baseline", "baselineDirectory", "${project.basedir}/src/test/memflame-baseline",
-            Set.of(ReportFiles.SUMMARY), true, Set.of(".folded.gz", ".folded")),
+            Set.of(ReportFiles.SUMMARY), true, Set.of(".folded.gz", ".folded", ReportFiles.FRAMES_SUFFIX,
+                    ReportFiles.LINES_SUFFIX)),
     /** {@code report-aggregate}: one index and summary over the modules' reports. */
     AGGREGATE("aggregate", "aggregate report", "aggregateOutputDirectory",
             "${project.reporting.outputDirectory}/memflame-aggregate",

@@ -537,7 +537,8 @@ public final class IndexPage {
             for (SiteChange change : changes) {
                 long delta = change.deltaBytes();
                 html.constant("<tr").attribute("data-site", change.site()).constant("><td class=\"path\"><code>")
-                        .text(change.siteWithFunction()).constant("</code></td>");
+                        .text(change.siteWithFunction()).constant("</code>").text(change.wasLineNote())
+                        .constant("</td>");
                 PageParts.bytesCell(html, change.beforeBytes(), null);
                 PageParts.bytesCell(html, change.afterBytes(), null);
                 html.constant("<td").attribute("class", "num change " + direction(delta))

@@ -186,7 +186,7 @@ public final class MarkdownSummary {
             }
             md.append("| Line | Before | After | Delta |\n|---|--:|--:|--:|\n");
             for (SiteChange change : shown) {
-                md.append("| ").append(code(change.siteWithFunction(), true)).append(" | ")
+                md.append("| ").append(code(change.siteWithFunction(), true)).append(change.wasLineNote()).append(" | ")
                         .append(Numbers.bytes(change.beforeBytes())).append(" | ")
                         .append(Numbers.bytes(change.afterBytes())).append(" | ")
                         .append(Numbers.signedBytes(change.deltaBytes())).append(" |\n");

@@ -1,6 +1,8 @@
 package io.github.memflame.render;
 
+import io.github.memflame.summary.FramesFile;
 import io.github.memflame.summary.JsonSummary;
+import io.github.memflame.summary.LinesFile;
 import io.github.memflame.files.RelativeName;
 import io.github.memflame.fold.DiffTree;
 import io.github.memflame.fold.FlameTree;
@@ -38,9 +40,10 @@ import java.util.function.Consumer;
  * Writes a whole report, atomically: {@code index.html}, {@code memflame.json}, {@code memflame.md} and, for every
  * snapshot, {@code NAME.path.svg}, {@code NAME.stack.svg}, {@code NAME.path.folded.gz} and {@code NAME.stack.folded.gz}
  * (with {@code foldedFunctionNames}, also {@code NAME.path.named.folded.gz} and {@code NAME.stack.named.folded.gz}),
- * where a {@code /} in NAME makes sub-directories. A snapshot with a baseline also gets its differential graphs,
- * {@code NAME.path.diff.svg} and {@code NAME.stack.diff.svg}; each comparison and leak check across the run gets
- * its own under {@code run/}. Every graph links back to {@code index.html} and to
+ * and {@code NAME.lines.txt} (its allocating lines as text, see {@link LinesFile}), where a {@code /} in NAME makes
+ * sub-directories; with frames identified from sources also {@code NAME.frames.json}. A snapshot with a baseline
+ * also gets its differential graphs, {@code NAME.path.diff.svg} and {@code NAME.stack.diff.svg}; each comparison
+ * and leak check across the run gets its own under {@code run/}. Every graph links back to {@code index.html} and to
  * the snapshot's other graphs ({@link GraphLinks}). The folded exports are gzip-compressed without a
  * time stamp or file name in their header, so the same snapshot always gives the same bytes.
  *
@@ -127,6 +130,12 @@ public final class ReportWriter {
         if (snapshot.baseline() != null) {
             files.add(snapshot.diffSvgFile(view));
         }
+        if (view == FlameTree.View.STACK) {
+            files.add(ReportFiles.lines(snapshot.snapshot().name()));
+            if (!snapshot.snapshot().frameIdentities().isEmpty()) {
+                files.add(ReportFiles.frames(snapshot.snapshot().name()));
+            }
+        }
         return files;
     }
 
@@ -187,6 +196,14 @@ public final class ReportWriter {
                     try (OutputStream out = gzipStream(resolve(staging, snapshot.namedFoldedFile(view), name))) {
                         FoldedText.write(snapshot.folded(view), out, true);
                     }
+                }
+            }
+            try (Writer out = writer(resolve(staging, ReportFiles.lines(name), name))) {
+                out.write(LinesFile.text(snapshot.snapshot()));
+            }
+            if (!snapshot.snapshot().frameIdentities().isEmpty()) {
+                try (Writer out = writer(resolve(staging, ReportFiles.frames(name), name))) {
+                    FramesFile.write(snapshot.snapshot().frameIdentities(), out);
                 }
             }
             writeNanos.put(name, System.nanoTime() - start);

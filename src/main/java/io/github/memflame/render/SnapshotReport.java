@@ -11,7 +11,8 @@ import io.github.memflame.summary.ReportFiles;
  * from, which the folded exports are written from; with a baseline, also the baseline snapshot and the two
  * differential trees against it.
  *
- * @param baseline the same-named snapshot of the earlier run compared against, or {@code null}
+ * @param baseline the same-named snapshot of the earlier run compared against, aligned with this one by
+ *                 {@link io.github.memflame.fold.FrameMatcher} when it is read for a check, or {@code null}
  * @param pathDiff the path view's differential tree, {@code null} without a baseline
  * @param stackDiff the stack view's differential tree, {@code null} without a baseline
  */
@@ -48,10 +49,8 @@ public record SnapshotReport(FoldedSnapshot snapshot, FlameTree pathView, FlameT
         }
         long keepFrom = options.invisibleBelowBytes(snapshot.totalBytes());
         long keepFromBaseline = options.invisibleBelowBytes(baseline.totalBytes());
-        DiffTree pathDiff = DiffTree.of(path, FoldedView.of(baseline, FlameTree.View.PATH), keepFrom,
-                keepFromBaseline);
-        DiffTree stackDiff = DiffTree.of(stack, FoldedView.of(baseline, FlameTree.View.STACK), keepFrom,
-                keepFromBaseline);
+        DiffTree pathDiff = DiffTree.of(path, baseline, keepFrom, keepFromBaseline);
+        DiffTree stackDiff = DiffTree.of(stack, baseline, keepFrom, keepFromBaseline);
         return new SnapshotReport(snapshot, pathTree, stackTree, path, stack, baseline, pathDiff, stackDiff);
     }
 

@@ -1,6 +1,7 @@
 package io.github.memflame.source;
 
 import io.github.memflame.files.RelativeName;
+import io.github.memflame.fold.FrameIdentity;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.UnsupportedCharsetException;
@@ -74,6 +75,32 @@ public final class FunctionNameResolver {
         return null;
     }
 
+    /**
+     * What identifies a frame's line across edits, or {@code null} when it cannot be known (for the reasons
+     * {@link #resolve} gives; not counted again): its function, its place in it and its text's fingerprint.
+     */
+    public FrameIdentity identify(String normalizedPath, int line, FileTime dumpModified) {
+        SourceFile file = files.computeIfAbsent(normalizedPath, this::load);
+        if (file.names == null || line < 1 || line > file.names.lineCount()
+                || dumpModified != null && file.modified.compareTo(dumpModified) > 0) {
+            return null;
+        }
+        return file.lines.identity(file.names, line);
+    }
+
+    /**
+     * The line of this run's source that a baseline frame's line is now, found by its identity: by its text
+     * ({@code byText}) or its place in its function (see {@link SourceLines#lineOf}); {@code null} when the file
+     * cannot be read, or the line is not found once.
+     */
+    public Integer lineNow(String normalizedPath, FrameIdentity identity, boolean byText, FileTime dumpModified) {
+        SourceFile file = files.computeIfAbsent(normalizedPath, this::load);
+        if (file.names == null || dumpModified != null && file.modified.compareTo(dumpModified) > 0) {
+            return null;
+        }
+        return file.lines.lineOf(file.names, identity, byText);
+    }
+
     /** The frames named and not named so far. */
     public ResolutionSummary summary() {
         return new ResolutionSummary(resolved, unresolved, allUnresolvedFiles.size(), unresolvedFiles);
@@ -93,7 +120,7 @@ public final class FunctionNameResolver {
             }
             FileTime modified = Files.getLastModifiedTime(found);
             CharSequence text = PythonSourceDecoder.decode(Files.readAllBytes(found));
-            return new SourceFile(QualnameScanner.scan(text), modified, null);
+            return new SourceFile(QualnameScanner.scan(text), new SourceLines(text), modified, null);
         } catch (SourceScanException e) {
             return SourceFile.failed("not scanned: " + e.getMessage());
         } catch (CharacterCodingException e) {
@@ -131,9 +158,9 @@ public final class FunctionNameResolver {
         return null;
     }
 
-    private record SourceFile(EnclosingNames names, FileTime modified, String problem) {
+    private record SourceFile(EnclosingNames names, SourceLines lines, FileTime modified, String problem) {
         static SourceFile failed(String problem) {
-            return new SourceFile(null, null, problem);
+            return new SourceFile(null, null, null, problem);
         }
     }
 }

@@ -175,10 +175,11 @@ public final class QualnameScanner {
         List<String> names = new ArrayList<>();
         names.add(EnclosingNames.MODULE);
         indexByName.put(EnclosingNames.MODULE, 0);
-        // The first line of each run of lines with one name, and the name's index; a run lasts to the next key.
-        TreeMap<Integer, Integer> runs = new TreeMap<>();
+        // The first line of each run of lines with one name, and the name's index and its definition's first line;
+        // a run lasts to the next key. Module code's definition starts before line 1, so its lines keep their number.
+        TreeMap<Integer, int[]> runs = new TreeMap<>();
         if (lineCount > 0) {
-            runs.put(1, 0);
+            runs.put(1, new int[] {0, 0});
         }
         for (Definition definition : definitions) {
             int first = definition.firstLine;
@@ -190,21 +191,23 @@ public final class QualnameScanner {
                 names.add(name);
                 return names.size() - 1;
             });
-            Integer after = last < lineCount ? runs.floorEntry(last + 1).getValue() : null;
+            int[] after = last < lineCount ? runs.floorEntry(last + 1).getValue() : null;
             runs.subMap(first, true, last + 1, true).clear();
-            runs.put(first, index);
+            runs.put(first, new int[] {index, first});
             if (after != null) {
                 runs.put(last + 1, after);
             }
         }
         int[] runStarts = new int[runs.size()];
         int[] runNames = new int[runs.size()];
+        int[] runDefinitionStarts = new int[runs.size()];
         int run = 0;
-        for (Map.Entry<Integer, Integer> entry : runs.entrySet()) {
+        for (Map.Entry<Integer, int[]> entry : runs.entrySet()) {
             runStarts[run] = entry.getKey();
-            runNames[run++] = entry.getValue();
+            runNames[run] = entry.getValue()[0];
+            runDefinitionStarts[run++] = entry.getValue()[1];
         }
-        return new EnclosingNames(names.toArray(new String[0]), runStarts, runNames, lineCount);
+        return new EnclosingNames(names.toArray(new String[0]), runStarts, runNames, runDefinitionStarts, lineCount);
     }
 
     private int lineCount() {

@@ -49,7 +49,9 @@ import java.util.Objects;
  * <p>{@code comparisons} (of two snapshots of the run) and {@code leakChecks} (over repeated rounds of the run) are
  * written by {@link RunJson}.
  *
- * <p>{@code folded} names the gzip-compressed folded stacks with plain {@code path:line} frames; {@code foldedNamed},
+ * <p>{@code frames}, present only when {@code sourceRoots} identified frames, names the snapshot's frame
+ * identities ({@link FramesFile}); {@code lines} its allocating lines as text for review ({@link LinesFile}).
+ * {@code folded} names the gzip-compressed folded stacks with plain {@code path:line} frames; {@code foldedNamed},
  * present only when {@code foldedFunctionNames} is set, those whose frames carry function names.
  *
  * <p>A budget with {@code "status": "exceeded"} and {@code "level": "warn"} only warned: it did not fail the build.
@@ -68,7 +70,8 @@ import java.util.Objects;
  * {@code maxGrowth}, whose status is {@code not-checked} on a snapshot without a baseline figure. {@code growth} is
  * {@code null} without a baseline figure; its {@code deltaPercent} is {@code null} when the baseline's figure is 0,
  * its {@code limitBytes} and {@code limit} are the growth allowed ({@code null} without {@code maxGrowth}, its
- * {@code status} then {@code ok}), {@code topChanges} the lines that grew most.
+ * {@code status} then {@code ok}), {@code topChanges} the lines that grew most, with {@code wasLine}, the line it
+ * had in the baseline, for a line that moved (see {@link io.github.memflame.fold.FrameMatcher}).
  *
  * <p>Drift: a budget with a {@code maxDrift} also has {@code "maxDrift": "20%"} and {@code "drift"}, its figure
  * against the history's reference build, {@code null} when no green build of the history has a figure for it:
@@ -146,6 +149,10 @@ public final class JsonSummary {
                 }
                 json.writeEndObject();
             }
+            if (!folded.frameIdentities().isEmpty()) {
+                string(json, "frames", ReportFiles.frames(folded.name()));
+            }
+            string(json, "lines", ReportFiles.lines(folded.name()));
             json.writeEndObject();
         }
         json.writeEndArray();
@@ -231,6 +238,9 @@ public final class JsonSummary {
             json.writeNumberField("beforeBytes", change.beforeBytes());
             json.writeNumberField("afterBytes", change.afterBytes());
             json.writeNumberField("deltaBytes", change.deltaBytes());
+            if (change.wasLine() != null) {
+                json.writeNumberField("wasLine", change.wasLine());
+            }
             json.writeEndObject();
         }
         json.writeEndArray();

@@ -22,10 +22,17 @@ public final class ReportFiles {
     /** The version of {@value #SUMMARY}'s shape: fields may be added, none renamed or removed while it stays. */
     public static final int SCHEMA = 1;
     /**
-     * The version of the baseline data a report holds: its {@value #SUMMARY} and the folded stacks it names. Raised
-     * when a later version changes what a baseline needs; a baseline is read only in this one.
+     * The version of the baseline data a report holds: its {@value #SUMMARY} and the files it names. Raised when a
+     * later version changes what a baseline needs. Version 2 adds each snapshot's {@code frames} file, which lets
+     * frames be matched across edits.
      */
-    public static final int BASELINE_FORMAT = 1;
+    public static final int BASELINE_FORMAT = 2;
+    /** The oldest baseline data still read: version 1 has no frame identities, its frames match by {@code path:line}. */
+    public static final int OLDEST_BASELINE_FORMAT = 1;
+    /** How the name of a snapshot's frame identities file ends. */
+    public static final String FRAMES_SUFFIX = ".frames.json";
+    /** How the name of a snapshot's lines file ends. */
+    public static final String LINES_SUFFIX = ".lines.txt";
 
     private ReportFiles() {
     }
@@ -38,6 +45,19 @@ public final class ReportFiles {
     /** The differential graph of a snapshot's view against the baseline: {@code NAME.path.diff.svg}. */
     public static String diffSvg(String snapshot, FlameTree.View view) {
         return snapshot + "." + view.fileSuffix() + ".diff.svg";
+    }
+
+    /** A snapshot's frame identities, when its functions were read from sources: {@code NAME.frames.json}. */
+    public static String frames(String snapshot) {
+        return snapshot + FRAMES_SUFFIX;
+    }
+
+    /**
+     * A snapshot's allocating lines as text for review in a committed baseline ({@link LinesFile}), never read back
+     * as figures: {@code NAME.lines.txt}.
+     */
+    public static String lines(String snapshot) {
+        return snapshot + LINES_SUFFIX;
     }
 
     /** The gzip-compressed folded stacks of a view with plain {@code path:line} frames: {@code NAME.path.folded.gz}. */

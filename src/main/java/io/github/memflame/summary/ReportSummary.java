@@ -78,6 +78,9 @@ public record ReportSummary(@JsonProperty(required = true) int schema,
      *
      * @param reports the flame graph files by view ({@code path}, {@code stack}), relative to the report directory
      * @param folded the folded-stack files by view
+     * @param frames the frame identities file ({@code baselineFormat} 2), {@code null} when the frames were not
+     *               identified from sources
+     * @param lines the allocating lines as text for review ({@code baselineFormat} 2), {@code null} in format 1
      */
     public record Snapshot(@JsonProperty(required = true) String name,
                            @JsonProperty(required = true) String format,
@@ -86,7 +89,15 @@ public record ReportSummary(@JsonProperty(required = true) int schema,
                            @JsonProperty(required = true) long excludedTraces,
                            @JsonProperty(required = true) long excludedBytes,
                            @JsonProperty(required = true) @JsonSetter(nulls = Nulls.FAIL) Map<String, String> reports,
-                           @JsonProperty(required = true) @JsonSetter(nulls = Nulls.FAIL) Map<String, String> folded) {
+                           @JsonProperty(required = true) @JsonSetter(nulls = Nulls.FAIL) Map<String, String> folded,
+                           String frames,
+                           String lines) {
+
+        /** A snapshot without frame identities. */
+        public Snapshot(String name, String format, long traces, long totalBytes, long excludedTraces,
+                        long excludedBytes, Map<String, String> reports, Map<String, String> folded) {
+            this(name, format, traces, totalBytes, excludedTraces, excludedBytes, reports, folded, null, null);
+        }
 
         /** @throws IllegalArgumentException saying which figure is negative or which map is missing */
         public Snapshot {

@@ -75,7 +75,7 @@ public final class SummaryReader {
     }
 
     /**
-     * A summary read as a baseline: of the {@code baselineFormat} and {@code schema} this version writes.
+     * A summary read as a baseline: of a {@code baselineFormat} this version reads, and the {@code schema} it writes.
      *
      * @throws OtherVersionException when it has no {@code baselineFormat} or other versions, saying how to make a
      *                               new baseline
@@ -84,15 +84,16 @@ public final class SummaryReader {
     public static ReportSummary readBaseline(Path file) throws IOException {
         Versions versions = versions(file);
         if (versions.baselineFormat() == null) {
-            throw new OtherVersionException(file + ": expected \"baselineFormat\": " + ReportFiles.BASELINE_FORMAT
-                    + ", found no baselineFormat: this memflame.json was written by a memflame version without "
+            throw new OtherVersionException(file + ": expected \"baselineFormat\": " + ReportFiles.OLDEST_BASELINE_FORMAT
+                    + " to " + ReportFiles.BASELINE_FORMAT + ", found no baselineFormat: this memflame.json was written by a memflame version without "
                     + "baselines, or is not a report's summary; make a new baseline with this version (run the check, "
                     + "then use its report or memflame:baseline)");
         }
-        if (versions.baselineFormat() != ReportFiles.BASELINE_FORMAT
+        if (versions.baselineFormat() < ReportFiles.OLDEST_BASELINE_FORMAT
+                || versions.baselineFormat() > ReportFiles.BASELINE_FORMAT
                 || !Integer.valueOf(ReportFiles.SCHEMA).equals(versions.schema())) {
-            throw new OtherVersionException(file + ": expected \"baselineFormat\": " + ReportFiles.BASELINE_FORMAT
-                    + " and \"schema\": " + ReportFiles.SCHEMA + ", found baselineFormat " + versions.baselineFormat()
+            throw new OtherVersionException(file + ": expected \"baselineFormat\": " + ReportFiles.OLDEST_BASELINE_FORMAT
+                    + " to " + ReportFiles.BASELINE_FORMAT + " and \"schema\": " + ReportFiles.SCHEMA + ", found baselineFormat " + versions.baselineFormat()
                     + " and schema " + versions.schema() + ": written by another memflame version; make a new "
                     + "baseline with this one");
         }
@@ -127,20 +128,25 @@ public final class SummaryReader {
     }
 
     private static <T> T strict(Path file, Class<T> type) throws IOException {
+        return strict(file, type, "not a memflame summary");
+    }
+
+    /** A JSON file of memflame's read strictly into {@code type}; {@code notOne} says what it then is not. */
+    static <T> T strict(Path file, Class<T> type, String notOne) throws IOException {
         T value;
         try {
             value = MAPPER.readValue(file.toFile(), type);
         } catch (JsonProcessingException e) {
             JsonLocation where = e.getLocation();
             throw new IOException(file + (where == null ? "" : ": line " + where.getLineNr() + ", column "
-                    + where.getColumnNr()) + ": not a memflame summary: " + problem(e), e);
+                    + where.getColumnNr()) + ": " + notOne + ": " + problem(e), e);
         } catch (CharConversionException e) {
             // Jackson guesses UTF-16 or UTF-32 from zero bytes and then fails in its decoder, outside the parser.
-            throw new IOException(file + ": not a memflame summary: expected JSON text in UTF-8 (or UTF-16/32), found "
+            throw new IOException(file + ": " + notOne + ": expected JSON text in UTF-8 (or UTF-16/32), found "
                     + "invalid characters: " + e.getMessage(), e);
         }
         if (value == null) {
-            throw new IOException(file + ": not a memflame summary: it holds JSON null");
+            throw new IOException(file + ": " + notOne + ": it holds JSON null");
         }
         return value;
     }

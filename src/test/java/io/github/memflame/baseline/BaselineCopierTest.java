@@ -49,7 +49,7 @@ class BaselineCopierTest {
         List<String> expected = new java.util.ArrayList<>(List.of("memflame.json", ".memflame-report"));
         expected.addAll(copied.files());
         assertEquals(expected.stream().sorted().toList(), files(target));
-        assertEquals(8, files(target).size(), "the summary, 6 folded files and the marker");
+        assertEquals(11, files(target).size(), "the summary, 6 folded files, 3 lines files and the marker");
         assertEquals("{\"kind\": \"baseline\", \"schema\": 1}\n", Files.readString(target.resolve(".memflame-report")));
         for (String file : copied.files()) {
             assertArrayEquals(Files.readAllBytes(report.resolve(file)), Files.readAllBytes(target.resolve(file)), file);

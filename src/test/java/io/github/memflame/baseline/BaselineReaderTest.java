@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.memflame.fold.FoldedSnapshot;
+import io.github.memflame.fold.FrameIdentity;
 import io.github.memflame.fold.Site;
 import io.github.memflame.fold.StackTotal;
 import io.github.memflame.read.DumpFormat;
@@ -117,7 +118,7 @@ class BaselineReaderTest {
     void aSummaryWithoutBaselineFormatIsRefusedSayingWhatToDo() throws Exception {
         Path directory = baseline(summary(null, "menu.stack.folded", 5740), "menu.stack.folded",
                 STACKS.getBytes(StandardCharsets.UTF_8));
-        assertEquals(directory.resolve("memflame.json") + ": expected \"baselineFormat\": 1, found no baselineFormat: "
+        assertEquals(directory.resolve("memflame.json") + ": expected \"baselineFormat\": 1 to 2, found no baselineFormat: "
                 + "this memflame.json was written by a memflame version without baselines, or is not a report's "
                 + "summary; make a new baseline with this version (run the check, then use its report or "
                 + "memflame:baseline)", failure(directory).getMessage());
@@ -125,11 +126,55 @@ class BaselineReaderTest {
 
     @Test
     void anotherBaselineFormatIsRefusedNamingBoth() throws Exception {
-        Path directory = baseline(summary("2", "menu.stack.folded", 5740), "menu.stack.folded",
+        Path directory = baseline(summary("3", "menu.stack.folded", 5740), "menu.stack.folded",
                 STACKS.getBytes(StandardCharsets.UTF_8));
-        assertEquals(directory.resolve("memflame.json") + ": expected \"baselineFormat\": 1 and \"schema\": 1, found "
-                + "baselineFormat 2 and schema 1: written by another memflame version; make a new baseline with this "
+        assertEquals(directory.resolve("memflame.json") + ": expected \"baselineFormat\": 1 to 2 and \"schema\": 1, "
+                + "found baselineFormat 3 and schema 1: written by another memflame version; make a new baseline with this "
                 + "one", failure(directory).getMessage());
+    }
+
+    /** A format-2 baseline of {@link #STACKS} whose snapshot names {@code frames}, holding {@code content}. */
+    private Path framesBaseline(String frames, String content) throws IOException {
+        Path directory = baseline(summary("2", "menu.stack.folded", 5740).replace("\"reports\": {}",
+                "\"reports\": {}, \"frames\": \"" + frames + "\""), "menu.stack.folded",
+                STACKS.getBytes(StandardCharsets.UTF_8));
+        Files.writeString(directory.resolve("menu.frames.json"), content);
+        return directory;
+    }
+
+    @Test
+    void theFramesOfFormatTwoAreReadForTheFramesTheStacksHave() throws Exception {
+        Path directory = framesBaseline("menu.frames.json", "{\"frames\": ["
+                + "{\"path\": \"client/ui/menu.py\", \"line\": 8, \"function\": \"Menu.open\", \"lineInFunction\": 3, "
+                + "\"text\": \"0123456789abcdef\"},"
+                + "{\"path\": \"main.py\", \"line\": 3, \"function\": \"<module>\", \"lineInFunction\": 3, \"text\": null},"
+                + "{\"path\": \"gone.py\", \"line\": 1, \"function\": \"f\", \"lineInFunction\": 0, \"text\": null}]}");
+        Baseline baseline = reader.read(directory.toString(), directory.resolve("memflame.json"));
+        assertEquals(Map.of(new Site("client/ui/menu.py", 8), new FrameIdentity("Menu.open", 3, "0123456789abcdef"),
+                new Site("main.py", 3), new FrameIdentity("<module>", 3, null)),
+                baseline.snapshots().get(0).frameIdentities());
+        assertTrue(baseline.files().contains("menu.frames.json"), "copied with the baseline");
+    }
+
+    @Test
+    void aBrokenFramesFileNamesTheFileThePositionAndWhatWasExpected() throws Exception {
+        Path directory = framesBaseline("menu.frames.json", "{\"frames\": [\n"
+                + "{\"path\": \"main.py\", \"line\": 3, \"function\": \"f\", \"lineInFunction\": -2, \"text\": null}]}");
+        String message = failure(directory).getMessage();
+        assertEquals("Cannot read the baseline: " + directory.resolve("menu.frames.json") + ": line 2, column 83: not a "
+                + "memflame frames file: at /frames/0: lineInFunction must be 0 or more, was -2", message);
+        Path twice = framesBaseline("menu.frames.json", "{\"frames\": ["
+                + "{\"path\": \"main.py\", \"line\": 3, \"function\": \"f\", \"lineInFunction\": 1, \"text\": null},"
+                + "{\"path\": \"main.py\", \"line\": 3, \"function\": \"g\", \"lineInFunction\": 1, \"text\": null}]}");
+        assertEquals("Cannot read the baseline: " + twice.resolve("menu.frames.json") + ": at /frames/1: expected each "
+                + "frame once, found main.py:3 again", failure(twice).getMessage());
+    }
+
+    @Test
+    void aFramesFileOutsideTheBaselineIsRefused() throws Exception {
+        Path directory = framesBaseline("../menu.frames.json", "{\"frames\": []}");
+        assertTrue(failure(directory).getMessage().contains("frames: expected a file inside the baseline directory "),
+                failure(directory).getMessage());
     }
 
     @Test

@@ -133,10 +133,13 @@ class BaselineCheckTest {
         int baselineLine = lines.indexOf("[INFO] Baseline: " + baseline.resolve("memflame.json") + ", 3 of 3 "
                 + "snapshots compared");
         assertTrue(baselineLine >= 0, String.join("\n", lines));
-        assertEquals(List.of("[INFO] scene-1-login.pickle: 182.7 KiB, -1 B since baseline (was 182.7 KiB)",
+        assertEquals(List.of("[INFO] Frames are matched with the baseline by path:line (no sourceRoots are set), so "
+                + "edits that move lines show as changes; with sourceRoots, frames are matched by function and line "
+                + "text.",
+                "[INFO] scene-1-login.pickle: 182.7 KiB, -1 B since baseline (was 182.7 KiB)",
                 "[INFO] scene-2-town.pickle: 799.6 KiB, -2 B since baseline (was 799.6 KiB)",
                 "[INFO] scene-3-battle.pickle: 2.5 MiB, +241.9 KiB since baseline (was 2.2 MiB)"),
-                lines.subList(baselineLine + 1, baselineLine + 4));
+                lines.subList(baselineLine + 1, baselineLine + 5));
     }
 
     @Test
@@ -190,7 +193,7 @@ class BaselineCheckTest {
 
         // The aggregate reads it as any module's summary, and draws a growth-only budget without a limit.
         ReportSummary summary = SummaryReader.read(output.resolve("memflame.json"));
-        assertEquals(1, summary.baselineFormat());
+        assertEquals(2, summary.baselineFormat());
         assertEquals(List.of("ok", "not-checked", "ok"), summary.budgets().stream().map(ReportSummary.BudgetLine::status)
                 .toList());
         assertNull(summary.budgets().get(0).limitBytes());
@@ -227,10 +230,11 @@ class BaselineCheckTest {
     void aBrokenBaselineFailsTheCheckRatherThanCheckingNothing() throws Exception {
         Path baseline = baselineReport();
         Path summary = baseline.resolve("memflame.json");
-        Files.writeString(summary, Files.readString(summary).replace("\"baselineFormat\" : 1", "\"baselineFormat\" : 7"));
+        Files.writeString(summary, Files.readString(summary).replace("\"baselineFormat\" : 2", "\"baselineFormat\" : 7"));
         CheckFailure failure = assertThrows(CheckFailure.class, () -> check(FIXTURES.resolve("after"),
                 temp.resolve("report"), baseline, List.of(), new RecordingListener()));
-        assertEquals(summary + ": expected \"baselineFormat\": 1 and \"schema\": 1, found baselineFormat 7 and schema 1: "
+        assertEquals(summary + ": expected \"baselineFormat\": 1 to 2 and \"schema\": 1, found baselineFormat 7 and "
+                + "schema 1: "
                 + "written by another memflame version; make a new baseline with this one", failure.getMessage());
     }
 }

@@ -98,6 +98,11 @@ class HostileReportTest {
                 folded++;
             } else if (name.equals(".memflame-report")) {
                 new ObjectMapper().readTree(bytes);
+            } else if (name.endsWith(".lines.txt")) {
+                // One row per line: a name's line break, tab or other control character is written escaped.
+                String text = new String(bytes, StandardCharsets.UTF_8);
+                assertTrue(text.chars().noneMatch(c -> Character.isISOControl(c) && c != '\n'), file.toString());
+                assertTrue(text.lines().skip(1).allMatch(row -> row.matches(" *\\d+ +\\d+  .+  .+")), text);
             } else {
                 fail("unexpected output file " + file);
             }

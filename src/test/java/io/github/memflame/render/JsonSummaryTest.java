@@ -41,7 +41,7 @@ class JsonSummaryTest {
 
         assertEquals(List.of("schema", "baselineFormat", "result", "baseline", "snapshots", "budgets", "unreadable",
                 "functionNames", "comparisons", "leakChecks"), fields(json));
-        assertEquals(1, json.get("baselineFormat").intValue());
+        assertEquals(2, json.get("baselineFormat").intValue());
         assertTrue(json.get("baseline").isNull(), "no baseline, and then no baselineTotalBytes or new either");
         assertTrue(json.get("functionNames").isNull(), "no sourceRoots, no function names");
         assertEquals(0, json.get("unreadable").size());
@@ -50,7 +50,8 @@ class JsonSummaryTest {
 
         JsonNode battle = json.get("snapshots").get(0);
         assertEquals(List.of("name", "format", "traces", "totalBytes", "excludedTraces", "excludedBytes", "reports",
-                "folded"), fields(battle));
+                "folded", "lines"), fields(battle));
+        assertEquals("scene-2-battle.pickle.lines.txt", battle.get("lines").textValue());
         assertEquals("scene-2-battle.pickle", battle.get("name").textValue());
         assertEquals("tracemalloc-pickle", battle.get("format").textValue());
         assertEquals(13_001, battle.get("traces").longValue());

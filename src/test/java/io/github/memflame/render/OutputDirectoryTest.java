@@ -98,8 +98,8 @@ class OutputDirectoryTest {
         List<String> before = files(output);
         OutputRefusedException refused = assertThrows(OutputRefusedException.class,
                 () -> ReportWriter.write(output, Reports.failed(), SvgOptions.defaults()));
-        assertTrue(refused.getMessage().contains("it holds 9 entries (.memflame-report, index.html, memflame.json, "
-                + "memflame.md, scene-2-battle.pickle.path.folded.gz, ...), and sub/dir/notes.txt is not a file "
+        assertTrue(refused.getMessage().contains("it holds 10 entries (.memflame-report, index.html, memflame.json, "
+                + "memflame.md, scene-2-battle.pickle.lines.txt, ...), and sub/dir/notes.txt is not a file "
                 + "memflame writes into the report"), refused.getMessage());
         assertEquals(before, files(output));
     }

@@ -55,8 +55,10 @@ class ReportWriterTest {
         ReportWriter.write(output, Reports.failed(), SvgOptions.defaults());
         Map<String, String> files = contents(output);
         assertEquals(List.of(".memflame-report", "index.html", "memflame.json", "memflame.md",
+                "scene-2-battle.pickle.lines.txt",
                 "scene-2-battle.pickle.path.folded.gz", "scene-2-battle.pickle.path.svg",
                 "scene-2-battle.pickle.stack.folded.gz", "scene-2-battle.pickle.stack.svg",
+                "sub/dir/scene 1#menu.pickle.lines.txt",
                 "sub/dir/scene 1#menu.pickle.path.folded.gz", "sub/dir/scene 1#menu.pickle.path.svg",
                 "sub/dir/scene 1#menu.pickle.stack.folded.gz", "sub/dir/scene 1#menu.pickle.stack.svg"),
                 List.copyOf(files.keySet()));
@@ -112,9 +114,11 @@ class ReportWriterTest {
                 SvgOptions.defaults());
         Map<String, String> files = contents(output);
         assertEquals(List.of(".memflame-report", "index.html", "memflame.json", "memflame.md",
+                "scene-2-battle.pickle.lines.txt",
                 "scene-2-battle.pickle.path.diff.svg", "scene-2-battle.pickle.path.folded.gz",
                 "scene-2-battle.pickle.path.svg", "scene-2-battle.pickle.stack.diff.svg",
                 "scene-2-battle.pickle.stack.folded.gz", "scene-2-battle.pickle.stack.svg",
+                "sub/dir/scene 1#menu.pickle.lines.txt",
                 "sub/dir/scene 1#menu.pickle.path.folded.gz", "sub/dir/scene 1#menu.pickle.path.svg",
                 "sub/dir/scene 1#menu.pickle.stack.folded.gz", "sub/dir/scene 1#menu.pickle.stack.svg"),
                 List.copyOf(files.keySet()));
@@ -135,7 +139,7 @@ class ReportWriterTest {
                 .add(10, "a.py:1").build())), List.of(), List.of());
         ReportWriter.write(output, second, SvgOptions.defaults());
         assertEquals(List.of(".memflame-report", "index.html", "memflame.json", "memflame.md",
-                "only.pickle.path.folded.gz", "only.pickle.path.svg", "only.pickle.stack.folded.gz",
+                "only.pickle.lines.txt", "only.pickle.path.folded.gz", "only.pickle.path.svg", "only.pickle.stack.folded.gz",
                 "only.pickle.stack.svg"), List.copyOf(contents(output).keySet()));
         assertEquals(List.of(".memflame.lock", "memflame"), siblings());
     }

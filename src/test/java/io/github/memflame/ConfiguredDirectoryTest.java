@@ -10,7 +10,7 @@ import org.codehaus.plexus.util.xml.Xpp3Dom;
 import org.junit.jupiter.api.Test;
 
 /** Where {@code baseline} and {@code report-aggregate} look for the report a project's {@code check} wrote. */
-class ConfiguredReportTest {
+class ConfiguredDirectoryTest {
     private static final Path BASEDIR = Path.of("/work/game").toAbsolutePath();
     private static final Path REPORTING = BASEDIR.resolve("target/site");
 
@@ -29,7 +29,7 @@ class ConfiguredReportTest {
     }
 
     private static Path directory(Plugin memflame, Properties session, Properties project) {
-        return ConfiguredReport.directory(memflame, session, project, BASEDIR, () -> REPORTING);
+        return ConfiguredDirectory.report(memflame, session, project, BASEDIR, () -> REPORTING);
     }
 
     @Test
@@ -61,6 +61,25 @@ class ConfiguredReportTest {
         assertEquals(BASEDIR.resolve("from-command-line"), directory(null, property("from-command-line"),
                 property("from-pom")));
         assertEquals(BASEDIR.resolve("from-pom"), directory(null, new Properties(), property("from-pom")));
+    }
+
+    @Test
+    void theBaselineDirectoryIsFoundAsBaselineIsConfigured() {
+        Properties none = new Properties();
+        assertEquals(BASEDIR.resolve("src/test/memflame-baseline"),
+                ConfiguredDirectory.baseline(null, none, none, BASEDIR));
+        Plugin memflame = new Plugin();
+        Xpp3Dom configuration = new Xpp3Dom("configuration");
+        Xpp3Dom child = new Xpp3Dom("baselineDirectory");
+        child.setValue("memory/baseline");
+        configuration.addChild(child);
+        memflame.setConfiguration(configuration);
+        assertEquals(BASEDIR.resolve("memory/baseline"), ConfiguredDirectory.baseline(memflame, none, none, BASEDIR));
+        Properties session = new Properties();
+        session.setProperty("memflame.baselineDirectory", "from-command-line");
+        assertEquals(BASEDIR.resolve("from-command-line"), ConfiguredDirectory.baseline(null, session, none, BASEDIR));
+        assertEquals(BASEDIR.resolve("memory/baseline"), ConfiguredDirectory.baseline(memflame, session, none,
+                BASEDIR), "the POM's configuration wins, as Maven's own does");
     }
 
     @Test
