@@ -87,7 +87,7 @@ class BaselineUpdateTest {
                 log);
         assertFalse(outcome.passed());
         assertTrue(log.lines().contains("[WARNING] Baseline not updated: the check failed (a budget's max, not its "
-                + "growth, or an unmatched budget); " + committed + " is as it was"), String.join("\n", log.lines()));
+                + "growth, an unmatched budget, or a check across the run); " + committed + " is as it was"), String.join("\n", log.lines()));
         assertArrayEquals(lines, Files.readAllBytes(committed.resolve(BATTLE + ".lines.txt")));
     }
 
