@@ -15,6 +15,9 @@ import io.github.memflame.output.OutputDirectory;
 import io.github.memflame.output.OutputKind;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import io.github.memflame.run.Comparison;
+import io.github.memflame.run.RunChecks;
+import io.github.memflame.run.RunOrder;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -30,6 +33,8 @@ class BaselineUpdateTest {
     private static final Path FIXTURES = Path.of("src/test/resources/baseline");
     private static final List<String> STRIP = List.of("I:/G1/trunk/code/Script/Python/");
     private static final String BATTLE = "scene-3-battle.pickle";
+    private static final String NOT_UPDATED = "[WARNING] Baseline not updated: the check failed (a budget's max, "
+            + "not its growth, an unmatched budget, or a check across the run); ";
 
     @TempDir
     Path temp;
@@ -86,8 +91,23 @@ class BaselineUpdateTest {
         CheckOutcome outcome = check("after", "tight", committed, List.of(tight), new BaselineUpdate(committed, true),
                 log);
         assertFalse(outcome.passed());
-        assertTrue(log.lines().contains("[WARNING] Baseline not updated: the check failed (a budget's max, not its "
-                + "growth, an unmatched budget, or a check across the run); " + committed + " is as it was"), String.join("\n", log.lines()));
+        assertTrue(log.lines().contains(NOT_UPDATED + committed + " is as it was"), String.join("\n", log.lines()));
+        assertArrayEquals(lines, Files.readAllBytes(committed.resolve(BATTLE + ".lines.txt")));
+    }
+
+    @Test
+    void aFailedCheckAcrossTheRunWritesNoBaselineEither() throws Exception {
+        Path committed = committedBaseline();
+        byte[] lines = Files.readAllBytes(committed.resolve(BATTLE + ".lines.txt"));
+        RunChecks leakBetweenScenes = new RunChecks(RunOrder.NAME, List.of(Comparison.parse(1, null, "scene-1*",
+                "scene-3*", "client", null, "1 B", null)), List.of());
+        RecordingListener log = new RecordingListener();
+        CheckSettings settings = CheckSettingsBuilder.snapshots(FIXTURES.resolve("after"))
+                .output(temp.resolve("run-failed")).stripPrefixes(STRIP).baseline(committed).run(leakBetweenScenes)
+                .build();
+        CheckOutcome outcome = new MemflameCheck(settings, new BaselineUpdate(committed, true), log).run();
+        assertFalse(outcome.passed(), String.join("\n", log.lines()));
+        assertTrue(log.lines().contains(NOT_UPDATED + committed + " is as it was"), String.join("\n", log.lines()));
         assertArrayEquals(lines, Files.readAllBytes(committed.resolve(BATTLE + ".lines.txt")));
     }
 
