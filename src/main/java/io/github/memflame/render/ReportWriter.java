@@ -199,7 +199,7 @@ public final class ReportWriter {
                 }
             }
             try (Writer out = writer(resolve(staging, ReportFiles.lines(name), name))) {
-                out.write(LinesFile.text(snapshot.snapshot()));
+                LinesFile.write(snapshot.snapshot(), out);
             }
             if (!snapshot.snapshot().frameIdentities().isEmpty()) {
                 try (Writer out = writer(resolve(staging, ReportFiles.frames(name), name))) {

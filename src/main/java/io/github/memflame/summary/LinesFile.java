@@ -6,11 +6,13 @@ import io.github.memflame.fold.FrameIdentity;
 import io.github.memflame.fold.Site;
 import io.github.memflame.fold.StackTotal;
 import io.github.memflame.format.BidiControls;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * A snapshot's allocating lines as text a pull request shows readably ({@code NAME.lines.txt}, written in the
@@ -31,12 +33,40 @@ public final class LinesFile {
     private LinesFile() {
     }
 
-    /** The file's text. */
-    public static String text(FoldedSnapshot snapshot) {
-        StringBuilder text = new StringBuilder("# memflame lines of ").append(printable(snapshot.name()))
-                .append(": bytes, traces, allocating line, function; sorted by path and line\n");
-        rows(snapshot).values().forEach(row -> text.append(row).append('\n'));
-        return text.toString();
+    /**
+     * Writes the file, one row at a time: a dump of a million distinct allocating lines makes a file of a hundred
+     * megabytes, which is never held whole.
+     */
+    public static void write(FoldedSnapshot snapshot, Writer out) throws IOException {
+        out.write("# memflame lines of " + printable(snapshot.name())
+                + ": bytes, traces, allocating line, function; sorted by path and line\n");
+        // Each distinct allocating site once, with its bytes and traces; then sorted, equal path:line merged.
+        Map<Site, long[]> bySite = new IdentityHashMap<>();
+        long[] unknown = new long[2];
+        for (StackTotal stack : snapshot.stacks()) {
+            Site site = stack.allocatingSite();
+            long[] sums = site == null ? unknown : bySite.computeIfAbsent(site, key -> new long[2]);
+            sums[0] = Math.addExact(sums[0], stack.bytes());
+            sums[1] = Math.addExact(sums[1], stack.traces());
+        }
+        Site[] sites = bySite.keySet().toArray(new Site[0]);
+        Arrays.sort(sites, BY_PATH_THEN_LINE);
+        for (int i = 0; i < sites.length; ) {
+            long[] sums = bySite.get(sites[i]).clone();
+            int next = i + 1;
+            for (; next < sites.length && BY_PATH_THEN_LINE.compare(sites[i], sites[next]) == 0; next++) {
+                long[] same = bySite.get(sites[next]);
+                sums[0] = Math.addExact(sums[0], same[0]);
+                sums[1] = Math.addExact(sums[1], same[1]);
+            }
+            out.write(row(sums, sites[i].label(), function(snapshot, sites[i])));
+            out.write('\n');
+            i = next;
+        }
+        if (unknown[1] > 0) {
+            out.write(row(unknown, FlameTree.UNKNOWN, null));
+            out.write('\n');
+        }
     }
 
     /**
@@ -83,32 +113,24 @@ public final class LinesFile {
         return rows;
     }
 
-    /** The rows by site label, in file order. */
-    private static Map<String, String> rows(FoldedSnapshot snapshot) {
-        Map<Site, long[]> figures = new TreeMap<>(BY_PATH_THEN_LINE);
-        long[] unknown = new long[2];
-        for (StackTotal stack : snapshot.stacks()) {
-            Site site = stack.allocatingSite();
-            long[] sums = site == null ? unknown : figures.computeIfAbsent(site, key -> new long[2]);
-            sums[0] = Math.addExact(sums[0], stack.bytes());
-            sums[1] = Math.addExact(sums[1], stack.traces());
-        }
-        Map<String, String> rows = new LinkedHashMap<>();
-        figures.forEach((site, sums) -> rows.put(site.label(), row(sums, site.label(), function(snapshot, site))));
-        if (unknown[1] > 0) {
-            rows.put(FlameTree.UNKNOWN, row(unknown, FlameTree.UNKNOWN, null));
-        }
-        return rows;
-    }
-
     private static String function(FoldedSnapshot snapshot, Site site) {
         FrameIdentity identity = snapshot.frameIdentities().get(site);
         return identity != null ? identity.function() : snapshot.functionAt(site);
     }
 
+    /** {@code %12d %8d  SITE  FUNCTION}, without {@link String#format}'s cost on a million rows. */
     private static String row(long[] sums, String site, String function) {
-        return String.format(Locale.ROOT, "%12d %8d  %s  %s", sums[0], sums[1], printable(site),
-                function == null ? "-" : printable(function));
+        StringBuilder row = new StringBuilder(48 + site.length());
+        padded(row, sums[0], 12).append(' ');
+        padded(row, sums[1], 8).append("  ").append(printable(site)).append("  ")
+                .append(function == null ? "-" : printable(function));
+        return row.toString();
+    }
+
+    private static StringBuilder padded(StringBuilder row, long value, int width) {
+        String digits = Long.toString(value);
+        row.append(" ".repeat(Math.max(0, width - digits.length())));
+        return row.append(digits);
     }
 
     /**
@@ -117,6 +139,9 @@ public final class LinesFile {
      * {@link BidiControls#escape} writes one, and a backslash is doubled.
      */
     private static String printable(String name) {
+        if (plain(name)) {
+            return name;
+        }
         StringBuilder out = new StringBuilder(name.length());
         name.codePoints().forEach(c -> {
             int type = Character.getType(c);
@@ -130,5 +155,16 @@ public final class LinesFile {
             }
         });
         return out.toString();
+    }
+
+    /** True when no character of {@code name} is escaped: printable ASCII but the backslash, the usual case. */
+    private static boolean plain(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c < 0x20 || c >= 0x7F || c == '\\') {
+                return false;
+            }
+        }
+        return true;
     }
 }

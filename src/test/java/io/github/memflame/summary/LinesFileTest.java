@@ -7,18 +7,26 @@ import io.github.memflame.fold.FrameIdentity;
 import io.github.memflame.fold.Site;
 import io.github.memflame.fold.StackTotal;
 import io.github.memflame.read.DumpFormat;
+import java.io.IOException;
+import java.io.StringWriter;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The reviewable text of a snapshot's allocating lines. */
 class LinesFileTest {
+    private static String text(FoldedSnapshot snapshot) throws IOException {
+        StringWriter out = new StringWriter();
+        LinesFile.write(snapshot, out);
+        return out.toString();
+    }
+
     private static final Site TICK = new Site("client/battle.py", 37);
     private static final Site SPAWN = new Site("client/battle.py", 9);
     private static final Site CALLER = new Site("main.py", 3);
 
     @Test
-    void oneRowPerAllocatingLineSortedByPathThenLineWithExactFigures() {
+    void oneRowPerAllocatingLineSortedByPathThenLineWithExactFigures() throws IOException {
         FoldedSnapshot snapshot = snapshot(List.of(
                 new StackTotal(List.of(CALLER, TICK), 739_246, 40),
                 new StackTotal(List.of(CALLER, SPAWN), 7_240, 1),
@@ -33,14 +41,14 @@ class LinesFileTest {
                       739250       41  client/battle.py:37  Battle.tick
                            1        1  we\\u202Eird\\u000A.py:1  -
                            6        2  <unknown>  -
-                """, LinesFile.text(snapshot));
+                """, text(snapshot));
     }
 
     @Test
-    void changedRowsCountsRowsWhoseFiguresOrFunctionChangedAndRowsOnlyOneSideHas() {
-        String before = LinesFile.text(snapshot(List.of(new StackTotal(List.of(TICK), 100, 1),
+    void changedRowsCountsRowsWhoseFiguresOrFunctionChangedAndRowsOnlyOneSideHas() throws IOException {
+        String before = text(snapshot(List.of(new StackTotal(List.of(TICK), 100, 1),
                 new StackTotal(List.of(SPAWN), 50, 1), new StackTotal(List.of(CALLER), 9, 1))));
-        String after = LinesFile.text(snapshot(List.of(new StackTotal(List.of(TICK), 108, 1),
+        String after = text(snapshot(List.of(new StackTotal(List.of(TICK), 108, 1),
                 new StackTotal(List.of(CALLER), 9, 1), new StackTotal(List.of(new Site("new.py", 1)), 1, 1))));
         assertEquals(3, LinesFile.changedRows(before, after), "37 grew, 9 is gone, new.py:1 is new");
         assertEquals(0, LinesFile.changedRows(after, after));
