@@ -221,7 +221,9 @@ public final class BudgetMessages {
      * 0 unmatched}; exceeded budgets of {@code level warn} are counted apart: {@code 2 exceeded (1 of them level
      * warn, not failing the build)}; unmatched checks say how many budgets they are and whether they fail the build:
      * {@code 3 unmatched (1 budget, failing the build)}; budgets with only a growth limit and no baseline figure
-     * close it: {@code , 2 not checked (growth only, no baseline figure)}. The budgets nearly at their limit are
+     * close it: {@code , 2 not checked (growth only, no baseline figure)}, and budgets with only a drift limit and no
+     * earlier green build with the figure: {@code , 1 not checked (drift only, no earlier green build with the
+     * figure)}. The budgets nearly at their limit are
      * "nearly used", not "warnings": a warning of another kind may stand above this line.
      */
     public static String summary(List<BudgetResult> results) {
@@ -239,7 +241,11 @@ public final class BudgetMessages {
                 }
             }
         }
-        int notChecked = counts.getOrDefault(BudgetStatus.NOT_CHECKED, 0);
+        // A budget without a max that could not be measured: by its growth (no baseline figure) or, with only a drift
+        // limit, by its drift (no earlier green build in the history has the figure).
+        long driftOnly = results.stream().filter(result -> result.status() == BudgetStatus.NOT_CHECKED
+                && result.budget().maxGrowth() == null).count();
+        long growthOnly = counts.getOrDefault(BudgetStatus.NOT_CHECKED, 0) - driftOnly;
         return String.format(Locale.ROOT, "Memory budgets: %d %s, %d exceeded%s, %d nearly used, %d unmatched%s%s",
                 results.size(), results.size() == 1 ? "check" : "checks",
                 counts.getOrDefault(BudgetStatus.EXCEEDED, 0),
@@ -247,7 +253,9 @@ public final class BudgetMessages {
                 counts.getOrDefault(BudgetStatus.WARNING, 0),
                 counts.getOrDefault(BudgetStatus.UNMATCHED, 0),
                 unmatched.isEmpty() ? "" : " (" + unmatchedBudgets(unmatched.size(), unmatchedFailing.size()) + ")",
-                notChecked == 0 ? "" : ", " + notChecked + " not checked (growth only, no baseline figure)");
+                (growthOnly == 0 ? "" : ", " + growthOnly + " not checked (growth only, no baseline figure)")
+                        + (driftOnly == 0 ? "" : ", " + driftOnly + " not checked (drift only, no earlier green build "
+                        + "with the figure)"));
     }
 
     /** {@code 1 budget, failing the build}, {@code 2 budgets, 1 of them failing the build}. */

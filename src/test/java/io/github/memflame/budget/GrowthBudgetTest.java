@@ -155,6 +155,18 @@ class GrowthBudgetTest {
     }
 
     @Test
+    void aDriftOnlyBudgetWithNothingToMeasureFromIsNotCheckedAndSaysWhy() {
+        Budget growthOnly = budget("client/controller", null, "10%", Scope.SELF, BudgetLevel.FAIL);
+        Budget driftOnly = Budget.parse("budget 2", "client/controller", null, null, "20%", null, null, null);
+        List<BudgetResult> results = new BudgetChecker(List.of(growthOnly, driftOnly), 0).check(List.of(after()),
+                null);
+        assertEquals(BudgetStatus.NOT_CHECKED, results.get(1).status());
+        assertEquals("Memory budgets: 2 checks, 0 exceeded, 0 nearly used, 0 unmatched, 1 not checked (growth only, "
+                + "no baseline figure), 1 not checked (drift only, no earlier green build with the figure)",
+                BudgetMessages.summary(results));
+    }
+
+    @Test
     void aPathMatchingNothingStaysUnmatchedWhateverItsGrowth() {
         BudgetResult result = check(0, budget("clinet", null, "0", Scope.SELF, BudgetLevel.FAIL)).get(0);
         assertEquals(BudgetStatus.UNMATCHED, result.status());
