@@ -1,5 +1,6 @@
 package io.github.memflame.budget;
 
+import io.github.memflame.fold.FoldedSnapshot;
 import io.github.memflame.fold.SiteChange;
 import io.github.memflame.format.Numbers;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The lines a person reads in a CI log about a budget: what grew, by how much, and where.
@@ -319,6 +321,16 @@ public final class BudgetMessages {
     }
 
     /** The names, then {@code and 12 more} when there are more than listed; {@code none} for none. */
+    /**
+     * {@code top-level paths holding memory: client, common}: for a check whose path matched nothing, what it could
+     * have been.
+     */
+    public static String topLevelPaths(List<FoldedSnapshot> snapshots) {
+        TreeSet<String> paths = UnmatchedBudget.topLevelPaths(snapshots);
+        return "top-level paths holding memory: "
+                + listed(paths.stream().limit(UnmatchedBudget.LISTED).toList(), paths.size());
+    }
+
     private static String listed(List<String> names, int count) {
         if (count == 0) {
             return "none";

@@ -2,6 +2,7 @@ package io.github.memflame.run;
 
 import io.github.memflame.budget.BudgetChecker;
 import io.github.memflame.budget.BudgetResult;
+import io.github.memflame.budget.BudgetMessages;
 import io.github.memflame.budget.BudgetStatus;
 import io.github.memflame.budget.Growth;
 import io.github.memflame.fold.FoldedSnapshot;
@@ -79,8 +80,8 @@ public final class ComparisonChecker {
         if (growth == null) {
             throw new RunCheckException("Memory " + comparison.label() + ": path '" + comparison.path()
                     + "' (" + comparison.scope().configName() + ") matches no allocation in " + from.name() + " or "
-                    + to.name() + "; the comparison would check nothing. Correct <path>, e.g. to a top-level "
-                    + "directory the snapshots hold");
+                    + to.name() + "; the comparison would check nothing ("
+                    + BudgetMessages.topLevelPaths(List.of(from, to)) + "). Correct <path>, or <stripPrefixes> when those are the install root of absolute paths");
         }
         Growth baselineGrowth = null;
         if (baseline != null && baseline.containsKey(from.name()) && baseline.containsKey(to.name())) {

@@ -1,6 +1,7 @@
 package io.github.memflame.run;
 
 import io.github.memflame.budget.BudgetChecker;
+import io.github.memflame.budget.BudgetMessages;
 import io.github.memflame.budget.PathFigure;
 import io.github.memflame.fold.FoldedSnapshot;
 import java.math.BigDecimal;
@@ -72,7 +73,9 @@ public final class LeakChecker {
             throw new RunCheckException("Memory " + check.label() + ": path '" + check.path() + "' ("
                     + check.scope().configName() + ") matches no allocation in any of the " + snapshots.size()
                     + " rounds of " + Runs.describe(run) + " (" + Runs.listed(snapshots.stream()
-                    .map(FoldedSnapshot::name).toList()) + "); the leak check would check nothing. Correct <path>");
+                    .map(FoldedSnapshot::name).toList()) + "); the leak check would check nothing ("
+                    + BudgetMessages.topLevelPaths(snapshots) + "). Correct <path>, or <stripPrefixes> when those are "
+                    + "the install root of absolute paths");
         }
         List<LeakCheckResult.Round> rounds = new ArrayList<>();
         for (int i = 0; i < figures.size(); i++) {

@@ -222,8 +222,9 @@ class ComparisonCheckTest {
         CheckFailure nothing = assertThrows(CheckFailure.class, () -> check(output, null, new RecordingListener(),
                 Comparison.parse(3, null, "scene-1*", "scene-3*", "server", null, "1 KiB", null)));
         assertTrue(nothing.getMessage().startsWith("Memory comparison 3 (server, scene-1* -> scene-3*): path "
-                + "'server' (self) matches no allocation in scene-1-town.pickle or scene-3-town.pickle"),
-                nothing.getMessage());
+                + "'server' (self) matches no allocation in scene-1-town.pickle or scene-3-town.pickle; the "
+                + "comparison would check nothing (top-level paths holding memory: "), nothing.getMessage());
+        assertTrue(nothing.getMessage().contains("client"), "names what the snapshots hold: " + nothing.getMessage());
     }
 
     @Test
