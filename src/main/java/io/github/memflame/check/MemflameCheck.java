@@ -256,7 +256,8 @@ public final class MemflameCheck {
         tell(run);
         listener.info("Memory report: " + settings.outputDirectory().resolve("index.html"));
         if (report.history() != null) {
-            listener.info("History for the next build: " + report.history().recorded().size() + " builds in "
+            int builds = report.history().recorded().size();
+            listener.info("History for the next build: " + builds + (builds == 1 ? " build in " : " builds in ")
                     + settings.outputDirectory().resolve(HistoryFormat.DIRECTORY));
         }
         writeCiOutputs(report, snapshotReports, unmatchedLines, checkStart);

@@ -125,6 +125,8 @@ class HistoryCheckTest {
                 String.join("\n", log.lines()));
         assertTrue(log.lines().stream().anyMatch(line -> line.endsWith("; drift not checked: no green build in the "
                 + "history has a figure for this snapshot")), String.join("\n", log.lines()));
+        assertTrue(log.lines().contains("[INFO] History for the next build: 1 build in "
+                + temp.resolve("out").resolve("history")), String.join("\n", log.lines()));
     }
 
     @Test
