@@ -80,17 +80,17 @@ public final class BudgetChecker {
         for (Budget budget : budgets) {
             BudgetPath path = BudgetPath.of(budget.path());
             PathGlob snapshotGlob = budget.snapshotGlob();
-            List<Measurement> measurements = new ArrayList<>();
+            List<PathFigure> measurements = new ArrayList<>();
             List<Growth> growths = new ArrayList<>();
             boolean matchedAnywhere = false;
             for (FoldedSnapshot snapshot : snapshots) {
                 if (snapshotGlob == null || snapshotGlob.matches(snapshot.name())) {
-                    Measurement measurement = measure(snapshot, path, budget.scope());
+                    PathFigure measurement = PathFigure.of(snapshot, path, budget.scope());
                     measurements.add(measurement);
-                    matchedAnywhere |= measurement.matched;
+                    matchedAnywhere |= measurement.matched();
                     FoldedSnapshot before = baseline == null ? null : baseline.get(snapshot.name());
                     growths.add(before == null ? null
-                            : growth(budget, measure(before, path, budget.scope()), measurement));
+                            : growth(budget, PathFigure.of(before, path, budget.scope()), measurement));
                 }
             }
             if (measurements.isEmpty()) {
@@ -99,10 +99,10 @@ public final class BudgetChecker {
                 continue;
             }
             for (int i = 0; i < measurements.size(); i++) {
-                Measurement measurement = measurements.get(i);
+                PathFigure measurement = measurements.get(i);
                 Growth growth = growths.get(i);
                 BudgetStatus limitStatus = !budget.hasMax() ? null
-                        : matchedAnywhere ? status(budget.maxBytes(), measurement.bytes) : BudgetStatus.UNMATCHED;
+                        : matchedAnywhere ? status(budget.maxBytes(), measurement.bytes()) : BudgetStatus.UNMATCHED;
                 BudgetStatus status;
                 if (!matchedAnywhere) {
                     status = BudgetStatus.UNMATCHED;
@@ -113,19 +113,19 @@ public final class BudgetChecker {
                 } else {
                     status = limitStatus == null ? growth.status() : BudgetStatus.worse(limitStatus, growth.status());
                 }
-                results.add(new BudgetResult(budget, measurement.snapshot, measurement.bytes, status,
-                        measurement.topSites(), growth, limitStatus, unmatchedFails));
+                results.add(new BudgetResult(budget, measurement.snapshot(), measurement.bytes(), status,
+                        topSites(measurement), growth, limitStatus, unmatchedFails));
             }
         }
         return results;
     }
 
-    private Growth growth(Budget budget, Measurement before, Measurement after) {
-        long delta = Math.subtractExact(after.bytes, before.bytes);
+    private Growth growth(Budget budget, PathFigure before, PathFigure after) {
+        long delta = Math.subtractExact(after.bytes(), before.bytes());
         GrowthLimit limit = budget.maxGrowth();
         BudgetStatus status = BudgetStatus.OK;
         if (limit != null) {
-            long allowed = limit.allowedBytes(before.bytes);
+            long allowed = limit.allowedBytes(before.bytes());
             if (delta > allowed) {
                 status = BudgetStatus.EXCEEDED;
             } else if (delta > 0 && warns(delta, allowed)) {
@@ -133,14 +133,15 @@ public final class BudgetChecker {
             }
         }
         List<SiteChange> grown = new ArrayList<>();
-        after.bytesBySite.forEach((site, bytes) -> {
-            long was = before.bytesBySite.getOrDefault(site, 0L);
+        after.bytesBySite().forEach((site, bytes) -> {
+            long was = before.bytesBySite().getOrDefault(site, 0L);
             if (bytes > was) {
-                grown.add(new SiteChange(site, after.functionBySite.get(site), was, bytes, before.wasLines.get(site)));
+                grown.add(new SiteChange(site, after.functionBySite().get(site), was, bytes,
+                        before.wasLines().get(site)));
             }
         });
         grown.sort(Comparator.comparingLong(SiteChange::deltaBytes).reversed().thenComparing(SiteChange::site));
-        return new Growth(before.bytes, delta, limit, status, grown.subList(0, Math.min(TOP_SITES, grown.size())));
+        return new Growth(before.bytes(), delta, limit, status, grown.subList(0, Math.min(TOP_SITES, grown.size())));
     }
 
     private BudgetStatus status(long limit, long bytes) {
@@ -156,25 +157,12 @@ public final class BudgetChecker {
         return warnAtPercent > 0 && (double) bytes * 100 >= (double) limit * warnAtPercent;
     }
 
-    private static Measurement measure(FoldedSnapshot snapshot, BudgetPath path, Scope scope) {
-        PathFigure figure = PathFigure.of(snapshot, path, scope);
-        return new Measurement(snapshot.name(), figure.bytes(), figure.matched(), figure.bytesBySite(),
-                figure.functionBySite(), figure.wasLines());
-    }
-
-    /**
-     * One budget's figure in one snapshot, with the bytes and function of every allocation site it counted, and in
-     * a baseline aligned with this run, the line each moved one was on.
-     */
-    private record Measurement(String snapshot, long bytes, boolean matched, Map<String, Long> bytesBySite,
-                               Map<String, String> functionBySite, Map<String, Integer> wasLines) {
-
-        /** The biggest sites, largest first, at most five. */
-        List<Contributor> topSites() {
-            List<Contributor> top = new ArrayList<>();
-            bytesBySite.forEach((site, siteBytes) -> top.add(new Contributor(site, functionBySite.get(site), siteBytes)));
-            top.sort(Comparator.comparingLong(Contributor::bytes).reversed().thenComparing(Contributor::site));
-            return List.copyOf(top.subList(0, Math.min(TOP_SITES, top.size())));
-        }
+    /** The biggest sites of a figure, largest first, at most {@value #TOP_SITES}. */
+    private static List<Contributor> topSites(PathFigure figure) {
+        List<Contributor> top = new ArrayList<>();
+        figure.bytesBySite().forEach((site, siteBytes) -> top.add(new Contributor(site,
+                figure.functionBySite().get(site), siteBytes)));
+        top.sort(Comparator.comparingLong(Contributor::bytes).reversed().thenComparing(Contributor::site));
+        return List.copyOf(top.subList(0, Math.min(TOP_SITES, top.size())));
     }
 }
