@@ -24,6 +24,7 @@ import io.github.memflame.fold.SnapshotFolder;
 import io.github.memflame.fold.StackTotal;
 import io.github.memflame.format.Numbers;
 import io.github.memflame.history.HistoryFormat;
+import io.github.memflame.history.HistoryWindow;
 import io.github.memflame.output.DirectoryLock;
 import io.github.memflame.output.OutputDirectory;
 import io.github.memflame.output.OutputKind;
@@ -65,6 +66,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,6 +78,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -189,12 +192,12 @@ public final class MemflameCheck {
         Map<String, Long> readNanos = new HashMap<>();
         PathNormalizer normalizer = new PathNormalizer(settings.stripPrefixes());
         List<FoldedSnapshot> snapshots = read(dumps, normalizer, unreadable, readNanos);
-        ResolutionSummary functionNames = null;
-        if (!settings.sourceRoots().isEmpty()) {
-            FunctionNameResolver resolver = new FunctionNameResolver(settings.sourceRoots());
+        FunctionNameResolver resolver = settings.sourceRoots().isEmpty() ? null
+                : new FunctionNameResolver(settings.sourceRoots());
+        if (resolver != null) {
             snapshots = nameFunctions(snapshots, dumps, resolver);
-            functionNames = resolver.summary();
         }
+        ResolutionSummary functionNames = resolver == null ? null : resolver.summary();
 
         Baseline baseline = readBaseline();
         if (baseline != null && !settings.sourceRoots().isEmpty()) {
@@ -203,37 +206,28 @@ public final class MemflameCheck {
         Map<String, FoldedSnapshot> baselineSnapshots = baseline == null ? null
                 : aligned(baseline, snapshots, listing.dumps());
         boolean accepting = baselineUpdate != null && baselineUpdate.accept();
-        List<BudgetResult> results = new BudgetChecker(settings.budgets(), settings.warnAtPercent(),
+        List<BudgetResult> measured = new BudgetChecker(settings.budgets(), settings.warnAtPercent(),
                 settings.failOnUnmatched(), !accepting).check(snapshots, baselineSnapshots);
         BuildHistory history = settings.history() == null ? null
                 : BuildHistory.read(settings.history(), settings.budgets(), listener);
-        if (history != null) {
-            results = history.measureDrift(results, settings.warnAtPercent());
-        }
+        List<BudgetResult> results = history == null ? measured
+                : history.measureDrift(measured, settings.warnAtPercent());
         List<BudgetResult> failing = results.stream().filter(BudgetResult::failsBuild).toList();
         RunResults run = checkAcrossTheRun(snapshots, baselineSnapshots);
         Map<Budget, List<String>> unmatchedLines = unmatchedLines(results, snapshots, normalizer);
-        List<SnapshotReport> snapshotReports = new ArrayList<>(snapshots.size());
         Map<String, Long> drawNanos = new HashMap<>();
+        boolean passed = failing.isEmpty() && !run.failsBuild();
+        HistoryWindow historyWindow = history == null ? null : history.window(passed, snapshots, results);
+        BaselineUsed baselineUsed = baselineUsed(baseline, snapshots);
         CheckReport report;
         try {
-            for (FoldedSnapshot snapshot : snapshots) {
-                long start = System.nanoTime();
-                snapshotReports.add(SnapshotReport.of(snapshot,
-                        baselineSnapshots == null ? null : baselineSnapshots.get(snapshot.name()),
-                        settings.svgOptions()));
-                drawNanos.put(snapshot.name(), System.nanoTime() - start);
-            }
-            boolean passed = failing.isEmpty() && !run.failsBuild();
-            report = new CheckReport(passed, snapshotReports, results, unreadable, functionNames,
-                    settings.foldedFunctionNames(), baselineUsed(baseline, snapshots), run,
-                    history == null ? null : history.window(passed, snapshots, results));
-            ReportWriter.write(output, report, settings.svgOptions(), listener::info)
-                    .forEach((name, nanos) -> drawNanos.merge(name, nanos, Long::sum));
+            report = draw(output, snapshots, baselineSnapshots, run, drawNanos, drawn -> new CheckReport(passed,
+                    drawn, results, unreadable, functionNames, settings.foldedFunctionNames(), baselineUsed, run,
+                    historyWindow));
         } catch (OutOfMemoryError e) {
-            snapshotReports.clear();
             throw new CheckFailure(OutOfMemoryAdvice.whileRendering(snapshots.size(), Runtime.getRuntime().maxMemory()));
         }
+        List<SnapshotReport> snapshotReports = report.snapshots();
         for (FoldedSnapshot snapshot : snapshots) {
             listener.info(snapshot.name() + ": " + snapshot.format().summaryName() + ", "
                     + Numbers.grouped(snapshot.traces()) + " traces, " + Numbers.bytes(snapshot.totalBytes())
@@ -265,6 +259,52 @@ public final class MemflameCheck {
             acceptAsBaseline(report.passed(), baseline);
         }
         return new CheckOutcome(report, failing);
+    }
+
+    /**
+     * Draws the report into {@code output}, snapshot by snapshot: each snapshot's graphs and exports are written as
+     * soon as it is drawn, and only its figures and path view are kept (the folded views of the snapshots a check
+     * across the run compares are kept until its differential graphs are drawn), so that a run of many snapshots
+     * holds one snapshot's drawings at a time.
+     *
+     * @param drawNanos filled with the nanoseconds spent drawing and writing each snapshot
+     * @param assemble the whole report, from the snapshots' reports once written
+     */
+    private CheckReport draw(OutputDirectory output, List<FoldedSnapshot> snapshots,
+                             Map<String, FoldedSnapshot> baselineSnapshots, RunResults run,
+                             Map<String, Long> drawNanos, Function<List<SnapshotReport>, CheckReport> assemble)
+            throws IOException {
+        Set<String> comparedAcrossTheRun = new HashSet<>();
+        run.diffs().forEach(diff -> comparedAcrossTheRun.addAll(List.of(diff.from(), diff.to())));
+        Set<String> withBaseline = new HashSet<>();
+        for (FoldedSnapshot snapshot : snapshots) {
+            if (baselineSnapshots != null && baselineSnapshots.get(snapshot.name()) != null) {
+                withBaseline.add(snapshot.name());
+            }
+        }
+        ReportWriter.Plan plan = new ReportWriter.Plan(snapshots, withBaseline, settings.foldedFunctionNames(),
+                run.diffs());
+        return ReportWriter.write(output, plan, settings.svgOptions(), listener::info, staged -> {
+            List<SnapshotReport> written = new ArrayList<>(snapshots.size());
+            Map<String, SnapshotReport> runDiffEnds = new HashMap<>();
+            for (FoldedSnapshot snapshot : snapshots) {
+                long start = System.nanoTime();
+                SnapshotReport drawn = SnapshotReport.of(snapshot,
+                        baselineSnapshots == null ? null : baselineSnapshots.get(snapshot.name()),
+                        settings.svgOptions());
+                staged.snapshot(drawn);
+                drawNanos.put(snapshot.name(), System.nanoTime() - start);
+                if (comparedAcrossTheRun.contains(snapshot.name())) {
+                    runDiffEnds.put(snapshot.name(), drawn);
+                }
+                written.add(drawn.written());
+            }
+            staged.runDiffs(run, runDiffEnds);
+            runDiffEnds.clear();
+            CheckReport report = assemble.apply(written);
+            staged.pages(report);
+            return report;
+        });
     }
 
     /** The dumps in the run's order ({@code runOrder}), which every table, chart and check follows. */

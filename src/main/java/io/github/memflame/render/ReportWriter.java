@@ -6,6 +6,7 @@ import io.github.memflame.summary.LinesFile;
 import io.github.memflame.files.RelativeName;
 import io.github.memflame.fold.DiffTree;
 import io.github.memflame.fold.FlameTree;
+import io.github.memflame.fold.FoldedSnapshot;
 import io.github.memflame.fold.FoldedText;
 import io.github.memflame.history.HistoryFormat;
 import io.github.memflame.output.AtomicDirectory;
@@ -14,6 +15,7 @@ import io.github.memflame.output.OutputDirectory;
 import io.github.memflame.output.OutputKind;
 import io.github.memflame.output.OutputRefusedException;
 import io.github.memflame.run.RunDiff;
+import io.github.memflame.run.RunResults;
 import io.github.memflame.summary.ReportFiles;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -34,7 +36,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * Writes a whole report, atomically: {@code index.html}, {@code memflame.json}, {@code memflame.md} and, for every
@@ -83,100 +87,87 @@ public final class ReportWriter {
     public static Map<String, Long> write(OutputDirectory output, CheckReport report, SvgOptions options,
                                           Consumer<String> waiting) throws IOException {
         Objects.requireNonNull(report, "report");
-        Objects.requireNonNull(options, "options");
-        return AtomicDirectory.replace(output, waiting, staging -> {
-            checkFileNames(staging, report);
-            return writeAll(staging, report, options);
+        Map<String, SnapshotReport> byName = new HashMap<>();
+        report.snapshots().forEach(snapshot -> byName.put(snapshot.snapshot().name(), snapshot));
+        return write(output, Plan.of(report), options, waiting, staged -> {
+            Map<String, Long> writeNanos = new LinkedHashMap<>();
+            for (SnapshotReport snapshot : report.snapshots()) {
+                long start = System.nanoTime();
+                staged.snapshot(snapshot);
+                writeNanos.put(snapshot.snapshot().name(), System.nanoTime() - start);
+            }
+            staged.runDiffs(report.run(), byName);
+            staged.pages(report);
+            return writeNanos;
         });
     }
 
     /**
-     * Resolves every report file against the staging directory before anything is written, refusing paths that
-     * leave it and files written twice.
+     * Writes a report to {@code output} piece by piece, as {@code drawing} draws it: each snapshot's graphs and
+     * exports as soon as they are drawn, then the differential graphs across the run, then the pages. Every file
+     * {@code plan} names is checked before anything is drawn, and the whole is swapped in only when
+     * {@code drawing} returns, as {@link #write(OutputDirectory, CheckReport, SvgOptions, Consumer)} does.
+     *
+     * @return what {@code drawing} returns
      */
-    private static void checkFileNames(Path staging, CheckReport report) throws IOException {
-        Map<Path, String> owners = new HashMap<>();
-        for (SnapshotReport snapshot : report.snapshots()) {
-            String name = snapshot.snapshot().name();
-            for (FlameTree.View view : FlameTree.View.values()) {
-                for (String file : files(snapshot, view, report.foldedFunctionNames())) {
-                    String previous = owners.putIfAbsent(resolve(staging, file, name), name);
-                    if (previous != null) {
-                        throw new IOException("snapshots '" + previous + "' and '" + name
-                                + "' would both write the report file '" + file + "'");
-                    }
-                }
-            }
-        }
-        for (RunDiff diff : report.run().diffs()) {
-            String name = diff.from() + " -> " + diff.to();
-            for (FlameTree.View view : FlameTree.View.values()) {
-                String file = diff.file(view);
-                String previous = owners.putIfAbsent(resolve(staging, file, name), name);
-                if (previous != null) {
-                    throw new IOException("'" + previous + "' and '" + name + "' would both write the report file '"
-                            + file + "'; give the comparisons names of their own with <name>");
-                }
-            }
-        }
+    public static <T> T write(OutputDirectory output, Plan plan, SvgOptions options, Consumer<String> waiting,
+                              Drawing<T> drawing) throws IOException {
+        Objects.requireNonNull(plan, "plan");
+        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(drawing, "drawing");
+        return AtomicDirectory.replace(output, waiting, staging -> {
+            checkFileNames(staging, plan);
+            return drawing.drawInto(new Staged(staging, options, plan.foldedFunctionNames()));
+        });
     }
 
-    /** The files a snapshot's view writes, relative to the report directory. */
-    private static List<String> files(SnapshotReport snapshot, FlameTree.View view, boolean namedFolded) {
-        List<String> files = new ArrayList<>(List.of(snapshot.svgFile(view), snapshot.foldedFile(view)));
-        if (namedFolded) {
-            files.add(snapshot.namedFoldedFile(view));
-        }
-        if (snapshot.baseline() != null) {
-            files.add(snapshot.diffSvgFile(view));
-        }
-        if (view == FlameTree.View.STACK) {
-            files.add(ReportFiles.lines(snapshot.snapshot().name()));
-            if (!snapshot.snapshot().frameIdentities().isEmpty()) {
-                files.add(ReportFiles.frames(snapshot.snapshot().name()));
-            }
-        }
-        return files;
+    /** What draws a report into its staging directory, piece by piece. */
+    public interface Drawing<T> {
+        T drawInto(Staged report) throws IOException;
     }
 
     /**
-     * The file inside {@code staging} for a report-relative path, checked by {@link RelativeName}; refuses one that
-     * would resolve outside it.
+     * The files a report will hold, known before anything is drawn: the snapshots' names, which of them have a
+     * baseline or frame identities, whether folded exports with function names are written, and the differential
+     * graphs across the run.
+     *
+     * @param withBaseline the names of the snapshots drawn against a baseline snapshot
      */
-    static Path resolve(Path staging, String relative, String snapshotName) throws IOException {
-        try {
-            return RelativeName.of(relative).under(staging);
-        } catch (IllegalArgumentException e) {
-            throw new IOException("refusing to write report file '" + relative + "' of snapshot '" + snapshotName
-                    + "': it would resolve outside the report directory (" + e.getMessage() + ")", e);
+    public record Plan(List<FoldedSnapshot> snapshots, Set<String> withBaseline, boolean foldedFunctionNames,
+                       List<RunDiff> runDiffs) {
+        public Plan {
+            snapshots = List.copyOf(snapshots);
+            withBaseline = Set.copyOf(withBaseline);
+            runDiffs = List.copyOf(runDiffs);
+        }
+
+        /** The plan of a report already drawn. */
+        static Plan of(CheckReport report) {
+            return new Plan(report.snapshots().stream().map(SnapshotReport::snapshot).toList(),
+                    report.snapshots().stream().filter(snapshot -> snapshot.baseline() != null)
+                            .map(snapshot -> snapshot.snapshot().name()).collect(Collectors.toSet()),
+                    report.foldedFunctionNames(), report.run().diffs());
         }
     }
 
-    private static Map<String, Long> writeAll(Path staging, CheckReport report, SvgOptions options)
-            throws IOException {
-        try (Writer out = writer(staging.resolve(ReportFiles.INDEX))) {
-            IndexPage.write(report, out);
+    /** A report being written into its staging directory. */
+    public static final class Staged {
+        private final Path staging;
+        private final SvgOptions options;
+        private final boolean foldedFunctionNames;
+
+        private Staged(Path staging, SvgOptions options, boolean foldedFunctionNames) {
+            this.staging = staging;
+            this.options = options;
+            this.foldedFunctionNames = foldedFunctionNames;
         }
-        try (Writer out = writer(staging.resolve(ReportFiles.SUMMARY))) {
-            JsonSummary.write(report.summaryContent(), out);
-        }
-        try (Writer out = writer(staging.resolve(ReportFiles.MARKDOWN))) {
-            out.write(MarkdownSummary.text(report));
-        }
-        if (report.history() != null) {
-            for (Map.Entry<String, String> entry : report.history().files().entrySet()) {
-                try (Writer out = writer(staging.resolve(HistoryFormat.DIRECTORY).resolve(entry.getKey()))) {
-                    out.write(entry.getValue());
-                }
-            }
-        }
-        Map<String, Long> writeNanos = new LinkedHashMap<>();
-        for (SnapshotReport snapshot : report.snapshots()) {
-            long start = System.nanoTime();
+
+        /** Writes a snapshot's graphs, its differential graphs when it has a baseline, its exports and lines. */
+        public void snapshot(SnapshotReport snapshot) throws IOException {
             String name = snapshot.snapshot().name();
             for (FlameTree.View view : FlameTree.View.values()) {
                 FlameTree tree = view == FlameTree.View.PATH ? snapshot.pathView() : snapshot.stackView();
-                if (tree == null) {
+                if (tree == null || snapshot.folded(view) == null) {
                     throw new IOException("snapshot '" + name + "' has no " + view.fileSuffix() + " view to write");
                 }
                 try (Writer out = writer(resolve(staging, snapshot.svgFile(view), name))) {
@@ -192,7 +183,7 @@ public final class ReportWriter {
                 try (OutputStream out = gzipStream(resolve(staging, snapshot.foldedFile(view), name))) {
                     FoldedText.write(snapshot.folded(view), out, false);
                 }
-                if (report.foldedFunctionNames()) {
+                if (foldedFunctionNames) {
                     try (OutputStream out = gzipStream(resolve(staging, snapshot.namedFoldedFile(view), name))) {
                         FoldedText.write(snapshot.folded(view), out, true);
                     }
@@ -206,34 +197,116 @@ public final class ReportWriter {
                     FramesFile.write(snapshot.snapshot().frameIdentities(), out);
                 }
             }
-            writeNanos.put(name, System.nanoTime() - start);
         }
-        writeRunDiffs(staging, report, options);
-        return writeNanos;
+
+        /**
+         * The differential graphs between two snapshots of the run (comparisons, leak checks), from the folded
+         * views the snapshots' own graphs were drawn from, leaving out the frames too narrow to show in either
+         * snapshot.
+         *
+         * @param drawn the reports of at least the snapshots the differential graphs are drawn between, not yet
+         *              {@linkplain SnapshotReport#written() written}, by name
+         */
+        public void runDiffs(RunResults run, Map<String, SnapshotReport> drawn) throws IOException {
+            for (RunDiff diff : run.diffs()) {
+                SnapshotReport from = drawn.get(diff.from());
+                SnapshotReport to = drawn.get(diff.to());
+                if (from == null || to == null) {
+                    throw new IOException("no snapshot " + (from == null ? diff.from() : diff.to()) + " to draw "
+                            + diff.stem() + " from");
+                }
+                for (FlameTree.View view : FlameTree.View.values()) {
+                    DiffTree tree = DiffTree.of(to.folded(view), from.folded(view),
+                            options.invisibleBelowBytes(to.snapshot().totalBytes()),
+                            options.invisibleBelowBytes(from.snapshot().totalBytes()));
+                    try (Writer out = writer(resolve(staging, diff.file(view), diff.to()))) {
+                        SvgFlameGraph.writeDiff(tree, options, GraphLinks.of(diff, view), diff.from(), out);
+                    }
+                }
+            }
+        }
+
+        /** The pages: {@code index.html}, {@code memflame.json}, {@code memflame.md}, and the history's entries. */
+        public void pages(CheckReport report) throws IOException {
+            try (Writer out = writer(staging.resolve(ReportFiles.INDEX))) {
+                IndexPage.write(report, out);
+            }
+            try (Writer out = writer(staging.resolve(ReportFiles.SUMMARY))) {
+                JsonSummary.write(report.summaryContent(), out);
+            }
+            try (Writer out = writer(staging.resolve(ReportFiles.MARKDOWN))) {
+                out.write(MarkdownSummary.text(report));
+            }
+            if (report.history() != null) {
+                for (Map.Entry<String, String> entry : report.history().files().entrySet()) {
+                    try (Writer out = writer(staging.resolve(HistoryFormat.DIRECTORY).resolve(entry.getKey()))) {
+                        out.write(entry.getValue());
+                    }
+                }
+            }
+        }
     }
 
     /**
-     * The differential graphs between two snapshots of the run (comparisons, leak checks), from the folded views
-     * the snapshots' own graphs were drawn from, leaving out the frames too narrow to show in either snapshot.
+     * Resolves every report file against the staging directory before anything is written, refusing paths that
+     * leave it and files written twice.
      */
-    private static void writeRunDiffs(Path staging, CheckReport report, SvgOptions options) throws IOException {
-        Map<String, SnapshotReport> byName = new HashMap<>();
-        report.snapshots().forEach(snapshot -> byName.put(snapshot.snapshot().name(), snapshot));
-        for (RunDiff diff : report.run().diffs()) {
-            SnapshotReport from = byName.get(diff.from());
-            SnapshotReport to = byName.get(diff.to());
-            if (from == null || to == null) {
-                throw new IOException("no snapshot " + (from == null ? diff.from() : diff.to()) + " to draw "
-                        + diff.stem() + " from");
-            }
-            for (FlameTree.View view : FlameTree.View.values()) {
-                DiffTree tree = DiffTree.of(to.folded(view), from.folded(view),
-                        options.invisibleBelowBytes(to.snapshot().totalBytes()),
-                        options.invisibleBelowBytes(from.snapshot().totalBytes()));
-                try (Writer out = writer(resolve(staging, diff.file(view), diff.to()))) {
-                    SvgFlameGraph.writeDiff(tree, options, GraphLinks.of(diff, view), diff.from(), out);
+    private static void checkFileNames(Path staging, Plan plan) throws IOException {
+        Map<Path, String> owners = new HashMap<>();
+        for (FoldedSnapshot snapshot : plan.snapshots()) {
+            String name = snapshot.name();
+            for (String file : files(snapshot, plan.withBaseline().contains(name), plan.foldedFunctionNames())) {
+                String previous = owners.putIfAbsent(resolve(staging, file, name), name);
+                if (previous != null) {
+                    throw new IOException("snapshots '" + previous + "' and '" + name
+                            + "' would both write the report file '" + file + "'");
                 }
             }
+        }
+        for (RunDiff diff : plan.runDiffs()) {
+            String name = diff.from() + " -> " + diff.to();
+            for (FlameTree.View view : FlameTree.View.values()) {
+                String file = diff.file(view);
+                String previous = owners.putIfAbsent(resolve(staging, file, name), name);
+                if (previous != null) {
+                    throw new IOException("'" + previous + "' and '" + name + "' would both write the report file '"
+                            + file + "'; give the comparisons names of their own with <name>");
+                }
+            }
+        }
+    }
+
+    /** The files a snapshot writes, relative to the report directory. */
+    private static List<String> files(FoldedSnapshot snapshot, boolean withBaseline, boolean namedFolded) {
+        String name = snapshot.name();
+        List<String> files = new ArrayList<>();
+        for (FlameTree.View view : FlameTree.View.values()) {
+            files.add(ReportFiles.svg(name, view));
+            files.add(ReportFiles.folded(name, view));
+            if (namedFolded) {
+                files.add(ReportFiles.namedFolded(name, view));
+            }
+            if (withBaseline) {
+                files.add(ReportFiles.diffSvg(name, view));
+            }
+        }
+        files.add(ReportFiles.lines(name));
+        if (!snapshot.frameIdentities().isEmpty()) {
+            files.add(ReportFiles.frames(name));
+        }
+        return files;
+    }
+
+    /**
+     * The file inside {@code staging} for a report-relative path, checked by {@link RelativeName}; refuses one that
+     * would resolve outside it.
+     */
+    static Path resolve(Path staging, String relative, String snapshotName) throws IOException {
+        try {
+            return RelativeName.of(relative).under(staging);
+        } catch (IllegalArgumentException e) {
+            throw new IOException("refusing to write report file '" + relative + "' of snapshot '" + snapshotName
+                    + "': it would resolve outside the report directory (" + e.getMessage() + ")", e);
         }
     }
 

@@ -54,6 +54,15 @@ public record SnapshotReport(FoldedSnapshot snapshot, FlameTree pathView, FlameT
         return new SnapshotReport(snapshot, pathTree, stackTree, path, stack, baseline, pathDiff, stackDiff);
     }
 
+    /**
+     * This report once its graphs and exports are written: the snapshot, its path view and its baseline, which the
+     * pages and the log still need, without the stack view, the folded views and the differential trees, which
+     * only the written files need. A run of many snapshots holds one snapshot's drawings at a time this way.
+     */
+    public SnapshotReport written() {
+        return new SnapshotReport(snapshot, pathView, null, null, null, baseline, null, null);
+    }
+
     /** The folded view of {@code view}. */
     public FoldedView folded(FlameTree.View view) {
         return view == FlameTree.View.PATH ? pathFolded : stackFolded;

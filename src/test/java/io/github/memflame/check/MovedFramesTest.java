@@ -16,6 +16,7 @@ import io.github.memflame.fold.FlameTree;
 import io.github.memflame.fold.SiteChange;
 import io.github.memflame.fold.SiteChanges;
 import io.github.memflame.render.SnapshotReport;
+import io.github.memflame.render.SvgOptions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -276,9 +277,14 @@ class MovedFramesTest {
         return token.replace("~", "~0").replace("/", "~1");
     }
 
+    /**
+     * The battle snapshot's report with its differential trees, drawn again as the check drew them: the check
+     * keeps only its snapshot and the baseline snapshot it aligned with it once the graphs are written.
+     */
     private static SnapshotReport battle(CheckOutcome outcome) {
-        return outcome.report().snapshots().stream().filter(s -> s.snapshot().name().equals(BATTLE)).findFirst()
-                .orElseThrow();
+        SnapshotReport written = outcome.report().snapshots().stream()
+                .filter(s -> s.snapshot().name().equals(BATTLE)).findFirst().orElseThrow();
+        return SnapshotReport.of(written.snapshot(), written.baseline(), SvgOptions.defaults());
     }
 
 }
