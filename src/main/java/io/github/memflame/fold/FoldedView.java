@@ -50,8 +50,7 @@ public final class FoldedView {
     public static FoldedView of(FoldedSnapshot snapshot, FlameTree.View view) {
         // Each distinct site is labelled once and each distinct label ranked once, however many stacks use them;
         // stacks are then compared as arrays of ranks. A stack of the fold is already an array of site ids, which
-        // index the local numbering directly; other sites are found by identity (equal sites that are not shared
-        // only cost an entry more).
+        // index the local numbering directly; other sites are looked up by value.
         boolean pathView = view == FlameTree.View.PATH;
         List<StackTotal> stacks = snapshot.stacks();
         SiteIndex siteIndex = new SiteIndex();
@@ -426,7 +425,7 @@ public final class FoldedView {
     /** Numbers the distinct sites of a snapshot's stacks from 0, in the order they are met. */
     private static final class SiteIndex {
         final List<Site> sites = new ArrayList<>();
-        private final Map<Site, Integer> byIdentity = new IdentityHashMap<>();
+        private final Map<Site, Integer> byValue = new HashMap<>();
         /** The fold's table whose ids {@link #localOfTableId} translates, once a stack of the fold was met. */
         private SiteTable table;
         /** The local index of each site id of {@link #table} plus one; 0 for a site not met yet. */
@@ -447,10 +446,10 @@ public final class FoldedView {
                 }
             }
             Site site = stack.get(level);
-            Integer index = byIdentity.get(site);
+            Integer index = byValue.get(site);
             if (index == null) {
                 index = add(site);
-                byIdentity.put(site, index);
+                byValue.put(site, index);
             }
             return index;
         }

@@ -2,21 +2,39 @@ package io.github.memflame.fold;
 
 import java.util.Arrays;
 
-/** The sites of one fold by id, in the order they were first met; {@link SiteStack}s refer to them. */
+/**
+ * The sites of one fold by id, in the order they were first met; {@link SiteStack}s refer to them. A site is kept
+ * as its path and line rather than as a {@link Site}: a run of many snapshots holds hundreds of thousands of
+ * sites each, and the objects would be most of its heap. {@link #site} makes one when asked.
+ */
 final class SiteTable {
-    private Site[] sites = new Site[1024];
+    private String[] paths = new String[1024];
+    private int[] lines = new int[1024];
     private int size;
 
-    int add(Site site) {
-        if (size == sites.length) {
-            sites = Arrays.copyOf(sites, 2 * size);
+    int add(String path, int line) {
+        if (size == paths.length) {
+            paths = Arrays.copyOf(paths, Math.max(1024, 2 * size));
+            lines = Arrays.copyOf(lines, Math.max(1024, 2 * size));
         }
-        sites[size] = site;
+        paths[size] = path;
+        lines[size] = line;
         return size++;
     }
 
+    /** Lets go of the room left for sites never added, once every site is: the table lives as long as its fold. */
+    void trim() {
+        paths = Arrays.copyOf(paths, size);
+        lines = Arrays.copyOf(lines, size);
+    }
+
     Site site(int id) {
-        return sites[id];
+        return new Site(paths[id], lines[id]);
+    }
+
+    /** The path of site {@code id}, without making the site. */
+    String path(int id) {
+        return paths[id];
     }
 
     int size() {

@@ -96,8 +96,9 @@ public final class SnapshotFolder implements FrameIdSink {
         SiteTable table = new SiteTable();
         for (int frame = 0; frame < frames; frame++) {
             String path = normalizedFiles.computeIfAbsent(fileOfFrame[frame], file -> normalizer.normalize(file.name));
-            table.add(new Site(path, lineOfFrame[frame]));
+            table.add(path, lineOfFrame[frame]);
         }
+        table.trim();
         // One stack per distinct traceback, as CPython's statistics('traceback') counts them; tracebacks that
         // normalize to the same stack are merged by the views, which sort them anyway.
         List<StackTotal> stacks = new ArrayList<>(totalsByTraceback.size() + totalsByStack.size());
@@ -113,7 +114,7 @@ public final class SnapshotFolder implements FrameIdSink {
             }
             int[] rootFirst = totals.rootFirst;
             if (rootFirst.length > 0
-                    && isExcluded(table.site(rootFirst[rootFirst.length - 1]).path(), excludeFrames)) {
+                    && isExcluded(table.path(rootFirst[rootFirst.length - 1]), excludeFrames)) {
                 excludedTraces += totals.traces;
                 excludedBytes = Math.addExact(excludedBytes, totals.bytes);
                 continue;
