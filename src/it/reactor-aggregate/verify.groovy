@@ -21,6 +21,12 @@ assert log.contains('memflame: module server: passed, 1 snapshot, 54.2 KiB; budg
     assert summary.modules*.module == ['client', 'server']
     assert summary.modules*.totalBytes == [372322, 55458]
     assert summary.modules[0].snapshots*.name == ['client/scene-3-battle.pickle']
+    // Each snapshot's bytes by top-level directory, as CPython counts them (src/it/it-snapshot-figures.json), and
+    // each module's run chart stacked by them.
+    assert summary.modules[0].snapshots[0].topLevelPaths.collect { [it.path, it.bytes] } == [['client', 332081], ['net', 40241]]
+    assert summary.modules[1].snapshots[0].topLevelPaths.collect { [it.path, it.bytes] } == [['client', 49217], ['net', 6241]]
+    def layers = (page =~ /<rect class="tl-layer"[^>]* data-layer="([^"]+)" data-bytes="(\d+)"/).collect { it[1] + ' ' + it[2] }
+    assert layers == ['client 332081', 'net 40241', 'client 49217', 'net 6241']
     def serverBudget = summary.modules[1].budgets[0]
     assert serverBudget.snapshot == 'server/scene-2-town.json.gz'
     assert serverBudget.status == 'exceeded' && serverBudget.level == 'warn' && serverBudget.actualBytes == 26476

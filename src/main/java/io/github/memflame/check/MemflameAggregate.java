@@ -144,7 +144,8 @@ public final class MemflameAggregate {
             for (ReportSummary.Snapshot snapshot : summary.snapshots()) {
                 snapshots.add(new ReportSummary.Snapshot(report.qualifiedName(snapshot.name()), snapshot.format(),
                         snapshot.traces(), snapshot.totalBytes(), snapshot.excludedTraces(), snapshot.excludedBytes(),
-                        relative(report, snapshot.reports(), output), relative(report, snapshot.folded(), output)));
+                        relative(report, snapshot.reports(), output), relative(report, snapshot.folded(), output),
+                        null, null, snapshot.topLevelPaths()));
             }
             List<ReportSummary.BudgetLine> budgets = new ArrayList<>();
             for (ReportSummary.BudgetLine budget : summary.budgets()) {

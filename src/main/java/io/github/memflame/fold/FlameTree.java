@@ -1,6 +1,9 @@
 package io.github.memflame.fold;
 
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * A flame graph's data: a root holding the whole snapshot and one level per frame.
@@ -112,6 +115,19 @@ public final class FlameTree {
     /** The root frame; its total is the snapshot's total. */
     public FlameNode root() {
         return root;
+    }
+
+    /**
+     * The bytes under each child of the root, by label, in the tree's order: in the path view, what each top-level
+     * directory (or file) holds; the run's timeline stacks them and {@code memflame.json} states them. Adds up to
+     * the root's total.
+     */
+    public Map<String, Long> topLevelBytes() {
+        Map<String, Long> bytes = new LinkedHashMap<>();
+        for (FlameNode child : root.children()) {
+            bytes.merge(child.label(), child.totalBytes(), Long::sum);
+        }
+        return Collections.unmodifiableMap(bytes);
     }
 
     /**

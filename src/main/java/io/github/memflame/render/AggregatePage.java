@@ -24,9 +24,6 @@ import java.util.Map;
  * build tree can be archived and opened offline. Same style and sorting as {@link IndexPage}.
  */
 public final class AggregatePage {
-    /** The one layer of a module's bars: the summary has only totals. */
-    private static final String TOTAL = "total";
-
     private AggregatePage() {
     }
 
@@ -107,7 +104,8 @@ public final class AggregatePage {
 
         /**
          * Each module's run as {@code index.html} draws it, from its {@code memflame.json}: the snapshots' totals in
-         * run order (the summary has no figures by top-level path to stack) and the budgets' limits.
+         * run order stacked by top-level path (totals only from a summary written before it stated those) and the
+         * budgets' limits.
          */
         private void runs() {
             if (modules.stream().allMatch(module -> module.summary().snapshots().isEmpty())) {
@@ -122,13 +120,14 @@ public final class AggregatePage {
                 if (snapshots.isEmpty()) {
                     continue;
                 }
-                List<RunTimeline.Bar> bars = new ArrayList<>();
+                List<RunTimeline.Snapshot> figures = new ArrayList<>();
                 Map<String, Integer> index = new HashMap<>();
                 for (ReportSummary.Snapshot snapshot : snapshots) {
                     String graph = snapshot.reports().get("path");
-                    index.putIfAbsent(snapshot.name(), bars.size());
-                    bars.add(new RunTimeline.Bar(snapshot.name(), link(module, graph == null ? ReportFiles.INDEX : graph),
-                            snapshot.totalBytes(), Map.of(TOTAL, snapshot.totalBytes())));
+                    index.putIfAbsent(snapshot.name(), figures.size());
+                    figures.add(new RunTimeline.Snapshot(snapshot.name(),
+                            link(module, graph == null ? ReportFiles.INDEX : graph), snapshot.totalBytes(),
+                            snapshot.topLevelBytes()));
                 }
                 List<RunTimeline.Limit> limits = new ArrayList<>();
                 for (ReportSummary.BudgetLine budget : module.summary().budgets()) {
@@ -140,7 +139,7 @@ public final class AggregatePage {
                     }
                 }
                 html.constant("<h3>").text(module.module()).constant("</h3>\n");
-                RunTimeline.draw(html, "timeline-" + (m + 1), bars, List.of(TOTAL), limits);
+                RunTimeline.draw(html, "timeline-" + (m + 1), figures, limits);
             }
             html.constant("</section>\n");
         }

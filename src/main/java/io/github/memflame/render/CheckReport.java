@@ -8,7 +8,9 @@ import io.github.memflame.history.HistoryWindow;
 import io.github.memflame.source.ResolutionSummary;
 import io.github.memflame.run.RunResults;
 import java.math.BigInteger;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -54,10 +56,19 @@ public record CheckReport(boolean passed, List<SnapshotReport> snapshots, List<B
         this(passed, snapshots, budgets, unreadable, null, false);
     }
 
-    /** What the report's {@code memflame.json} states: these figures, without the drawings. */
+    /**
+     * What the report's {@code memflame.json} states: these figures, without the drawings, but with what each
+     * top-level path of a snapshot's path view holds, which the run's timeline stacks.
+     */
     public SummaryContent summaryContent() {
+        Map<String, Map<String, Long>> topLevelPaths = new HashMap<>();
+        for (SnapshotReport snapshot : snapshots) {
+            if (snapshot.pathView() != null) {
+                topLevelPaths.putIfAbsent(snapshot.snapshot().name(), snapshot.pathView().topLevelBytes());
+            }
+        }
         return new SummaryContent(passed, baseline, snapshots.stream().map(SnapshotReport::snapshot).toList(),
-                foldedFunctionNames, budgets, unreadable, functionNames, run);
+                foldedFunctionNames, budgets, unreadable, functionNames, run, topLevelPaths);
     }
 
     /**

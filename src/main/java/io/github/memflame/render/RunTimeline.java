@@ -2,7 +2,6 @@ package io.github.memflame.render;
 
 import io.github.memflame.budget.BudgetMessages;
 import io.github.memflame.budget.BudgetResult;
-import io.github.memflame.fold.FlameNode;
 import io.github.memflame.fold.FlameTree;
 import io.github.memflame.format.Numbers;
 import java.util.ArrayList;
@@ -25,6 +24,8 @@ final class RunTimeline {
     /** How many top-level paths get a layer of their own. */
     static final int LAYERS = 8;
     static final String OTHER = "other";
+    /** The one layer of each bar when the snapshots' top-level paths are not known. */
+    static final String TOTAL = "total";
     private static final String[] COLORS = {"#4e79a7", "#f28e2b", "#59a14f", "#b07aa1", "#edc948", "#76b7b2",
             "#ff9da7", "#9c755f", "#bab0ac"};
     private static final int WIDTH = 960;
@@ -71,6 +72,24 @@ final class RunTimeline {
     }
 
     /**
+     * One snapshot as the chart takes it: its figures, not its trees.
+     *
+     * @param name the snapshot's name as the chart shows it
+     * @param href the address of its flame graph, percent-encoded
+     * @param total its total bytes
+     * @param topLevel the bytes of the top-level paths of its path view, all of them or the largest (those of
+     *                 the others are drawn as {@value RunTimeline#OTHER}), or {@code null} when not known (a
+     *                 {@code memflame.json} written before they were stated): then the chart shows totals only
+     */
+    record Snapshot(String name, String href, long total, Map<String, Long> topLevel) {
+
+        /** The bytes of its top-level paths that {@code topLevel} does not name. */
+        long unnamedBytes() {
+            return total - topLevel.values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
+    /**
      * One snapshot's bar.
      *
      * @param name the snapshot's name as the chart shows it
@@ -78,7 +97,7 @@ final class RunTimeline {
      * @param total its total bytes
      * @param layers its bytes by layer, in the chart's layer order (missing layers hold none)
      */
-    record Bar(String name, String href, long total, Map<String, Long> layers) {
+    private record Bar(String name, String href, long total, Map<String, Long> layers) {
     }
 
     /**
@@ -103,17 +122,13 @@ final class RunTimeline {
         if (snapshots.isEmpty()) {
             return;
         }
-        List<String> layers = layers(snapshots);
-        List<Bar> bars = new ArrayList<>();
+        List<Snapshot> figures = new ArrayList<>();
         Map<String, Integer> index = new HashMap<>();
         for (SnapshotReport snapshot : snapshots) {
-            Map<String, Long> byLayer = new LinkedHashMap<>();
-            layers.forEach(layer -> byLayer.put(layer, 0L));
-            topLevel(snapshot).forEach((path, bytes) -> byLayer.merge(byLayer.containsKey(path) ? path : OTHER, bytes,
-                    Long::sum));
-            index.putIfAbsent(snapshot.snapshot().name(), bars.size());
-            bars.add(new Bar(snapshot.snapshot().name(), PageParts.href(snapshot.svgFile(FlameTree.View.PATH)),
-                    snapshot.snapshot().totalBytes(), byLayer));
+            index.putIfAbsent(snapshot.snapshot().name(), figures.size());
+            figures.add(new Snapshot(snapshot.snapshot().name(), PageParts.href(snapshot.svgFile(FlameTree.View.PATH)),
+                    snapshot.snapshot().totalBytes(),
+                    snapshot.pathView() == null ? Map.of() : snapshot.pathView().topLevelBytes()));
         }
         List<Limit> limits = new ArrayList<>();
         for (BudgetResult result : budgets) {
@@ -126,15 +141,37 @@ final class RunTimeline {
         html.constant("<section id=\"run\">\n<h2>The run</h2>\n<p class=\"note\">Each snapshot's total in run ")
                 .constant("order, by top-level path; dashed lines are budget limits. Hover for the figures, click a ")
                 .constant("bar to open its flame graph.</p>\n");
-        draw(html, "timeline", bars, layers, limits);
+        draw(html, "timeline", figures, limits);
         html.constant("</section>\n");
     }
 
     /**
-     * A chart of bars and limits ({@code id} and {@code id-tip} for its hover tip), and the note naming the limits
-     * too far above the bars to draw.
+     * A chart of the snapshots' bars, stacked by top-level path, and of the limits ({@code id} and {@code id-tip}
+     * for its hover tip), and the note naming the limits too far above the bars to draw. When a snapshot's
+     * top-level paths are not known, every bar is one layer, {@value #TOTAL}.
      */
-    static void draw(Markup html, String id, List<Bar> bars, List<String> layers, List<Limit> limits) {
+    static void draw(Markup html, String id, List<Snapshot> snapshots, List<Limit> limits) {
+        boolean stacked = snapshots.stream().allMatch(snapshot -> snapshot.topLevel() != null);
+        List<String> layers = stacked ? layers(snapshots) : List.of(TOTAL);
+        List<Bar> bars = new ArrayList<>();
+        for (Snapshot snapshot : snapshots) {
+            Map<String, Long> byLayer = new LinkedHashMap<>();
+            layers.forEach(layer -> byLayer.put(layer, 0L));
+            if (stacked) {
+                snapshot.topLevel().forEach((path, bytes) -> byLayer.merge(byLayer.containsKey(path) ? path : OTHER,
+                        bytes, Long::sum));
+                if (snapshot.unnamedBytes() > 0) {
+                    byLayer.merge(OTHER, snapshot.unnamedBytes(), Long::sum);
+                }
+            } else {
+                byLayer.put(TOTAL, snapshot.total());
+            }
+            bars.add(new Bar(snapshot.name(), snapshot.href(), snapshot.total(), byLayer));
+        }
+        drawBars(html, id, bars, layers, limits);
+    }
+
+    private static void drawBars(Markup html, String id, List<Bar> bars, List<String> layers, List<Limit> limits) {
         long largest = 1;
         for (Bar bar : bars) {
             largest = Math.max(largest, bar.total());
@@ -179,33 +216,25 @@ final class RunTimeline {
 
     /**
      * The {@value #LAYERS} top-level paths holding the most over the whole run, largest first (ties by name), then
-     * {@value #OTHER} when more paths hold memory.
+     * {@value #OTHER} when more paths hold memory, or a snapshot's figures do not name all of its paths.
      */
-    static List<String> layers(List<SnapshotReport> snapshots) {
+    static List<String> layers(List<Snapshot> snapshots) {
         Map<String, Long> totals = new HashMap<>();
-        for (SnapshotReport snapshot : snapshots) {
-            topLevel(snapshot).forEach((path, bytes) -> totals.merge(path, bytes, Long::sum));
+        boolean unnamed = false;
+        for (Snapshot snapshot : snapshots) {
+            // Saturating: the figures of a module's memflame.json may each be up to Long.MAX_VALUE.
+            snapshot.topLevel().forEach((path, bytes) -> totals.merge(path, bytes,
+                    (sum, more) -> sum > Long.MAX_VALUE - more ? Long.MAX_VALUE : sum + more));
+            unnamed |= snapshot.unnamedBytes() > 0;
         }
         List<String> paths = new ArrayList<>(totals.keySet());
         paths.sort(Comparator.comparing((String path) -> totals.get(path)).reversed()
                 .thenComparing(Comparator.naturalOrder()));
         List<String> layers = new ArrayList<>(paths.subList(0, Math.min(LAYERS, paths.size())));
-        if (paths.size() > LAYERS) {
+        if (paths.size() > LAYERS || unnamed) {
             layers.add(OTHER);
         }
         return layers;
-    }
-
-    /** The bytes of each top-level path of a snapshot's path view. */
-    private static Map<String, Long> topLevel(SnapshotReport snapshot) {
-        Map<String, Long> bytes = new LinkedHashMap<>();
-        FlameTree tree = snapshot.pathView();
-        if (tree != null) {
-            for (FlameNode child : tree.root().children()) {
-                bytes.merge(child.label(), child.totalBytes(), Long::sum);
-            }
-        }
-        return bytes;
     }
 
     private static void axis(Markup html, double top, double scale) {

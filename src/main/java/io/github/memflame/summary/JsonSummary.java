@@ -17,6 +17,9 @@ import io.github.memflame.format.LoneSurrogates;
 import io.github.memflame.source.ResolutionSummary;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -29,6 +32,7 @@ import java.util.Objects;
  *  "baseline": {"source": "ci/last-green/memflame", "missingSnapshots": ["scene-4-raid.pickle"]},
  *  "snapshots": [{"name": "scene-2-battle.pickle", "format": "tracemalloc-pickle", "traces": 13001,
  *                 "totalBytes": 1028403, "excludedTraces": 0, "excludedBytes": 0, "baselineTotalBytes": 998102,
+ *                 "topLevelPaths": [{"path": "client", "bytes": 1010211}, {"path": "shared", "bytes": 8192}],
  *                 "reports": {"path": "scene-2-battle.pickle.path.svg", "stack": "scene-2-battle.pickle.stack.svg"},
  *                 "folded": {"path": "scene-2-battle.pickle.path.folded.gz", "stack": "scene-2-battle.pickle.stack.folded.gz"},
  *                 "foldedNamed": {"path": "scene-2-battle.pickle.path.named.folded.gz", "stack": "scene-2-battle.pickle.stack.named.folded.gz"}},
@@ -48,6 +52,12 @@ import java.util.Objects;
  *
  * <p>{@code comparisons} (of two snapshots of the run) and {@code leakChecks} (over repeated rounds of the run) are
  * written by {@link RunJson}.
+ *
+ * <p>{@code topLevelPaths} gives the exact bytes of the {@value ReportFiles#TOP_LEVEL_PATHS} largest top-level
+ * directories or files of the snapshot's path view, the layers of the run's timeline: largest first, ties in the
+ * order of the names' UTF-16 code units. The others hold {@code totalBytes} minus their sum (10000 bytes above).
+ * It was added within schema 1 and is not baseline data ({@code baselineFormat} is unchanged): summaries written
+ * before it lack it, and the aggregate report draws their runs as totals only.
  *
  * <p>{@code frames}, present only when {@code sourceRoots} identified frames, names the snapshot's frame
  * identities ({@link FramesFile}); {@code lines} its allocating lines as text for review ({@link LinesFile}).
@@ -132,6 +142,10 @@ public final class JsonSummary {
                     json.writeNumberField("baselineTotalBytes", before);
                 }
             }
+            Map<String, Long> topLevel = report.topLevelPaths().get(folded.name());
+            if (topLevel != null) {
+                writeTopLevelPaths(topLevel, json);
+            }
             json.writeObjectFieldStart("reports");
             for (FlameTree.View view : FlameTree.View.values()) {
                 string(json, view.fileSuffix(), ReportFiles.svg(folded.name(), view));
@@ -207,6 +221,26 @@ public final class JsonSummary {
         RunJson.write(report.run(), json);
         json.writeEndObject();
         json.flush();
+    }
+
+    /**
+     * {@code topLevelPaths}: the {@value ReportFiles#TOP_LEVEL_PATHS} largest paths with their bytes, largest first,
+     * ties by name. Paths that differ only in lone surrogates, which are written as U+FFFD, are one path in the file:
+     * their bytes are added, so that each is there once.
+     */
+    private static void writeTopLevelPaths(Map<String, Long> topLevel, JsonGenerator json) throws IOException {
+        Map<String, Long> written = new HashMap<>();
+        topLevel.forEach((path, bytes) -> written.merge(LoneSurrogates.replace(path), bytes, Long::sum));
+        List<Map.Entry<String, Long>> order = new ArrayList<>(written.entrySet());
+        order.sort(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+        json.writeArrayFieldStart("topLevelPaths");
+        for (Map.Entry<String, Long> path : order.subList(0, Math.min(ReportFiles.TOP_LEVEL_PATHS, order.size()))) {
+            json.writeStartObject();
+            json.writeStringField("path", path.getKey());
+            json.writeNumberField("bytes", path.getValue());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
     }
 
     /** A figure's growth as {@code field}: {@code null}, or its before, delta, limit, status and top changes. */

@@ -29,6 +29,11 @@ public final class ReportFiles {
     public static final int BASELINE_FORMAT = 2;
     /** The oldest baseline data still read: version 1 has no frame identities, its frames match by {@code path:line}. */
     public static final int OLDEST_BASELINE_FORMAT = 1;
+    /**
+     * How many top-level paths of a snapshot {@value #SUMMARY} names, the largest: more than the run's timeline has
+     * layers, and few enough that a dump of thousands of top-level files does not make the summary grow with it.
+     */
+    public static final int TOP_LEVEL_PATHS = 20;
     /** How the name of a snapshot's frame identities file ends. */
     public static final String FRAMES_SUFFIX = ".frames.json";
     /** How the name of a snapshot's lines file ends. */

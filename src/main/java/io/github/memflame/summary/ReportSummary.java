@@ -3,7 +3,16 @@ package io.github.memflame.summary;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.PropertyName;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import com.fasterxml.jackson.databind.exc.InvalidNullException;
+import java.io.IOException;
 import java.math.BigInteger;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,6 +90,10 @@ public record ReportSummary(@JsonProperty(required = true) int schema,
      * @param frames the frame identities file ({@code baselineFormat} 2), {@code null} when the frames were not
      *               identified from sources
      * @param lines the allocating lines as text for review ({@code baselineFormat} 2), {@code null} in format 1
+     * @param topLevelPaths the bytes of the largest top-level paths of its path view, at most
+     *                      {@value ReportFiles#TOP_LEVEL_PATHS}; the others hold {@code totalBytes} minus their sum;
+     *                      {@code null} in a summary written before they were stated (absent:
+     *                      an explicit {@code null} is refused, as for every list)
      */
     public record Snapshot(@JsonProperty(required = true) String name,
                            @JsonProperty(required = true) String format,
@@ -91,15 +104,20 @@ public record ReportSummary(@JsonProperty(required = true) int schema,
                            @JsonProperty(required = true) @JsonSetter(nulls = Nulls.FAIL) Map<String, String> reports,
                            @JsonProperty(required = true) @JsonSetter(nulls = Nulls.FAIL) Map<String, String> folded,
                            String frames,
-                           String lines) {
+                           String lines,
+                           @JsonDeserialize(using = TopLevelPathsReader.class) List<TopLevelPath> topLevelPaths) {
 
-        /** A snapshot without frame identities. */
+        /** A snapshot without frame identities, nor top-level paths. */
         public Snapshot(String name, String format, long traces, long totalBytes, long excludedTraces,
                         long excludedBytes, Map<String, String> reports, Map<String, String> folded) {
-            this(name, format, traces, totalBytes, excludedTraces, excludedBytes, reports, folded, null, null);
+            this(name, format, traces, totalBytes, excludedTraces, excludedBytes, reports, folded, null, null, null);
         }
 
-        /** @throws IllegalArgumentException saying which figure is negative or which map is missing */
+        /**
+         * @throws IllegalArgumentException saying which figure is negative, which map is missing, which top-level
+         *                                  path is there twice, or that there are too many or they hold more than
+         *                                  the total
+         */
         public Snapshot {
             notNegative(traces, "traces");
             notNegative(totalBytes, "totalBytes");
@@ -107,6 +125,90 @@ public record ReportSummary(@JsonProperty(required = true) int schema,
             notNegative(excludedBytes, "excludedBytes");
             reports = files(reports, "reports");
             folded = files(folded, "folded");
+            if (topLevelPaths != null) {
+                topLevelPaths = elements(topLevelPaths, "topLevelPaths");
+                checkTopLevelPaths(topLevelPaths, totalBytes);
+            }
+        }
+
+        /**
+         * The bytes of the largest top-level paths in the order of {@code topLevelPaths}, or {@code null} when the
+         * summary does not state them.
+         */
+        public Map<String, Long> topLevelBytes() {
+            if (topLevelPaths == null) {
+                return null;
+            }
+            Map<String, Long> bytes = new LinkedHashMap<>();
+            topLevelPaths.forEach(path -> bytes.put(path.path(), path.bytes()));
+            return bytes;
+        }
+    }
+
+    /**
+     * What one top-level path (directory or file) of a snapshot's path view holds.
+     *
+     * @param path its name, the first segment of its files' paths
+     * @param bytes the bytes allocated by lines under it
+     */
+    public record TopLevelPath(@JsonProperty(required = true) String path,
+                               @JsonProperty(required = true) long bytes) {
+
+        /** @throws IllegalArgumentException when the path is {@code null} or the figure negative */
+        public TopLevelPath {
+            if (path == null) {
+                throw new IllegalArgumentException("expected \"path\": a string, found null");
+            }
+            notNegative(bytes, "bytes");
+        }
+    }
+
+    /**
+     * Reads {@code topLevelPaths}: an array of {@link TopLevelPath}; when absent, none stated; an explicit
+     * {@code null}, which no version writes, refused as {@code "snapshots": null} is.
+     */
+    static final class TopLevelPathsReader extends StdDeserializer<List<TopLevelPath>> {
+        TopLevelPathsReader() {
+            super(List.class);
+        }
+
+        @Override
+        public List<TopLevelPath> deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            return context.readValue(parser, context.getTypeFactory()
+                    .constructCollectionType(List.class, TopLevelPath.class));
+        }
+
+        @Override
+        public List<TopLevelPath> getNullValue(DeserializationContext context) throws JsonMappingException {
+            throw InvalidNullException.from(context, PropertyName.construct("topLevelPaths"),
+                    context.constructType(List.class));
+        }
+
+        @Override
+        public Object getAbsentValue(DeserializationContext context) {
+            return null;
+        }
+    }
+
+    /** At most {@value ReportFiles#TOP_LEVEL_PATHS}, each path once, holding at most the snapshot's total. */
+    private static void checkTopLevelPaths(List<TopLevelPath> paths, long totalBytes) {
+        if (paths.size() > ReportFiles.TOP_LEVEL_PATHS) {
+            throw new IllegalArgumentException("expected at most " + ReportFiles.TOP_LEVEL_PATHS + " entries in "
+                    + "\"topLevelPaths\" (the largest top-level paths), found " + paths.size());
+        }
+        Set<String> seen = new HashSet<>();
+        BigInteger sum = BigInteger.ZERO;
+        for (int i = 0; i < paths.size(); i++) {
+            TopLevelPath path = paths.get(i);
+            if (!seen.add(path.path())) {
+                throw new IllegalArgumentException("expected each path once in \"topLevelPaths\", found \""
+                        + path.path() + "\" again in \"topLevelPaths\"[" + i + "]");
+            }
+            sum = sum.add(BigInteger.valueOf(path.bytes()));
+        }
+        if (sum.compareTo(BigInteger.valueOf(totalBytes)) > 0) {
+            throw new IllegalArgumentException("expected the bytes of \"topLevelPaths\" to add up to at most "
+                    + "\"totalBytes\" " + totalBytes + ", found " + sum + ": the summary contradicts itself");
         }
     }
 

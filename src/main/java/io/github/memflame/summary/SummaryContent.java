@@ -5,6 +5,7 @@ import io.github.memflame.fold.FoldedSnapshot;
 import io.github.memflame.run.RunResults;
 import io.github.memflame.source.ResolutionSummary;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -18,22 +19,18 @@ import java.util.Objects;
  * @param unreadable the dumps left out because they could not be read
  * @param functionNames how many frames were named from the sources, or {@code null} without {@code sourceRoots}
  * @param run what the checks across the run found
+ * @param topLevelPaths the bytes of each top-level path of a snapshot's path view, by the snapshot's name; a
+ *                      snapshot without an entry has none stated
  */
 public record SummaryContent(boolean passed, BaselineUsed baseline, List<FoldedSnapshot> snapshots,
                              boolean foldedFunctionNames, List<BudgetResult> budgets,
                              List<UnreadableSnapshot> unreadable, ResolutionSummary functionNames,
-                             RunResults run) {
+                             RunResults run, Map<String, Map<String, Long>> topLevelPaths) {
     public SummaryContent {
         Objects.requireNonNull(run, "run");
         snapshots = List.copyOf(snapshots);
         budgets = List.copyOf(budgets);
         unreadable = List.copyOf(unreadable);
-    }
-
-    /** The figures of a check without checks across the run. */
-    public SummaryContent(boolean passed, BaselineUsed baseline, List<FoldedSnapshot> snapshots,
-                          boolean foldedFunctionNames, List<BudgetResult> budgets,
-                          List<UnreadableSnapshot> unreadable, ResolutionSummary functionNames) {
-        this(passed, baseline, snapshots, foldedFunctionNames, budgets, unreadable, functionNames, RunResults.NONE);
+        topLevelPaths = Map.copyOf(topLevelPaths);
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.memflame.aggregate.ModuleReport;
 import io.github.memflame.budget.Budget;
 import io.github.memflame.budget.BudgetLevel;
@@ -14,6 +15,7 @@ import io.github.memflame.budget.Scope;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -75,7 +77,15 @@ class MemflameAggregateTest {
         assertEquals("warn", serverBudget.get("level").textValue());
         assertEquals(26_476, serverBudget.get("actualBytes").longValue());
 
+        // Each snapshot's bytes by top-level directory, as CPython counts them (src/it/it-snapshot-figures.json):
+        // client/controller/battle_controller.py 181,840 + client/ui/bag_panel.py 150,241, net/socket_pool.py 40,241.
+        assertEquals("[{\"path\":\"client\",\"bytes\":332081},{\"path\":\"net\",\"bytes\":40241}]",
+                clientEntry.get("snapshots").get(0).get("topLevelPaths").toString());
+
         String page = Files.readString(output.resolve("index.html"));
+        assertEquals(List.of("scene-3-battle.pickle client 332081", "scene-3-battle.pickle net 40241",
+                        "scene-2-town.json.gz client 49217", "scene-2-town.json.gz net 6241"), layers(page),
+                "each module's run stacked by top-level directory");
         assertTrue(page.contains(">client/scene-3-battle.pickle</a>"), page);
         assertTrue(page.contains(">server/scene-2-town.json.gz</a>"), page);
         assertTrue(page.contains("level warn"), page);
@@ -87,6 +97,45 @@ class MemflameAggregateTest {
         }
         assertEquals(1 + 2 + 2 * 2 + 2 + 2 + 2, checked, "memflame.json, two modules, two graphs each, a budget each, "
                 + "two snapshot names and each module's run chart's bar");
+    }
+
+    /** The layers of the page's run charts: {@code snapshot layer bytes}, in drawing order. */
+    private static List<String> layers(String page) {
+        List<String> layers = new ArrayList<>();
+        Matcher snapshot = Pattern.compile("<a class=\"tl-snapshot\"[^>]* data-snapshot=\"([^\"]+)\"|"
+                + "<rect class=\"tl-layer\"[^>]* data-layer=\"([^\"]+)\" data-bytes=\"(\\d+)\"").matcher(page);
+        String name = null;
+        while (snapshot.find()) {
+            if (snapshot.group(1) != null) {
+                name = snapshot.group(1);
+            } else {
+                layers.add(name + " " + snapshot.group(2) + " " + snapshot.group(3));
+            }
+        }
+        return layers;
+    }
+
+    /** A module whose memflame.json was written before it stated the top-level paths: its run as totals only. */
+    @Test
+    void aModuleSummaryWithoutTopLevelPathsIsDrawnAsTotals() throws Exception {
+        Path client = module("client", "scene-3-battle.pickle",
+                new Budget("client/controller", 1 << 20, "1 MiB", Scope.SELF, null));
+        Path server = module("server", "scene-2-town.json.gz",
+                new Budget("client/controller", 1 << 20, "1 MiB", Scope.SELF, null));
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectNode older = (ObjectNode) mapper.readTree(server.resolve("memflame.json").toFile());
+        older.get("snapshots").forEach(snapshot -> ((ObjectNode) snapshot).remove("topLevelPaths"));
+        mapper.writeValue(server.resolve("memflame.json").toFile(), older);
+        Path output = build.resolve("target/site/memflame-aggregate");
+
+        new MemflameAggregate(listener).run(List.of(new MemflameAggregate.Module("client", client),
+                new MemflameAggregate.Module("server", server)), output);
+
+        assertEquals(List.of("scene-3-battle.pickle client 332081", "scene-3-battle.pickle net 40241",
+                "scene-2-town.json.gz total 55458"), layers(Files.readString(output.resolve("index.html"))));
+        JsonNode snapshots = mapper.readTree(output.resolve("memflame.json").toFile()).get("modules").get(1)
+                .get("snapshots");
+        assertTrue(snapshots.get(0).get("topLevelPaths").isNull(), snapshots.toString());
     }
 
     @Test

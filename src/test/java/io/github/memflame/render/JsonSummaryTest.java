@@ -2,6 +2,8 @@ package io.github.memflame.render;
 
 import io.github.memflame.summary.JsonSummary;
 import io.github.memflame.summary.BaselineUsed;
+import io.github.memflame.summary.ReportSummary;
+import io.github.memflame.summary.SummaryReader;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,11 +20,15 @@ import io.github.memflame.budget.Scope;
 import io.github.memflame.fold.FoldedSnapshot;
 import io.github.memflame.fold.SiteChange;
 import java.io.StringWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class JsonSummaryTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -49,8 +55,12 @@ class JsonSummaryTest {
         assertEquals("failed", json.get("result").textValue());
 
         JsonNode battle = json.get("snapshots").get(0);
-        assertEquals(List.of("name", "format", "traces", "totalBytes", "excludedTraces", "excludedBytes", "reports",
-                "folded", "lines"), fields(battle));
+        assertEquals(List.of("name", "format", "traces", "totalBytes", "excludedTraces", "excludedBytes",
+                "topLevelPaths", "reports", "folded", "lines"), fields(battle));
+        // The path view's top-level directories, largest first, adding up to the total: 300,000 + 200,000 +
+        // 343,440 under client, 100,000 + 84,963 under engine.
+        assertEquals("[{\"path\":\"client\",\"bytes\":843440},{\"path\":\"engine\",\"bytes\":184963}]",
+                battle.get("topLevelPaths").toString());
         assertEquals("scene-2-battle.pickle.lines.txt", battle.get("lines").textValue());
         assertEquals("scene-2-battle.pickle", battle.get("name").textValue());
         assertEquals("tracemalloc-pickle", battle.get("format").textValue());
@@ -62,6 +72,8 @@ class JsonSummaryTest {
         assertEquals("scene-2-battle.pickle.stack.folded.gz", battle.get("folded").get("stack").textValue());
         JsonNode menu = json.get("snapshots").get(1);
         assertEquals("sub/dir/scene 1#menu.pickle", menu.get("name").textValue());
+        assertEquals("[{\"path\":\"client\",\"bytes\":5000000},{\"path\":\"客户端\",\"bytes\":70000}]",
+                menu.get("topLevelPaths").toString());
         assertEquals(12, menu.get("excludedTraces").longValue());
         assertEquals(4096, menu.get("excludedBytes").longValue());
 
@@ -148,5 +160,54 @@ class JsonSummaryTest {
         assertEquals("passed", json.get("result").textValue());
         assertEquals("场景/bad\uFFFD\"name.json", json.get("snapshots").get(0).get("name").textValue());
         assertTrue(new String(bytes, StandardCharsets.UTF_8).contains("\"schema\" : 1"));
+    }
+
+    @Test
+    void topLevelPathsOfEqualBytesGoByNameAndThoseThatDifferOnlyInLoneSurrogatesAreOne() throws Exception {
+        CheckReport report = new CheckReport(true, List.of(Reports.report(Snapshots.named("scene.json")
+                .add(7, "b/x.py:1").add(7, "a/x.py:1").add(3, "c\uD800/x.py:1").add(4, "c\uDC00/x.py:1")
+                .add(5, "main.py:2").build())), List.of(), List.of());
+        StringWriter out = new StringWriter();
+        JsonSummary.write(report.summaryContent(), out);
+        assertEquals("[{\"path\":\"a\",\"bytes\":7},{\"path\":\"b\",\"bytes\":7},{\"path\":\"c\uFFFD\",\"bytes\":7},"
+                + "{\"path\":\"main.py\",\"bytes\":5}]",
+                MAPPER.readTree(out.toString()).get("snapshots").get(0).get("topLevelPaths").toString());
+    }
+
+    /** A dump of many top-level files names the 20 largest; the others hold the rest of the total. */
+    @Test
+    void onlyTheTwentyLargestTopLevelPathsAreWritten() throws Exception {
+        Snapshots snapshot = Snapshots.named("files.json");
+        for (int i = 1; i <= 25; i++) {
+            snapshot.add(i * 100L, "file" + i + ".py:1");
+        }
+        StringWriter out = new StringWriter();
+        JsonSummary.write(new CheckReport(true, List.of(Reports.report(snapshot.build())), List.of(), List.of())
+                .summaryContent(), out);
+        JsonNode written = MAPPER.readTree(out.toString()).get("snapshots").get(0);
+        JsonNode paths = written.get("topLevelPaths");
+        assertEquals(20, paths.size());
+        assertEquals("{\"path\":\"file25.py\",\"bytes\":2500}", paths.get(0).toString());
+        assertEquals("{\"path\":\"file6.py\",\"bytes\":600}", paths.get(19).toString());
+        long named = 0;
+        for (JsonNode path : paths) {
+            named += path.get("bytes").longValue();
+        }
+        assertEquals(100 + 200 + 300 + 400 + 500, written.get("totalBytes").longValue() - named);
+    }
+
+    /** What check writes, report-aggregate and the baseline reader read back: the same paths, bytes and order. */
+    @Test
+    void topLevelPathsAreReadBackExactly(@TempDir Path temp) throws Exception {
+        Path file = temp.resolve("memflame.json");
+        try (Writer out = Files.newBufferedWriter(file)) {
+            JsonSummary.write(Reports.failed().summaryContent(), out);
+        }
+        List<ReportSummary.Snapshot> snapshots = SummaryReader.read(file).snapshots();
+        assertEquals(List.of(new ReportSummary.TopLevelPath("client", 843_440),
+                new ReportSummary.TopLevelPath("engine", 184_963)), snapshots.get(0).topLevelPaths());
+        assertEquals(List.of(new ReportSummary.TopLevelPath("client", 5_000_000),
+                new ReportSummary.TopLevelPath("客户端", 70_000)), snapshots.get(1).topLevelPaths());
+        assertEquals(snapshots, SummaryReader.readBaseline(file).snapshots());
     }
 }

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
  * The run's timeline at the top of {@code index.html}, in headless Chromium, on the real revisit run
  * ({@code src/test/resources/run/revisit}): one bar per snapshot in run order, stacked by top-level path, the
  * budgets' limits over the snapshots they apply to; hovering a part shows its exact figure, clicking a bar opens
- * that snapshot's flame graph; the budget table's usage bars. Screenshots go to {@code target/browser-screenshots/}.
+ * that snapshot's flame graph; the budget table's usage bars; the aggregate report's chart of each module's run,
+ * stacked by the figures its {@code memflame.json} states. Screenshots go to {@code target/browser-screenshots/}.
  */
 class RunTimelineBrowserTest {
     private static final Path TARGET = Path.of("target").toAbsolutePath();
@@ -160,23 +161,49 @@ class RunTimelineBrowserTest {
         screenshot("timeline-click.png");
     }
 
+    /** Each bar's layers of the chart {@code id}: {@code snapshot layer bytes}, one a line, in drawing order. */
+    private static String layers(String id) {
+        return browser.evaluate("Array.from(document.querySelectorAll('#" + id + " .tl-layer')).map(function (r) {"
+                + " return r.parentNode.getAttribute('data-snapshot') + ' ' + r.getAttribute('data-layer') + ' '"
+                + " + r.getAttribute('data-bytes'); }).join('\\n')").asText();
+    }
+
     @Test
-    void theAggregateDrawsEachModulesRunWithItsLimitsHoverAndClick() throws Exception {
-        Assumptions.assumeTrue(browser != null, skipReason);
+    void theAggregateDrawsEachModulesRunStackedAsItsIndexWithItsLimitsHoverAndClick() throws Exception {
+        open();
+        String town = layers("timeline");
         browser.navigate(AGGREGATE.resolve("index.html").toUri().toString());
+        assertEquals(town, layers("timeline-1"), "the town module's run, stacked as its own index.html stacks it");
+        // The figures are those the module's memflame.json states, exactly (there in each snapshot's order).
+        java.util.Set<String> stated = new java.util.TreeSet<>();
+        for (JsonNode snapshot : summary.get("snapshots")) {
+            for (JsonNode path : snapshot.get("topLevelPaths")) {
+                stated.add(snapshot.get("name").asText() + " " + path.get("path").asText() + " "
+                        + path.get("bytes").asLong());
+            }
+        }
+        assertEquals(stated, new java.util.TreeSet<>(List.of(town.split("\n"))));
         assertEquals("scene-1-town.pickle,scene-2-battle.pickle,scene-3-town.pickle", browser.evaluate(
                 "Array.from(document.querySelectorAll('#timeline-1 .tl-snapshot')).map(function (a) {"
                         + " return a.getAttribute('data-snapshot'); }).join()").asText());
         assertEquals(5, browser.evaluate("document.querySelectorAll('#timeline-2 .tl-snapshot').length").asInt());
         assertEquals(5, browser.evaluate("document.querySelectorAll('#timeline-2 .tl-limit').length").asInt());
-        String selector = "#timeline-2 .tl-snapshot[data-snapshot='battle-round-5.pickle'] .tl-layer";
+        String selector = "#timeline-2 .tl-snapshot[data-snapshot='battle-round-5.pickle'] .tl-layer[data-layer='client']";
+        long client = browser.evaluate("Number(document.querySelector(\"" + selector + "\").getAttribute('data-bytes'))")
+                .asLong();
+        JsonNode rounds = new ObjectMapper().readTree(TARGET.resolve("browser-reports/timeline-rounds/memflame.json")
+                .toFile()).get("snapshots").get(4);
+        assertEquals("battle-round-5.pickle", rounds.get("name").asText());
+        assertEquals(rounds.get("topLevelPaths").get(0).get("path").asText(), "client");
+        assertEquals(rounds.get("topLevelPaths").get(0).get("bytes").asLong(), client);
         JsonNode at = centre(selector);
         browser.send("Input.dispatchMouseEvent", Chromium.params().put("type", "mouseMoved")
                 .put("x", at.get("x").asDouble()).put("y", at.get("y").asDouble()));
         assertEquals("visible", browser.evaluate("document.getElementById('timeline-2-tip').getAttribute('visibility')")
                 .asText());
-        assertTrue(browser.evaluate("document.querySelector('#timeline-2-tip text').textContent").asText()
-                .startsWith("battle-round-5.pickle \u00b7 total: "));
+        String tip = browser.evaluate("document.querySelector('#timeline-2-tip text').textContent").asText();
+        assertTrue(tip.startsWith("battle-round-5.pickle \u00b7 client: "), tip);
+        assertTrue(tip.contains(String.format(java.util.Locale.ROOT, "(%,d bytes, ", client)), tip);
         Files.write(SCREENSHOTS.resolve("timeline-aggregate.png"), browser.screenshot(1280, 1400));
         at = centre(selector);
         java.util.concurrent.CompletableFuture<JsonNode> loaded = browser.next("Page.loadEventFired");

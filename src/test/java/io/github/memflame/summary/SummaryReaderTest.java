@@ -1,12 +1,14 @@
 package io.github.memflame.summary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,6 +32,11 @@ class SummaryReaderTest {
                           "level": "fail", "topSites": [], "growth": null}],
              "unreadable": [], "functionNames": null}
             """;
+
+    /** {@link #GOOD} as check writes it now, with the bytes of each top-level path of the snapshot. */
+    static final String WITH_PATHS = GOOD.replace("\"excludedBytes\": 0,", "\"excludedBytes\": 0,\n"
+            + "                            \"topLevelPaths\": [{\"path\": \"client\", \"bytes\": 187000}, "
+            + "{\"path\": \"main.py\", \"bytes\": 60}],");
 
     @TempDir
     Path temp;
@@ -140,5 +147,90 @@ class SummaryReaderTest {
         assertEquals("line 10, column 1: not a memflame summary: "
                 + "expected the end of the file after the summary, found more JSON",
                 refusal(GOOD + "{}"));
+    }
+
+    @Test
+    void theTopLevelPathsAreReadInTheirOrderWithExactBytes() throws IOException {
+        Path file = temp.resolve("memflame.json");
+        Files.writeString(file, WITH_PATHS);
+        ReportSummary.Snapshot snapshot = SummaryReader.read(file).snapshots().get(0);
+        assertEquals(List.of(new ReportSummary.TopLevelPath("client", 187_000),
+                new ReportSummary.TopLevelPath("main.py", 60)), snapshot.topLevelPaths());
+        assertEquals("{client=187000, main.py=60}", snapshot.topLevelBytes().toString());
+        assertEquals(snapshot.topLevelPaths(), SummaryReader.readBaseline(file).snapshots().get(0).topLevelPaths());
+
+        // The largest 20 of more paths: the others hold the rest of the total.
+        Files.writeString(file, WITH_PATHS.replace("[{\"path\": \"client\", \"bytes\": 187000}, "
+                + "{\"path\": \"main.py\", \"bytes\": 60}]", manyPaths(20)));
+        assertEquals(20, SummaryReader.read(file).snapshots().get(0).topLevelPaths().size());
+    }
+
+    /** Summaries written before the top-level paths were stated are read, as aggregate reports and baselines. */
+    @Test
+    void aSummaryWithoutTopLevelPathsIsReadWithoutThem() throws IOException {
+        Path file = temp.resolve("memflame.json");
+        Files.writeString(file, GOOD);
+        assertNull(SummaryReader.read(file).snapshots().get(0).topLevelPaths());
+        assertNull(SummaryReader.read(file).snapshots().get(0).topLevelBytes());
+        assertNull(SummaryReader.readBaseline(file).snapshots().get(0).topLevelPaths());
+    }
+
+    @Test
+    void malformedTopLevelPathsAreRefusedNamingWhereAndWhat() throws IOException {
+        String paths = "[{\"path\": \"client\", \"bytes\": 187000}, {\"path\": \"main.py\", \"bytes\": 60}]";
+        String[][] cases = {
+                {"null", "line 4, column 46: not a memflame summary: at /snapshots/0/topLevelPaths: expected an array, "
+                        + "found null"},
+                {"{\"client\": 187060}", "line 4, column 46: not a memflame summary: at /snapshots/0/topLevelPaths: "
+                        + "expected an array, found an object"},
+                {"[null]", "line 6, column 107: not a memflame summary: at /snapshots/0: "
+                        + "expected \"topLevelPaths\"[0]: an object, found null"},
+                {"[{\"path\": \"client\", \"bytes\": 187059.5}, {\"path\": \"main.py\", \"bytes\": 0.5}]",
+                        "line 4, column 75: not a memflame summary: at /snapshots/0/topLevelPaths/0/bytes: "
+                                + "expected a whole number, found 187059.5"},
+                {"[{\"path\": \"client\", \"bytes\": \"187060\"}]", "line 4, column 75: not a memflame summary: "
+                        + "at /snapshots/0/topLevelPaths/0/bytes: expected a whole number, found the string \"187060\""},
+                {"[{\"path\": 7, \"bytes\": 187060}]", "line 4, column 56: not a memflame summary: "
+                        + "at /snapshots/0/topLevelPaths/0/path: expected a string, found 7"},
+                {"[{\"path\": null, \"bytes\": 187060}]", "line 4, column 77: not a memflame summary: "
+                        + "at /snapshots/0/topLevelPaths/0: expected \"path\": a string, found null"},
+                {"[{\"path\": \"client\"}]", "line 4, column 64: not a memflame summary: "
+                        + "at /snapshots/0/topLevelPaths/0/bytes: expected the key \"bytes\", found none"},
+                {"[{\"path\": \"client\", \"bytes\": 187100}, {\"path\": \"main.py\", \"bytes\": -40}]",
+                        "line 4, column 116: not a memflame summary: at /snapshots/0/topLevelPaths/1: "
+                                + "expected \"bytes\": a whole number from 0, found -40"},
+                {"[{\"path\": \"client\", \"bytes\": 187000}, {\"path\": \"client\", \"bytes\": 60}]",
+                        "line 6, column 107: not a memflame summary: at /snapshots/0: expected each path once in "
+                                + "\"topLevelPaths\", found \"client\" again in \"topLevelPaths\"[1]"},
+                {"[{\"path\": \"client\", \"bytes\": 187000}, {\"path\": \"main.py\", \"bytes\": 61}]",
+                        "line 6, column 107: not a memflame summary: at /snapshots/0: expected the bytes of "
+                                + "\"topLevelPaths\" to add up to at most \"totalBytes\" 187060, found 187061: the "
+                                + "summary contradicts itself"},
+                {"[{\"path\": \"client\", \"bytes\": 9223372036854775807}, "
+                        + "{\"path\": \"main.py\", \"bytes\": 9223372036854775807}]",
+                        "line 6, column 107: not a memflame summary: at /snapshots/0: expected the bytes of "
+                                + "\"topLevelPaths\" to add up to at most \"totalBytes\" 187060, found "
+                                + "18446744073709551614: the summary contradicts itself"},
+                {manyPaths(21), "line 6, column 107: not a memflame summary: at /snapshots/0: expected at most 20 "
+                        + "entries in \"topLevelPaths\" (the largest top-level paths), found 21"}};
+        for (String[] bad : cases) {
+            assertEquals(bad[1], refusal(WITH_PATHS.replace(paths, bad[0])), bad[0]);
+        }
+        Path file = temp.resolve("memflame.json");
+        Files.writeString(file, WITH_PATHS.replace(paths, "[]"));
+        Files.writeString(file, WITH_PATHS.replace(paths, "[{\"path\": \"client\", \"bytes\": 187061}]"));
+        IOException baseline = assertThrows(IOException.class, () -> SummaryReader.readBaseline(file));
+        assertEquals(file + ": line 6, column 107: not a memflame summary: at /snapshots/0: expected the bytes of "
+                + "\"topLevelPaths\" to add up to at most \"totalBytes\" 187060, found 187061: the summary "
+                + "contradicts itself", baseline.getMessage());
+    }
+
+    /** {@code n} top-level paths of 1 byte each: {@code d0} to {@code d(n-1)}. */
+    private static String manyPaths(int n) {
+        StringBuilder paths = new StringBuilder("[");
+        for (int i = 0; i < n; i++) {
+            paths.append(i == 0 ? "" : ", ").append("{\"path\": \"d").append(i).append("\", \"bytes\": 1}");
+        }
+        return paths.append(']').toString();
     }
 }
