@@ -6,7 +6,6 @@ import io.github.memflame.read.FrameIdSink;
 import io.github.memflame.read.Traceback;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -101,7 +100,7 @@ public final class SnapshotFolder implements FrameIdSink {
         table.trim();
         // One stack per distinct traceback, as CPython's statistics('traceback') counts them; tracebacks that
         // normalize to the same stack are merged by the views, which sort them anyway.
-        List<StackTotal> stacks = new ArrayList<>(totalsByTraceback.size() + totalsByStack.size());
+        FoldedStacks.Builder stacks = new FoldedStacks.Builder(table);
         long traces = 0;
         long totalBytes = 0;
         long excludedTraces = 0;
@@ -121,10 +120,10 @@ public final class SnapshotFolder implements FrameIdSink {
             }
             traces += totals.traces;
             totalBytes = Math.addExact(totalBytes, totals.bytes);
-            stacks.add(new StackTotal(new SiteStack(table, rootFirst), totals.bytes, totals.traces));
+            stacks.add(rootFirst, totals.bytes, totals.traces);
         }
         return new FoldedSnapshot(name, format, traces, totalBytes, excludedTraces, excludedBytes,
-                Collections.unmodifiableList(stacks), Map.of());
+                stacks.build(), Map.of());
     }
 
     private int[] frameIds(Traceback traceback) {
