@@ -29,6 +29,9 @@ import java.util.Map;
  * figures per build): writing the entries, reading them back, measuring drift, and drawing the trend charts of
  * the index page and the sparklines of {@code memflame.md} (each page drawn with and without the history, the
  * difference printed). Not a test: figures are printed, never asserted. Run with {@code mvn -Pbenchmark verify}.
+ *
+ * <p>A check uses the history once, in a fresh JVM (Maven forks none, but a build's first check loads and
+ * interprets the classes): the first round is printed apart as cold, the rounds after the warm-up as medians.
  */
 public final class HistoryBenchmark {
     private static final int BUILDS = 100;
@@ -64,6 +67,7 @@ public final class HistoryBenchmark {
         List<Long> markdown = new ArrayList<>();
         int pageWith = 0;
         int pageWithout = 0;
+        long[] cold = null;
         for (int run = 0; run < WARMUP + MEASURED; run++) {
             HistoryEntry current = entry(BUILDS - 1, budgets);
             long start = System.nanoTime();
@@ -82,6 +86,10 @@ public final class HistoryBenchmark {
             pageNanos += nanos(() -> pageOf(with));
             long markdownNanos = -nanos(() -> MarkdownSummary.text(without));
             markdownNanos += nanos(() -> MarkdownSummary.text(with));
+            if (run == 0) {
+                cold = new long[] {afterRead - start, afterDrift - afterRead, afterWrite - afterDrift, pageNanos,
+                    markdownNanos};
+            }
             if (run >= WARMUP) {
                 read.add(afterRead - start);
                 drift.add(afterDrift - afterRead);
@@ -95,14 +103,16 @@ public final class HistoryBenchmark {
         System.out.printf(Locale.ROOT, "java %s, %d cores; %d builds x %d snapshots x %d budgets, %,d bytes per entry%n",
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), BUILDS, SNAPSHOTS,
                 BUDGETS, entryBytes);
-        System.out.printf(Locale.ROOT, "  read %d entries      %s%n", BUILDS - 1, millis(read));
-        System.out.printf(Locale.ROOT, "  drift of %,d figures %s%n", results.size(), millis(drift));
-        System.out.printf(Locale.ROOT, "  entries written out  %s%n", millis(write));
-        System.out.printf(Locale.ROOT, "  trend charts (index) %s; page %,d -> %,d characters%n", millis(page),
+        System.out.printf(Locale.ROOT, "  read %d entries      %s%n", BUILDS - 1, millis(cold[0], read));
+        System.out.printf(Locale.ROOT, "  drift of %,d figures %s%n", results.size(), millis(cold[1], drift));
+        System.out.printf(Locale.ROOT, "  entries written out  %s%n", millis(cold[2], write));
+        System.out.printf(Locale.ROOT, "  trend charts (index) %s; page %,d -> %,d characters%n", millis(cold[3], page),
                 pageWithout, pageWith);
-        System.out.printf(Locale.ROOT, "  sparklines (md)      %s%n", millis(markdown));
+        System.out.printf(Locale.ROOT, "  sparklines (md)      %s%n", millis(cold[4], markdown));
         long total = median(read) + median(drift) + median(write) + median(page) + median(markdown);
-        System.out.printf(Locale.ROOT, "  added to a check     %d ms (medians summed)%n", total / 1_000_000);
+        long coldTotal = cold[0] + cold[1] + cold[2] + cold[3] + cold[4];
+        System.out.printf(Locale.ROOT, "  added to a check     cold %d ms; warm %d ms (medians summed)%n",
+                coldTotal / 1_000_000, total / 1_000_000);
         try (var files = Files.list(directory)) {
             for (Path file : files.toList()) {
                 Files.delete(file);
@@ -157,8 +167,9 @@ public final class HistoryBenchmark {
         return sorted.get(sorted.size() / 2);
     }
 
-    private static String millis(List<Long> nanos) {
-        return String.format(Locale.ROOT, "median %d ms (min %d, max %d)", median(nanos) / 1_000_000,
+    private static String millis(long coldNanos, List<Long> nanos) {
+        return String.format(Locale.ROOT, "cold %4d ms; warm median %d ms (min %d, max %d)", coldNanos / 1_000_000,
+                median(nanos) / 1_000_000,
                 Collections.min(nanos) / 1_000_000, Collections.max(nanos) / 1_000_000);
     }
 }
