@@ -48,11 +48,15 @@ public record HistoryWindow(List<HistoryReader.Recorded> recorded) {
         return recorded.get(recorded.size() - 1).entry();
     }
 
-    /** The files the report's {@code history} directory holds: names relative to it, and their text. */
+    /**
+     * The files the report's {@code history} directory holds: names relative to it, and their text; an earlier
+     * entry's text as read when that is what {@link HistoryJson#text} writes for it.
+     */
     public Map<String, String> files() {
         Map<String, String> files = new LinkedHashMap<>();
         for (HistoryReader.Recorded build : recorded) {
-            files.put(HistoryFormat.fileName(build.sequence()), HistoryJson.text(build.entry()));
+            files.put(HistoryFormat.fileName(build.sequence()),
+                    build.text() != null ? build.text() : HistoryJson.text(build.entry()));
         }
         return files;
     }
