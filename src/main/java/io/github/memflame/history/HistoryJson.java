@@ -129,11 +129,11 @@ public final class HistoryJson {
             throw new HistoryException(name + ": not a memflame history entry: the file is empty (cut short when it "
                     + "was saved or restored?)");
         }
-        CharBuffer text = utf8(name, bytes);
+        Text text = utf8(name, bytes);
         JsonParser parser;
         try {
             // From the characters themselves: Jackson reads a String of more than 32K characters through a Reader.
-            parser = FACTORY.createParser(text.array(), 0, text.limit());
+            parser = FACTORY.createParser(text.chars(), 0, text.length());
         } catch (IOException e) {
             throw new HistoryException(name + ": not a memflame history entry: " + e.getMessage());
         }
@@ -143,10 +143,10 @@ public final class HistoryJson {
             if (parser.nextToken() != null) {
                 throw reader.refused(Pointer.ROOT, "the end of the file after the entry", "more JSON");
             }
-            // Every token of the entry is at least as long as this memflame writes it, with a separator where one
-            // must be; the text is as written when it is no longer than that and ends in the newline alone.
-            boolean asWritten = reader.canonical && text.limit() == reader.canonicalLength + 1
-                    && text.get(text.limit() - 1) == '\n';
+            // Without a backslash, no string holds an escape, a quote or a control character, and each is written
+            // as it is read. Every token is then as long as this memflame writes it, spaces between them add to the
+            // length, and the text is as written when it is no longer than that.
+            boolean asWritten = reader.canonical && text.plain() && text.length() == reader.canonicalLength + 1;
             return new Parsed(entry, asWritten ? new String(bytes, StandardCharsets.ISO_8859_1) : null);
         } catch (JsonProcessingException e) {
             // Jackson's own words, without its note of where an unclosed object started (no source to name) and of
@@ -169,8 +169,38 @@ public final class HistoryJson {
         }
     }
 
+    /**
+     * An entry's characters.
+     *
+     * @param plain whether its bytes are printable ASCII without a backslash, then a newline
+     */
+    private record Text(char[] chars, int length, boolean plain) {
+    }
+
     /** The text, which memflame writes in UTF-8 only; Jackson would also guess UTF-16 and UTF-32. */
-    private static CharBuffer utf8(String name, byte[] bytes) throws HistoryException {
+    private static Text utf8(String name, byte[] bytes) throws HistoryException {
+        // ASCII, as memflame writes an entry of plain names, is its own UTF-8: widened without a decoder.
+        char[] chars = new char[bytes.length];
+        int last = bytes.length - 1;
+        boolean plain = true;
+        for (int i = 0; i < last; i++) {
+            byte b = bytes[i];
+            if (b < 0x20 || b > 0x7e || b == '\\') {
+                if (b < 0) {
+                    return decoded(name, bytes);
+                }
+                plain = false;
+            }
+            chars[i] = (char) b;
+        }
+        if (bytes[last] < 0) {
+            return decoded(name, bytes);
+        }
+        chars[last] = (char) bytes[last];
+        return new Text(chars, bytes.length, plain && bytes[last] == '\n');
+    }
+
+    private static Text decoded(String name, byte[] bytes) throws HistoryException {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes);
@@ -181,7 +211,7 @@ public final class HistoryJson {
                     + "sequence that is not UTF-8 at byte " + in.position());
         }
         decoder.flush(out);
-        return out.flip();
+        return new Text(out.array(), out.position(), false);
     }
 
     /**
@@ -218,7 +248,7 @@ public final class HistoryJson {
         private final JsonParser parser;
         /** The length of the entry as {@link #text} writes it, summed over the tokens read. */
         long canonicalLength;
-        /** Whether the keys are in {@link #text}'s order and every string is as it writes it. */
+        /** Whether the keys are in {@link #text}'s order and the time as it writes it. */
         boolean canonical = true;
 
         Reader(String name, JsonParser parser) {
@@ -398,18 +428,8 @@ public final class HistoryJson {
             return string;
         }
 
-        /**
-         * Counts a string, and {@code separator} characters after it, as {@link #text} writes it: between quotes,
-         * as it is when all its characters are printable ASCII other than a quote or a backslash.
-         */
+        /** Counts a string as {@link #text} writes one without escapes, and {@code separator} characters after it. */
         private void counted(String string, int separator) {
-            for (int i = 0; i < string.length(); i++) {
-                char c = string.charAt(i);
-                if (c < 0x20 || c > 0x7e || c == '"' || c == '\\') {
-                    canonical = false;
-                    return;
-                }
-            }
             canonicalLength += string.length() + 2 + separator;
         }
 
