@@ -5,7 +5,6 @@ import io.github.memflame.budget.BudgetStatus;
 import io.github.memflame.budget.Drift;
 import io.github.memflame.budget.GrowthLimit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -131,20 +130,30 @@ public final class DriftCheck {
         BudgetStatus status = delta > allowed ? BudgetStatus.EXCEEDED
                 : delta > 0 && warnAtPercent > 0 && (double) delta * 100 >= (double) allowed * warnAtPercent
                 ? BudgetStatus.WARNING : BudgetStatus.OK;
-        List<Drift.BuildChange> changes = new ArrayList<>();
+        // The builds that added most, as a stable sort by what each added, largest first, would rank them: a
+        // change goes after those that added as much or more. Kept as they come rather than sorted for each figure.
+        List<Drift.BuildChange> added = new ArrayList<>(Drift.TOP_BUILDS + 1);
         long before = referenceBytes;
-        for (int i = reference + 1; i < earlier.size(); i++) {
-            HistoryEntry.BudgetFigure figure = byBuild[i];
-            if (figure != null) {
-                changes.add(new Drift.BuildChange(earlier.get(i).build(), before, figure.bytes()));
-                before = figure.bytes();
+        for (int i = reference + 1; i <= earlier.size(); i++) {
+            boolean thisBuild = i == earlier.size();
+            if (!thisBuild && byBuild[i] == null) {
+                continue;
             }
+            long after = thisBuild ? result.actualBytes() : byBuild[i].bytes();
+            long change = after - before;
+            if (change > 0 && (added.size() < Drift.TOP_BUILDS
+                    || change > added.get(added.size() - 1).deltaBytes())) {
+                int at = added.size();
+                while (at > 0 && added.get(at - 1).deltaBytes() < change) {
+                    at--;
+                }
+                added.add(at, new Drift.BuildChange(thisBuild ? build : earlier.get(i).build(), before, after));
+                if (added.size() > Drift.TOP_BUILDS) {
+                    added.remove(Drift.TOP_BUILDS);
+                }
+            }
+            before = after;
         }
-        changes.add(new Drift.BuildChange(build, before, result.actualBytes()));
-        List<Drift.BuildChange> added = new ArrayList<>(changes.stream()
-                .filter(change -> change.deltaBytes() > 0).toList());
-        added.sort(Comparator.comparingLong(Drift.BuildChange::deltaBytes).reversed());
-        return new Drift(earlier.get(reference).build(), referenceBytes, delta, limit, status,
-                added.subList(0, Math.min(Drift.TOP_BUILDS, added.size())));
+        return new Drift(earlier.get(reference).build(), referenceBytes, delta, limit, status, added);
     }
 }
