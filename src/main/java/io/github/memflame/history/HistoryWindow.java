@@ -61,21 +61,6 @@ public record HistoryWindow(List<HistoryReader.Recorded> recorded) {
         return files;
     }
 
-    /** Each budget figure's value in every build that has it, in build order: the index of the build and the figure. */
-    public Map<HistoryEntry.FigureKey, List<Point>> budgetSeries() {
-        Map<HistoryEntry.FigureKey, List<Point>> series = new LinkedHashMap<>();
-        for (int i = 0; i < recorded.size(); i++) {
-            for (HistoryEntry.BudgetFigure figure : recorded.get(i).entry().budgets()) {
-                series.computeIfAbsent(figure.key(), key -> new ArrayList<>()).add(new Point(i, figure.bytes()));
-            }
-        }
-        return series;
-    }
-
-    /** A figure in one build: the build's index in {@link #builds} and the bytes. */
-    public record Point(int build, long bytes) {
-    }
-
     /** This build's entry, made from what the check found. */
     public static HistoryEntry entry(String label, Instant time, boolean passed, List<FoldedSnapshot> snapshots,
                                      List<BudgetResult> results) {
