@@ -23,7 +23,24 @@ public final class Numbers {
         if (bytes > -1024 && bytes < 1024) {
             return bytes + " B";
         }
-        return bytes(BigDecimal.valueOf(bytes));
+        long magnitude = Math.abs(bytes);
+        if (magnitude < 0 || magnitude >= 1L << 59) {
+            return bytes(BigDecimal.valueOf(bytes));
+        }
+        // As the BigDecimal below, in longs (a report writes some 20,000 figures): dividing by powers of 1024 is
+        // exact in binary, and the tenths round half up, away from zero, from the remainder.
+        int shift = 10;
+        int index = 0;
+        while (index < IEC.length - 1 && magnitude >>> (shift + 10) != 0) {
+            shift += 10;
+            index++;
+        }
+        long tenths = magnitude * 10;
+        long rounded = tenths >>> shift;
+        if ((tenths - (rounded << shift)) * 2 >= 1L << shift) {
+            rounded++;
+        }
+        return (bytes < 0 ? "-" : "") + rounded / 10 + "." + rounded % 10 + " " + IEC[index];
     }
 
     /**

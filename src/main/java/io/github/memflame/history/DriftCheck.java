@@ -5,7 +5,6 @@ import io.github.memflame.budget.BudgetStatus;
 import io.github.memflame.budget.Drift;
 import io.github.memflame.budget.GrowthLimit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,26 +45,44 @@ public final class DriftCheck {
             return results;
         }
         int namedReference = namedReference();
-        List<Map<HistoryEntry.FigureKey, HistoryEntry.BudgetFigure>> figures = new ArrayList<>(earlier.size());
-        for (HistoryEntry entry : earlier) {
-            Map<HistoryEntry.FigureKey, HistoryEntry.BudgetFigure> byKey = new HashMap<>();
-            entry.budgets().forEach(figure -> byKey.putIfAbsent(figure.key(), figure));
-            figures.add(byKey);
+        // Each drifting figure's first figure in each earlier build, found in one pass over the window.
+        Map<HistoryEntry.FigureKey, HistoryEntry.BudgetFigure[]> figures = new HashMap<>();
+        for (BudgetResult result : results) {
+            if (drifts(result)) {
+                figures.putIfAbsent(key(result), new HistoryEntry.BudgetFigure[earlier.size()]);
+            }
+        }
+        for (int i = 0; i < earlier.size(); i++) {
+            for (HistoryEntry.BudgetFigure figure : earlier.get(i).budgets()) {
+                HistoryEntry.BudgetFigure[] byBuild = figures.get(figure.key());
+                if (byBuild != null && byBuild[i] == null) {
+                    byBuild[i] = figure;
+                }
+            }
         }
         List<BudgetResult> checked = new ArrayList<>(results.size());
         for (BudgetResult result : results) {
-            GrowthLimit limit = result.budget().maxDrift();
-            if (limit == null || result.snapshot() == null || result.status() == BudgetStatus.UNMATCHED) {
+            if (!drifts(result)) {
                 checked.add(result);
                 continue;
             }
-            HistoryEntry.FigureKey key = new HistoryEntry.FigureKey(result.budget().path(),
-                    result.budget().scope().configName(), result.snapshot());
-            int reference = namedReference >= 0 ? (usable(figures.get(namedReference).get(key)) ? namedReference : -1)
-                    : oldestGreen(figures, key);
-            checked.add(reference < 0 ? result : result.withDrift(drift(result, limit, key, reference, figures)));
+            HistoryEntry.BudgetFigure[] byBuild = figures.get(key(result));
+            int reference = namedReference >= 0 ? (usable(byBuild[namedReference]) ? namedReference : -1)
+                    : oldestGreen(byBuild);
+            checked.add(reference < 0 ? result
+                    : result.withDrift(drift(result, result.budget().maxDrift(), reference, byBuild)));
         }
         return checked;
+    }
+
+    private static boolean drifts(BudgetResult result) {
+        return result.budget().maxDrift() != null && result.snapshot() != null
+                && result.status() != BudgetStatus.UNMATCHED;
+    }
+
+    private static HistoryEntry.FigureKey key(BudgetResult result) {
+        return new HistoryEntry.FigureKey(result.budget().path(), result.budget().scope().configName(),
+                result.snapshot());
     }
 
     /** The index of the build {@code driftReference} names, -1 when none is named. */
@@ -92,10 +109,10 @@ public final class DriftCheck {
                 + (labels.size() > shown ? " (the newest " + shown + ")" : "");
     }
 
-    private int oldestGreen(List<Map<HistoryEntry.FigureKey, HistoryEntry.BudgetFigure>> figures,
-                            HistoryEntry.FigureKey key) {
+    /** The oldest green build with a usable figure, -1 when none has one. */
+    private int oldestGreen(HistoryEntry.BudgetFigure[] byBuild) {
         for (int i = 0; i < earlier.size(); i++) {
-            if (earlier.get(i).passed() && usable(figures.get(i).get(key))) {
+            if (earlier.get(i).passed() && usable(byBuild[i])) {
                 return i;
             }
         }
@@ -106,28 +123,37 @@ public final class DriftCheck {
         return figure != null && !figure.status().equals(BudgetStatus.UNMATCHED.summaryName());
     }
 
-    private Drift drift(BudgetResult result, GrowthLimit limit, HistoryEntry.FigureKey key, int reference,
-                        List<Map<HistoryEntry.FigureKey, HistoryEntry.BudgetFigure>> figures) {
-        long referenceBytes = figures.get(reference).get(key).bytes();
+    private Drift drift(BudgetResult result, GrowthLimit limit, int reference, HistoryEntry.BudgetFigure[] byBuild) {
+        long referenceBytes = byBuild[reference].bytes();
         long delta = Math.subtractExact(result.actualBytes(), referenceBytes);
         long allowed = limit.allowedBytes(referenceBytes);
         BudgetStatus status = delta > allowed ? BudgetStatus.EXCEEDED
                 : delta > 0 && warnAtPercent > 0 && (double) delta * 100 >= (double) allowed * warnAtPercent
                 ? BudgetStatus.WARNING : BudgetStatus.OK;
-        List<Drift.BuildChange> changes = new ArrayList<>();
+        // The builds that added most, as a stable sort by what each added, largest first, would rank them: a
+        // change goes after those that added as much or more. Kept as they come rather than sorted for each figure.
+        List<Drift.BuildChange> added = new ArrayList<>(Drift.TOP_BUILDS + 1);
         long before = referenceBytes;
-        for (int i = reference + 1; i < earlier.size(); i++) {
-            HistoryEntry.BudgetFigure figure = figures.get(i).get(key);
-            if (figure != null) {
-                changes.add(new Drift.BuildChange(earlier.get(i).build(), before, figure.bytes()));
-                before = figure.bytes();
+        for (int i = reference + 1; i <= earlier.size(); i++) {
+            boolean thisBuild = i == earlier.size();
+            if (!thisBuild && byBuild[i] == null) {
+                continue;
             }
+            long after = thisBuild ? result.actualBytes() : byBuild[i].bytes();
+            long change = after - before;
+            if (change > 0 && (added.size() < Drift.TOP_BUILDS
+                    || change > added.get(added.size() - 1).deltaBytes())) {
+                int at = added.size();
+                while (at > 0 && added.get(at - 1).deltaBytes() < change) {
+                    at--;
+                }
+                added.add(at, new Drift.BuildChange(thisBuild ? build : earlier.get(i).build(), before, after));
+                if (added.size() > Drift.TOP_BUILDS) {
+                    added.remove(Drift.TOP_BUILDS);
+                }
+            }
+            before = after;
         }
-        changes.add(new Drift.BuildChange(build, before, result.actualBytes()));
-        List<Drift.BuildChange> added = new ArrayList<>(changes.stream()
-                .filter(change -> change.deltaBytes() > 0).toList());
-        added.sort(Comparator.comparingLong(Drift.BuildChange::deltaBytes).reversed());
-        return new Drift(earlier.get(reference).build(), referenceBytes, delta, limit, status,
-                added.subList(0, Math.min(Drift.TOP_BUILDS, added.size())));
+        return new Drift(earlier.get(reference).build(), referenceBytes, delta, limit, status, added);
     }
 }

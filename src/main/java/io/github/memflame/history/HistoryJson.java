@@ -21,7 +21,6 @@ import java.io.StringWriter;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +42,11 @@ public final class HistoryJson {
             "time");
     private static final List<String> SNAPSHOT_KEYS = List.of("directories", "name", "totalBytes", "traces");
     private static final List<String> BUDGET_KEYS = List.of("bytes", "path", "scope", "snapshot", "status");
+    // In the order text() writes them.
+    private static final List<String> ENTRY_ORDER = List.of("historyFormat", "build", "time", "result", "snapshots",
+            "budgets");
+    private static final List<String> SNAPSHOT_ORDER = List.of("name", "totalBytes", "traces", "directories");
+    private static final List<String> BUDGET_ORDER = List.of("path", "scope", "snapshot", "bytes", "status");
 
     private HistoryJson() {
     }
@@ -93,6 +97,17 @@ public final class HistoryJson {
     }
 
     /**
+     * An entry read, with the file's text when it is exactly what {@link #text} writes for the entry: a history
+     * written for the next build copies that text rather than writing the entry anew.
+     *
+     * @param entry the entry
+     * @param text the file's text, or {@code null} when {@link #text} would write other text (spaces, another
+     *             order of keys, escapes, characters outside printable ASCII)
+     */
+    public record Parsed(HistoryEntry entry, String text) {
+    }
+
+    /**
      * The entry the bytes hold.
      *
      * @param name how messages name the file
@@ -100,14 +115,25 @@ public final class HistoryJson {
      *                          was found
      */
     public static HistoryEntry read(String name, byte[] bytes) throws HistoryException {
+        return parse(name, bytes).entry();
+    }
+
+    /**
+     * The entry the bytes hold, and their text when {@link #text} writes exactly that for it.
+     *
+     * @param name how messages name the file
+     * @throws HistoryException as {@link #read} does
+     */
+    public static Parsed parse(String name, byte[] bytes) throws HistoryException {
         if (bytes.length == 0) {
             throw new HistoryException(name + ": not a memflame history entry: the file is empty (cut short when it "
                     + "was saved or restored?)");
         }
-        String text = utf8(name, bytes);
+        Text text = utf8(name, bytes);
         JsonParser parser;
         try {
-            parser = FACTORY.createParser(text);
+            // From the characters themselves: Jackson reads a String of more than 32K characters through a Reader.
+            parser = FACTORY.createParser(text.chars(), 0, text.length());
         } catch (IOException e) {
             throw new HistoryException(name + ": not a memflame history entry: " + e.getMessage());
         }
@@ -115,9 +141,13 @@ public final class HistoryJson {
             Reader reader = new Reader(name, parser);
             HistoryEntry entry = reader.entry();
             if (parser.nextToken() != null) {
-                throw reader.refused("", "the end of the file after the entry", "more JSON");
+                throw reader.refused(Pointer.ROOT, "the end of the file after the entry", "more JSON");
             }
-            return entry;
+            // Without a backslash, no string holds an escape, a quote or a control character, and each is written
+            // as it is read. Every token is then as long as this memflame writes it, spaces between them add to the
+            // length, and the text is as written when it is no longer than that.
+            boolean asWritten = reader.canonical && text.plain() && text.length() == reader.canonicalLength + 1;
+            return new Parsed(entry, asWritten ? new String(bytes, StandardCharsets.ISO_8859_1) : null);
         } catch (JsonProcessingException e) {
             // Jackson's own words, without its note of where an unclosed object started (no source to name) and of
             // which of its settings set a bound.
@@ -139,8 +169,38 @@ public final class HistoryJson {
         }
     }
 
+    /**
+     * An entry's characters.
+     *
+     * @param plain whether its bytes are printable ASCII without a backslash, then a newline
+     */
+    private record Text(char[] chars, int length, boolean plain) {
+    }
+
     /** The text, which memflame writes in UTF-8 only; Jackson would also guess UTF-16 and UTF-32. */
-    private static String utf8(String name, byte[] bytes) throws HistoryException {
+    private static Text utf8(String name, byte[] bytes) throws HistoryException {
+        // ASCII, as memflame writes an entry of plain names, is its own UTF-8: widened without a decoder.
+        char[] chars = new char[bytes.length];
+        int last = bytes.length - 1;
+        boolean plain = true;
+        for (int i = 0; i < last; i++) {
+            byte b = bytes[i];
+            if (b < 0x20 || b > 0x7e || b == '\\') {
+                if (b < 0) {
+                    return decoded(name, bytes);
+                }
+                plain = false;
+            }
+            chars[i] = (char) b;
+        }
+        if (bytes[last] < 0) {
+            return decoded(name, bytes);
+        }
+        chars[last] = (char) bytes[last];
+        return new Text(chars, bytes.length, plain && bytes[last] == '\n');
+    }
+
+    private static Text decoded(String name, byte[] bytes) throws HistoryException {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes);
@@ -151,13 +211,45 @@ public final class HistoryJson {
                     + "sequence that is not UTF-8 at byte " + in.position());
         }
         decoder.flush(out);
-        return out.flip().toString();
+        return new Text(out.array(), out.position(), false);
+    }
+
+    /**
+     * Where a value is, made into a JSON pointer only for a message: an entry holds some 20,000 values, and all
+     * but a refused one are read without naming them.
+     */
+    private record Pointer(Pointer parent, String key, int index) {
+        static final Pointer ROOT = new Pointer(null, null, -1);
+
+        Pointer key(String name) {
+            return new Pointer(this, name, -1);
+        }
+
+        Pointer index(int at) {
+            return new Pointer(this, null, at);
+        }
+
+        boolean isRoot() {
+            return parent == null;
+        }
+
+        @Override
+        public String toString() {
+            if (parent == null) {
+                return "";
+            }
+            return parent + "/" + (key == null ? Integer.toString(index) : escape(key));
+        }
     }
 
     /** The recursive descent over the parser's tokens; each method starts on the value's first token. */
     private static final class Reader {
         private final String name;
         private final JsonParser parser;
+        /** The length of the entry as {@link #text} writes it, summed over the tokens read. */
+        long canonicalLength;
+        /** Whether the keys are in {@link #text}'s order and the time as it writes it. */
+        boolean canonical = true;
 
         Reader(String name, JsonParser parser) {
             this.name = name;
@@ -166,7 +258,7 @@ public final class HistoryJson {
 
         HistoryEntry entry() throws IOException {
             parser.nextToken();
-            Map<String, Object> fields = object("", ENTRY_KEYS, (key, pointer) -> switch (key) {
+            Object[] fields = object(Pointer.ROOT, ENTRY_KEYS, ENTRY_ORDER, (key, pointer) -> switch (key) {
                 case "historyFormat" -> {
                     long format = whole(pointer);
                     if (format != HistoryFormat.FORMAT) {
@@ -186,7 +278,7 @@ public final class HistoryJson {
                 case "snapshots" -> array(pointer, this::snapshot);
                 default -> array(pointer, this::budget);
             });
-            String timeText = (String) fields.get("time");
+            String timeText = (String) fields[ENTRY_KEYS.indexOf("time")];
             Instant time;
             try {
                 // As written: UTC with a Z; an offset would read, but no memflame wrote it.
@@ -198,68 +290,68 @@ public final class HistoryJson {
                 throw new HistoryException(name + ": not a memflame history entry: at /time: expected a UTC time "
                         + "such as 2026-12-07T04:45:40Z, found " + quoted(timeText));
             }
+            canonical &= timeText.equals(time.toString());
             try {
-                return new HistoryEntry((String) fields.get("build"), time, fields.get("result").equals("passed"),
-                        cast(fields.get("snapshots")), cast(fields.get("budgets")));
+                return new HistoryEntry((String) fields[ENTRY_KEYS.indexOf("build")], time,
+                        fields[ENTRY_KEYS.indexOf("result")].equals("passed"),
+                        cast(fields[ENTRY_KEYS.indexOf("snapshots")]), cast(fields[ENTRY_KEYS.indexOf("budgets")]));
             } catch (IllegalArgumentException e) {
                 throw new HistoryException(name + ": not a memflame history entry: " + e.getMessage());
             }
         }
 
         @SuppressWarnings("unchecked")
-        private static <T> List<T> cast(Object list) {
-            return (List<T>) list;
+        private static <T> T cast(Object value) {
+            return (T) value;
         }
 
-        private HistoryEntry.SnapshotFigures snapshot(String pointer) throws IOException {
-            Map<String, Object> fields = object(pointer, SNAPSHOT_KEYS, (key, at) -> switch (key) {
+        private HistoryEntry.SnapshotFigures snapshot(Pointer pointer) throws IOException {
+            Object[] fields = object(pointer, SNAPSHOT_KEYS, SNAPSHOT_ORDER, (key, at) -> switch (key) {
                 case "name" -> string(at);
                 case "directories" -> directories(at);
                 default -> whole(at);
             });
-            return checked(pointer, () -> new HistoryEntry.SnapshotFigures((String) fields.get("name"),
-                    (Long) fields.get("totalBytes"), (Long) fields.get("traces"), cast2(fields.get("directories"))));
+            // In SNAPSHOT_KEYS' order: directories, name, totalBytes, traces.
+            return checked(pointer, () -> new HistoryEntry.SnapshotFigures((String) fields[1], (Long) fields[2],
+                    (Long) fields[3], cast(fields[0])));
         }
 
-        @SuppressWarnings("unchecked")
-        private static Map<String, Long> cast2(Object map) {
-            return (Map<String, Long>) map;
-        }
-
-        private Map<String, Long> directories(String pointer) throws IOException {
+        private Map<String, Long> directories(Pointer pointer) throws IOException {
             if (parser.currentToken() != JsonToken.START_OBJECT) {
                 throw refused(pointer, "an object", found());
             }
             Map<String, Long> directories = new LinkedHashMap<>();
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String directory = parser.currentName();
+                counted(directory, 1);
                 parser.nextToken();
-                directories.put(directory, whole(pointer + "/" + escape(directory)));
+                directories.put(directory, whole(pointer.key(directory)));
             }
+            canonicalLength += directories.isEmpty() ? 2 : 1 + directories.size();
             return directories;
         }
 
-        private HistoryEntry.BudgetFigure budget(String pointer) throws IOException {
-            Map<String, Object> fields = object(pointer, BUDGET_KEYS, (key, at) -> key.equals("bytes")
+        private HistoryEntry.BudgetFigure budget(Pointer pointer) throws IOException {
+            Object[] fields = object(pointer, BUDGET_KEYS, BUDGET_ORDER, (key, at) -> key.equals("bytes")
                     ? whole(at) : string(at));
-            return checked(pointer, () -> new HistoryEntry.BudgetFigure((String) fields.get("path"),
-                    (String) fields.get("scope"), (String) fields.get("snapshot"), (Long) fields.get("bytes"),
-                    (String) fields.get("status")));
+            // In BUDGET_KEYS' order: bytes, path, scope, snapshot, status.
+            return checked(pointer, () -> new HistoryEntry.BudgetFigure((String) fields[1], (String) fields[2],
+                    (String) fields[3], (Long) fields[0], (String) fields[4]));
         }
 
         private interface Value {
-            Object read(String key, String pointer) throws IOException;
+            Object read(String key, Pointer pointer) throws IOException;
         }
 
         private interface Element<T> {
-            T read(String pointer) throws IOException;
+            T read(Pointer pointer) throws IOException;
         }
 
         private interface Made<T> {
             T make();
         }
 
-        private <T> T checked(String pointer, Made<T> made) throws HistoryException {
+        private <T> T checked(Pointer pointer, Made<T> made) throws HistoryException {
             try {
                 return made.make();
             } catch (IllegalArgumentException e) {
@@ -268,55 +360,85 @@ public final class HistoryJson {
             }
         }
 
-        /** An object with exactly the keys given, each read by {@code value}. */
-        private Map<String, Object> object(String pointer, List<String> keys, Value value) throws IOException {
+        /**
+         * An object with exactly the keys given, each read by {@code value}: their values in the order of
+         * {@code keys}.
+         *
+         * @param written the keys in the order {@link #text} writes them
+         */
+        private Object[] object(Pointer pointer, List<String> keys, List<String> written, Value value)
+                throws IOException {
             if (parser.currentToken() != JsonToken.START_OBJECT) {
                 throw refused(pointer, "an object", found());
             }
-            Map<String, Object> fields = new HashMap<>(keys.size() * 2);
+            Object[] fields = new Object[keys.size()];
+            int read = 0;
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String key = parser.currentName();
-                if (!keys.contains(key)) {
-                    throw refused(pointer + "/" + escape(key), "one of the keys " + String.join(", ", keys),
+                int at = keys.indexOf(key);
+                if (at < 0) {
+                    throw refused(pointer.key(key), "one of the keys " + String.join(", ", keys),
                             "the key " + quoted(key));
                 }
+                canonical &= read < written.size() && written.get(read).equals(key);
+                read++;
+                counted(key, 1);
                 parser.nextToken();
-                fields.put(key, value.read(key, pointer + "/" + key));
+                fields[at] = value.read(key, pointer.key(key));
             }
-            for (String key : keys) {
-                if (!fields.containsKey(key)) {
-                    throw refused(pointer, "the key " + quoted(key), "none");
+            for (int i = 0; i < keys.size(); i++) {
+                if (fields[i] == null) {
+                    throw refused(pointer, "the key " + quoted(keys.get(i)), "none");
                 }
             }
+            canonicalLength += 1 + keys.size();
             return fields;
         }
 
-        private <T> List<T> array(String pointer, Element<T> element) throws IOException {
+        private <T> List<T> array(Pointer pointer, Element<T> element) throws IOException {
             if (parser.currentToken() != JsonToken.START_ARRAY) {
                 throw refused(pointer, "an array", found());
             }
             List<T> elements = new ArrayList<>();
             while (parser.nextToken() != JsonToken.END_ARRAY) {
-                elements.add(element.read(pointer + "/" + elements.size()));
+                elements.add(element.read(pointer.index(elements.size())));
             }
+            canonicalLength += elements.isEmpty() ? 2 : 1 + elements.size();
             return elements;
         }
 
-        private long whole(String pointer) throws IOException {
+        private long whole(Pointer pointer) throws IOException {
             if (parser.currentToken() != JsonToken.VALUE_NUMBER_INT) {
                 throw refused(pointer, "a whole number", found());
             }
             if (parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
                 throw refused(pointer, "a whole number up to " + Long.MAX_VALUE, parser.getText());
             }
-            return parser.getLongValue();
+            long whole = parser.getLongValue();
+            canonicalLength += digits(whole);
+            return whole;
         }
 
-        private String string(String pointer) throws IOException {
+        private String string(Pointer pointer) throws IOException {
             if (parser.currentToken() != JsonToken.VALUE_STRING) {
                 throw refused(pointer, "a string", found());
             }
-            return parser.getText();
+            String string = parser.getText();
+            counted(string, 0);
+            return string;
+        }
+
+        /** Counts a string as {@link #text} writes one without escapes, and {@code separator} characters after it. */
+        private void counted(String string, int separator) {
+            canonicalLength += string.length() + 2 + separator;
+        }
+
+        private static int digits(long whole) {
+            int digits = 1;
+            for (long rest = whole / 10; rest != 0; rest /= 10) {
+                digits++;
+            }
+            return whole < 0 ? digits + 1 : digits;
         }
 
         private String found() throws IOException {
@@ -332,10 +454,10 @@ public final class HistoryJson {
             };
         }
 
-        HistoryException refused(String pointer, String expected, String found) {
+        HistoryException refused(Pointer pointer, String expected, String found) {
             var where = parser.currentTokenLocation();
             return new HistoryException(name + ": line " + where.getLineNr() + ", column " + where.getColumnNr()
-                    + ": not a memflame history entry: " + (pointer.isEmpty() ? "" : "at " + pointer + ": ")
+                    + ": not a memflame history entry: " + (pointer.isRoot() ? "" : "at " + pointer + ": ")
                     + "expected " + expected + ", found " + found);
         }
     }

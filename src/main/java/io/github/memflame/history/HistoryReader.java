@@ -23,8 +23,17 @@ public final class HistoryReader {
     private HistoryReader() {
     }
 
-    /** An entry read, with the build number its file name carries. */
-    public record Recorded(int sequence, String fileName, HistoryEntry entry) {
+    /**
+     * An entry read, with the build number its file name carries.
+     *
+     * @param text the file's text when it is exactly what {@link HistoryJson#text} writes for the entry, copied
+     *             when the history is written for the next build; {@code null} to write the entry anew
+     */
+    public record Recorded(int sequence, String fileName, HistoryEntry entry, String text) {
+        /** An entry to write anew. */
+        public Recorded(int sequence, String fileName, HistoryEntry entry) {
+            this(sequence, fileName, entry, null);
+        }
     }
 
     /** An entry that could not be read: its file's name and why. */
@@ -82,7 +91,8 @@ public final class HistoryReader {
         List<Unreadable> unreadable = new ArrayList<>();
         for (Recorded file : named.subList(0, Math.min(window, named.size()))) {
             try {
-                entries.add(new Recorded(file.sequence(), file.fileName(), readEntry(directory, file.fileName())));
+                HistoryJson.Parsed parsed = readEntry(directory, file.fileName());
+                entries.add(new Recorded(file.sequence(), file.fileName(), parsed.entry(), parsed.text()));
             } catch (HistoryException e) {
                 unreadable.add(new Unreadable(file.fileName(), e.getMessage()));
             }
@@ -93,7 +103,7 @@ public final class HistoryReader {
         return new Read(entries, unreadable, ignored, lastSequence);
     }
 
-    private static HistoryEntry readEntry(Path directory, String fileName) throws HistoryException {
+    private static HistoryJson.Parsed readEntry(Path directory, String fileName) throws HistoryException {
         Path file;
         try {
             file = RelativeName.of(fileName).existingUnder(directory);
@@ -118,6 +128,6 @@ public final class HistoryReader {
             throw new HistoryException(file + ": larger than " + HistoryFormat.MAX_ENTRY_BYTES + " bytes, the most a "
                     + "history entry may be (an entry holds figures only, a few KiB)");
         }
-        return HistoryJson.read(file.toString(), bytes);
+        return HistoryJson.parse(file.toString(), bytes);
     }
 }

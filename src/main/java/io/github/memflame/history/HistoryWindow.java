@@ -48,28 +48,17 @@ public record HistoryWindow(List<HistoryReader.Recorded> recorded) {
         return recorded.get(recorded.size() - 1).entry();
     }
 
-    /** The files the report's {@code history} directory holds: names relative to it, and their text. */
+    /**
+     * The files the report's {@code history} directory holds: names relative to it, and their text; an earlier
+     * entry's text as read when that is what {@link HistoryJson#text} writes for it.
+     */
     public Map<String, String> files() {
         Map<String, String> files = new LinkedHashMap<>();
         for (HistoryReader.Recorded build : recorded) {
-            files.put(HistoryFormat.fileName(build.sequence()), HistoryJson.text(build.entry()));
+            files.put(HistoryFormat.fileName(build.sequence()),
+                    build.text() != null ? build.text() : HistoryJson.text(build.entry()));
         }
         return files;
-    }
-
-    /** Each budget figure's value in every build that has it, in build order: the index of the build and the figure. */
-    public Map<HistoryEntry.FigureKey, List<Point>> budgetSeries() {
-        Map<HistoryEntry.FigureKey, List<Point>> series = new LinkedHashMap<>();
-        for (int i = 0; i < recorded.size(); i++) {
-            for (HistoryEntry.BudgetFigure figure : recorded.get(i).entry().budgets()) {
-                series.computeIfAbsent(figure.key(), key -> new ArrayList<>()).add(new Point(i, figure.bytes()));
-            }
-        }
-        return series;
-    }
-
-    /** A figure in one build: the build's index in {@link #builds} and the bytes. */
-    public record Point(int build, long bytes) {
     }
 
     /** This build's entry, made from what the check found. */

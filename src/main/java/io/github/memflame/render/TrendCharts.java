@@ -67,7 +67,7 @@ final class TrendCharts {
                 .constant("a marked step is a change of more than " + STEP_FACTOR + " times the median change before ")
                 .constant("it and at least 1% of the figure; hollow points are failed builds.</p>\n");
         List<BudgetSeries> all = budgetSeries(report);
-        for (BudgetSeries series : charted(all)) {
+        for (BudgetSeries series : charted(all, builds)) {
             html.constant("<figure class=\"trend budget-trend\">\n<figcaption>").text(series.name())
                     .constant("</figcaption>\n");
             lineChart(series, builds, html);
@@ -106,7 +106,7 @@ final class TrendCharts {
         }
         StringBuilder md = new StringBuilder("### Trends over " + builds.size() + " builds\n\n"
                 + "| Budget | Trend | First | Last | Largest step |\n|---|---|--:|--:|---|\n");
-        for (BudgetSeries series : charted(all)) {
+        for (BudgetSeries series : charted(all, builds)) {
             List<Point> points = series.points();
             Point first = points.get(0);
             Point last = points.get(points.size() - 1);
@@ -133,11 +133,26 @@ final class TrendCharts {
         return md.append('\n').toString();
     }
 
-    /** The series to chart: the most urgent {@value #MAX_BUDGET_CHARTS}, in report order among equals. */
-    private static List<BudgetSeries> charted(List<BudgetSeries> all) {
+    /**
+     * The series to chart, the most urgent {@value #MAX_BUDGET_CHARTS} in report order among equals, with their
+     * points: each build's first figure for the series, found in one pass over the window.
+     */
+    private static List<BudgetSeries> charted(List<BudgetSeries> all, List<HistoryEntry> builds) {
         List<BudgetSeries> sorted = new ArrayList<>(all);
         sorted.sort(java.util.Comparator.comparingInt(series -> series.severity()[0]));
-        return sorted.subList(0, Math.min(MAX_BUDGET_CHARTS, sorted.size()));
+        List<BudgetSeries> charted = sorted.subList(0, Math.min(MAX_BUDGET_CHARTS, sorted.size()));
+        Map<HistoryEntry.FigureKey, BudgetSeries> byKey = new HashMap<>();
+        charted.forEach(series -> byKey.put(series.key(), series));
+        for (int i = 0; i < builds.size(); i++) {
+            for (HistoryEntry.BudgetFigure figure : builds.get(i).budgets()) {
+                BudgetSeries series = byKey.get(figure.key());
+                if (series != null && (series.points().isEmpty()
+                        || series.points().get(series.points().size() - 1).build() != i)) {
+                    series.points().add(new Point(i, figure.bytes()));
+                }
+            }
+        }
+        return charted;
     }
 
     /** One block character per point, from the lowest figure to the highest. */
@@ -183,9 +198,11 @@ final class TrendCharts {
         return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + (double) sorted.get(n / 2)) / 2;
     }
 
-    /** A series per budget figure this build measured, in the report's order, with the limits of its budgets. */
+    /**
+     * A series per budget figure this build measured, in the report's order, with the limits of its budgets; its
+     * points are added when it is charted.
+     */
     private static List<BudgetSeries> budgetSeries(CheckReport report) {
-        List<HistoryEntry> builds = report.history().builds();
         Map<HistoryEntry.FigureKey, BudgetSeries> series = new LinkedHashMap<>();
         for (BudgetResult result : report.budgets()) {
             if (result.snapshot() == null || result.status() == BudgetStatus.UNMATCHED) {
@@ -204,15 +221,6 @@ final class TrendCharts {
                 entry.limits().put("drift limit " + result.drift().limit().text() + " over "
                         + result.drift().referenceBuild(), result.drift().referenceBytes()
                         + result.drift().allowedBytes());
-            }
-        }
-        for (int i = 0; i < builds.size(); i++) {
-            Set<HistoryEntry.FigureKey> seen = new java.util.HashSet<>();
-            for (HistoryEntry.BudgetFigure figure : builds.get(i).budgets()) {
-                BudgetSeries entry = series.get(figure.key());
-                if (entry != null && seen.add(figure.key())) {
-                    entry.points().add(new Point(i, figure.bytes()));
-                }
             }
         }
         return List.copyOf(series.values());

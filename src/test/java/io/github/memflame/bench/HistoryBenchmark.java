@@ -14,6 +14,8 @@ import io.github.memflame.render.CheckReport;
 import io.github.memflame.render.IndexPage;
 import io.github.memflame.render.MarkdownSummary;
 import java.io.StringWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -29,6 +31,10 @@ import java.util.Map;
  * figures per build): writing the entries, reading them back, measuring drift, and drawing the trend charts of
  * the index page and the sparklines of {@code memflame.md} (each page drawn with and without the history, the
  * difference printed). Not a test: figures are printed, never asserted. Run with {@code mvn -Pbenchmark verify}.
+ *
+ * <p>A check uses the history once, in a fresh JVM (Maven forks none, but a build's first check loads and
+ * interprets the classes): the first round is printed apart as cold, in wall time and in this thread's CPU time (on
+ * a shared machine the wall time includes other processes' turns), and the rounds after the warm-up as medians.
  */
 public final class HistoryBenchmark {
     private static final int BUILDS = 100;
@@ -36,6 +42,8 @@ public final class HistoryBenchmark {
     private static final int BUDGETS = 50;
     private static final int WARMUP = 3;
     private static final int MEASURED = 7;
+    /** On a shared machine the wall time of the cold round includes other processes' turns; its CPU time does not. */
+    private static final ThreadMXBean THREAD = ManagementFactory.getThreadMXBean();
 
     private HistoryBenchmark() {
     }
@@ -57,37 +65,43 @@ public final class HistoryBenchmark {
             Files.writeString(directory.resolve(HistoryFormat.fileName(i)), HistoryJson.text(entry(i - 1, budgets)));
         }
         long entryBytes = Files.size(directory.resolve(HistoryFormat.fileName(1)));
-        List<Long> write = new ArrayList<>();
-        List<Long> read = new ArrayList<>();
-        List<Long> drift = new ArrayList<>();
-        List<Long> page = new ArrayList<>();
-        List<Long> markdown = new ArrayList<>();
+        String[] phases = {"read " + (BUILDS - 1) + " entries", "drift of " + results.size() + " figures",
+            "entries written out", "trend charts (index)", "sparklines (md)"};
+        List<List<Long>> warm = new ArrayList<>();
+        List<List<Long>> warmCpu = new ArrayList<>();
+        for (int phase = 0; phase < phases.length; phase++) {
+            warm.add(new ArrayList<>());
+            warmCpu.add(new ArrayList<>());
+        }
+        Clock cold = null;
         int pageWith = 0;
         int pageWithout = 0;
         for (int run = 0; run < WARMUP + MEASURED; run++) {
             HistoryEntry current = entry(BUILDS - 1, budgets);
-            long start = System.nanoTime();
-            HistoryReader.Read earlier = HistoryReader.read(directory, BUILDS - 1);
-            long afterRead = System.nanoTime();
-            List<BudgetResult> measured = new DriftCheck(earlier.entries().stream()
-                    .map(HistoryReader.Recorded::entry).toList(), "b" + BUILDS, null, 0).check(results);
-            long afterDrift = System.nanoTime();
-            HistoryWindow window = HistoryWindow.of(earlier.entries(), earlier.lastSequence(), current);
-            window.files();
-            long afterWrite = System.nanoTime();
+            Clock clock = new Clock(phases.length);
+            HistoryReader.Read earlier = clock.add(0, () -> HistoryReader.read(directory, BUILDS - 1));
+            List<BudgetResult> measured = clock.add(1, () -> new DriftCheck(earlier.entries().stream()
+                    .map(HistoryReader.Recorded::entry).toList(), "b" + BUILDS, null, 0).check(results));
+            HistoryWindow window = clock.add(2, () -> {
+                HistoryWindow made = HistoryWindow.of(earlier.entries(), earlier.lastSequence(), current);
+                made.files();
+                return made;
+            });
             CheckReport without = new CheckReport(true, List.of(), measured, List.of(), null, false, null);
             CheckReport with = new CheckReport(true, List.of(), measured, List.of(), null, false, null, RunResults.NONE,
                     window);
-            long pageNanos = -nanos(() -> pageOf(without));
-            pageNanos += nanos(() -> pageOf(with));
-            long markdownNanos = -nanos(() -> MarkdownSummary.text(without));
-            markdownNanos += nanos(() -> MarkdownSummary.text(with));
+            clock.subtract(3, () -> pageOf(without));
+            clock.add(3, () -> pageOf(with));
+            clock.subtract(4, () -> MarkdownSummary.text(without));
+            clock.add(4, () -> MarkdownSummary.text(with));
+            if (run == 0) {
+                cold = clock;
+            }
             if (run >= WARMUP) {
-                read.add(afterRead - start);
-                drift.add(afterDrift - afterRead);
-                write.add(afterWrite - afterDrift);
-                page.add(pageNanos);
-                markdown.add(markdownNanos);
+                for (int phase = 0; phase < phases.length; phase++) {
+                    warm.get(phase).add(clock.wall[phase]);
+                    warmCpu.get(phase).add(clock.cpu[phase]);
+                }
             }
             pageWith = pageOf(with).length();
             pageWithout = pageOf(without).length();
@@ -95,14 +109,24 @@ public final class HistoryBenchmark {
         System.out.printf(Locale.ROOT, "java %s, %d cores; %d builds x %d snapshots x %d budgets, %,d bytes per entry%n",
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), BUILDS, SNAPSHOTS,
                 BUDGETS, entryBytes);
-        System.out.printf(Locale.ROOT, "  read %d entries      %s%n", BUILDS - 1, millis(read));
-        System.out.printf(Locale.ROOT, "  drift of %,d figures %s%n", results.size(), millis(drift));
-        System.out.printf(Locale.ROOT, "  entries written out  %s%n", millis(write));
-        System.out.printf(Locale.ROOT, "  trend charts (index) %s; page %,d -> %,d characters%n", millis(page),
-                pageWithout, pageWith);
-        System.out.printf(Locale.ROOT, "  sparklines (md)      %s%n", millis(markdown));
-        long total = median(read) + median(drift) + median(write) + median(page) + median(markdown);
-        System.out.printf(Locale.ROOT, "  added to a check     %d ms (medians summed)%n", total / 1_000_000);
+        System.out.printf(Locale.ROOT, "  %-22s %8s %9s %9s %9s%n", "", "cold", "cold CPU", "warm", "warm CPU");
+        long coldWall = 0;
+        long coldCpu = 0;
+        long warmWall = 0;
+        long warmCpuTotal = 0;
+        for (int phase = 0; phase < phases.length; phase++) {
+            System.out.printf(Locale.ROOT, "  %-22s %5d ms %6d ms %6d ms %6d ms (warm: median of %d, min %d, max %d)%n",
+                    phases[phase], cold.wall[phase] / 1_000_000, cold.cpu[phase] / 1_000_000,
+                    median(warm.get(phase)) / 1_000_000, median(warmCpu.get(phase)) / 1_000_000, MEASURED,
+                    Collections.min(warm.get(phase)) / 1_000_000, Collections.max(warm.get(phase)) / 1_000_000);
+            coldWall += cold.wall[phase];
+            coldCpu += cold.cpu[phase];
+            warmWall += median(warm.get(phase));
+            warmCpuTotal += median(warmCpu.get(phase));
+        }
+        System.out.printf(Locale.ROOT, "  %-22s %5d ms %6d ms %6d ms %6d ms (medians summed)%n", "added to a check",
+                coldWall / 1_000_000, coldCpu / 1_000_000, warmWall / 1_000_000, warmCpuTotal / 1_000_000);
+        System.out.printf(Locale.ROOT, "  index page %,d -> %,d characters with the history%n", pageWithout, pageWith);
         try (var files = Files.list(directory)) {
             for (Path file : files.toList()) {
                 Files.delete(file);
@@ -145,20 +169,45 @@ public final class HistoryBenchmark {
         return out.toString();
     }
 
-    private static long nanos(Runnable work) {
-        long start = System.nanoTime();
-        work.run();
-        return System.nanoTime() - start;
+    /** A phase's work. */
+    private interface Work<T> {
+        T run() throws Exception;
+    }
+
+    /**
+     * The wall time and this thread's CPU time of each phase of a round; a page's phase is the page drawn with the
+     * history less the page drawn without.
+     */
+    private static final class Clock {
+        final long[] wall;
+        final long[] cpu;
+
+        Clock(int phases) {
+            wall = new long[phases];
+            cpu = new long[phases];
+        }
+
+        <T> T add(int phase, Work<T> work) throws Exception {
+            long startCpu = THREAD.getCurrentThreadCpuTime();
+            long start = System.nanoTime();
+            T result = work.run();
+            wall[phase] += System.nanoTime() - start;
+            cpu[phase] += THREAD.getCurrentThreadCpuTime() - startCpu;
+            return result;
+        }
+
+        void subtract(int phase, Work<?> work) throws Exception {
+            long wallBefore = wall[phase];
+            long cpuBefore = cpu[phase];
+            add(phase, work);
+            wall[phase] = 2 * wallBefore - wall[phase];
+            cpu[phase] = 2 * cpuBefore - cpu[phase];
+        }
     }
 
     private static long median(List<Long> nanos) {
         List<Long> sorted = new ArrayList<>(nanos);
         Collections.sort(sorted);
         return sorted.get(sorted.size() / 2);
-    }
-
-    private static String millis(List<Long> nanos) {
-        return String.format(Locale.ROOT, "median %d ms (min %d, max %d)", median(nanos) / 1_000_000,
-                Collections.min(nanos) / 1_000_000, Collections.max(nanos) / 1_000_000);
     }
 }

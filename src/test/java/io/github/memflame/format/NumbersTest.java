@@ -3,6 +3,9 @@ package io.github.memflame.format;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class NumbersTest {
@@ -22,6 +25,32 @@ class NumbersTest {
     }
 
     /** Totals over several dumps, each of which may claim up to Long.MAX_VALUE bytes. */
+    /** A long is written in longs; exactly as its BigInteger, at each unit's edges, at ties and elsewhere. */
+    @Test
+    void bytesOfALongAreThoseOfTheSameBigInteger() {
+        assertEquals("1.3 KiB", Numbers.bytes(1280));
+        assertEquals("-1.3 KiB", Numbers.bytes(-1280));
+        assertEquals("1024.0 KiB", Numbers.bytes(1024 * 1024 - 1));
+        assertEquals("512.0 PiB", Numbers.bytes((1L << 59) - 1));
+        List<Long> values = new ArrayList<>();
+        for (int bit = 10; bit < 63; bit++) {
+            for (long near = -3; near <= 3; near++) {
+                values.add((1L << bit) + near);
+                // A tenth's tie: the remainder of ten times the figure is half the unit.
+                values.add(((1L << bit) * 5 + (1L << (bit - 1)) * 7) / 10 + near);
+            }
+        }
+        Random random = new Random(22);
+        for (int i = 0; i < 20_000; i++) {
+            values.add(random.nextLong() >> random.nextInt(64));
+        }
+        for (long value : values) {
+            for (long signed : new long[] {value, -value}) {
+                assertEquals(Numbers.bytes(BigInteger.valueOf(signed)), Numbers.bytes(signed), Long.toString(signed));
+            }
+        }
+    }
+
     @Test
     void totalsBeyondALongAreWrittenExactly() {
         BigInteger twice = BigInteger.valueOf(Long.MAX_VALUE).multiply(BigInteger.TWO);

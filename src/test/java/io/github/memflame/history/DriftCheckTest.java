@@ -50,6 +50,21 @@ class DriftCheckTest {
                 new Drift.BuildChange("b6", 112, 121)), drift.topBuilds());
     }
 
+    /** Builds that added as much are named in build order, and a later one does not push out an earlier. */
+    @Test
+    void theBuildsThatAddedMostAreRankedAsAStableSortRanksThem() throws HistoryException {
+        List<HistoryEntry> earlier = List.of(build("b1", true, 100), build("b2", true, 120), build("b3", true, 110),
+                build("b4", true, 140), build("b5", true, 170), build("b6", true, 190), build("b7", true, 220),
+                build("b8", true, 250));
+        Drift drift = new DriftCheck(earlier, "b9", null, 0).check(List.of(now(DRIFT, 280))).get(0).drift();
+        assertEquals(List.of(new Drift.BuildChange("b4", 110, 140), new Drift.BuildChange("b5", 140, 170),
+                new Drift.BuildChange("b7", 190, 220)), drift.topBuilds());
+        Drift fewer = new DriftCheck(earlier.subList(0, 3), "b4", null, 0).check(List.of(now(DRIFT, 130))).get(0)
+                .drift();
+        assertEquals(List.of(new Drift.BuildChange("b2", 100, 120), new Drift.BuildChange("b4", 110, 130)),
+                fewer.topBuilds());
+    }
+
     @Test
     void exactlyTheLimitPassesAndWarnAtPercentWarns() throws HistoryException {
         List<HistoryEntry> earlier = List.of(build("b1", true, 100));

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Timeout;
 /**
  * Coverage-guided fuzzing of the history reader: the input is the one entry of a history directory. Nothing may
  * escape but an entry refused with a message that starts with its file; an entry read must write back to text that
- * reads as the same entry. Seeds in {@code HistoryReaderFuzzTestInputs/entry} (the documented example and the
+ * reads as the same entry, and an entry whose text is kept to be copied must have been written exactly so. Seeds in {@code HistoryReaderFuzzTestInputs/entry} (the documented example and the
  * malicious corpus's smaller files); {@code mvn -Pfuzz test -Dtest=HistoryReaderFuzzTest} fuzzes.
  */
 class HistoryReaderFuzzTest {
@@ -44,7 +44,12 @@ class HistoryReaderFuzzTest {
             return;
         }
         HistoryEntry entry = read.entries().get(0).entry();
-        HistoryEntry again = HistoryJson.read("again", HistoryJson.text(entry).getBytes(StandardCharsets.UTF_8));
+        String written = HistoryJson.text(entry);
+        String kept = read.entries().get(0).text();
+        if (kept != null && !kept.equals(written)) {
+            throw new AssertionError("kept to be copied, but written otherwise: " + kept + " / " + written);
+        }
+        HistoryEntry again = HistoryJson.read("again", written.getBytes(StandardCharsets.UTF_8));
         if (!again.equals(entry)) {
             throw new AssertionError("written and read back differently: " + entry + " / " + again);
         }

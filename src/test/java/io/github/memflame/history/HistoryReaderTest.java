@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -64,6 +65,48 @@ class HistoryReaderTest {
                         + ": larger than 1048576 bytes, the most a history entry may be (an entry holds figures "
                         + "only, a few KiB)")), read.unreadable());
         assertEquals(3, read.lastSequence());
+    }
+
+    /**
+     * The history written for the next build copies an earlier entry's text when it is exactly what
+     * {@link HistoryJson#text} writes for that entry, and writes the entry anew otherwise: either way the files are,
+     * byte for byte, those that writing every entry anew makes.
+     */
+    @Test
+    void theHistoryWrittenForTheNextBuildIsEveryEntryWrittenAnew() throws IOException {
+        String canonical = HistoryJson.text(HistoryJsonTest.entry("4f2a9c1", true, 1234567));
+        List<String> texts = List.of(
+                canonical,
+                HistoryJson.text(HistoryJsonTest.entry("v1.2 \u202e", false, 5)),
+                HistoryJson.text(HistoryJsonTest.entry("caf\u00e9", true, 0)),
+                HistoryJson.text(HistoryJsonTest.entry("quote \" and \\", true, 5)),
+                canonical.replace(",", ", "),
+                canonical.replace("\n", "\r\n"),
+                canonical.replace("\n", ""),
+                canonical.replace("\n", " "),
+                " " + canonical.replace("\n", ""),
+                canonical.replace("\"4f2a9c1\"", "\"4f2a\\u0039c1\""),
+                canonical.replace("\"client\"", "\"\\u0063lient\""),
+                canonical.replace("04:45:40Z", "04:45:40.000Z"),
+                canonical.replace("\"traces\":3", "\"traces\":-0"),
+                canonical.replace("\"historyFormat\":1,\"build\":\"4f2a9c1\"", "\"build\":\"4f2a9c1\",\"historyFormat\":1"),
+                canonical.replace("\"status\":\"ok\"", "\"status\":\"ok\" ").replace("\n", ""),
+                HistoryJson.text(HistoryJsonTest.entry("b2", true, 0)));
+        for (int i = 0; i < texts.size(); i++) {
+            Files.writeString(directory.resolve(HistoryFormat.fileName(i + 1)), texts.get(i));
+        }
+        HistoryReader.Read read = HistoryReader.read(directory, texts.size());
+        assertEquals(List.of(), read.unreadable());
+        assertEquals(List.of(1, 16), read.entries().stream().filter(entry -> entry.text() != null)
+                .map(HistoryReader.Recorded::sequence).toList());
+        HistoryEntry current = HistoryJsonTest.entry("b17", false, 9);
+        Map<String, String> files = HistoryWindow.of(read.entries(), read.lastSequence(), current).files();
+        assertEquals(texts.size() + 1, files.size());
+        for (HistoryReader.Recorded entry : read.entries()) {
+            assertEquals(HistoryJson.text(entry.entry()), files.get(entry.fileName()), entry.fileName());
+        }
+        assertEquals(canonical, files.get(HistoryFormat.fileName(1)));
+        assertEquals(HistoryJson.text(current), files.get(HistoryFormat.fileName(17)));
     }
 
     @Test
