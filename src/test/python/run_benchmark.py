@@ -22,7 +22,8 @@ memflame run N times each, alternately, and the run of median wall time is shown
 runs once):
   CPython   this interpreter: tracemalloc.Snapshot.load(f) then statistics('traceback'), pickles only
   memflame  java -XmxHEAP io.github.memflame.bench.CheckProcess: the whole check of a directory holding the
-            one input (read, fold, both SVGs, folded exports, index), a plain JVM without Maven's start-up
+            one input (read, fold, both SVGs, folded exports, index), a plain JVM without Maven's start-up, with
+            as many threads as processors, as the threads parameter defaults to
   flamegraph.pl  perl flamegraph.pl --width 1200 --minwidth 0.1 FILE > SVG, folded input only. Found at
             --flamegraph, else $FLAMEGRAPH_PL, else the copy Debian's libdevel-nytprof-perl installs, else on the
             PATH; skipped with a note when none exists.
@@ -163,7 +164,7 @@ def main():
                                           os.path.join(args.work, name + ".flamegraph.svg")))
             memflame_runs.append(run([java, "-Xmx" + args.heap, "-cp", args.classpath,
                                       "io.github.memflame.bench.CheckProcess", snapshots,
-                                      os.path.join(args.work, "out-" + name), "1"], log))
+                                      os.path.join(args.work, "out-" + name), str(os.cpu_count())], log))
             if memflame_runs[-1][3] != 0:
                 break
         if reference_runs:

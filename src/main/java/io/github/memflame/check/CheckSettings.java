@@ -33,7 +33,8 @@ import java.util.Objects;
  * @param warnAtPercent share of a limit that makes a warning; 0 for none
  * @param outputDirectory where the report goes
  * @param svgOptions how flame graphs are drawn
- * @param threads how many dumps are read and folded at once, at least 1
+ * @param threads how many dumps are read and folded at once, at least 1; with more than one, each snapshot's two
+ *                views are also drawn at once
  * @param sourceRoots where the game's Python sources are, to name the function of each frame; empty for none
  * @param foldedFunctionNames whether the folded-stack exports carry function names too
  * @param ciOutputs the JUnit report and job summary to write besides the report

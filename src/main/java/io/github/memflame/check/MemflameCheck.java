@@ -284,27 +284,40 @@ public final class MemflameCheck {
         }
         ReportWriter.Plan plan = new ReportWriter.Plan(snapshots, withBaseline, settings.foldedFunctionNames(),
                 run.diffs());
-        return ReportWriter.write(output, plan, settings.svgOptions(), listener::info, staged -> {
-            List<SnapshotReport> written = new ArrayList<>(snapshots.size());
-            Map<String, SnapshotReport> runDiffEnds = new HashMap<>();
-            for (FoldedSnapshot snapshot : snapshots) {
-                long start = System.nanoTime();
-                SnapshotReport drawn = SnapshotReport.of(snapshot,
-                        baselineSnapshots == null ? null : baselineSnapshots.get(snapshot.name()),
-                        settings.svgOptions());
-                staged.snapshot(drawn);
-                drawNanos.put(snapshot.name(), System.nanoTime() - start);
-                if (comparedAcrossTheRun.contains(snapshot.name())) {
-                    runDiffEnds.put(snapshot.name(), drawn);
-                }
-                written.add(drawn.written());
-            }
-            staged.runDiffs(run, runDiffEnds);
-            runDiffEnds.clear();
-            CheckReport report = assemble.apply(written);
-            staged.pages(report);
-            return report;
+        // The stack view of each snapshot is drawn beside its path view when the check may use more than one
+        // thread: a single very large dump then takes two cores, as a run of many takes them to read.
+        ExecutorService beside = settings.threads() <= 1 ? null : Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "memflame-draw");
+            thread.setDaemon(true);
+            return thread;
         });
+        try {
+            return ReportWriter.write(output, plan, settings.svgOptions(), listener::info, staged -> {
+                List<SnapshotReport> written = new ArrayList<>(snapshots.size());
+                Map<String, SnapshotReport> runDiffEnds = new HashMap<>();
+                for (FoldedSnapshot snapshot : snapshots) {
+                    long start = System.nanoTime();
+                    SnapshotReport drawn = SnapshotReport.of(snapshot,
+                            baselineSnapshots == null ? null : baselineSnapshots.get(snapshot.name()),
+                            settings.svgOptions(), beside);
+                    staged.snapshot(drawn, beside);
+                    drawNanos.put(snapshot.name(), System.nanoTime() - start);
+                    if (comparedAcrossTheRun.contains(snapshot.name())) {
+                        runDiffEnds.put(snapshot.name(), drawn);
+                    }
+                    written.add(drawn.written());
+                }
+                staged.runDiffs(run, runDiffEnds);
+                runDiffEnds.clear();
+                CheckReport report = assemble.apply(written);
+                staged.pages(report);
+                return report;
+            });
+        } finally {
+            if (beside != null) {
+                beside.shutdownNow();
+            }
+        }
     }
 
     /** The dumps in the run's order ({@code runOrder}), which every table, chart and check follows. */

@@ -37,6 +37,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -164,37 +166,70 @@ public final class ReportWriter {
 
         /** Writes a snapshot's graphs, its differential graphs when it has a baseline, its exports and lines. */
         public void snapshot(SnapshotReport snapshot) throws IOException {
+            snapshot(snapshot, null);
+        }
+
+        /**
+         * As {@link #snapshot(SnapshotReport)}, the stack view's files written on {@code beside} while the calling
+         * thread writes the rest; both are written when this returns, whatever failed.
+         *
+         * @param beside where the stack view's files are written, or {@code null} to write everything in turn
+         */
+        public void snapshot(SnapshotReport snapshot, ExecutorService beside) throws IOException {
             String name = snapshot.snapshot().name();
             for (FlameTree.View view : FlameTree.View.values()) {
-                FlameTree tree = view == FlameTree.View.PATH ? snapshot.pathView() : snapshot.stackView();
-                if (tree == null || snapshot.folded(view) == null) {
+                if ((view == FlameTree.View.PATH ? snapshot.pathView() : snapshot.stackView()) == null
+                        || snapshot.folded(view) == null) {
                     throw new IOException("snapshot '" + name + "' has no " + view.fileSuffix() + " view to write");
                 }
-                try (Writer out = writer(resolve(staging, snapshot.svgFile(view), name))) {
-                    SvgFlameGraph.write(tree, snapshot.snapshot().totalBytes(), options,
-                            GraphLinks.of(snapshot, view, false), out);
+            }
+            Future<Void> stackWritten = beside == null ? null : beside.submit(() -> {
+                view(snapshot, FlameTree.View.STACK);
+                return null;
+            });
+            try {
+                view(snapshot, FlameTree.View.PATH);
+                if (stackWritten == null) {
+                    view(snapshot, FlameTree.View.STACK);
                 }
-                if (snapshot.baseline() != null) {
-                    try (Writer out = writer(resolve(staging, snapshot.diffSvgFile(view), name))) {
-                        SvgFlameGraph.writeDiff(snapshot.diff(view), options, GraphLinks.of(snapshot, view, true),
-                                out);
+                try (Writer out = writer(resolve(staging, ReportFiles.lines(name), name))) {
+                    LinesFile.write(snapshot.snapshot(), out);
+                }
+                if (!snapshot.snapshot().frameIdentities().isEmpty()) {
+                    try (Writer out = writer(resolve(staging, ReportFiles.frames(name), name))) {
+                        FramesFile.write(snapshot.snapshot().frameIdentities(), out);
                     }
                 }
-                try (OutputStream out = gzipStream(resolve(staging, snapshot.foldedFile(view), name))) {
-                    FoldedText.write(snapshot.folded(view), out, false);
+            } catch (IOException | RuntimeException | Error e) {
+                if (stackWritten != null) {
+                    Beside.awaitQuietly(stackWritten);
                 }
-                if (foldedFunctionNames) {
-                    try (OutputStream out = gzipStream(resolve(staging, snapshot.namedFoldedFile(view), name))) {
-                        FoldedText.write(snapshot.folded(view), out, true);
-                    }
+                throw e;
+            }
+            if (stackWritten != null) {
+                Beside.await(stackWritten);
+            }
+        }
+
+        /** A view's graph, its differential graph when there is a baseline, and its folded exports. */
+        private void view(SnapshotReport snapshot, FlameTree.View view) throws IOException {
+            String name = snapshot.snapshot().name();
+            FlameTree tree = view == FlameTree.View.PATH ? snapshot.pathView() : snapshot.stackView();
+            try (Writer out = writer(resolve(staging, snapshot.svgFile(view), name))) {
+                SvgFlameGraph.write(tree, snapshot.snapshot().totalBytes(), options,
+                        GraphLinks.of(snapshot, view, false), out);
+            }
+            if (snapshot.baseline() != null) {
+                try (Writer out = writer(resolve(staging, snapshot.diffSvgFile(view), name))) {
+                    SvgFlameGraph.writeDiff(snapshot.diff(view), options, GraphLinks.of(snapshot, view, true), out);
                 }
             }
-            try (Writer out = writer(resolve(staging, ReportFiles.lines(name), name))) {
-                LinesFile.write(snapshot.snapshot(), out);
+            try (OutputStream out = gzipStream(resolve(staging, snapshot.foldedFile(view), name))) {
+                FoldedText.write(snapshot.folded(view), out, false);
             }
-            if (!snapshot.snapshot().frameIdentities().isEmpty()) {
-                try (Writer out = writer(resolve(staging, ReportFiles.frames(name), name))) {
-                    FramesFile.write(snapshot.snapshot().frameIdentities(), out);
+            if (foldedFunctionNames) {
+                try (OutputStream out = gzipStream(resolve(staging, snapshot.namedFoldedFile(view), name))) {
+                    FoldedText.write(snapshot.folded(view), out, true);
                 }
             }
         }

@@ -5,6 +5,8 @@ import io.github.memflame.fold.FlameTree;
 import io.github.memflame.fold.FoldedSnapshot;
 import io.github.memflame.fold.FoldedView;
 import io.github.memflame.summary.ReportFiles;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 
 /**
  * What the reports show of one snapshot: its figures, its two flame trees, and the folded views they were built
@@ -40,18 +42,44 @@ public record SnapshotReport(FoldedSnapshot snapshot, FlameTree pathView, FlameT
      * @param baseline the same-named snapshot of the earlier run, or {@code null}
      */
     public static SnapshotReport of(FoldedSnapshot snapshot, FoldedSnapshot baseline, SvgOptions options) {
-        FoldedView path = FoldedView.of(snapshot, FlameTree.View.PATH);
-        FoldedView stack = FoldedView.of(snapshot, FlameTree.View.STACK);
-        FlameTree pathTree = FlameTree.of(path, 0);
-        FlameTree stackTree = FlameTree.of(stack, options.invisibleBelowBytes(snapshot.totalBytes()));
-        if (baseline == null) {
-            return new SnapshotReport(snapshot, pathTree, stackTree, path, stack);
+        return of(snapshot, baseline, options, null);
+    }
+
+    /**
+     * As {@link #of(FoldedSnapshot, FoldedSnapshot, SvgOptions)}, the stack view drawn on {@code beside} while
+     * the calling thread draws the path view: one very large snapshot then takes two cores, not one.
+     *
+     * @param beside where the stack view is drawn, or {@code null} to draw both views in turn
+     */
+    public static SnapshotReport of(FoldedSnapshot snapshot, FoldedSnapshot baseline, SvgOptions options,
+                                    ExecutorService beside) {
+        Future<DrawnView> stackDrawn = beside == null ? null
+                : beside.submit(() -> DrawnView.of(snapshot, FlameTree.View.STACK, baseline, options));
+        DrawnView path;
+        try {
+            path = DrawnView.of(snapshot, FlameTree.View.PATH, baseline, options);
+        } finally {
+            if (stackDrawn != null && !stackDrawn.isDone()) {
+                Beside.awaitQuietly(stackDrawn);
+            }
         }
-        long keepFrom = options.invisibleBelowBytes(snapshot.totalBytes());
-        long keepFromBaseline = options.invisibleBelowBytes(baseline.totalBytes());
-        DiffTree pathDiff = DiffTree.of(path, baseline, keepFrom, keepFromBaseline);
-        DiffTree stackDiff = DiffTree.of(stack, baseline, keepFrom, keepFromBaseline);
-        return new SnapshotReport(snapshot, pathTree, stackTree, path, stack, baseline, pathDiff, stackDiff);
+        DrawnView stack = stackDrawn == null ? DrawnView.of(snapshot, FlameTree.View.STACK, baseline, options)
+                : Beside.result(stackDrawn);
+        return new SnapshotReport(snapshot, path.tree(), stack.tree(), path.folded(), stack.folded(), baseline,
+                path.diff(), stack.diff());
+    }
+
+    /** One view of a snapshot as the report draws it, with its differential tree when there is a baseline. */
+    private record DrawnView(FoldedView folded, FlameTree tree, DiffTree diff) {
+        static DrawnView of(FoldedSnapshot snapshot, FlameTree.View view, FoldedSnapshot baseline,
+                            SvgOptions options) {
+            FoldedView folded = FoldedView.of(snapshot, view);
+            long keepFrom = options.invisibleBelowBytes(snapshot.totalBytes());
+            FlameTree tree = FlameTree.of(folded, view == FlameTree.View.PATH ? 0 : keepFrom);
+            DiffTree diff = baseline == null ? null
+                    : DiffTree.of(folded, baseline, keepFrom, options.invisibleBelowBytes(baseline.totalBytes()));
+            return new DrawnView(folded, tree, diff);
+        }
     }
 
     /**

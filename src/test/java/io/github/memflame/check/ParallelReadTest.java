@@ -17,9 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Reading dumps in parallel changes nothing a user sees: the same report, byte for byte, and the same log apart
- * from the read times, whichever dump finishes first; unreadable dumps (GBK names read as UTF-8, the broken
- * fixtures) are listed in the same order too.
+ * Reading dumps in parallel, and drawing each snapshot's two views at once, changes nothing a user sees: the same
+ * report, byte for byte, and the same log apart from the read times, whichever dump finishes first; unreadable
+ * dumps (GBK names read as UTF-8, the broken fixtures) are listed in the same order too.
  */
 class ParallelReadTest {
     private static final Path FIXTURES = Path.of("src/test/resources/fixtures");
