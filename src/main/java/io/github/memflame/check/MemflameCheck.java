@@ -45,6 +45,7 @@ import io.github.memflame.run.LeakCheckResult;
 import io.github.memflame.run.LeakChecker;
 import io.github.memflame.run.LeakMessages;
 import io.github.memflame.run.RunCheckException;
+import io.github.memflame.run.RunDiff;
 import io.github.memflame.run.RunChecks;
 import io.github.memflame.run.RunOrder;
 import io.github.memflame.run.RunResults;
@@ -68,6 +69,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -264,8 +266,8 @@ public final class MemflameCheck {
     /**
      * Draws the report into {@code output}, snapshot by snapshot: each snapshot's graphs and exports are written as
      * soon as it is drawn, and only its figures and path view are kept (the folded views of the snapshots a check
-     * across the run compares are kept until its differential graphs are drawn), so that a run of many snapshots
-     * holds one snapshot's drawings at a time.
+     * across the run compares are kept until its differential graphs are drawn, as soon as both are), so that a
+     * run of many snapshots holds one snapshot's drawings at a time.
      *
      * @param drawNanos filled with the nanoseconds spent drawing and writing each snapshot
      * @param assemble the whole report, from the snapshots' reports once written
@@ -274,8 +276,6 @@ public final class MemflameCheck {
                              Map<String, FoldedSnapshot> baselineSnapshots, RunResults run,
                              Map<String, Long> drawNanos, Function<List<SnapshotReport>, CheckReport> assemble)
             throws IOException {
-        Set<String> comparedAcrossTheRun = new HashSet<>();
-        run.diffs().forEach(diff -> comparedAcrossTheRun.addAll(List.of(diff.from(), diff.to())));
         Set<String> withBaseline = new HashSet<>();
         for (FoldedSnapshot snapshot : snapshots) {
             if (baselineSnapshots != null && baselineSnapshots.get(snapshot.name()) != null) {
@@ -294,6 +294,7 @@ public final class MemflameCheck {
         try {
             return ReportWriter.write(output, plan, settings.svgOptions(), listener::info, staged -> {
                 List<SnapshotReport> written = new ArrayList<>(snapshots.size());
+                List<RunDiff> runDiffsToDraw = new ArrayList<>(run.diffs());
                 Map<String, SnapshotReport> runDiffEnds = new HashMap<>();
                 for (FoldedSnapshot snapshot : snapshots) {
                     long start = System.nanoTime();
@@ -302,13 +303,24 @@ public final class MemflameCheck {
                             settings.svgOptions(), beside);
                     staged.snapshot(drawn, beside);
                     drawNanos.put(snapshot.name(), System.nanoTime() - start);
-                    if (comparedAcrossTheRun.contains(snapshot.name())) {
+                    written.add(drawn.written());
+                    if (runDiffsToDraw.stream().anyMatch(diff -> endsAt(diff, snapshot.name()))) {
                         runDiffEnds.put(snapshot.name(), drawn);
                     }
-                    written.add(drawn.written());
+                    for (Iterator<RunDiff> diffs = runDiffsToDraw.iterator(); diffs.hasNext(); ) {
+                        RunDiff diff = diffs.next();
+                        if (runDiffEnds.containsKey(diff.from()) && runDiffEnds.containsKey(diff.to())) {
+                            staged.runDiff(diff, runDiffEnds.get(diff.from()), runDiffEnds.get(diff.to()), beside);
+                            diffs.remove();
+                        }
+                    }
+                    runDiffEnds.keySet().removeIf(name -> runDiffsToDraw.stream().noneMatch(diff -> endsAt(diff, name)));
                 }
-                staged.runDiffs(run, runDiffEnds);
-                runDiffEnds.clear();
+                if (!runDiffsToDraw.isEmpty()) {
+                    RunDiff diff = runDiffsToDraw.get(0);
+                    throw new IOException("no snapshot " + (runDiffEnds.containsKey(diff.from()) ? diff.to()
+                            : diff.from()) + " to draw " + diff.stem() + " from");
+                }
                 CheckReport report = assemble.apply(written);
                 staged.pages(report);
                 return report;
@@ -318,6 +330,10 @@ public final class MemflameCheck {
                 beside.shutdownNow();
             }
         }
+    }
+
+    private static boolean endsAt(RunDiff diff, String snapshot) {
+        return diff.from().equals(snapshot) || diff.to().equals(snapshot);
     }
 
     /** The dumps in the run's order ({@code runOrder}), which every table, chart and check follows. */

@@ -250,14 +250,47 @@ public final class ReportWriter {
                     throw new IOException("no snapshot " + (from == null ? diff.from() : diff.to()) + " to draw "
                             + diff.stem() + " from");
                 }
-                for (FlameTree.View view : FlameTree.View.values()) {
-                    DiffTree tree = DiffTree.of(to.folded(view), from.folded(view),
-                            options.invisibleBelowBytes(to.snapshot().totalBytes()),
-                            options.invisibleBelowBytes(from.snapshot().totalBytes()));
-                    try (Writer out = writer(resolve(staging, diff.file(view), diff.to()))) {
-                        SvgFlameGraph.writeDiff(tree, options, GraphLinks.of(diff, view), diff.from(), out);
-                    }
+                runDiff(diff, from, to, (ExecutorService) null);
+            }
+        }
+
+        /**
+         * The differential graphs of one comparison or leak check, as {@link #runDiffs} draws them, the stack
+         * view's on {@code beside} while the calling thread draws the path view's.
+         *
+         * @param from the report of the snapshot the graphs are drawn from, not yet
+         *             {@linkplain SnapshotReport#written() written}; {@code to} likewise
+         * @param beside where the stack view's graph is drawn, or {@code null} to draw both in turn
+         */
+        public void runDiff(RunDiff diff, SnapshotReport from, SnapshotReport to, ExecutorService beside)
+                throws IOException {
+            Future<Void> stackDrawn = beside == null ? null : beside.submit(() -> {
+                runDiffView(diff, from, to, FlameTree.View.STACK);
+                return null;
+            });
+            try {
+                runDiffView(diff, from, to, FlameTree.View.PATH);
+                if (stackDrawn == null) {
+                    runDiffView(diff, from, to, FlameTree.View.STACK);
                 }
+            } catch (IOException | RuntimeException | Error e) {
+                if (stackDrawn != null) {
+                    Beside.awaitQuietly(stackDrawn);
+                }
+                throw e;
+            }
+            if (stackDrawn != null) {
+                Beside.await(stackDrawn);
+            }
+        }
+
+        private void runDiffView(RunDiff diff, SnapshotReport from, SnapshotReport to, FlameTree.View view)
+                throws IOException {
+            DiffTree tree = DiffTree.of(to.folded(view), from.folded(view),
+                    options.invisibleBelowBytes(to.snapshot().totalBytes()),
+                    options.invisibleBelowBytes(from.snapshot().totalBytes()));
+            try (Writer out = writer(resolve(staging, diff.file(view), diff.to()))) {
+                SvgFlameGraph.writeDiff(tree, options, GraphLinks.of(diff, view), diff.from(), out);
             }
         }
 
