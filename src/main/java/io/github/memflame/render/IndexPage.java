@@ -3,6 +3,7 @@ package io.github.memflame.render;
 import io.github.memflame.summary.UnreadableSnapshot;
 import io.github.memflame.budget.BudgetResult;
 import io.github.memflame.budget.BudgetStatus;
+import io.github.memflame.budget.Drift;
 import io.github.memflame.budget.Contributor;
 import io.github.memflame.budget.Growth;
 import io.github.memflame.fold.FlameNode;
@@ -191,6 +192,10 @@ public final class IndexPage {
             if (growthColumns) {
                 PageParts.header(html, "Allowed growth", true);
             }
+            boolean driftColumn = rows.stream().anyMatch(row -> row.drift() != null);
+            if (driftColumn) {
+                PageParts.header(html, "Drift", true);
+            }
             PageParts.header(html, "Status", true);
             html.constant("<th>Top sites</th></tr></thead>\n<tbody>\n");
             for (BudgetResult row : rows) {
@@ -244,6 +249,9 @@ public final class IndexPage {
                 if (growthColumns) {
                     allowedGrowthCell(row);
                 }
+                if (driftColumn) {
+                    driftCell(row.drift());
+                }
                 html.constant("<td").attribute("data-value", BudgetStatus.OK.severity() - row.status().severity())
                         .constant("><span")
                         .attribute("class", "badge " + status);
@@ -266,6 +274,29 @@ public final class IndexPage {
                 html.constant("</td></tr>\n");
             }
             html.constant("</tbody>\n</table>\n</section>\n");
+        }
+
+        /**
+         * {@code +24.0 KiB (+21.3%) since build-3}: the change since the history's drift reference build, against the
+         * drift {@code maxDrift} allows; a dash for a budget without {@code maxDrift} or a figure to measure from.
+         */
+        private void driftCell(Drift drift) {
+            if (drift == null) {
+                html.constant("<td class=\"num\" title=\"no drift limit, or no earlier green build with this figure\">")
+                        .constant("\u2014</td>");
+                return;
+            }
+            long delta = drift.deltaBytes();
+            html.constant("<td").attribute("class", "num drift " + direction(delta)).attribute("data-value", delta)
+                    .attribute("title", Numbers.signedGrouped(delta) + " bytes since " + drift.referenceBuild() + " ("
+                            + Numbers.grouped(drift.referenceBytes()) + " bytes); allowed "
+                            + Numbers.signedGrouped(drift.allowedBytes()) + " bytes (maxDrift " + drift.limit().text()
+                            + ")")
+                    .constant(">").text(Numbers.signedBytes(delta)).constant(" <span class=\"sub\">")
+                    .text("(" + Numbers.changePercent(delta, drift.referenceBytes()) + ") since ")
+                    .constant("</span><code>").text(drift.referenceBuild()).constant("</code>");
+            UsageBar.write(html, delta, drift.allowedBytes(), "the drift allowed");
+            html.constant("</td>");
         }
 
         /** The baseline's figure, or a dash when the snapshot has none (new, or no baseline). */

@@ -1,6 +1,7 @@
 package io.github.memflame.check;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -186,6 +187,26 @@ class HistorySequenceTest {
         assertEquals("exceeded", drift.get("status").asText());
         assertEquals(3, drift.get("topBuilds").size());
         assertTrue(summary.get("budgets").get(0).get("drift") == null, "a budget without maxDrift has no drift");
+    }
+
+    /** The index's budget table has a drift column: the figure against the reference build, and the allowance. */
+    @Test
+    void theIndexGivesEachDriftBesideItsBudget() throws IOException {
+        Build last = builds.get(builds.size() - 1);
+        String html = Files.readString(last.report().resolve("index.html"));
+        long delta = budgetBytes(11) - budgetBytes(0);
+        assertTrue(html.contains("<th tabindex=\"0\" data-type=\"number\">Drift</th>"), "a drift column");
+        String cell = "<td class=\"num drift grew\" data-value=\"" + delta + "\" title=\"" + Numbers.signedGrouped(delta)
+                + " bytes since build-01 (" + Numbers.grouped(budgetBytes(0)) + " bytes); allowed +"
+                + Numbers.grouped(budgetBytes(0) * 20 / 100) + " bytes (maxDrift 20%)\">" + Numbers.signedBytes(delta)
+                + " <span class=\"sub\">(" + Numbers.changePercent(delta, budgetBytes(0))
+                + ") since </span><code>build-01</code><span class=\"usage\"";
+        assertTrue(html.contains(cell), html.substring(html.indexOf("<table id=\"budgets\""),
+                html.indexOf("</table>", html.indexOf("<table id=\"budgets\""))));
+        assertTrue(html.contains("title=\"no drift limit, or no earlier green build with this figure\">\u2014</td>"),
+                "the budget without maxDrift has a dash");
+        String first = Files.readString(builds.get(0).report().resolve("index.html"));
+        assertFalse(first.contains(">Drift</th>"), "no drift measured in the first build: no column");
     }
 
     @Test
