@@ -33,6 +33,7 @@ import io.github.memflame.read.DumpFormat;
 import io.github.memflame.read.DumpFormatException;
 import io.github.memflame.read.DumpLoader;
 import io.github.memflame.summary.BaselineUsed;
+import io.github.memflame.render.Beside;
 import io.github.memflame.render.CheckReport;
 import io.github.memflame.render.JunitReport;
 import io.github.memflame.render.MarkdownSummary;
@@ -902,17 +903,7 @@ public final class MemflameCheck {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while reading memory snapshots");
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof IOException io) {
-                throw io;
-            }
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(cause);
+            throw Beside.thrown(e);
         }
     }
 

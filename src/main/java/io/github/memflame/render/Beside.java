@@ -2,11 +2,44 @@ package io.github.memflame.render;
 
 import java.io.IOException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 
-/** The result of work done on another thread beside the caller's: a snapshot's stack view, drawn or written. */
-final class Beside {
+/**
+ * The result of work done on another thread beside the caller's: a snapshot's stack view, drawn or written, or a
+ * dump read.
+ */
+public final class Beside {
     private Beside() {
+    }
+
+    /** Work that writes. */
+    interface Work {
+        void run() throws IOException;
+    }
+
+    /**
+     * Runs {@code besideWork} on {@code beside} while the calling thread runs {@code callerWork}, one after the other
+     * without {@code beside}; both are over when this returns, whatever failed, since both write into the report's
+     * staging directory. What either threw is thrown here, the caller's first.
+     */
+    static void both(ExecutorService beside, Work besideWork, Work callerWork) throws IOException {
+        if (beside == null) {
+            callerWork.run();
+            besideWork.run();
+            return;
+        }
+        Future<Void> besideDone = beside.submit(() -> {
+            besideWork.run();
+            return null;
+        });
+        try {
+            callerWork.run();
+        } catch (IOException | RuntimeException | Error e) {
+            awaitQuietly(besideDone);
+            throw e;
+        }
+        await(besideDone);
     }
 
     /** The result of a computation that throws nothing checked; what it threw is thrown again here. */
@@ -31,22 +64,27 @@ final class Beside {
                 }
             }
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof IOException io) {
-                throw io;
-            }
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw new IOException(cause);
+            throw thrown(e);
         } finally {
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    /**
+     * What the work behind {@code failed} threw, to be thrown again by the thread that waited for it: an unchecked
+     * exception or error is thrown from here, an {@link IOException} returned as it was, anything else wrapped in one.
+     */
+    public static IOException thrown(ExecutionException failed) {
+        Throwable cause = failed.getCause();
+        if (cause instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        if (cause instanceof Error error) {
+            throw error;
+        }
+        return cause instanceof IOException io ? io : new IOException(cause);
     }
 
     /** Waits for {@code future} when the caller already fails: what it throws is left to the caller's failure. */

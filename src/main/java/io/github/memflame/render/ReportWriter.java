@@ -38,7 +38,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -183,15 +182,8 @@ public final class ReportWriter {
                     throw new IOException("snapshot '" + name + "' has no " + view.fileSuffix() + " view to write");
                 }
             }
-            Future<Void> stackWritten = beside == null ? null : beside.submit(() -> {
-                view(snapshot, FlameTree.View.STACK);
-                return null;
-            });
-            try {
+            Beside.both(beside, () -> view(snapshot, FlameTree.View.STACK), () -> {
                 view(snapshot, FlameTree.View.PATH);
-                if (stackWritten == null) {
-                    view(snapshot, FlameTree.View.STACK);
-                }
                 try (Writer out = writer(resolve(staging, ReportFiles.lines(name), name))) {
                     LinesFile.write(snapshot.snapshot(), out);
                 }
@@ -200,15 +192,7 @@ public final class ReportWriter {
                         FramesFile.write(snapshot.snapshot().frameIdentities(), out);
                     }
                 }
-            } catch (IOException | RuntimeException | Error e) {
-                if (stackWritten != null) {
-                    Beside.awaitQuietly(stackWritten);
-                }
-                throw e;
-            }
-            if (stackWritten != null) {
-                Beside.await(stackWritten);
-            }
+            });
         }
 
         /** A view's graph, its differential graph when there is a baseline, and its folded exports. */
@@ -264,24 +248,8 @@ public final class ReportWriter {
          */
         public void runDiff(RunDiff diff, SnapshotReport from, SnapshotReport to, ExecutorService beside)
                 throws IOException {
-            Future<Void> stackDrawn = beside == null ? null : beside.submit(() -> {
-                runDiffView(diff, from, to, FlameTree.View.STACK);
-                return null;
-            });
-            try {
-                runDiffView(diff, from, to, FlameTree.View.PATH);
-                if (stackDrawn == null) {
-                    runDiffView(diff, from, to, FlameTree.View.STACK);
-                }
-            } catch (IOException | RuntimeException | Error e) {
-                if (stackDrawn != null) {
-                    Beside.awaitQuietly(stackDrawn);
-                }
-                throw e;
-            }
-            if (stackDrawn != null) {
-                Beside.await(stackDrawn);
-            }
+            Beside.both(beside, () -> runDiffView(diff, from, to, FlameTree.View.STACK),
+                    () -> runDiffView(diff, from, to, FlameTree.View.PATH));
         }
 
         private void runDiffView(RunDiff diff, SnapshotReport from, SnapshotReport to, FlameTree.View view)
