@@ -12,10 +12,10 @@ import io.github.memflame.aggregate.ModuleReport;
 import io.github.memflame.budget.Budget;
 import io.github.memflame.budget.BudgetLevel;
 import io.github.memflame.budget.Scope;
+import io.github.memflame.render.TimelineLayers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -84,7 +84,7 @@ class MemflameAggregateTest {
 
         String page = Files.readString(output.resolve("index.html"));
         assertEquals(List.of("scene-3-battle.pickle client 332081", "scene-3-battle.pickle net 40241",
-                        "scene-2-town.json.gz client 49217", "scene-2-town.json.gz net 6241"), layers(page),
+                        "scene-2-town.json.gz client 49217", "scene-2-town.json.gz net 6241"), TimelineLayers.of(page),
                 "each module's run stacked by top-level directory");
         assertTrue(page.contains(">client/scene-3-battle.pickle</a>"), page);
         assertTrue(page.contains(">server/scene-2-town.json.gz</a>"), page);
@@ -97,22 +97,6 @@ class MemflameAggregateTest {
         }
         assertEquals(1 + 2 + 2 * 2 + 2 + 2 + 2, checked, "memflame.json, two modules, two graphs each, a budget each, "
                 + "two snapshot names and each module's run chart's bar");
-    }
-
-    /** The layers of the page's run charts: {@code snapshot layer bytes}, in drawing order. */
-    private static List<String> layers(String page) {
-        List<String> layers = new ArrayList<>();
-        Matcher snapshot = Pattern.compile("<a class=\"tl-snapshot\"[^>]* data-snapshot=\"([^\"]+)\"|"
-                + "<rect class=\"tl-layer\"[^>]* data-layer=\"([^\"]+)\" data-bytes=\"(\\d+)\"").matcher(page);
-        String name = null;
-        while (snapshot.find()) {
-            if (snapshot.group(1) != null) {
-                name = snapshot.group(1);
-            } else {
-                layers.add(name + " " + snapshot.group(2) + " " + snapshot.group(3));
-            }
-        }
-        return layers;
     }
 
     /** A module whose memflame.json was written before it stated the top-level paths: its run as totals only. */
@@ -132,7 +116,7 @@ class MemflameAggregateTest {
                 new MemflameAggregate.Module("server", server)), output);
 
         assertEquals(List.of("scene-3-battle.pickle client 332081", "scene-3-battle.pickle net 40241",
-                "scene-2-town.json.gz total 55458"), layers(Files.readString(output.resolve("index.html"))));
+                "scene-2-town.json.gz total 55458"), TimelineLayers.of(Files.readString(output.resolve("index.html"))));
         JsonNode snapshots = mapper.readTree(output.resolve("memflame.json").toFile()).get("modules").get(1)
                 .get("snapshots");
         assertTrue(snapshots.get(0).get("topLevelPaths").isNull(), snapshots.toString());

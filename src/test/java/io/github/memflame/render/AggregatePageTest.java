@@ -10,8 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,18 +30,7 @@ class AggregatePageTest {
         StringWriter page = new StringWriter();
         AggregatePage.write(List.of(new ModuleReport("client", BUILD.resolve("client"),
                 new ReportSummary(1, "passed", snapshots, List.of(), List.of(), 2))), BUILD.resolve("aggregate"), page);
-        List<String> layers = new ArrayList<>();
-        Matcher part = Pattern.compile("<a class=\"tl-snapshot\"[^>]* data-snapshot=\"([^\"]+)\"|"
-                + "<rect class=\"tl-layer\"[^>]* data-layer=\"([^\"]+)\" data-bytes=\"(\\d+)\"").matcher(page.toString());
-        String name = null;
-        while (part.find()) {
-            if (part.group(1) != null) {
-                name = part.group(1);
-            } else {
-                layers.add(name + " " + part.group(2) + " " + part.group(3));
-            }
-        }
-        return layers;
+        return TimelineLayers.of(page.toString());
     }
 
     @Test
