@@ -30,7 +30,8 @@ import java.util.Map;
  * figures is read on every build for a hundred builds), and reads one back strictly with jackson-core's
  * streaming parser: no object is made from a name in the file; a key twice, an unknown or missing key, a fraction
  * or a string where a whole number belongs, trailing content are refused, each naming the line, the column, the
- * JSON pointer of the value, what was expected and what was found.
+ * JSON pointer of the value, what was expected and what was found. Text exactly as written, as nearly every
+ * entry of a history is, is read straight from its bytes by {@link AsWrittenReader} first, to the same entry.
  */
 public final class HistoryJson {
     private static final JsonFactory FACTORY = new JsonFactoryBuilder()
@@ -125,6 +126,15 @@ public final class HistoryJson {
      * @throws HistoryException as {@link #read} does
      */
     public static Parsed parse(String name, byte[] bytes) throws HistoryException {
+        HistoryEntry asWritten = AsWrittenReader.read(bytes);
+        if (asWritten != null) {
+            return new Parsed(asWritten, new String(bytes, StandardCharsets.ISO_8859_1));
+        }
+        return parseStrictly(name, bytes);
+    }
+
+    /** {@link #parse} without the reader of text exactly as written: the tests compare the two. */
+    static Parsed parseStrictly(String name, byte[] bytes) throws HistoryException {
         if (bytes.length == 0) {
             throw new HistoryException(name + ": not a memflame history entry: the file is empty (cut short when it "
                     + "was saved or restored?)");
