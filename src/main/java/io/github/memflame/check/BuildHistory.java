@@ -11,10 +11,14 @@ import io.github.memflame.history.HistoryFormat;
 import io.github.memflame.history.HistoryReader;
 import io.github.memflame.history.HistorySettings;
 import io.github.memflame.history.HistoryWindow;
+import io.github.memflame.render.Beside;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 
 /**
  * The history's part in a check: the earlier builds read before anything is written, drift measured against
@@ -33,13 +37,33 @@ final class BuildHistory {
     }
 
     /**
-     * Reads the configured history, telling the listener what it found.
+     * Starts reading the configured history's entries on a thread of their own, so that the check reads its
+     * snapshots meanwhile: a full window is some 15 MB, read by code the check has not run yet. Nothing is
+     * written or told until {@link #read} takes the result.
      *
+     * @return the entries being read, {@code null} when no history directory is configured
+     */
+    static Future<HistoryReader.Read> startReading(HistorySettings settings) {
+        if (settings == null || settings.directory() == null) {
+            return null;
+        }
+        FutureTask<HistoryReader.Read> reading = new FutureTask<>(
+                () -> HistoryReader.read(settings.directory(), settings.size() - 1));
+        Thread thread = new Thread(reading, "memflame-history");
+        thread.setDaemon(true);
+        thread.start();
+        return reading;
+    }
+
+    /**
+     * The configured history, as {@link #startReading} read it, telling the listener what it found.
+     *
+     * @param reading what {@link #startReading} returned for these settings
      * @throws CheckFailure when the history cannot be listed, or when an entry cannot be read and a budget has a
      *                      {@code maxDrift}: a drift gate that silently left a build out could check nothing
      */
-    static BuildHistory read(HistorySettings settings, List<Budget> budgets, CheckListener listener)
-            throws CheckFailure {
+    static BuildHistory read(HistorySettings settings, Future<HistoryReader.Read> reading, List<Budget> budgets,
+                             CheckListener listener) throws CheckFailure {
         List<String> drifting = new ArrayList<>();
         for (Budget budget : budgets) {
             if (budget.maxDrift() != null) {
@@ -56,9 +80,15 @@ final class BuildHistory {
         }
         HistoryReader.Read read;
         try {
-            read = HistoryReader.read(settings.directory(), settings.size() - 1);
-        } catch (HistoryException e) {
-            throw new CheckFailure("Cannot read the history: " + e.getMessage());
+            read = reading.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CheckFailure("Interrupted while reading the history in " + settings.directory());
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof HistoryException failed) {
+                throw new CheckFailure("Cannot read the history: " + failed.getMessage());
+            }
+            throw new IllegalStateException(Beside.thrown(e));
         }
         if (read == null) {
             listener.warning("No history at " + settings.directory() + " (not found): this build starts one"

@@ -24,6 +24,7 @@ import io.github.memflame.fold.SnapshotFolder;
 import io.github.memflame.fold.StackTotal;
 import io.github.memflame.format.Numbers;
 import io.github.memflame.history.HistoryFormat;
+import io.github.memflame.history.HistoryReader;
 import io.github.memflame.history.HistoryWindow;
 import io.github.memflame.output.DirectoryLock;
 import io.github.memflame.output.OutputDirectory;
@@ -194,6 +195,7 @@ public final class MemflameCheck {
         }
         Map<String, Long> readNanos = new HashMap<>();
         PathNormalizer normalizer = new PathNormalizer(settings.stripPrefixes());
+        Future<HistoryReader.Read> historyReading = BuildHistory.startReading(settings.history());
         List<FoldedSnapshot> snapshots = read(dumps, normalizer, unreadable, readNanos);
         FunctionNameResolver resolver = settings.sourceRoots().isEmpty() ? null
                 : new FunctionNameResolver(settings.sourceRoots());
@@ -212,7 +214,7 @@ public final class MemflameCheck {
         List<BudgetResult> measured = new BudgetChecker(settings.budgets(), settings.warnAtPercent(),
                 settings.failOnUnmatched(), !accepting).check(snapshots, baselineSnapshots);
         BuildHistory history = settings.history() == null ? null
-                : BuildHistory.read(settings.history(), settings.budgets(), listener);
+                : BuildHistory.read(settings.history(), historyReading, settings.budgets(), listener);
         List<BudgetResult> results = history == null ? measured
                 : history.measureDrift(measured, settings.warnAtPercent());
         List<BudgetResult> failing = results.stream().filter(BudgetResult::failsBuild).toList();

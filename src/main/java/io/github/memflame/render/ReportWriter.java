@@ -275,8 +275,11 @@ public final class ReportWriter {
             }
             if (report.history() != null) {
                 for (Map.Entry<String, String> entry : report.history().files().entrySet()) {
-                    try (Writer out = writer(staging.resolve(HistoryFormat.DIRECTORY).resolve(entry.getKey()))) {
-                        out.write(entry.getValue());
+                    // An entry is JSON without a lone surrogate, so encoding it cannot fail; a copied one is ASCII,
+                    // which String encodes as a copy of its bytes (a full window is 15 MB).
+                    try (OutputStream out = stream(staging.resolve(HistoryFormat.DIRECTORY).resolve(entry.getKey()),
+                            false)) {
+                        out.write(entry.getValue().getBytes(StandardCharsets.UTF_8));
                     }
                 }
             }
