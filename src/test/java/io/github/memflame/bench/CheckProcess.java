@@ -1,10 +1,12 @@
 package io.github.memflame.bench;
 
+import io.github.memflame.budget.Budget;
 import io.github.memflame.check.CheckFailure;
 import io.github.memflame.check.CheckListener;
 import io.github.memflame.check.CheckSettings;
 import io.github.memflame.check.CheckSettingsBuilder;
 import io.github.memflame.check.MemflameCheck;
+import io.github.memflame.history.HistorySettings;
 import io.github.memflame.run.Comparison;
 import io.github.memflame.run.LeakCheck;
 import io.github.memflame.run.RunChecks;
@@ -13,6 +15,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -21,10 +24,17 @@ import java.util.Locale;
  * flame graphs, the folded exports and the index, as {@code mvn verify} does. Prints the wall time and the peak
  * heap in use, for {@code src/test/python/run_benchmark.py}.
  *
- * <p>Usage: {@code java -Xmx1g -cp CLASSPATH io.github.memflame.bench.CheckProcess SNAPSHOT_DIR OUTPUT_DIR [THREADS]
- * [run-checks]}. With {@code run-checks}, the check also compares the second snapshot of the run with the
- * second to last and runs a leak check over the rounds {@code scene-1*} (under {@code client}, both at level
- * {@code warn}), as a team checking a whole run would.
+ * <p>Usage: {@code java -Xmx1g -cp CLASSPATH io.github.memflame.bench.CheckProcess SNAPSHOT_DIR OUTPUT_DIR [THREADS
+ * [OPTION...]]}. Options:
+ * <ul>
+ * <li>{@code run-checks}: the check also compares the second snapshot of the run with the second to last and runs
+ * a leak check over the rounds {@code scene-1*} (under {@code client}, both at level {@code warn}), as a team
+ * checking a whole run would;</li>
+ * <li>{@code budgets=N}: N budgets, on the files {@code client/module_00.py}, {@code client/module_01.py}, ...,
+ * each with a {@code max} and a {@code maxDrift};</li>
+ * <li>{@code history=DIR}: the history of earlier builds, as {@code -Dmemflame.history=DIR}.</li>
+ * </ul>
+ * The line printed last also gives the process's CPU time.
  */
 public final class CheckProcess {
     private CheckProcess() {
@@ -36,10 +46,20 @@ public final class CheckProcess {
         CheckSettingsBuilder builder = CheckSettingsBuilder.snapshots(Path.of(args[0])).output(Path.of(args[1]))
                 .maxDecompressedBytes(Long.MAX_VALUE).stripPrefixes(List.of("I:/G1/trunk/code/Script/Python/"))
                 .threads(threads);
-        if (args.length > 3 && args[3].equals("run-checks")) {
-            builder.run(new RunChecks(RunOrder.NAME,
-                    List.of(Comparison.parse(1, null, "scene-02*", "scene-29*", "client", "inclusive", "100%", "warn")),
-                    List.of(LeakCheck.parse(1, null, "scene-1*", 1, "client", "inclusive", "1 MiB", "warn"))));
+        for (String option : List.of(args).subList(Math.min(3, args.length), args.length)) {
+            if (option.equals("run-checks")) {
+                builder.run(new RunChecks(RunOrder.NAME,
+                        List.of(Comparison.parse(1, null, "scene-02*", "scene-29*", "client", "inclusive", "100%",
+                                "warn")),
+                        List.of(LeakCheck.parse(1, null, "scene-1*", 1, "client", "inclusive", "1 MiB", "warn"))));
+            } else if (option.startsWith("budgets=")) {
+                builder.budgets(budgets(Integer.parseInt(option.substring("budgets=".length()))));
+            } else if (option.startsWith("history=")) {
+                builder.history(new HistorySettings(Path.of(option.substring("history=".length())),
+                        HistorySettings.DEFAULT_SIZE, "benchmark", null));
+            } else {
+                throw new IllegalArgumentException("unknown option " + option);
+            }
         }
         CheckSettings settings = builder.build();
         CheckListener console = new CheckListener() {
@@ -70,7 +90,24 @@ public final class CheckProcess {
                 peakHeap += pool.getPeakUsage().getUsed();
             }
         }
-        System.out.printf(Locale.ROOT, "memflame-check seconds=%.2f peak-heap-mib=%d max-heap-mib=%d%n",
-                (System.nanoTime() - start) / 1e9, peakHeap >> 20, Runtime.getRuntime().maxMemory() >> 20);
+        long cpuNanos = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+        System.out.printf(Locale.ROOT, "memflame-check seconds=%.2f cpu-seconds=%.2f peak-heap-mib=%d "
+                + "max-heap-mib=%d%n", (System.nanoTime() - start) / 1e9, cpuNanos / 1e9, peakHeap >> 20,
+                Runtime.getRuntime().maxMemory() >> 20);
+    }
+
+    /** {@code count} budgets on the files {@code client/module_00.py} and on. */
+    static List<Budget> budgets(int count) {
+        List<Budget> budgets = new ArrayList<>();
+        for (int b = 0; b < count; b++) {
+            budgets.add(Budget.parse("budget " + b, budgetPath(b), "64 MiB", null, "20%", null, null, null));
+        }
+        return budgets;
+    }
+
+    /** The file budget {@code b} is on. */
+    static String budgetPath(int b) {
+        return String.format(Locale.ROOT, "client/module_%02d.py", b);
     }
 }

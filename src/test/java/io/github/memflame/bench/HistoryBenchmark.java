@@ -35,6 +35,9 @@ import java.util.Map;
  * <p>A check uses the history once, in a fresh JVM (Maven forks none, but a build's first check loads and
  * interprets the classes): the first round is printed apart as cold, in wall time and in this thread's CPU time (on
  * a shared machine the wall time includes other processes' turns), and the rounds after the warm-up as medians.
+ * The phases leave out what only a whole check shows (the drift column of the budget table, the entries written to
+ * disk, reading beside the snapshots); then whole checks in fresh JVMs, without and with the window, say what a
+ * build sees.
  */
 public final class HistoryBenchmark {
     private static final int BUILDS = 100;
@@ -42,6 +45,7 @@ public final class HistoryBenchmark {
     private static final int BUDGETS = 50;
     private static final int WARMUP = 3;
     private static final int MEASURED = 7;
+    private static final int CHECK_PAIRS = 7;
     /** On a shared machine the wall time of the cold round includes other processes' turns; its CPU time does not. */
     private static final ThreadMXBean THREAD = ManagementFactory.getThreadMXBean();
 
@@ -127,12 +131,123 @@ public final class HistoryBenchmark {
         System.out.printf(Locale.ROOT, "  %-22s %5d ms %6d ms %6d ms %6d ms (medians summed)%n", "added to a check",
                 coldWall / 1_000_000, coldCpu / 1_000_000, warmWall / 1_000_000, warmCpuTotal / 1_000_000);
         System.out.printf(Locale.ROOT, "  index page %,d -> %,d characters with the history%n", pageWithout, pageWith);
-        try (var files = Files.list(directory)) {
-            for (Path file : files.toList()) {
-                Files.delete(file);
+        deleteTree(directory);
+        wholeChecks();
+    }
+
+    /**
+     * What a Maven build sees: whole checks of {@value #SNAPSHOTS} small snapshots with {@value #BUDGETS} budgets
+     * with a drift limit, each in a fresh JVM (as {@link CheckProcess}), without and with a full window of
+     * history, in alternating pairs; the check's own work has by then loaded and compiled what it shares with the
+     * history (JSON, the page), as in a real build.
+     */
+    private static void wholeChecks() throws Exception {
+        Path work = Files.createTempDirectory("memflame-history-checks");
+        Path snapshots = Files.createDirectory(work.resolve("snapshots"));
+        Path history = Files.createDirectory(work.resolve("history"));
+        List<HistoryEntry.SnapshotFigures> totals = new ArrayList<>();
+        List<HistoryEntry.BudgetFigure> figures = new ArrayList<>();
+        for (int s = 0; s < SNAPSHOTS; s++) {
+            String name = String.format(Locale.ROOT, "scene-%02d.folded", s);
+            StringBuilder folded = new StringBuilder();
+            long total = 0;
+            for (int file = 0; file < BUDGETS + 10; file++) {
+                for (int line = 1; line <= 4; line++) {
+                    long bytes = 1000L * (s + 1) + file * 10L + line;
+                    folded.append("main.py:1;").append(CheckProcess.budgetPath(file)).append(':').append(line)
+                            .append(' ').append(bytes).append('\n');
+                    total += bytes;
+                    if (file < BUDGETS) {
+                        figures.add(new HistoryEntry.BudgetFigure(CheckProcess.budgetPath(file), "self", name,
+                                bytes, "ok"));
+                    }
+                }
+            }
+            Files.writeString(snapshots.resolve(name), folded);
+            totals.add(new HistoryEntry.SnapshotFigures(name, total, 4L * (BUDGETS + 10), Map.of("client", total)));
+        }
+        // A figure per budget and snapshot, summed over the budget's lines as the check sums them.
+        Map<HistoryEntry.FigureKey, Long> summed = new LinkedHashMap<>();
+        for (HistoryEntry.BudgetFigure figure : figures) {
+            summed.merge(figure.key(), figure.bytes(), Long::sum);
+        }
+        List<HistoryEntry.BudgetFigure> budgetFigures = new ArrayList<>();
+        summed.forEach((key, bytes) -> budgetFigures.add(new HistoryEntry.BudgetFigure(key.path(), key.scope(),
+                key.snapshot(), bytes, "ok")));
+        for (int i = 1; i < BUILDS; i++) {
+            Files.writeString(history.resolve(HistoryFormat.fileName(i)), HistoryJson.text(new HistoryEntry("b" + i,
+                    Instant.EPOCH.plusSeconds(3600L * i), true, totals, budgetFigures)));
+        }
+        List<List<Double>> wall = List.of(new ArrayList<>(), new ArrayList<>());
+        List<List<Double>> cpu = List.of(new ArrayList<>(), new ArrayList<>());
+        for (int pair = 0; pair < CHECK_PAIRS; pair++) {
+            for (int turn = 0; turn < 2; turn++) {
+                // Alternating which goes first, so that neither always runs on a machine the other warmed.
+                boolean withHistory = (pair + turn) % 2 == 1;
+                double[] measured = check(work, snapshots, withHistory ? history : null);
+                wall.get(withHistory ? 1 : 0).add(measured[0]);
+                cpu.get(withHistory ? 1 : 0).add(measured[1]);
             }
         }
-        Files.delete(directory);
+        System.out.printf(Locale.ROOT, "whole checks in fresh JVMs (%d snapshots, %d budgets with maxDrift), %d "
+                + "alternating pairs, medians:%n", SNAPSHOTS, BUDGETS, CHECK_PAIRS);
+        System.out.printf(Locale.ROOT, "  %-22s %8s %9s%n", "", "wall", "CPU");
+        System.out.printf(Locale.ROOT, "  %-22s %5.0f ms %6.0f ms%n", "without the history",
+                medianOf(wall.get(0)) * 1000, medianOf(cpu.get(0)) * 1000);
+        System.out.printf(Locale.ROOT, "  %-22s %5.0f ms %6.0f ms%n", "with " + (BUILDS - 1) + " builds",
+                medianOf(wall.get(1)) * 1000, medianOf(cpu.get(1)) * 1000);
+        System.out.printf(Locale.ROOT, "  %-22s %5.0f ms %6.0f ms (median of the pairs' differences)%n",
+                "added to a check", medianOfDifferences(wall) * 1000, medianOfDifferences(cpu) * 1000);
+        deleteTree(work);
+    }
+
+    /** One whole check in a fresh JVM: its wall time from start to exit and the CPU time it reports, in seconds. */
+    private static double[] check(Path work, Path snapshots, Path history) throws Exception {
+        Path output = work.resolve(history == null ? "out-without" : "out-with");
+        // As in CI, where target/ starts empty: replacing an earlier report would add deleting it.
+        if (Files.exists(output)) {
+            deleteTree(output);
+        }
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-Xmx1g", "-cp", System.getProperty("java.class.path"), CheckProcess.class.getName(),
+                snapshots.toString(), output.toString(), Integer.toString(Runtime.getRuntime().availableProcessors()),
+                "budgets=" + BUDGETS));
+        if (history != null) {
+            command.add("history=" + history);
+        }
+        long start = System.nanoTime();
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String log = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        int status = process.waitFor();
+        double wall = (System.nanoTime() - start) / 1e9;
+        java.util.regex.Matcher cpu = java.util.regex.Pattern.compile("cpu-seconds=([0-9.]+)").matcher(log);
+        if (status != 0 || !cpu.find() || (history != null && !log.contains("History for the next build: "
+                + BUILDS + " builds"))) {
+            throw new IllegalStateException("the check did not run as measured (exit " + status + "):\n" + log);
+        }
+        return new double[] {wall, Double.parseDouble(cpu.group(1))};
+    }
+
+    private static double medianOf(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted.get(sorted.size() / 2);
+    }
+
+    private static double medianOfDifferences(List<List<Double>> withoutAndWith) {
+        List<Double> differences = new ArrayList<>();
+        for (int i = 0; i < withoutAndWith.get(0).size(); i++) {
+            differences.add(withoutAndWith.get(1).get(i) - withoutAndWith.get(0).get(i));
+        }
+        return medianOf(differences);
+    }
+
+    private static void deleteTree(Path directory) throws java.io.IOException {
+        try (var paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 
     /** A figure that creeps 0.5% per build, with a step at build 60. */
