@@ -292,10 +292,12 @@ public final class IndexPage {
                             + Numbers.grouped(drift.referenceBytes()) + " bytes); allowed "
                             + Numbers.signedGrouped(drift.allowedBytes()) + " bytes (maxDrift " + drift.limit().text()
                             + ")")
-                    .constant(">").text(Numbers.signedBytes(delta)).constant(" <span class=\"sub\">")
-                    .text("(" + Numbers.changePercent(delta, drift.referenceBytes()) + ") since ")
-                    .constant("</span><code>").text(drift.referenceBuild()).constant("</code>");
+                    .constant(">").text(Numbers.signedBytes(delta));
             UsageBar.write(html, delta, drift.allowedBytes(), "the drift allowed");
+            // On a line of its own, the label cut: a commit hash beside the figure squeezed the columns after it.
+            html.constant("<span class=\"sub since\">")
+                    .text("(" + Numbers.changePercent(delta, drift.referenceBytes()) + ") since ")
+                    .constant("<code>").text(ShortBuildLabel.of(drift.referenceBuild())).constant("</code></span>");
             html.constant("</td>");
         }
 

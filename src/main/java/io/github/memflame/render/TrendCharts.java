@@ -369,7 +369,7 @@ final class TrendCharts {
                     .constant(" stroke=\"#e15759\" stroke-width=\"1\" stroke-dasharray=\"2 2\"/><text")
                     .coordinate("x", x, 1).coordinate("y", TOP - 8, 1).constant(" text-anchor=\"middle\"")
                     .constant(" font-size=\"11\" fill=\"#c0392b\">").text("step " + Numbers.signedBytes(change)
-                            + " at " + build).constant("</text></g>\n");
+                            + " at " + ShortBuildLabel.of(build)).constant("</text></g>\n");
         }
     }
 

@@ -199,10 +199,13 @@ class HistorySequenceTest {
         String cell = "<td class=\"num drift grew\" data-value=\"" + delta + "\" title=\"" + Numbers.signedGrouped(delta)
                 + " bytes since build-01 (" + Numbers.grouped(budgetBytes(0)) + " bytes); allowed +"
                 + Numbers.grouped(budgetBytes(0) * 20 / 100) + " bytes (maxDrift 20%)\">" + Numbers.signedBytes(delta)
-                + " <span class=\"sub\">(" + Numbers.changePercent(delta, budgetBytes(0))
-                + ") since </span><code>build-01</code><span class=\"usage\"";
-        assertTrue(html.contains(cell), html.substring(html.indexOf("<table id=\"budgets\""),
-                html.indexOf("</table>", html.indexOf("<table id=\"budgets\""))));
+                + "<span class=\"usage\"";
+        String table = html.substring(html.indexOf("<table id=\"budgets\""),
+                html.indexOf("</table>", html.indexOf("<table id=\"budgets\"")));
+        assertTrue(html.contains(cell), table);
+        String since = "</span><span class=\"sub since\">(" + Numbers.changePercent(delta, budgetBytes(0))
+                + ") since <code>build-01</code></span></td>";
+        assertTrue(table.substring(table.indexOf(cell)).split("</tr>")[0].contains(since), table);
         assertTrue(html.contains("title=\"no drift limit, or no earlier green build with this figure\">\u2014</td>"),
                 "the budget without maxDrift has a dash");
         String first = Files.readString(builds.get(0).report().resolve("index.html"));
