@@ -9,8 +9,7 @@ import io.github.memflame.format.BidiControls;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.IdentityHashMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -27,9 +26,6 @@ import java.util.Map;
  * </pre>
  */
 public final class LinesFile {
-    private static final Comparator<Site> BY_PATH_THEN_LINE =
-            Comparator.comparing(Site::path).thenComparingInt(Site::line);
-
     private LinesFile() {
     }
 
@@ -40,32 +36,70 @@ public final class LinesFile {
     public static void write(FoldedSnapshot snapshot, Writer out) throws IOException {
         out.write("# memflame lines of " + printable(snapshot.name())
                 + ": bytes, traces, allocating line, function; sorted by path and line\n");
-        // Each distinct allocating site once, with its bytes and traces; then sorted, equal path:line merged.
-        Map<Site, long[]> bySite = new IdentityHashMap<>();
+        // Each allocating line's figures gathered under its path: the distinct paths are sorted once, then each
+        // path's lines by number, rather than a million sites sorted by comparing their paths' text.
+        Map<String, PathLines> byPath = new HashMap<>();
         long[] unknown = new long[2];
         for (StackTotal stack : snapshot.stacks()) {
             Site site = stack.allocatingSite();
-            long[] sums = site == null ? unknown : bySite.computeIfAbsent(site, key -> new long[2]);
-            sums[0] = Math.addExact(sums[0], stack.bytes());
-            sums[1] = Math.addExact(sums[1], stack.traces());
-        }
-        Site[] sites = bySite.keySet().toArray(new Site[0]);
-        Arrays.sort(sites, BY_PATH_THEN_LINE);
-        for (int i = 0; i < sites.length; ) {
-            long[] sums = bySite.get(sites[i]).clone();
-            int next = i + 1;
-            for (; next < sites.length && BY_PATH_THEN_LINE.compare(sites[i], sites[next]) == 0; next++) {
-                long[] same = bySite.get(sites[next]);
-                sums[0] = Math.addExact(sums[0], same[0]);
-                sums[1] = Math.addExact(sums[1], same[1]);
+            if (site == null) {
+                unknown[0] = Math.addExact(unknown[0], stack.bytes());
+                unknown[1] = Math.addExact(unknown[1], stack.traces());
+            } else {
+                byPath.computeIfAbsent(site.path(), path -> new PathLines()).add(site.line(), stack.bytes(),
+                        stack.traces());
             }
-            out.write(row(sums, sites[i].label(), function(snapshot, sites[i])));
-            out.write('\n');
-            i = next;
+        }
+        String[] paths = byPath.keySet().toArray(new String[0]);
+        Arrays.sort(paths);
+        for (String path : paths) {
+            byPath.get(path).write(path, snapshot, out);
         }
         if (unknown[1] > 0) {
             out.write(row(unknown, FlameTree.UNKNOWN, null));
             out.write('\n');
+        }
+    }
+
+    /** The allocating lines of one path, as the stacks gave them: a line may come more than once. */
+    private static final class PathLines {
+        private int[] lines = new int[4];
+        private long[] bytes = new long[4];
+        private long[] traces = new long[4];
+        private int size;
+
+        void add(int line, long stackBytes, long stackTraces) {
+            if (size == lines.length) {
+                lines = Arrays.copyOf(lines, 2 * size);
+                bytes = Arrays.copyOf(bytes, 2 * size);
+                traces = Arrays.copyOf(traces, 2 * size);
+            }
+            lines[size] = line;
+            bytes[size] = stackBytes;
+            traces[size] = stackTraces;
+            size++;
+        }
+
+        /** One row per line, by line number, the figures of a line met more than once summed. */
+        void write(String path, FoldedSnapshot snapshot, Writer out) throws IOException {
+            // The line in the high half, as signed as the line; the index, never negative, in the low half.
+            long[] order = new long[size];
+            for (int i = 0; i < size; i++) {
+                order[i] = (long) lines[i] << 32 | i;
+            }
+            Arrays.sort(order);
+            for (int i = 0; i < size; ) {
+                int line = (int) (order[i] >> 32);
+                long[] sums = new long[2];
+                for (; i < size && (int) (order[i] >> 32) == line; i++) {
+                    int at = (int) order[i];
+                    sums[0] = Math.addExact(sums[0], bytes[at]);
+                    sums[1] = Math.addExact(sums[1], traces[at]);
+                }
+                Site site = new Site(path, line);
+                out.write(row(sums, site.label(), function(snapshot, site)));
+                out.write('\n');
+            }
         }
     }
 
