@@ -123,7 +123,8 @@ final class TrendCharts {
                     .append(" | ").append(Numbers.bytes(first.bytes())).append(" | ")
                     .append(Numbers.bytes(last.bytes())).append(" | ")
                     .append(largest < 0 ? "\u2014" : Numbers.signedBytes(largestChange) + " at "
-                            + MarkdownSummary.code(builds.get(points.get(largest).build()).build(), true))
+                            + MarkdownSummary.code(ShortBuildLabel.of(builds.get(points.get(largest).build()).build()),
+                            true))
                     .append(" |\n");
         }
         if (all.size() > MAX_BUDGET_CHARTS) {

@@ -99,4 +99,39 @@ class TrendChartsTest {
         assertEquals(true, markdown.contains("The 20 most urgent of 25 budget figures; every figure is in the "
                 + "report's history."), markdown);
     }
+
+    @Test
+    void aCommitHashLabellingAStepIsCutInTheChartAndTheSparklineTable() throws IOException {
+        Budget budget = Budget.parse("budget", "client", "1 MiB", null, null, null, null, null);
+        List<HistoryReader.Recorded> earlier = new ArrayList<>();
+        long[] figures = {1000, 1010, 1020, 1030, 2000};
+        String hash = "4f2a9c1e0b7d3a5f6e8c9b0a1d2e3f4a5b6c7d8e";
+        for (int i = 0; i < figures.length - 1; i++) {
+            earlier.add(new HistoryReader.Recorded(i + 1, "b" + i, entry(i == 3 ? hash : "build-" + i, figures[i])));
+        }
+        HistoryWindow window = HistoryWindow.of(earlier, figures.length - 1, entry("build-4", figures[4]));
+        CheckReport report = new CheckReport(true, List.of(), List.of(new BudgetResult(budget, "s0.pickle", 2000,
+                BudgetStatus.OK, List.of(), null, BudgetStatus.OK)), List.of(), null, false, null, RunResults.NONE,
+                window);
+        StringWriter page = new StringWriter();
+        IndexPage.write(report, page);
+        assertEquals(true, page.toString().contains("data-build=\"build-4\""), "the step is the last build's");
+        String markdown = MarkdownSummary.text(report);
+        assertEquals(true, markdown.contains("| +970 B at `build-4` |"), markdown);
+        HistoryWindow atTheHash = HistoryWindow.of(earlier.subList(0, 3), 3, entry(hash, 2000));
+        CheckReport stepAtTheHash = new CheckReport(true, List.of(), report.budgets(), List.of(), null, false, null,
+                RunResults.NONE, atTheHash);
+        StringWriter pageAtTheHash = new StringWriter();
+        IndexPage.write(stepAtTheHash, pageAtTheHash);
+        assertEquals(true, pageAtTheHash.toString().contains(">step +980 B at 4f2a9c1e0b7d\u2026</text>"),
+                pageAtTheHash.toString());
+        assertEquals(true, MarkdownSummary.text(stepAtTheHash).contains("| +980 B at `4f2a9c1e0b7d\u2026` |"),
+                MarkdownSummary.text(stepAtTheHash));
+    }
+
+    private static HistoryEntry entry(String build, long bytes) {
+        return new HistoryEntry(build, Instant.EPOCH, true,
+                List.of(new HistoryEntry.SnapshotFigures("s0.pickle", bytes, 1, Map.of("client", bytes))),
+                List.of(new HistoryEntry.BudgetFigure("client", "self", "s0.pickle", bytes, "ok")));
+    }
 }
