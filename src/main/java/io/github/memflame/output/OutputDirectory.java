@@ -44,7 +44,6 @@ public record OutputDirectory(Path path, OutputKind kind, List<ProtectedDirector
                               Path lockDirectory) {
     private static final int ENTRIES_NAMED = 5;
     private static final Pattern SUMMARY_START = Pattern.compile("\\A\\s*\\{\\s*\"schema\"\\s*:");
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     public OutputDirectory {
         path = path.toAbsolutePath().normalize();
@@ -209,7 +208,7 @@ public record OutputDirectory(Path path, OutputKind kind, List<ProtectedDirector
         }
         JsonNode kindName;
         try {
-            kindName = MAPPER.readTree(head(marker, 4096)).get("kind");
+            kindName = MarkerJson.MAPPER.readTree(head(marker, 4096)).get("kind");
         } catch (IOException e) {
             throw refused(unknown);
         }
@@ -217,6 +216,14 @@ public record OutputDirectory(Path path, OutputKind kind, List<ProtectedDirector
             throw refused(unknown);
         }
         return kindName.textValue();
+    }
+
+    /**
+     * Made the first time a marker is read, not with this class: a fresh JVM takes a few hundred milliseconds to
+     * make an {@link ObjectMapper}, and a clean build's output has no marker to read.
+     */
+    private static final class MarkerJson {
+        static final ObjectMapper MAPPER = new ObjectMapper();
     }
 
     private static boolean looksLikeOurSummary(Path summary) throws IOException {
