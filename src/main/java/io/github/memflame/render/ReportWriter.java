@@ -367,25 +367,29 @@ public final class ReportWriter {
     }
 
     /**
-     * A stream to a new file whose data is forced to disk on close, so the swap never publishes a file the file
-     * system has not stored.
+     * A stream to a new file of the staging directory; {@link io.github.memflame.output.AtomicDirectory} forces the
+     * whole directory to disk before it swaps it in.
      */
     private static OutputStream stream(Path file, boolean gzip) throws IOException {
         Files.createDirectories(file.getParent());
-        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        BackgroundGzipStream compressed = gzip ? new BackgroundGzipStream(Channels.newOutputStream(channel)) : null;
-        OutputStream stream = compressed != null ? compressed : Channels.newOutputStream(channel);
+        OutputStream plain = Channels.newOutputStream(FileChannel.open(file, StandardOpenOption.CREATE_NEW,
+                StandardOpenOption.WRITE));
+        if (!gzip) {
+            return plain;
+        }
+        BackgroundGzipStream compressed = new BackgroundGzipStream(plain);
+        // Closing finishes the compressed stream first: its last block is still being filled.
         return new OutputStream() {
             private boolean closed;
 
             @Override
             public void write(int b) throws IOException {
-                stream.write(b);
+                compressed.write(b);
             }
 
             @Override
             public void write(byte[] bytes, int offset, int length) throws IOException {
-                stream.write(bytes, offset, length);
+                compressed.write(bytes, offset, length);
             }
 
             @Override
@@ -395,12 +399,9 @@ public final class ReportWriter {
                 }
                 closed = true;
                 try {
-                    if (compressed != null) {
-                        compressed.finish();
-                    }
-                    channel.force(true);
+                    compressed.finish();
                 } finally {
-                    stream.close();
+                    compressed.close();
                 }
             }
         };
