@@ -143,8 +143,8 @@ public final class FoldedText {
             Map<String, Integer> ids = new IdentityHashMap<>();
             List<byte[]> texts = new ArrayList<>();
             for (int rank = 0; rank < count; rank++) {
-                Site site = view.siteOfLabel(rank);
-                String text = site == null ? view.labelOfRank(rank) : site.path();
+                String path = view.pathOfLabel(rank);
+                String text = path == null ? view.labelOfRank(rank) : path;
                 Integer id = ids.get(text);
                 if (id == null) {
                     id = texts.size();
@@ -152,7 +152,7 @@ public final class FoldedText {
                     byte[] encoded = new byte[Math.multiplyExact(3, text.length())];
                     texts.add(Arrays.copyOf(encoded, encodeOneLine(text, encoded, 0)));
                 }
-                int line = site == null ? 0 : site.line();
+                int line = path == null ? 0 : view.lineOfLabel(rank);
                 textAndLineOfRank[rank] = (long) id << 32 | line & 0xFFFFFFFFL;
             }
             return new PackedLabels(texts.toArray(new byte[0][]), textAndLineOfRank);
