@@ -198,7 +198,7 @@ final class Unpickler {
             return false;
         }
         frameEnd = fast.frameEndAfter;
-        stack.push(FRAME_VALUE, traces.framesOf(file).frameId(fast.line));
+        stack.push(FRAME_VALUE, traces.frameKey(file, fast.line));
         return true;
     }
 
@@ -352,9 +352,9 @@ final class Unpickler {
         }
         Object first = stack.objects[from];
         if (first instanceof String || first instanceof UndecodableBytes) {
-            int frameId = traces.frame(from, count);
+            long frameKey = traces.frame(from, count);
             stack.truncate(from);
-            stack.push(FRAME_VALUE, frameId);
+            stack.push(FRAME_VALUE, frameKey);
         } else if (first == FRAME_VALUE) {
             int stackId = traces.traceback(from, count);
             stack.truncate(from);
