@@ -24,8 +24,8 @@ import java.util.Objects;
  * Tuples are recognized by shape as they are built: {@code (filename, lineno)} becomes a frame key (its file's
  * number and its line), a tuple of frames a stack id of their frame ids (both numbered by a {@link FrameIdSink}),
  * {@code (size, traceback)}, {@code (domain, size, traceback)}, {@code (size, traceback, tag)} or
- * {@code (domain, size, traceback, total_nframe)} a raw trace. Raw traces go to the sink as soon as they are appended to the one list of traces (or when the one
- * tuple of traces is built). Frames, tracebacks and raw traces are numbers, not objects, on the stack and in the
+ * {@code (domain, size, traceback, total_nframe)} a raw trace. Raw traces go to the sink as soon as they are
+ * appended to the one list of traces (or when the one tuple of traces is built). Frames, tracebacks and raw traces are numbers, not objects, on the stack and in the
  * memo: a worst-case dump memoizes tens of millions of them, and the memo must keep each for a second reference
  * (CPython counts a trace listed twice twice) at a few bytes and no garbage-collected object each. At STOP the reader
  * checks that this list is {@code _Traces._traces} of the returned {@code Snapshot}, or is itself the returned
