@@ -287,12 +287,14 @@ public final class SnapshotFolder implements FrameIdSink {
         final String name;
         /** This file's number, part of its lines' keys in the shared table. */
         private final long number;
-        /** The id of each line's frame plus one; 0 for a line not met yet, or met when the array was shorter. */
+        /** The id of each line's frame plus one; 0 for a line not met yet. */
         private int[] idByLine = NO_LINES;
         // The array's length, kept here too: on dumps of millions of distinct lines each lookup would otherwise
         // miss the cache twice, once on the array's header and once on the line's slot.
         private int denseLines;
         private int count;
+        /** How many of this file's lines the array may yet reach are in the shared table. */
+        private int sparseBeyond;
 
         FileLines(String name, int number) {
             this.name = name;
@@ -303,27 +305,52 @@ public final class SnapshotFolder implements FrameIdSink {
             if (line >= denseLines && line < MAX_DENSE_LINE && line < 6 * count + 32) {
                 // At most 6 slots per frame of the file (and 32 more), about what the shared table spends on one:
                 // memory follows the frames.
-                idByLine = Arrays.copyOf(idByLine, Math.min(MAX_DENSE_LINE, Math.max(line + 1, 2 * denseLines)));
-                denseLines = idByLine.length;
+                grow(Math.min(MAX_DENSE_LINE, Math.max(line + 1, 2 * denseLines)), folder.sparseLines);
             }
-            boolean dense = line >= 0 && line < denseLines;
-            if (dense && idByLine[line] != 0) {
-                return idByLine[line] - 1;
+            if (line >= 0 && line < denseLines) {
+                int held = idByLine[line];
+                if (held != 0) {
+                    return held - 1;
+                }
+                // Every line of the array's range that the shared table holds was moved into the array: a new line.
+                int id = folder.newFrame(this, line);
+                count++;
+                idByLine[line] = id + 1;
+                return id;
             }
-            long key = number << 32 | line & 0xFFFFFFFFL;
+            long key = key(line);
             int id = folder.sparseLines.get(key);
             if (id < 0) {
                 id = folder.newFrame(this, line);
                 count++;
-                if (!dense) {
-                    folder.sparseLines.put(key, id);
+                folder.sparseLines.put(key, id);
+                if (line >= 0 && line < MAX_DENSE_LINE) {
+                    sparseBeyond++;
                 }
             }
-            if (dense) {
-                // Met before the array reached it: from now on found in the array.
-                idByLine[line] = id + 1;
-            }
             return id;
+        }
+
+        private long key(int line) {
+            return number << 32 | line & 0xFFFFFFFFL;
+        }
+
+        /**
+         * Lengthens the array and moves into it the lines of the shared table it now reaches, so that a line in the
+         * array's range that the array lacks is new: a new frame then costs no lookup in the shared table, and the
+         * moving looks up lines one after the other, lookups that overlap.
+         */
+        private void grow(int length, LineTable sparseLines) {
+            int from = denseLines;
+            idByLine = Arrays.copyOf(idByLine, length);
+            denseLines = length;
+            for (int line = from; line < length && sparseBeyond > 0; line++) {
+                int id = sparseLines.get(key(line));
+                if (id >= 0) {
+                    idByLine[line] = id + 1;
+                    sparseBeyond--;
+                }
+            }
         }
     }
 
