@@ -161,6 +161,20 @@ final class PickleMemo {
         return far == null ? 0 : far.entry();
     }
 
+    /**
+     * Keeps a number in the {@link #OBJECT} entry at {@code index}, which {@link #entry} then returns beside the kind;
+     * replacing the entry drops it. Not kept for an entry far beyond the pages.
+     *
+     * @param tag from 1 to 2^61 - 1
+     */
+    void tag(long index, long tag) {
+        long[] page = page(index);
+        int slot = (int) (index & (PAGE_SIZE - 1));
+        if (page != null && (page[slot] & KIND_MASK) == OBJECT) {
+            page[slot] = OBJECT | tag;
+        }
+    }
+
     /** The value of the {@link #OBJECT} entry at {@code index}. */
     Object object(long index) {
         long[] page = page(index);

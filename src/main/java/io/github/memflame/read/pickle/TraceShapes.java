@@ -81,12 +81,17 @@ final class TraceShapes {
      * until its traceback is built. The sink is asked for a file's frames once per file, when the file is first met.
      */
     long frameKey(String file, int line) {
+        return fileKey(file) | line;
+    }
+
+    /** The frame key of line 0 of a file: its number in the high int. */
+    long fileKey(String file) {
         if (file != lastFile) {
             Integer number = numberOfFile.get(file);
             lastFileKey = (long) (number != null ? number : newFile(file)) << 32;
             lastFile = file;
         }
-        return lastFileKey | line;
+        return lastFileKey;
     }
 
     private int newFile(String file) {
