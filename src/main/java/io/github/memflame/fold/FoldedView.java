@@ -15,6 +15,8 @@ import java.util.Map;
  * next sequence leaves it, and the folded export is written from it without any tree.
  */
 public final class FoldedView {
+    /** Pairs of a path and a line numbered by a table rather than by sorting when there are at most this many. */
+    private static final long MAX_PAIR_TABLE = 1 << 20;
     private final FlameTree.View view;
     private final String snapshotName;
     private final long totalBytes;
@@ -334,7 +336,8 @@ public final class FoldedView {
      * {@link FlameTree#UNKNOWN}) without comparing hundreds of thousands of labels: when no path is a prefix of
      * another, two labels of different paths compare as their paths do, and two of one path as their lines'
      * digits do (no line first). The few hundred paths and few thousand lines are sorted, and the slots are put in
-     * order by line rank, then by path rank, each by counting. {@code null} when a path is a prefix of another.
+     * order by line rank, then by path rank, each by counting (or, for few enough pairs of the two, numbered in a
+     * table of the pairs). {@code null} when a path is a prefix of another.
      */
     private static int[] rankByPathThenLine(SiteIndex sites) {
         int slots = sites.count() + 1;
@@ -348,12 +351,33 @@ public final class FoldedView {
         for (int slot = 0; slot < sites.count(); slot++) {
             lineRank[slot] = textRankOfLine[lines.indexOf(sites.line(slot))];
         }
+        int[] rankOfSlot = new int[slots];
+        long lineRanks = lines.count() + 1L;
+        long pairs = (Arrays.stream(pathRank).max().orElseThrow() + 1L) * lineRanks;
+        if (pairs <= Math.max(MAX_PAIR_TABLE, 4L * slots) && pairs <= Integer.MAX_VALUE - 8) {
+            // Few paths times few lines, as on a dump of millions of distinct lines over a few thousand files: each
+            // pair a slot of a table in pair order, marked, numbered in order, then read back. Two passes over the
+            // sites instead of two sorts of them.
+            int[] rankOfPair = new int[(int) pairs];
+            for (int slot = 0; slot < slots; slot++) {
+                rankOfPair[(int) (pathRank[slot] * lineRanks + lineRank[slot])] = 1;
+            }
+            int rank = 0;
+            for (int pair = 0; pair < rankOfPair.length; pair++) {
+                if (rankOfPair[pair] != 0) {
+                    rankOfPair[pair] = rank++;
+                }
+            }
+            for (int slot = 0; slot < slots; slot++) {
+                rankOfSlot[slot] = rankOfPair[(int) (pathRank[slot] * lineRanks + lineRank[slot])];
+            }
+            return rankOfSlot;
+        }
         int[] order = new int[slots];
         for (int slot = 0; slot < slots; slot++) {
             order[slot] = slot;
         }
         order = sortedByKey(sortedByKey(order, lineRank), pathRank);
-        int[] rankOfSlot = new int[slots];
         int rank = -1;
         for (int i = 0; i < slots; i++) {
             int slot = order[i];
