@@ -100,13 +100,17 @@ public final class SnapshotFolder implements FrameIdSink {
         table.trim();
         // One stack per distinct traceback, as CPython's statistics('traceback') counts them; tracebacks that
         // normalize to the same stack are merged by the views, which sort them anyway.
-        FoldedStacks.Builder stacks = new FoldedStacks.Builder(table);
         long traces = 0;
         long totalBytes = 0;
         long excludedTraces = 0;
         long excludedBytes = 0;
         List<Totals> distinct = new ArrayList<>(totalsByTraceback.values());
         totalsByStack.addTo(distinct);
+        int ids = 0;
+        for (Totals totals : distinct) {
+            ids = Math.addExact(ids, totals.rootFirst.length);
+        }
+        FoldedStacks.Builder stacks = new FoldedStacks.Builder(table, distinct.size(), ids);
         for (Totals totals : distinct) {
             if (totals.traces == 0) {
                 continue;  // a stack a reader built but no trace used
