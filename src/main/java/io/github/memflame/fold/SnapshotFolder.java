@@ -66,8 +66,26 @@ public final class SnapshotFolder implements FrameIdSink {
             lines = new FileLines(file, files.size());
             files.put(file, lines);
         }
-        FileLines found = lines;
-        return line -> found.id(line, this);
+        return lines;
+    }
+
+    /**
+     * {@inheritDoc} Every frame's line slot is read first, then the frames not found there are looked up in
+     * order: among millions of distinct lines each slot is a cache miss, and reads that do not wait for each other
+     * overlap.
+     */
+    @Override
+    public void frameIds(FileFrames[] files, long[] keys, int from, int count, int[] frameIds) {
+        for (int i = 0; i < count; i++) {
+            long key = keys[from + i];
+            frameIds[i] = files[(int) (key >>> 32)] instanceof FileLines lines ? lines.held((int) key) : -1;
+        }
+        for (int i = 0; i < count; i++) {
+            if (frameIds[i] < 0) {
+                long key = keys[from + i];
+                frameIds[i] = files[(int) (key >>> 32)].frameId((int) key);
+            }
+        }
     }
 
     @Override
@@ -284,7 +302,7 @@ public final class SnapshotFolder implements FrameIdSink {
      * folder's table shared by all files. A dump over hundreds of thousands of files, each with a few lines, then
      * holds one shared table, not a map or an array per file.
      */
-    private static final class FileLines {
+    private final class FileLines implements FileFrames {
         /** Lines beyond this are never in the array, so that one far line cannot claim memory. */
         private static final int MAX_DENSE_LINE = 1 << 16;
         private static final int[] NO_LINES = new int[0];
@@ -303,6 +321,16 @@ public final class SnapshotFolder implements FrameIdSink {
         FileLines(String name, int number) {
             this.name = name;
             this.number = number;
+        }
+
+        @Override
+        public int frameId(int line) {
+            return id(line, SnapshotFolder.this);
+        }
+
+        /** The id of a line found in the array, without adding it; -1 for any other. */
+        int held(int line) {
+            return line >= 0 && line < denseLines ? idByLine[line] - 1 : -1;
         }
 
         int id(int line, SnapshotFolder folder) {

@@ -116,11 +116,7 @@ final class TraceShapes {
                 throw errors.badTuple(stack, from);
             }
         }
-        FrameIdSink.FileFrames[] files = framesOfNumber;
-        for (int i = 0; i < count; i++) {
-            long key = numbers[from + i];
-            frameIds[i] = files[(int) (key >>> 32)].frameId((int) key);
-        }
+        sink.frameIds(framesOfNumber, numbers, from, count, frameIds);
         return sink.stackId(frameIds, count);
     }
 
