@@ -40,15 +40,23 @@ final class FoldedStacks extends AbstractList<StackTotal> implements RandomAcces
     /** Collects the stacks of one fold, root first, as site ids of {@code table}. */
     static final class Builder {
         private final SiteTable table;
-        private int[] ids = new int[1024];
-        private int[] starts = new int[1024];
-        private long[] bytes = new long[1024];
-        private long[] traces = new long[1024];
+        private int[] ids;
+        private int[] starts;
+        private long[] bytes;
+        private long[] traces;
         private int idCount;
         private int stackCount;
 
-        Builder(SiteTable table) {
+        /**
+         * A builder with room for {@code stacks} stacks of {@code ids} ids together: a fold that knows them makes
+         * no copies of a worst case's tens of millions of ids while adding them.
+         */
+        Builder(SiteTable table, int stacks, int ids) {
             this.table = table;
+            this.ids = new int[ids];
+            this.starts = new int[stacks + 1];
+            this.bytes = new long[stacks + 1];
+            this.traces = new long[stacks + 1];
         }
 
         void add(int[] rootFirst, long stackBytes, long stackTraces) {
@@ -71,7 +79,7 @@ final class FoldedStacks extends AbstractList<StackTotal> implements RandomAcces
         FoldedStacks build() {
             int[] exactStarts = Arrays.copyOf(starts, stackCount + 1);
             exactStarts[stackCount] = idCount;
-            return new FoldedStacks(table, Arrays.copyOf(ids, idCount), exactStarts,
+            return new FoldedStacks(table, idCount == ids.length ? ids : Arrays.copyOf(ids, idCount), exactStarts,
                     Arrays.copyOf(bytes, stackCount), Arrays.copyOf(traces, stackCount));
         }
     }

@@ -39,15 +39,25 @@ public final class FoldedText {
     public static void write(FoldedView view, OutputStream out, boolean withFunctionNames) throws IOException {
         PackedLabels labels = PackedLabels.of(view);
         LineBuffer line = new LineBuffer(out);
+        long[] sequenceLabels = new long[64];
         for (int i = 0; i < view.size(); i++) {
             if (view.bytes(i) == 0) {
                 continue;
             }
-            for (int level = 0; level < view.depth(i); level++) {
+            int depth = view.depth(i);
+            if (depth > sequenceLabels.length) {
+                sequenceLabels = new long[Math.max(depth, 2 * sequenceLabels.length)];
+            }
+            // Every label of the sequence is looked up before any is written: among millions of distinct labels
+            // each lookup is a cache miss, and lookups that do not wait for each other's writing overlap.
+            for (int level = 0; level < depth; level++) {
+                sequenceLabels[level] = labels.textAndLine(view.labelRank(i, level));
+            }
+            for (int level = 0; level < depth; level++) {
                 if (level > 0) {
                     line.append((byte) ';');
                 }
-                labels.append(line, view.labelRank(i, level));
+                labels.append(line, sequenceLabels[level]);
                 String function = withFunctionNames ? view.function(i, level) : null;
                 if (function != null) {
                     line.append((byte) ' ');
@@ -143,8 +153,8 @@ public final class FoldedText {
             Map<String, Integer> ids = new IdentityHashMap<>();
             List<byte[]> texts = new ArrayList<>();
             for (int rank = 0; rank < count; rank++) {
-                Site site = view.siteOfLabel(rank);
-                String text = site == null ? view.labelOfRank(rank) : site.path();
+                String path = view.pathOfLabel(rank);
+                String text = path == null ? view.labelOfRank(rank) : path;
                 Integer id = ids.get(text);
                 if (id == null) {
                     id = texts.size();
@@ -152,14 +162,19 @@ public final class FoldedText {
                     byte[] encoded = new byte[Math.multiplyExact(3, text.length())];
                     texts.add(Arrays.copyOf(encoded, encodeOneLine(text, encoded, 0)));
                 }
-                int line = site == null ? 0 : site.line();
+                int line = path == null ? 0 : view.lineOfLabel(rank);
                 textAndLineOfRank[rank] = (long) id << 32 | line & 0xFFFFFFFFL;
             }
             return new PackedLabels(texts.toArray(new byte[0][]), textAndLineOfRank);
         }
 
-        void append(LineBuffer out, int rank) throws IOException {
-            long textAndLine = textAndLineOfRank[rank];
+        /** The label of rank {@code rank}, packed for {@link #append}. */
+        long textAndLine(int rank) {
+            return textAndLineOfRank[rank];
+        }
+
+        /** Writes a label given by {@link #textAndLine}. */
+        void append(LineBuffer out, long textAndLine) throws IOException {
             byte[] text = texts[(int) (textAndLine >>> 32)];
             out.append(text, 0, text.length);
             int line = (int) textAndLine;

@@ -37,6 +37,11 @@ final class SiteTable {
         return paths[id];
     }
 
+    /** The line of site {@code id}, without making the site. */
+    int line(int id) {
+        return lines[id];
+    }
+
     int size() {
         return size;
     }

@@ -66,8 +66,26 @@ public final class SnapshotFolder implements FrameIdSink {
             lines = new FileLines(file, files.size());
             files.put(file, lines);
         }
-        FileLines found = lines;
-        return line -> found.id(line, this);
+        return lines;
+    }
+
+    /**
+     * {@inheritDoc} Every frame's line slot is read first, then the frames not found there are looked up in
+     * order: among millions of distinct lines each slot is a cache miss, and reads that do not wait for each other
+     * overlap.
+     */
+    @Override
+    public void frameIds(FileFrames[] files, long[] keys, int from, int count, int[] frameIds) {
+        for (int i = 0; i < count; i++) {
+            long key = keys[from + i];
+            frameIds[i] = files[(int) (key >>> 32)] instanceof FileLines lines ? lines.held((int) key) : -1;
+        }
+        for (int i = 0; i < count; i++) {
+            if (frameIds[i] < 0) {
+                long key = keys[from + i];
+                frameIds[i] = files[(int) (key >>> 32)].frameId((int) key);
+            }
+        }
     }
 
     @Override
@@ -100,13 +118,17 @@ public final class SnapshotFolder implements FrameIdSink {
         table.trim();
         // One stack per distinct traceback, as CPython's statistics('traceback') counts them; tracebacks that
         // normalize to the same stack are merged by the views, which sort them anyway.
-        FoldedStacks.Builder stacks = new FoldedStacks.Builder(table);
         long traces = 0;
         long totalBytes = 0;
         long excludedTraces = 0;
         long excludedBytes = 0;
         List<Totals> distinct = new ArrayList<>(totalsByTraceback.values());
         totalsByStack.addTo(distinct);
+        int ids = 0;
+        for (Totals totals : distinct) {
+            ids = Math.addExact(ids, totals.rootFirst.length);
+        }
+        FoldedStacks.Builder stacks = new FoldedStacks.Builder(table, distinct.size(), ids);
         for (Totals totals : distinct) {
             if (totals.traces == 0) {
                 continue;  // a stack a reader built but no trace used
@@ -280,50 +302,87 @@ public final class SnapshotFolder implements FrameIdSink {
      * folder's table shared by all files. A dump over hundreds of thousands of files, each with a few lines, then
      * holds one shared table, not a map or an array per file.
      */
-    private static final class FileLines {
+    private final class FileLines implements FileFrames {
         /** Lines beyond this are never in the array, so that one far line cannot claim memory. */
         private static final int MAX_DENSE_LINE = 1 << 16;
         private static final int[] NO_LINES = new int[0];
         final String name;
         /** This file's number, part of its lines' keys in the shared table. */
         private final long number;
-        /** The id of each line's frame plus one; 0 for a line not met yet, or met when the array was shorter. */
+        /** The id of each line's frame plus one; 0 for a line not met yet. */
         private int[] idByLine = NO_LINES;
         // The array's length, kept here too: on dumps of millions of distinct lines each lookup would otherwise
         // miss the cache twice, once on the array's header and once on the line's slot.
         private int denseLines;
         private int count;
+        /** How many of this file's lines the array may yet reach are in the shared table. */
+        private int sparseBeyond;
 
         FileLines(String name, int number) {
             this.name = name;
             this.number = number;
         }
 
+        @Override
+        public int frameId(int line) {
+            return id(line, SnapshotFolder.this);
+        }
+
+        /** The id of a line found in the array, without adding it; -1 for any other. */
+        int held(int line) {
+            return line >= 0 && line < denseLines ? idByLine[line] - 1 : -1;
+        }
+
         int id(int line, SnapshotFolder folder) {
             if (line >= denseLines && line < MAX_DENSE_LINE && line < 6 * count + 32) {
                 // At most 6 slots per frame of the file (and 32 more), about what the shared table spends on one:
                 // memory follows the frames.
-                idByLine = Arrays.copyOf(idByLine, Math.min(MAX_DENSE_LINE, Math.max(line + 1, 2 * denseLines)));
-                denseLines = idByLine.length;
+                grow(Math.min(MAX_DENSE_LINE, Math.max(line + 1, 2 * denseLines)), folder.sparseLines);
             }
-            boolean dense = line >= 0 && line < denseLines;
-            if (dense && idByLine[line] != 0) {
-                return idByLine[line] - 1;
+            if (line >= 0 && line < denseLines) {
+                int held = idByLine[line];
+                if (held != 0) {
+                    return held - 1;
+                }
+                // Every line of the array's range that the shared table holds was moved into the array: a new line.
+                int id = folder.newFrame(this, line);
+                count++;
+                idByLine[line] = id + 1;
+                return id;
             }
-            long key = number << 32 | line & 0xFFFFFFFFL;
+            long key = key(line);
             int id = folder.sparseLines.get(key);
             if (id < 0) {
                 id = folder.newFrame(this, line);
                 count++;
-                if (!dense) {
-                    folder.sparseLines.put(key, id);
+                folder.sparseLines.put(key, id);
+                if (line >= 0 && line < MAX_DENSE_LINE) {
+                    sparseBeyond++;
                 }
             }
-            if (dense) {
-                // Met before the array reached it: from now on found in the array.
-                idByLine[line] = id + 1;
-            }
             return id;
+        }
+
+        private long key(int line) {
+            return number << 32 | line & 0xFFFFFFFFL;
+        }
+
+        /**
+         * Lengthens the array and moves into it the lines of the shared table it now reaches, so that a line in the
+         * array's range that the array lacks is new: a new frame then costs no lookup in the shared table, and the
+         * moving looks up lines one after the other, lookups that overlap.
+         */
+        private void grow(int length, LineTable sparseLines) {
+            int from = denseLines;
+            idByLine = Arrays.copyOf(idByLine, length);
+            denseLines = length;
+            for (int line = from; line < length && sparseBeyond > 0; line++) {
+                int id = sparseLines.get(key(line));
+                if (id >= 0) {
+                    idByLine[line] = id + 1;
+                    sparseBeyond--;
+                }
+            }
         }
     }
 

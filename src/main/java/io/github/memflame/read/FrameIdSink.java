@@ -32,6 +32,23 @@ public interface FrameIdSink extends TraceSink {
      */
     void trace(long sizeBytes, int stackId);
 
+    /**
+     * The frame ids of many frames, as {@link FileFrames#frameId} gives them one after the other: a sink may look
+     * them up together, and lookups that do not wait for each other overlap.
+     *
+     * @param files     frames of files from {@link #file}
+     * @param keys      each frame as the index of its file in {@code files} (high int) and its line (low int)
+     * @param from      the first key
+     * @param count     the number of keys
+     * @param frameIds  receives the id of key {@code from + i} at {@code i}
+     */
+    default void frameIds(FileFrames[] files, long[] keys, int from, int count, int[] frameIds) {
+        for (int i = 0; i < count; i++) {
+            long key = keys[from + i];
+            frameIds[i] = files[(int) (key >>> 32)].frameId((int) key);
+        }
+    }
+
     /** The frame ids of the lines of one file. */
     interface FileFrames {
         /** The id of the frame at {@code line} (0 when unknown), the same for every call with that line. */

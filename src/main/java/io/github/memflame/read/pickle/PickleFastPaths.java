@@ -32,6 +32,14 @@ final class PickleFastPaths {
     int stackId;
     /** The line of the frame taken. */
     int line;
+    /** The memo index of the frame's file name. */
+    long fileIndex;
+    /**
+     * The number {@link PickleMemo#tag} gave the file name's entry, 0 when none: then {@link #file} is the name, else
+     * {@code null}, the name not being read.
+     */
+    long fileTag;
+    String file;
 
     PickleFastPaths(PickleInput in, PickleMemo memo) {
         this.in = in;
@@ -90,32 +98,44 @@ final class PickleFastPaths {
 
     /**
      * After BINGET or LONG_BINGET: the frame {@code (filename, lineno)} of every traceback, as a memo get of the
-     * file name, an int and TUPLE2. Its line is left in {@link #line}.
+     * file name, an int and TUPLE2. Its line is left in {@link #line}, its file in {@link #fileIndex},
+     * {@link #fileTag} and {@link #file}.
      *
      * @param indexBytes      the length of the get's memo index: 1 for BINGET, 4 for LONG_BINGET
      * @param currentFrameEnd the end of the current protocol 4 frame
-     * @return the frame's file name; null, having consumed nothing, when the opcodes are not that
+     * @return false, having consumed nothing, when the opcodes are not that
      */
-    String frame(int indexBytes, long currentFrameEnd) throws IOException {
+    boolean frame(int indexBytes, long currentFrameEnd) throws IOException {
         if (!in.ensureBuffered(FRAME_MAX_BYTES)) {
-            return null;
+            return false;
         }
         frameEndAfter = currentFrameEnd;
         int lineAt = pastFrame(indexBytes, currentFrameEnd);
         int at = intEnd(lineAt);
         if (at < 0) {
-            return null;
+            return false;
         }
         at = pastFrame(at, currentFrameEnd);
         long lineNumber = intAt(lineAt);
         long index = in.peekLittleEndian(0, indexBytes);
-        if (in.peekAt(at) != TUPLE2 || lineNumber < 0 || memo.entry(index) != PickleMemo.OBJECT
-                || !(memo.object(index) instanceof String file)) {
-            return null;
+        long entry = memo.entry(index);
+        if (in.peekAt(at) != TUPLE2 || lineNumber < 0 || (entry & PickleMemo.KIND_MASK) != PickleMemo.OBJECT) {
+            return false;
+        }
+        // A tagged entry was tagged as a file name: the name itself, in another object, need not be read again.
+        String name = null;
+        if (entry == PickleMemo.OBJECT) {
+            if (!(memo.object(index) instanceof String string)) {
+                return false;
+            }
+            name = string;
         }
         in.skip(at + 1);
         line = (int) lineNumber;
-        return file;
+        fileIndex = index;
+        fileTag = entry & ~PickleMemo.KIND_MASK;
+        file = name;
+        return true;
     }
 
     /**

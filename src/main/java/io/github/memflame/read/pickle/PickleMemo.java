@@ -24,7 +24,11 @@ final class PickleMemo {
     static final long FRAME = 2L << 61;
     static final long TRACEBACK = 3L << 61;
     static final long RAW_TRACE = 4L << 61;
-    private static final int PAGE_BITS = 16;
+    /**
+     * 2^15 entries, 256 KiB a page: a page of 2^16 would be just over half of a 1 MiB heap region (the region size
+     * of a 1 GiB heap), a humongous object alone in its region, and a worst-case memo would take twice its size.
+     */
+    private static final int PAGE_BITS = 15;
     private static final int PAGE_SIZE = 1 << PAGE_BITS;
     private long[][] pages = new long[16][];
     private Object[][] objectPages = new Object[16][];
@@ -155,6 +159,20 @@ final class PickleMemo {
         }
         SparseEntry far = sparse.get(index);
         return far == null ? 0 : far.entry();
+    }
+
+    /**
+     * Keeps a number in the {@link #OBJECT} entry at {@code index}, which {@link #entry} then returns beside the kind;
+     * replacing the entry drops it. Not kept for an entry far beyond the pages.
+     *
+     * @param tag from 1 to 2^61 - 1
+     */
+    void tag(long index, long tag) {
+        long[] page = page(index);
+        int slot = (int) (index & (PAGE_SIZE - 1));
+        if (page != null && (page[slot] & KIND_MASK) == OBJECT) {
+            page[slot] = OBJECT | tag;
+        }
     }
 
     /** The value of the {@link #OBJECT} entry at {@code index}. */

@@ -23,7 +23,10 @@ final class PickleValues {
     static final Marker RECONSTRUCTOR = new Marker("copy_reg._reconstructor");
     static final Marker OBJECT_CLASS = new Marker("class object");
 
-    /** A frame {@code (filename, lineno)}; its frame id is at the same index of the long stack or memo. */
+    /**
+     * A frame {@code (filename, lineno)}; its frame key (file number and line, see {@code TraceShapes#frameKey}) is
+     * at the same index of the long stack or memo.
+     */
     static final Marker FRAME_VALUE = new Marker("frame (filename, lineno)");
     /** A tuple of frames; its stack id is at the same index of the long stack or memo. */
     static final Marker TRACEBACK_VALUE = new Marker("traceback");

@@ -6,13 +6,19 @@ import io.github.memflame.read.DumpFormatException;
 import io.github.memflame.read.FrameIdSink;
 import java.math.BigInteger;
 import java.nio.charset.Charset;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
  * Frames, tracebacks and raw traces, recognized by the shape of the tuples that hold them as they are built, and
- * the one list or tuple of raw traces, whose items go to the sink as they are added to it. A frame becomes a frame
- * id and a traceback a stack id, both numbered by the sink; a raw trace is its size and stack id.
+ * the one list or tuple of raw traces, whose items go to the sink as they are added to it. A frame becomes its
+ * file's number here and its line (a frame key), a traceback a stack id numbered by the sink, after its frames
+ * become the sink's frame ids; a raw trace is its size and stack id.
+ *
+ * <p>The frames of a traceback are given their ids together, when the traceback is built, not one by one as the
+ * opcodes between them are read: among millions of distinct lines each id is a cache miss, and lookups that
+ * follow each other closely overlap.
  */
 final class TraceShapes {
     private final PickleStack stack;
@@ -22,9 +28,11 @@ final class TraceShapes {
 
     /** The one list or tuple that received traces. */
     private Object traceContainer;
-    private final Map<String, FrameIdSink.FileFrames> framesByFile = new HashMap<>();
+    /** The number of each file met, which frame keys hold. */
+    private final Map<String, Integer> numberOfFile = new HashMap<>();
+    private FrameIdSink.FileFrames[] framesOfNumber = new FrameIdSink.FileFrames[64];
     private String lastFile;
-    private FrameIdSink.FileFrames lastFileFrames;
+    private long lastFileKey;
     /** The frame ids of the traceback being built. */
     private int[] frameIds = new int[64];
     private int emptyStackId = -1;
@@ -43,8 +51,8 @@ final class TraceShapes {
 
     // ---- tuples ----
 
-    /** The frame id of {@code (filename, lineno)}. */
-    int frame(int from, int count) throws DumpFormatException {
+    /** The frame key of {@code (filename, lineno)}. */
+    long frame(int from, int count) throws DumpFormatException {
         if (count != 2) {
             throw errors.badTuple(stack, from);
         }
@@ -55,11 +63,11 @@ final class TraceShapes {
         String file = (String) objects[from];
         Object line = objects[from + 1];
         if (line == NONE_VALUE) {
-            return framesOf(file).frameId(0);
+            return frameKey(file, 0);
         }
         long[] numbers = stack.numbers;
         if (line == INT_VALUE && numbers[from + 1] >= 0 && numbers[from + 1] <= Integer.MAX_VALUE) {
-            return framesOf(file).frameId((int) numbers[from + 1]);
+            return frameKey(file, (int) numbers[from + 1]);
         }
         if (line == INT_VALUE || line instanceof BigInteger) {
             throw errors.atOpcode("a line number from 0 to " + Integer.MAX_VALUE,
@@ -68,20 +76,32 @@ final class TraceShapes {
         throw errors.badTuple(stack, from);
     }
 
-    /** The sink's frames of a file, asked for once per file; frames of one file mostly come in runs. */
-    FrameIdSink.FileFrames framesOf(String file) {
-        if (file != lastFile) {
-            FrameIdSink.FileFrames frames = framesByFile.get(file);
-            lastFileFrames = frames != null ? frames : newFile(file);
-            lastFile = file;
-        }
-        return lastFileFrames;
+    /**
+     * A frame as its file's number (the high int) and its line (the low int): what the stack and the memo hold
+     * until its traceback is built. The sink is asked for a file's frames once per file, when the file is first met.
+     */
+    long frameKey(String file, int line) {
+        return fileKey(file) | line;
     }
 
-    private FrameIdSink.FileFrames newFile(String file) {
-        FrameIdSink.FileFrames frames = sink.file(file);
-        framesByFile.put(file, frames);
-        return frames;
+    /** The frame key of line 0 of a file: its number in the high int. */
+    long fileKey(String file) {
+        if (file != lastFile) {
+            Integer number = numberOfFile.get(file);
+            lastFileKey = (long) (number != null ? number : newFile(file)) << 32;
+            lastFile = file;
+        }
+        return lastFileKey;
+    }
+
+    private int newFile(String file) {
+        int number = numberOfFile.size();
+        if (number == framesOfNumber.length) {
+            framesOfNumber = Arrays.copyOf(framesOfNumber, 2 * number);
+        }
+        framesOfNumber[number] = sink.file(file);
+        numberOfFile.put(file, number);
+        return number;
     }
 
     /** The stack id of a tuple of frames. */
@@ -95,8 +115,8 @@ final class TraceShapes {
             if (objects[from + i] != FRAME_VALUE) {
                 throw errors.badTuple(stack, from);
             }
-            frameIds[i] = (int) numbers[from + i];
         }
+        sink.frameIds(framesOfNumber, numbers, from, count, frameIds);
         return sink.stackId(frameIds, count);
     }
 

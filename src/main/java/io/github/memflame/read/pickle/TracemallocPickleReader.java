@@ -21,15 +21,15 @@ import java.util.Objects;
  * {@code tracemalloc._Traces} and, for protocols 0 and 1, {@code copy_reg._reconstructor} and
  * {@code __builtin__.object} (or their Python 3 names), which are mere markers here: nothing the dump names is
  * looked up, loaded or called. REDUCE is accepted only as {@code _reconstructor(<tracemalloc class>, object, None)}.
- * Tuples are recognized by shape as they are built: {@code (filename, lineno)} becomes a frame id, a tuple of
- * frames a stack id (both numbered by a {@link FrameIdSink}), {@code (size, traceback)},
- * {@code (domain, size, traceback)}, {@code (size, traceback, tag)} or {@code (domain, size, traceback, total_nframe)}
- * a raw trace. Raw traces go to the sink as soon as they are appended to the one list of traces (or when the one
- * tuple of traces is built). Frames, tracebacks and raw traces are numbers, not objects, on the stack and in the
- * memo: a worst-case dump memoizes tens of millions of them, and the memo must keep each for a second reference
- * (CPython counts a trace listed twice twice) at a few bytes and no garbage-collected object each. At STOP the reader
- * checks that this list is {@code _Traces._traces} of the returned {@code Snapshot}, or is itself the returned
- * object. The package comment says which class does what.
+ * Tuples are recognized by shape as they are built: {@code (filename, lineno)} becomes a frame key (its file's number
+ * and its line), a tuple of frames a stack id of their frame ids (both numbered by a {@link FrameIdSink}), {@code
+ * (size, traceback)}, {@code (domain, size, traceback)}, {@code (size, traceback, tag)} or {@code (domain, size,
+ * traceback, total_nframe)} a raw trace. Raw traces go to the sink as soon as they are appended to the one list of
+ * traces (or when the one tuple of traces is built). Frames, tracebacks and raw traces are numbers, not objects, on the
+ * stack and in the memo: a worst-case dump memoizes tens of millions of them, and the memo must keep each for a second
+ * reference (CPython counts a trace listed twice twice) at a few bytes and no garbage-collected object each. At STOP
+ * the reader checks that this list is {@code _Traces._traces} of the returned {@code Snapshot}, or is itself the
+ * returned object. The package comment says which class does what.
  */
 public final class TracemallocPickleReader implements SnapshotReader {
     /** What a read that ran out of data reports as found; the loader's sniffing tells a cut pickle by it. */

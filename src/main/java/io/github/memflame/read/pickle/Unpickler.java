@@ -193,12 +193,20 @@ final class Unpickler {
         if (!stack.hasRoomFor(2)) {
             return false;
         }
-        String file = fast.frame(indexBytes, frameEnd);
-        if (file == null) {
+        if (!fast.frame(indexBytes, frameEnd)) {
             return false;
         }
         frameEnd = fast.frameEndAfter;
-        stack.push(FRAME_VALUE, traces.framesOf(file).frameId(fast.line));
+        // The file's key is kept in its name's memo entry: millions of frames then find it there, where their get
+        // looks anyway, rather than by hashing the name.
+        long fileKey;
+        if (fast.fileTag != 0) {
+            fileKey = (fast.fileTag - 1) << 32;
+        } else {
+            fileKey = traces.fileKey(fast.file);
+            memo.tag(fast.fileIndex, (fileKey >>> 32) + 1);
+        }
+        stack.push(FRAME_VALUE, fileKey | fast.line);
         return true;
     }
 
@@ -352,9 +360,9 @@ final class Unpickler {
         }
         Object first = stack.objects[from];
         if (first instanceof String || first instanceof UndecodableBytes) {
-            int frameId = traces.frame(from, count);
+            long frameKey = traces.frame(from, count);
             stack.truncate(from);
-            stack.push(FRAME_VALUE, frameId);
+            stack.push(FRAME_VALUE, frameKey);
         } else if (first == FRAME_VALUE) {
             int stackId = traces.traceback(from, count);
             stack.truncate(from);

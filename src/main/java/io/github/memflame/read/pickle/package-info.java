@@ -13,9 +13,10 @@
  *       a marker and a number ({@code PickleValues}), never as an object of their own: a worst-case dump memoizes
  *       tens of millions of them.</li>
  *   <li>Tuples and lists go to {@code TraceShapes}, which tells them apart by shape as they are built: a
- *       {@code (filename, lineno)} becomes a frame id and a tuple of frames a stack id, both numbered by the
- *       {@link io.github.memflame.read.FrameIdSink}; a raw trace becomes a size and a stack id, and goes to the sink
- *       as soon as it is added to the one list (or tuple) of traces.</li>
+ *       {@code (filename, lineno)} becomes a frame key (its file's number and its line) and a tuple of frames
+ *       a stack id of their frame ids, both numbered by the {@link io.github.memflame.read.FrameIdSink}; a raw
+ *       trace becomes a size and a stack id, and goes to the sink as soon as it is added to the one list (or
+ *       tuple) of traces.</li>
  *   <li>The two objects around the traces, {@code tracemalloc.Snapshot} and {@code tracemalloc._Traces}, are
  *       rebuilt by {@code SnapshotObjects} from their classes (markers only), NEWOBJ or {@code _reconstructor},
  *       state dicts and BUILD; at STOP it checks that the traces read are those of the returned snapshot.</li>
