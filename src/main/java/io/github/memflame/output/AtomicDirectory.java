@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
@@ -132,9 +133,7 @@ public final class AtomicDirectory {
             List<Future<Void>> forced = new ArrayList<>(files.size());
             for (Path file : files) {
                 forced.add(forcing.submit(() -> {
-                    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
-                        channel.force(true);
-                    }
+                    force(file);
                     return null;
                 }));
             }
@@ -152,6 +151,21 @@ public final class AtomicDirectory {
             forcing.shutdownNow();
         }
         return files.size();
+    }
+
+    private static void force(Path file) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            channel.force(true);
+        } catch (AccessDeniedException readOnly) {
+            // A copy keeps its source's permissions (a baseline taken from a read-only checkout): forced through a
+            // read-only channel, as POSIX systems allow; where that is refused (Windows wants write access), it
+            // is left as copied, as copies were before files were forced here.
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+                channel.force(true);
+            } catch (IOException refused) {
+                // Left as copied.
+            }
+        }
     }
 
     private static void swap(Path staging, Path output, Path parent, String hiddenBase) throws IOException {

@@ -2,6 +2,7 @@ package io.github.memflame.output;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -34,6 +35,14 @@ class AtomicDirectoryForceTest {
     void aLinkIsNeitherFollowedNorForced() throws IOException {
         Files.createSymbolicLink(staging.resolve("dangling.svg"), staging.resolve("gone"));
         Files.writeString(staging.resolve("index.html"), "<html>");
+        assertEquals(1, AtomicDirectory.forceFiles(staging));
+    }
+
+    @Test
+    void aReadOnlyCopyIsForcedWithoutFailingTheSwap() throws IOException {
+        // As Files.copy leaves a baseline file copied from a read-only checkout (Perforce keeps files read-only).
+        Path copy = Files.writeString(staging.resolve("memflame.json"), "{}");
+        assertTrue(copy.toFile().setReadOnly());
         assertEquals(1, AtomicDirectory.forceFiles(staging));
     }
 
