@@ -37,7 +37,9 @@ assert entries*.name == ['build-000001.history.json', 'build-000002.history.json
 def json = entries.collect { new JsonSlurper().parse(it) }
 assert json*.build == ['build-01', 'build-07', 'build-08']
 assert json*.result == ['passed', 'passed', 'failed']
-assert json*.budgets*.getAt(0)*.bytes == [1476765, 1765259, 1818179]
+assert json.collect { it.historyFormat } == [2, 2, 2]
+// [snapshot, bytes, status]: the budget's figure in the entry's first snapshot.
+assert json.collect { it.budgets[0].figures[0][1] } == [1476765, 1765259, 1818179]
 
 // What CI shows: the JUnit case, the trends on the page, memflame.json's drift.
 def junit = new File(basedir, 'target/memflame-reports/TEST-memflame.xml').getText('UTF-8')

@@ -5,7 +5,7 @@ Usage: python3 src/test/python/make_malicious_history.py
 
 Each file is what a tampered or damaged CI cache could hand the check as an entry of its history directory
 (MaliciousHistoryTest names, for each, the refusal expected or, for the last two, how it is shown). They start
-from the documented example of HistoryFormat and change one thing.
+from the documented example of HistoryFormat (in format 1, which is still read, or format 2) and change one thing.
 """
 
 import copy
@@ -18,12 +18,18 @@ BASE = {"historyFormat": 1, "build": "4f2a9c1", "time": "2026-12-07T04:45:40Z", 
                        "directories": {"client": 60, "common": 40}}],
         "budgets": [{"path": "client", "scope": "self", "snapshot": "battle.pickle", "bytes": 60, "status": "ok"}]}
 TEXT = json.dumps(BASE)
+# The same entry in historyFormat 2, each budget's figures as [snapshot index, bytes, status].
+BASE_2 = dict(BASE, historyFormat=2, budgets=[{"path": "client", "scope": "self", "figures": [[0, 60, "ok"]]}])
 
 
-def changed(change):
-    document = copy.deepcopy(BASE)
+def changed(change, base=BASE):
+    document = copy.deepcopy(base)
     change(document)
     return json.dumps(document, ensure_ascii=False) + "\n"
+
+
+def changed_2(change):
+    return changed(change, BASE_2)
 
 
 FILES = {
@@ -47,6 +53,14 @@ FILES = {
     "trailing.json": TEXT + "\n{\"historyFormat\": 1}",
     "string-number.json": TEXT.replace('"traces": 3', '"traces": "3"'),
     "time-not-utc.json": TEXT.replace("2026-12-07T04:45:40Z", "2026-12-07T04:45:40+02:00"),
+    # format 1: a figure of a snapshot the entry does not hold
+    "unknown-snapshot.json": changed(lambda d: d["budgets"][0].update(snapshot="../../etc/passwd")),
+    # format 2: a figure's snapshot index out of the entry's, past an int, a figure of two values, and format 1's
+    # figure under format 2's number
+    "snapshot-index-out-of-range.json": changed_2(lambda d: d["budgets"][0].update(figures=[[7, 60, "ok"]])),
+    "snapshot-index-huge.json": changed_2(lambda d: d["budgets"][0].update(figures=[[2 ** 31, 60, "ok"]])),
+    "short-figure.json": changed_2(lambda d: d["budgets"][0].update(figures=[[0, 60]])),
+    "format-1-figure-as-2.json": changed(lambda d: d.update(historyFormat=2)),
     # readable, but hostile where it is shown: the report's page and charts, the log, memflame.md
     "xss-labels.json": changed(lambda d: (d.update(build="\"><script>alert(1)</script>", result="failed"),
                                           d["snapshots"][0].update(directories={

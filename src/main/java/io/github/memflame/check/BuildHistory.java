@@ -11,6 +11,7 @@ import io.github.memflame.history.HistoryFormat;
 import io.github.memflame.history.HistoryReader;
 import io.github.memflame.history.HistorySettings;
 import io.github.memflame.history.HistoryWindow;
+import io.github.memflame.history.WindowFigures;
 import io.github.memflame.render.Beside;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -30,25 +31,42 @@ final class BuildHistory {
 
     private final HistorySettings settings;
     private final HistoryReader.Read read;
+    /** The earlier builds' figures of the budgets, looked up once for the drift and the charts. */
+    private final WindowFigures earlierFigures;
 
-    private BuildHistory(HistorySettings settings, HistoryReader.Read read) {
+    private BuildHistory(HistorySettings settings, Earlier earlier) {
         this.settings = settings;
-        this.read = read;
+        this.read = earlier.read();
+        this.earlierFigures = earlier.figures();
     }
 
     /**
-     * Starts reading the configured history's entries on a thread of their own, so that the check reads its
-     * snapshots meanwhile: a full window is some 15 MB, read by code the check has not run yet. Nothing is
-     * written or told until {@link #read} takes the result.
+     * What the history's thread found: the entries, and their figures of the budgets; {@code read} is {@code null}
+     * when there is no history directory.
+     */
+    record Earlier(HistoryReader.Read read, WindowFigures figures) {
+        static Earlier none(List<Budget> budgets) {
+            return new Earlier(new HistoryReader.Read(List.of(), List.of(), List.of(), 0),
+                    WindowFigures.of(List.of(), WindowFigures.keys(budgets)));
+        }
+    }
+
+    /**
+     * Starts reading the configured history's entries, and looking up the budgets' figures in them, on a thread of
+     * their own, so that the check reads its snapshots meanwhile: a full window is some 3 MB, read by code the
+     * check has not run yet. Nothing is written or told until {@link #read} takes the result.
      *
      * @return the entries being read, {@code null} when no history directory is configured
      */
-    static Future<HistoryReader.Read> startReading(HistorySettings settings) {
+    static Future<Earlier> startReading(HistorySettings settings, List<Budget> budgets) {
         if (settings == null || settings.directory() == null) {
             return null;
         }
-        FutureTask<HistoryReader.Read> reading = new FutureTask<>(
-                () -> HistoryReader.read(settings.directory(), settings.size() - 1));
+        FutureTask<Earlier> reading = new FutureTask<>(() -> {
+            HistoryReader.Read read = HistoryReader.read(settings.directory(), settings.size() - 1);
+            return read == null ? new Earlier(null, null) : new Earlier(read, WindowFigures.of(
+                    read.entries().stream().map(HistoryReader.Recorded::entry).toList(), WindowFigures.keys(budgets)));
+        });
         Thread thread = new Thread(reading, "memflame-history");
         thread.setDaemon(true);
         thread.start();
@@ -62,7 +80,7 @@ final class BuildHistory {
      * @throws CheckFailure when the history cannot be listed, or when an entry cannot be read and a budget has a
      *                      {@code maxDrift}: a drift gate that silently left a build out could check nothing
      */
-    static BuildHistory read(HistorySettings settings, Future<HistoryReader.Read> reading, List<Budget> budgets,
+    static BuildHistory read(HistorySettings settings, Future<Earlier> reading, List<Budget> budgets,
                              CheckListener listener) throws CheckFailure {
         List<String> drifting = new ArrayList<>();
         for (Budget budget : budgets) {
@@ -76,11 +94,11 @@ final class BuildHistory {
                 listener.warning("No history is configured" + driftNote + ". Set history to where CI restores the "
                         + "history directory of the last build's report, e.g. -Dmemflame.history=memflame-history.");
             }
-            return new BuildHistory(settings, new HistoryReader.Read(List.of(), List.of(), List.of(), 0));
+            return new BuildHistory(settings, Earlier.none(budgets));
         }
-        HistoryReader.Read read;
+        Earlier earlier;
         try {
-            read = reading.get();
+            earlier = reading.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CheckFailure("Interrupted while reading the history in " + settings.directory());
@@ -90,10 +108,11 @@ final class BuildHistory {
             }
             throw new IllegalStateException(Beside.thrown(e));
         }
+        HistoryReader.Read read = earlier.read();
         if (read == null) {
             listener.warning("No history at " + settings.directory() + " (not found): this build starts one"
                     + driftNote + ".");
-            return new BuildHistory(settings, new HistoryReader.Read(List.of(), List.of(), List.of(), 0));
+            return new BuildHistory(settings, Earlier.none(budgets));
         }
         if (!read.unreadable().isEmpty() && !drifting.isEmpty()) {
             HistoryReader.Unreadable first = read.unreadable().get(0);
@@ -114,7 +133,7 @@ final class BuildHistory {
         listener.info("History: " + read.entries().size() + (read.entries().size() == 1 ? " earlier build" :
                 " earlier builds") + " read from " + settings.directory() + " (window of " + settings.size()
                 + " builds)");
-        return new BuildHistory(settings, read);
+        return new BuildHistory(settings, earlier);
     }
 
     /**
@@ -124,8 +143,8 @@ final class BuildHistory {
      */
     List<BudgetResult> measureDrift(List<BudgetResult> results, int warnAtPercent) throws CheckFailure {
         try {
-            return new DriftCheck(earlier(), settings.buildLabel(), settings.driftReference(), warnAtPercent)
-                    .check(results);
+            return new DriftCheck(earlier(), earlierFigures, settings.buildLabel(), settings.driftReference(),
+                    warnAtPercent).check(results);
         } catch (HistoryException e) {
             throw new CheckFailure(e.getMessage());
         }
@@ -141,7 +160,7 @@ final class BuildHistory {
         }
         HistoryEntry current = HistoryWindow.entry(settings.buildLabel(), Instant.now().truncatedTo(ChronoUnit.SECONDS),
                 passed, snapshots, results);
-        return HistoryWindow.of(read.entries(), read.lastSequence(), current);
+        return HistoryWindow.of(read.entries(), read.lastSequence(), current, earlierFigures);
     }
 
     private List<HistoryEntry> earlier() {

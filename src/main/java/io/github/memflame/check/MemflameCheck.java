@@ -24,7 +24,6 @@ import io.github.memflame.fold.SnapshotFolder;
 import io.github.memflame.fold.StackTotal;
 import io.github.memflame.format.Numbers;
 import io.github.memflame.history.HistoryFormat;
-import io.github.memflame.history.HistoryReader;
 import io.github.memflame.history.HistoryWindow;
 import io.github.memflame.output.DirectoryLock;
 import io.github.memflame.output.OutputDirectory;
@@ -195,7 +194,8 @@ public final class MemflameCheck {
         }
         Map<String, Long> readNanos = new HashMap<>();
         PathNormalizer normalizer = new PathNormalizer(settings.stripPrefixes());
-        Future<HistoryReader.Read> historyReading = BuildHistory.startReading(settings.history());
+        Future<BuildHistory.Earlier> historyReading = BuildHistory.startReading(settings.history(),
+                settings.budgets());
         List<FoldedSnapshot> snapshots = read(dumps, normalizer, unreadable, readNanos);
         FunctionNameResolver resolver = settings.sourceRoots().isEmpty() ? null
                 : new FunctionNameResolver(settings.sourceRoots());

@@ -314,6 +314,22 @@ public final class PathNormalizer {
         return parts.isEmpty() ? List.of(normalizedPath) : parts;
     }
 
+    /** {@code components(normalizedPath).get(0)}, without splitting the rest of the path. */
+    public static String firstComponent(String normalizedPath) {
+        if (isPseudoFile(normalizedPath)) {
+            return normalizedPath;
+        }
+        int start = 0;
+        while (start < normalizedPath.length() && normalizedPath.charAt(start) == '/') {
+            start++;
+        }
+        if (start == normalizedPath.length()) {
+            return normalizedPath;
+        }
+        int end = normalizedPath.indexOf('/', start);
+        return normalizedPath.substring(start, end < 0 ? normalizedPath.length() : end);
+    }
+
     public static boolean isPseudoFile(String file) {
         return file.startsWith("<") && file.endsWith(">");
     }

@@ -12,13 +12,13 @@ import java.util.Map;
 /**
  * Reads an entry whose bytes are exactly what {@link HistoryJson#text} writes (compact, keys in its order,
  * printable ASCII without escapes, numbers as {@link Long#toString} writes them, a newline at the end), straight
- * from the bytes: the files of a history are nearly always that, and a full window is 15 MB read on every build.
+ * from the bytes: the files of a history are nearly always that, and a full window is read on every build.
  * Anything else, including every flaw the strict reader names, makes it answer {@code null}, and the caller reads
  * the bytes strictly; so it accepts a subset of what the strict reader does, and reads it to the same entry.
  *
- * <p>A name repeated in the entry (a snapshot's name in each of its budget figures, a budget's path in each
- * snapshot) is made once: an entry of 1,500 figures holds some 90 distinct names, and a later lookup of a figure
- * compares names whose hash codes are already known.
+ * <p>A name repeated in the entry (a status, a directory in each snapshot) is made once: an entry of 1,500 figures
+ * holds some 90 distinct names, and a later lookup compares names whose hash codes are already known. It reads the
+ * current format only; an entry of format 1 is read strictly, and written anew in the current format.
  */
 final class AsWrittenReader {
     /** The strict reader refuses a longer key (Jackson's bound on names); so must this one. */
@@ -74,7 +74,7 @@ final class AsWrittenReader {
             expect("]");
         }
         expect(",\"budgets\":[");
-        List<HistoryEntry.BudgetFigure> budgets = new ArrayList<>();
+        List<HistoryEntry.BudgetFigures> budgets = new ArrayList<>();
         if (!next(']')) {
             do {
                 budgets.add(budget());
@@ -126,19 +126,31 @@ final class AsWrittenReader {
         return new HistoryEntry.SnapshotFigures(name, totalBytes, traces, directories);
     }
 
-    private HistoryEntry.BudgetFigure budget() throws NotAsWritten {
+    private HistoryEntry.BudgetFigures budget() throws NotAsWritten {
         expect("{\"path\":");
         String path = string();
         expect(",\"scope\":");
         String scope = string();
-        expect(",\"snapshot\":");
-        String snapshot = string();
-        expect(",\"bytes\":");
-        long figure = whole();
-        expect(",\"status\":");
-        String status = string();
+        expect(",\"figures\":[");
+        List<HistoryEntry.Figure> figures = new ArrayList<>();
+        if (!next(']')) {
+            do {
+                expect("[");
+                long snapshot = whole();
+                expect(",");
+                long figure = whole();
+                expect(",");
+                String status = string();
+                expect("]");
+                if (snapshot > Integer.MAX_VALUE) {
+                    throw NotAsWritten.INSTANCE;
+                }
+                figures.add(new HistoryEntry.Figure((int) snapshot, figure, status));
+            } while (next(','));
+            expect("]");
+        }
         expect("}");
-        return new HistoryEntry.BudgetFigure(path, scope, snapshot, figure, status);
+        return new HistoryEntry.BudgetFigures(path, scope, figures);
     }
 
     /** Steps over {@code text}, which is ASCII. */

@@ -5,9 +5,7 @@ import io.github.memflame.budget.BudgetStatus;
 import io.github.memflame.budget.Drift;
 import io.github.memflame.budget.GrowthLimit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Measures every budget with a {@code maxDrift} against its figure in the reference build of the history: the
@@ -16,18 +14,26 @@ import java.util.Map;
  */
 public final class DriftCheck {
     private final List<HistoryEntry> earlier;
+    private final WindowFigures figures;
     private final String build;
     private final String driftReference;
     private final int warnAtPercent;
 
     /**
      * @param earlier the earlier builds of the window, oldest first (this build not among them)
+     * @param figures their figures, with those of every budget result this check is given
      * @param build this build's label
      * @param driftReference the label of the reference build, or {@code null} for the oldest green one
      * @param warnAtPercent a drift at or above this share of its limit is a warning; 0 for none
      */
-    public DriftCheck(List<HistoryEntry> earlier, String build, String driftReference, int warnAtPercent) {
+    public DriftCheck(List<HistoryEntry> earlier, WindowFigures figures, String build, String driftReference,
+                      int warnAtPercent) {
+        if (figures.builds() != earlier.size()) {
+            throw new IllegalArgumentException("figures of " + figures.builds() + " builds for a window of "
+                    + earlier.size());
+        }
         this.earlier = List.copyOf(earlier);
+        this.figures = figures;
         this.build = build;
         this.driftReference = driftReference;
         this.warnAtPercent = warnAtPercent;
@@ -45,28 +51,13 @@ public final class DriftCheck {
             return results;
         }
         int namedReference = namedReference();
-        // Each drifting figure's first figure in each earlier build, found in one pass over the window.
-        Map<HistoryEntry.FigureKey, HistoryEntry.BudgetFigure[]> figures = new HashMap<>();
-        for (BudgetResult result : results) {
-            if (drifts(result)) {
-                figures.putIfAbsent(key(result), new HistoryEntry.BudgetFigure[earlier.size()]);
-            }
-        }
-        for (int i = 0; i < earlier.size(); i++) {
-            for (HistoryEntry.BudgetFigure figure : earlier.get(i).budgets()) {
-                HistoryEntry.BudgetFigure[] byBuild = figures.get(figure.key());
-                if (byBuild != null && byBuild[i] == null) {
-                    byBuild[i] = figure;
-                }
-            }
-        }
         List<BudgetResult> checked = new ArrayList<>(results.size());
         for (BudgetResult result : results) {
             if (!drifts(result)) {
                 checked.add(result);
                 continue;
             }
-            HistoryEntry.BudgetFigure[] byBuild = figures.get(key(result));
+            HistoryEntry.Figure[] byBuild = figures.byBuild(WindowFigures.key(result));
             int reference = namedReference >= 0 ? (usable(byBuild[namedReference]) ? namedReference : -1)
                     : oldestGreen(byBuild);
             checked.add(reference < 0 ? result
@@ -78,11 +69,6 @@ public final class DriftCheck {
     private static boolean drifts(BudgetResult result) {
         return result.budget().maxDrift() != null && result.snapshot() != null
                 && result.status() != BudgetStatus.UNMATCHED;
-    }
-
-    private static HistoryEntry.FigureKey key(BudgetResult result) {
-        return new HistoryEntry.FigureKey(result.budget().path(), result.budget().scope().configName(),
-                result.snapshot());
     }
 
     /** The index of the build {@code driftReference} names, -1 when none is named. */
@@ -110,7 +96,7 @@ public final class DriftCheck {
     }
 
     /** The oldest green build with a usable figure, -1 when none has one. */
-    private int oldestGreen(HistoryEntry.BudgetFigure[] byBuild) {
+    private int oldestGreen(HistoryEntry.Figure[] byBuild) {
         for (int i = 0; i < earlier.size(); i++) {
             if (earlier.get(i).passed() && usable(byBuild[i])) {
                 return i;
@@ -119,11 +105,11 @@ public final class DriftCheck {
         return -1;
     }
 
-    private static boolean usable(HistoryEntry.BudgetFigure figure) {
+    private static boolean usable(HistoryEntry.Figure figure) {
         return figure != null && !figure.status().equals(BudgetStatus.UNMATCHED.summaryName());
     }
 
-    private Drift drift(BudgetResult result, GrowthLimit limit, int reference, HistoryEntry.BudgetFigure[] byBuild) {
+    private Drift drift(BudgetResult result, GrowthLimit limit, int reference, HistoryEntry.Figure[] byBuild) {
         long referenceBytes = byBuild[reference].bytes();
         long delta = Math.subtractExact(result.actualBytes(), referenceBytes);
         long allowed = limit.allowedBytes(referenceBytes);

@@ -15,19 +15,30 @@ import java.util.Objects;
  * @param time when the build checked its snapshots
  * @param passed whether the check passed; a failed build's entry is kept, charted, and never a drift reference
  * @param snapshots each snapshot's totals, in report order
- * @param budgets each budget's figure in each snapshot it applies to, in report order
+ * @param budgets each budget's figures in the snapshots it applied to, in report order
  */
 public record HistoryEntry(String build, Instant time, boolean passed, List<SnapshotFigures> snapshots,
-                           List<BudgetFigure> budgets) {
+                           List<BudgetFigures> budgets) {
     /** The longest build label an entry holds: a commit hash, a tag or a build number fits easily. */
     public static final int MAX_LABEL_LENGTH = 200;
 
-    /** @throws IllegalArgumentException when the label is empty, too long or holds control characters */
+    /**
+     * @throws IllegalArgumentException when the label is empty, too long or holds control characters, or a figure
+     *                                  names a snapshot the entry does not hold
+     */
     public HistoryEntry {
         build = checkedText("build", build, MAX_LABEL_LENGTH);
         Objects.requireNonNull(time, "time");
         snapshots = List.copyOf(snapshots);
         budgets = List.copyOf(budgets);
+        for (BudgetFigures budget : budgets) {
+            for (Figure figure : budget.figures()) {
+                if (figure.snapshot() >= snapshots.size()) {
+                    throw new IllegalArgumentException("a figure of the budget '" + budget.path() + "' names snapshot "
+                            + figure.snapshot() + " (from 0), and the entry holds " + snapshots.size());
+                }
+            }
+        }
     }
 
     /**
@@ -57,26 +68,39 @@ public record HistoryEntry(String build, Instant time, boolean passed, List<Snap
     }
 
     /**
-     * One budget's figure in one snapshot.
+     * One budget's figures: its path and scope, and its figure in each snapshot it applied to.
      *
      * @param path the budget's path as normalized ({@code ""} for the whole snapshot)
      * @param scope {@code self} or {@code inclusive}
-     * @param snapshot the snapshot's name
+     * @param figures its figure in each snapshot, in report order
+     */
+    public record BudgetFigures(String path, String scope, List<Figure> figures) {
+        public BudgetFigures {
+            Objects.requireNonNull(path, "path");
+            scope = checkedText("scope", scope, Integer.MAX_VALUE);
+            figures = List.copyOf(figures);
+        }
+
+        /** What identifies this budget's figure in the snapshot named {@code snapshot} from build to build. */
+        public FigureKey key(String snapshot) {
+            return new FigureKey(path, scope, snapshot);
+        }
+    }
+
+    /**
+     * A budget's figure in one snapshot.
+     *
+     * @param snapshot the snapshot's index in the entry's {@link HistoryEntry#snapshots()}
      * @param bytes the figure
      * @param status its status in that build, as {@code memflame.json} names it ({@code ok}, {@code exceeded}, ...)
      */
-    public record BudgetFigure(String path, String scope, String snapshot, long bytes, String status) {
-        public BudgetFigure {
-            Objects.requireNonNull(path, "path");
-            scope = checkedText("scope", scope, Integer.MAX_VALUE);
-            snapshot = checkedText("snapshot", snapshot, Integer.MAX_VALUE);
+    public record Figure(int snapshot, long bytes, String status) {
+        public Figure {
+            if (snapshot < 0) {
+                throw new IllegalArgumentException("a figure's snapshot is an index from 0, was " + snapshot);
+            }
             nonNegative("bytes", bytes);
             status = checkedText("status", status, Integer.MAX_VALUE);
-        }
-
-        /** What identifies the same budget figure from build to build: path, scope and snapshot. */
-        public FigureKey key() {
-            return new FigureKey(path, scope, snapshot);
         }
     }
 

@@ -8,20 +8,23 @@ import java.util.regex.Pattern;
  * numbered in build order, each a JSON object:
  *
  * <pre>{@code
- * {"historyFormat": 1, "build": "4f2a9c1e...", "time": "2026-12-07T04:45:40Z", "result": "passed|failed",
+ * {"historyFormat": 2, "build": "4f2a9c1e...", "time": "2026-12-07T04:45:40Z", "result": "passed|failed",
  *  "snapshots": [{"name": "scene-2-battle.pickle", "totalBytes": 1028403, "traces": 13001,
  *                 "directories": {"client": 802311, "common": 226092}}],
- *  "budgets": [{"path": "client/controller", "scope": "self", "snapshot": "scene-2-battle.pickle",
- *               "bytes": 343440, "status": "ok"}]}
+ *  "budgets": [{"path": "client/controller", "scope": "self", "figures": [[0, 343440, "ok"]]}]}
  * }</pre>
  *
- * <p>Every field is required and no other is allowed; a later memflame that changes the shape raises
- * {@code historyFormat}. An entry is at most {@value #MAX_ENTRY_BYTES} bytes. {@code directories} holds at most
- * {@value #DIRECTORIES} top-level directories, largest first; the bytes of the rest are under {@value #OTHER}.
+ * <p>A budget's {@code figures} are {@code [snapshot, bytes, status]}, the snapshot named by its index in
+ * {@code snapshots}: a figure does not repeat the budget's path and the snapshot's name (format 1 did, each figure an
+ * object {@code {"path", "scope", "snapshot", "bytes", "status"}}: six times the bytes for the same figures). Format
+ * 1 is still read, and written anew in this format. Every field is required and no other is allowed; a later
+ * memflame that changes the shape raises {@code historyFormat}. An entry is at most {@value #MAX_ENTRY_BYTES} bytes.
+ * {@code directories} holds at most {@value #DIRECTORIES} top-level directories, largest first; the bytes of the
+ * rest are under {@value #OTHER}.
  */
 public final class HistoryFormat {
     /** The version of an entry's shape. */
-    public static final int FORMAT = 1;
+    public static final int FORMAT = 2;
     /** The most bytes an entry file may hold; a larger one is not read. */
     public static final long MAX_ENTRY_BYTES = 1L << 20;
     /** How many top-level directories an entry keeps per snapshot. */

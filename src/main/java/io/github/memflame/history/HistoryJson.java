@@ -21,6 +21,7 @@ import java.io.StringWriter;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,17 +43,19 @@ public final class HistoryJson {
     private static final List<String> ENTRY_KEYS = List.of("budgets", "build", "historyFormat", "result", "snapshots",
             "time");
     private static final List<String> SNAPSHOT_KEYS = List.of("directories", "name", "totalBytes", "traces");
-    private static final List<String> BUDGET_KEYS = List.of("bytes", "path", "scope", "snapshot", "status");
+    private static final List<String> BUDGET_KEYS = List.of("figures", "path", "scope");
+    private static final List<String> FORMAT_1_FIGURE_KEYS = List.of("bytes", "path", "scope", "snapshot", "status");
     // In the order text() writes them.
     private static final List<String> ENTRY_ORDER = List.of("historyFormat", "build", "time", "result", "snapshots",
             "budgets");
     private static final List<String> SNAPSHOT_ORDER = List.of("name", "totalBytes", "traces", "directories");
-    private static final List<String> BUDGET_ORDER = List.of("path", "scope", "snapshot", "bytes", "status");
+    private static final List<String> BUDGET_ORDER = List.of("path", "scope", "figures");
+    private static final List<String> FORMAT_1_FIGURE_ORDER = List.of("path", "scope", "snapshot", "bytes", "status");
 
     private HistoryJson() {
     }
 
-    /** The entry as the file's text. */
+    /** The entry as the file's text, in the current format. */
     public static String text(HistoryEntry entry) {
         StringWriter out = new StringWriter(1024 + 128 * entry.budgets().size());
         try (JsonGenerator json = FACTORY.createGenerator(out)) {
@@ -76,13 +79,19 @@ public final class HistoryJson {
             }
             json.writeEndArray();
             json.writeArrayFieldStart("budgets");
-            for (HistoryEntry.BudgetFigure budget : entry.budgets()) {
+            for (HistoryEntry.BudgetFigures budget : entry.budgets()) {
                 json.writeStartObject();
                 string(json, "path", budget.path());
                 string(json, "scope", budget.scope());
-                string(json, "snapshot", budget.snapshot());
-                json.writeNumberField("bytes", budget.bytes());
-                string(json, "status", budget.status());
+                json.writeArrayFieldStart("figures");
+                for (HistoryEntry.Figure figure : budget.figures()) {
+                    json.writeStartArray();
+                    json.writeNumber(figure.snapshot());
+                    json.writeNumber(figure.bytes());
+                    json.writeString(LoneSurrogates.replace(figure.status()));
+                    json.writeEndArray();
+                }
+                json.writeEndArray();
                 json.writeEndObject();
             }
             json.writeEndArray();
@@ -148,7 +157,7 @@ public final class HistoryJson {
             throw new HistoryException(name + ": not a memflame history entry: " + e.getMessage());
         }
         try (parser) {
-            Reader reader = new Reader(name, parser);
+            Reader reader = new Reader(name, parser, declaredFormat(text));
             HistoryEntry entry = reader.entry();
             if (parser.nextToken() != null) {
                 throw reader.refused(Pointer.ROOT, "the end of the file after the entry", "more JSON");
@@ -156,7 +165,7 @@ public final class HistoryJson {
             // Without a backslash, no string holds an escape, a quote or a control character, and each is written
             // as it is read. Every token is then as long as this memflame writes it, spaces between them add to the
             // length, and the text is as written when it is no longer than that.
-            boolean asWritten = reader.canonical && text.plain() && text.length() == reader.canonicalLength + 1;
+            boolean asWritten = reader.format == HistoryFormat.FORMAT && reader.canonical && text.plain() && text.length() == reader.canonicalLength + 1;
             return new Parsed(entry, asWritten ? new String(bytes, StandardCharsets.ISO_8859_1) : null);
         } catch (JsonProcessingException e) {
             // Jackson's own words, without its note of where an unclosed object started (no source to name) and of
@@ -177,6 +186,31 @@ public final class HistoryJson {
         } catch (IOException e) {
             throw new HistoryException(name + ": not a memflame history entry: " + e.getMessage());
         }
+    }
+
+    /**
+     * The {@code historyFormat} the entry's object declares, read before the rest (its keys may come in any order,
+     * and format 1 lists its budget figures another way); the current format when it declares none this memflame
+     * reads, and the read that follows says why.
+     */
+    private static int declaredFormat(Text text) {
+        try (JsonParser parser = FACTORY.createParser(text.chars(), 0, text.length())) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return HistoryFormat.FORMAT;
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                boolean format = parser.currentName().equals("historyFormat");
+                JsonToken value = parser.nextToken();
+                if (format) {
+                    return value == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() == JsonParser.NumberType.INT
+                            && parser.getIntValue() == 1 ? 1 : HistoryFormat.FORMAT;
+                }
+                parser.skipChildren();
+            }
+        } catch (IOException e) {
+            // The read that follows names the flaw.
+        }
+        return HistoryFormat.FORMAT;
     }
 
     /**
@@ -256,26 +290,30 @@ public final class HistoryJson {
     private static final class Reader {
         private final String name;
         private final JsonParser parser;
+        /** The format the entry declares: how its budgets' figures are laid out. */
+        final int format;
         /** The length of the entry as {@link #text} writes it, summed over the tokens read. */
         long canonicalLength;
         /** Whether the keys are in {@link #text}'s order and the time as it writes it. */
         boolean canonical = true;
 
-        Reader(String name, JsonParser parser) {
+        Reader(String name, JsonParser parser, int format) {
             this.name = name;
             this.parser = parser;
+            this.format = format;
         }
 
         HistoryEntry entry() throws IOException {
             parser.nextToken();
             Object[] fields = object(Pointer.ROOT, ENTRY_KEYS, ENTRY_ORDER, (key, pointer) -> switch (key) {
                 case "historyFormat" -> {
-                    long format = whole(pointer);
-                    if (format != HistoryFormat.FORMAT) {
-                        throw refused(pointer, "historyFormat " + HistoryFormat.FORMAT + " (this memflame's)",
-                                format + ": written by another memflame version");
+                    long declared = whole(pointer);
+                    if (declared != 1 && declared != HistoryFormat.FORMAT) {
+                        throw refused(pointer, "historyFormat 1 or " + HistoryFormat.FORMAT
+                                + " (the formats this memflame reads)", declared
+                                + ": written by another memflame version");
                     }
-                    yield format;
+                    yield declared;
                 }
                 case "build", "time" -> string(pointer);
                 case "result" -> {
@@ -286,7 +324,7 @@ public final class HistoryJson {
                     yield result;
                 }
                 case "snapshots" -> array(pointer, this::snapshot);
-                default -> array(pointer, this::budget);
+                default -> format == 1 ? array(pointer, this::format1Figure) : array(pointer, this::budget);
             });
             String timeText = (String) fields[ENTRY_KEYS.indexOf("time")];
             Instant time;
@@ -301,10 +339,13 @@ public final class HistoryJson {
                         + "such as 2026-12-07T04:45:40Z, found " + quoted(timeText));
             }
             canonical &= timeText.equals(time.toString());
+            List<HistoryEntry.SnapshotFigures> snapshots = cast(fields[ENTRY_KEYS.indexOf("snapshots")]);
+            List<HistoryEntry.BudgetFigures> budgets = format == 1
+                    ? grouped(cast(fields[ENTRY_KEYS.indexOf("budgets")]), snapshots)
+                    : inRange(cast(fields[ENTRY_KEYS.indexOf("budgets")]), snapshots.size());
             try {
                 return new HistoryEntry((String) fields[ENTRY_KEYS.indexOf("build")], time,
-                        fields[ENTRY_KEYS.indexOf("result")].equals("passed"),
-                        cast(fields[ENTRY_KEYS.indexOf("snapshots")]), cast(fields[ENTRY_KEYS.indexOf("budgets")]));
+                        fields[ENTRY_KEYS.indexOf("result")].equals("passed"), snapshots, budgets);
             } catch (IllegalArgumentException e) {
                 throw new HistoryException(name + ": not a memflame history entry: " + e.getMessage());
             }
@@ -341,12 +382,107 @@ public final class HistoryJson {
             return directories;
         }
 
-        private HistoryEntry.BudgetFigure budget(Pointer pointer) throws IOException {
-            Object[] fields = object(pointer, BUDGET_KEYS, BUDGET_ORDER, (key, at) -> key.equals("bytes")
-                    ? whole(at) : string(at));
-            // In BUDGET_KEYS' order: bytes, path, scope, snapshot, status.
-            return checked(pointer, () -> new HistoryEntry.BudgetFigure((String) fields[1], (String) fields[2],
-                    (String) fields[3], (Long) fields[0], (String) fields[4]));
+        private HistoryEntry.BudgetFigures budget(Pointer pointer) throws IOException {
+            Object[] fields = object(pointer, BUDGET_KEYS, BUDGET_ORDER, (key, at) -> key.equals("figures")
+                    ? array(at, this::figure) : string(at));
+            // In BUDGET_KEYS' order: figures, path, scope.
+            return checked(pointer, () -> new HistoryEntry.BudgetFigures((String) fields[1], (String) fields[2],
+                    cast(fields[0])));
+        }
+
+        /** {@code [snapshot, bytes, status]}: the snapshot's index in the entry, the figure, its status. */
+        private HistoryEntry.Figure figure(Pointer pointer) throws IOException {
+            if (parser.currentToken() != JsonToken.START_ARRAY) {
+                throw refused(pointer, "an array [snapshot, bytes, status]", found());
+            }
+            // A wrong count of values is named where the array starts.
+            JsonLocation start = parser.currentTokenLocation();
+            nextOfFigure(pointer, start, 0);
+            long snapshot = whole(pointer.index(0));
+            if (snapshot > Integer.MAX_VALUE) {
+                throw refused(pointer.index(0), "the index of a snapshot of the entry", Long.toString(snapshot));
+            }
+            nextOfFigure(pointer, start, 1);
+            long bytes = whole(pointer.index(1));
+            nextOfFigure(pointer, start, 2);
+            String status = string(pointer.index(2));
+            if (parser.nextToken() != JsonToken.END_ARRAY) {
+                throw refused(pointer, start, "an array of 3 values [snapshot, bytes, status]", "more values");
+            }
+            canonicalLength += 4;
+            return checked(pointer, () -> new HistoryEntry.Figure((int) snapshot, bytes, status));
+        }
+
+        private void nextOfFigure(Pointer pointer, JsonLocation start, int values) throws IOException {
+            if (parser.nextToken() == JsonToken.END_ARRAY) {
+                throw refused(pointer, start, "an array of 3 values [snapshot, bytes, status]",
+                        "an array of " + values);
+            }
+        }
+
+        /** Format 2's figures name a snapshot by its index in the entry: one of its snapshots. */
+        private List<HistoryEntry.BudgetFigures> inRange(List<HistoryEntry.BudgetFigures> budgets, int snapshots)
+                throws HistoryException {
+            for (int i = 0; i < budgets.size(); i++) {
+                List<HistoryEntry.Figure> figures = budgets.get(i).figures();
+                for (int j = 0; j < figures.size(); j++) {
+                    if (figures.get(j).snapshot() >= snapshots) {
+                        throw new HistoryException(name + ": not a memflame history entry: at "
+                                + Pointer.ROOT.key("budgets").index(i).key("figures").index(j).index(0) + ": expected "
+                                + (snapshots == 0 ? "no figure, as the entry holds no snapshot"
+                                : "the index of one of the entry's " + snapshots + " snapshots (0 to "
+                                + (snapshots - 1) + ")") + ", found " + figures.get(j).snapshot());
+                    }
+                }
+            }
+            return budgets;
+        }
+
+        /** A budget figure as format 1 lists it, each naming its budget and snapshot. */
+        private record Format1Figure(Pointer pointer, String path, String scope, String snapshot, long bytes,
+                                     String status) {
+        }
+
+        private Format1Figure format1Figure(Pointer pointer) throws IOException {
+            Object[] fields = object(pointer, FORMAT_1_FIGURE_KEYS, FORMAT_1_FIGURE_ORDER,
+                    (key, at) -> key.equals("bytes") ? whole(at) : string(at));
+            // In FORMAT_1_FIGURE_KEYS' order: bytes, path, scope, snapshot, status.
+            return new Format1Figure(pointer, (String) fields[1], (String) fields[2], (String) fields[3],
+                    (Long) fields[0], (String) fields[4]);
+        }
+
+        /**
+         * Format 1's figures as format 2 holds them: a run of figures of the same path and scope is one budget's
+         * (format 1 lists them budget by budget), each naming its snapshot by its index in the entry.
+         */
+        private List<HistoryEntry.BudgetFigures> grouped(List<Format1Figure> flat,
+                                                          List<HistoryEntry.SnapshotFigures> snapshots)
+                throws HistoryException {
+            Map<String, Integer> snapshotIndex = new HashMap<>();
+            for (int i = 0; i < snapshots.size(); i++) {
+                snapshotIndex.putIfAbsent(snapshots.get(i).name(), i);
+            }
+            List<HistoryEntry.BudgetFigures> budgets = new ArrayList<>();
+            int at = 0;
+            while (at < flat.size()) {
+                Format1Figure first = flat.get(at);
+                List<HistoryEntry.Figure> figures = new ArrayList<>();
+                for (; at < flat.size() && flat.get(at).path().equals(first.path())
+                        && flat.get(at).scope().equals(first.scope()); at++) {
+                    Format1Figure figure = flat.get(at);
+                    Integer snapshot = snapshotIndex.get(figure.snapshot());
+                    if (snapshot == null) {
+                        throw new HistoryException(name + ": not a memflame history entry: at "
+                                + figure.pointer().key("snapshot") + ": expected the name of one of the entry's "
+                                + "snapshots, found " + quoted(figure.snapshot()));
+                    }
+                    figures.add(checked(figure.pointer(), () -> new HistoryEntry.Figure(snapshot, figure.bytes(),
+                            figure.status())));
+                }
+                budgets.add(checked(first.pointer(), () -> new HistoryEntry.BudgetFigures(first.path(),
+                        first.scope(), figures)));
+            }
+            return budgets;
         }
 
         private interface Value {
@@ -465,7 +601,10 @@ public final class HistoryJson {
         }
 
         HistoryException refused(Pointer pointer, String expected, String found) {
-            var where = parser.currentTokenLocation();
+            return refused(pointer, parser.currentTokenLocation(), expected, found);
+        }
+
+        HistoryException refused(Pointer pointer, JsonLocation where, String expected, String found) {
             return new HistoryException(name + ": line " + where.getLineNr() + ", column " + where.getColumnNr()
                     + ": not a memflame history entry: " + (pointer.isRoot() ? "" : "at " + pointer + ": ")
                     + "expected " + expected + ", found " + found);

@@ -1,5 +1,6 @@
 package io.github.memflame.history;
 
+import io.github.memflame.budget.Budget;
 import io.github.memflame.budget.BudgetResult;
 import io.github.memflame.fold.FlameTree;
 import io.github.memflame.fold.FoldedSnapshot;
@@ -8,7 +9,9 @@ import io.github.memflame.fold.Site;
 import io.github.memflame.fold.StackTotal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,24 +21,61 @@ import java.util.Map;
  * directory holds.
  *
  * @param recorded the entries with their build numbers, oldest first; the last is this build's
+ * @param earlierFigures the earlier builds' figures of at least every budget this build measured
  */
-public record HistoryWindow(List<HistoryReader.Recorded> recorded) {
+public record HistoryWindow(List<HistoryReader.Recorded> recorded, WindowFigures earlierFigures) {
     public HistoryWindow {
         recorded = List.copyOf(recorded);
         if (recorded.isEmpty()) {
             throw new IllegalArgumentException("a history window holds at least this build");
+        }
+        if (earlierFigures.builds() != recorded.size() - 1) {
+            throw new IllegalArgumentException("figures of " + earlierFigures.builds() + " earlier builds for a "
+                    + "window of " + recorded.size());
         }
     }
 
     /**
      * The window of the earlier entries read and this build's, which is numbered after the last entry named in
      * the directory (read or not), so that numbers never repeat.
+     *
+     * @param earlierFigures the earlier entries' figures of at least every budget {@code current} holds, as
+     *                       the drift check looked them up
      */
-    public static HistoryWindow of(List<HistoryReader.Recorded> earlier, int lastSequence, HistoryEntry current) {
+    public static HistoryWindow of(List<HistoryReader.Recorded> earlier, int lastSequence, HistoryEntry current,
+                                   WindowFigures earlierFigures) {
         List<HistoryReader.Recorded> builds = new ArrayList<>(earlier);
         int sequence = lastSequence + 1;
         builds.add(new HistoryReader.Recorded(sequence, HistoryFormat.fileName(sequence), current));
-        return new HistoryWindow(builds);
+        return new HistoryWindow(builds, earlierFigures);
+    }
+
+    /** {@link #of(List, int, HistoryEntry, WindowFigures)}, the earlier figures looked up for {@code current}'s. */
+    public static HistoryWindow of(List<HistoryReader.Recorded> earlier, int lastSequence, HistoryEntry current) {
+        return of(earlier, lastSequence, current, WindowFigures.of(
+                earlier.stream().map(HistoryReader.Recorded::entry).toList(), current.budgets().stream()
+                        .map(budget -> new WindowFigures.BudgetKey(budget.path(), budget.scope())).toList()));
+    }
+
+    /**
+     * The figure of {@code key} in each build of the window, oldest first, this build's last; {@code null} where a
+     * build has none.
+     */
+    public HistoryEntry.Figure[] byBuild(HistoryEntry.FigureKey key) {
+        HistoryEntry.Figure[] earlier = earlierFigures.byBuild(key);
+        HistoryEntry.Figure[] figures = Arrays.copyOf(earlier, earlier.length + 1);
+        HistoryEntry current = current();
+        for (HistoryEntry.BudgetFigures budget : current.budgets()) {
+            if (budget.path().equals(key.path()) && budget.scope().equals(key.scope())) {
+                for (HistoryEntry.Figure figure : budget.figures()) {
+                    if (figures[earlier.length] == null
+                            && current.snapshots().get(figure.snapshot()).name().equals(key.snapshot())) {
+                        figures[earlier.length] = figure;
+                    }
+                }
+            }
+        }
+        return figures;
     }
 
     /** The entries, oldest first, this build's last. */
@@ -69,13 +109,30 @@ public record HistoryWindow(List<HistoryReader.Recorded> recorded) {
             snapshotFigures.add(new HistoryEntry.SnapshotFigures(snapshot.name(), snapshot.totalBytes(),
                     snapshot.traces(), directories(snapshot)));
         }
-        List<HistoryEntry.BudgetFigure> budgetFigures = new ArrayList<>(results.size());
+        Map<String, Integer> snapshotIndex = new HashMap<>();
+        for (int i = 0; i < snapshots.size(); i++) {
+            snapshotIndex.putIfAbsent(snapshots.get(i).name(), i);
+        }
+        // A budget's results, in the order of its first; one budget's results are its figures in each snapshot.
+        Map<Budget, List<HistoryEntry.Figure>> byBudget = new IdentityHashMap<>();
+        List<Budget> order = new ArrayList<>();
         for (BudgetResult result : results) {
             if (result.snapshot() != null) {
-                budgetFigures.add(new HistoryEntry.BudgetFigure(result.budget().path(),
-                        result.budget().scope().configName(), result.snapshot(), result.actualBytes(),
-                        result.status().summaryName()));
+                Integer snapshot = snapshotIndex.get(result.snapshot());
+                if (snapshot == null) {
+                    throw new IllegalArgumentException("a budget result of snapshot " + result.snapshot()
+                            + ", which the check did not read");
+                }
+                byBudget.computeIfAbsent(result.budget(), budget -> {
+                    order.add(budget);
+                    return new ArrayList<>();
+                }).add(new HistoryEntry.Figure(snapshot, result.actualBytes(), result.status().summaryName()));
             }
+        }
+        List<HistoryEntry.BudgetFigures> budgetFigures = new ArrayList<>(order.size());
+        for (Budget budget : order) {
+            budgetFigures.add(new HistoryEntry.BudgetFigures(budget.path(), budget.scope().configName(),
+                    byBudget.get(budget)));
         }
         return new HistoryEntry(label, time, passed, snapshotFigures, budgetFigures);
     }
@@ -88,7 +145,7 @@ public record HistoryWindow(List<HistoryReader.Recorded> recorded) {
         Map<String, Long> bytes = new HashMap<>();
         for (StackTotal stack : snapshot.stacks()) {
             Site site = stack.allocatingSite();
-            String directory = site == null ? FlameTree.UNKNOWN : PathNormalizer.components(site.path()).get(0);
+            String directory = site == null ? FlameTree.UNKNOWN : PathNormalizer.firstComponent(site.path());
             bytes.merge(directory, stack.bytes(), Math::addExact);
         }
         List<Map.Entry<String, Long>> sorted = new ArrayList<>(bytes.entrySet());

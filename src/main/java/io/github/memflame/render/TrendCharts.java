@@ -6,6 +6,7 @@ import io.github.memflame.budget.BudgetStatus;
 import io.github.memflame.format.Numbers;
 import io.github.memflame.history.HistoryEntry;
 import io.github.memflame.history.HistoryWindow;
+import io.github.memflame.history.WindowFigures;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -67,7 +68,7 @@ final class TrendCharts {
                 .constant("a marked step is a change of more than " + STEP_FACTOR + " times the median change before ")
                 .constant("it and at least 1% of the figure; hollow points are failed builds.</p>\n");
         List<BudgetSeries> all = budgetSeries(report);
-        for (BudgetSeries series : charted(all, builds)) {
+        for (BudgetSeries series : charted(all, window)) {
             html.constant("<figure class=\"trend budget-trend\">\n<figcaption>").text(series.name())
                     .constant("</figcaption>\n");
             lineChart(series, builds, html);
@@ -106,7 +107,7 @@ final class TrendCharts {
         }
         StringBuilder md = new StringBuilder("### Trends over " + builds.size() + " builds\n\n"
                 + "| Budget | Trend | First | Last | Largest step |\n|---|---|--:|--:|---|\n");
-        for (BudgetSeries series : charted(all, builds)) {
+        for (BudgetSeries series : charted(all, window)) {
             List<Point> points = series.points();
             Point first = points.get(0);
             Point last = points.get(points.size() - 1);
@@ -136,20 +137,17 @@ final class TrendCharts {
 
     /**
      * The series to chart, the most urgent {@value #MAX_BUDGET_CHARTS} in report order among equals, with their
-     * points: each build's first figure for the series, found in one pass over the window.
+     * points: each build's figure for the series, as the window looked them up.
      */
-    private static List<BudgetSeries> charted(List<BudgetSeries> all, List<HistoryEntry> builds) {
+    private static List<BudgetSeries> charted(List<BudgetSeries> all, HistoryWindow window) {
         List<BudgetSeries> sorted = new ArrayList<>(all);
         sorted.sort(java.util.Comparator.comparingInt(series -> series.severity()[0]));
         List<BudgetSeries> charted = sorted.subList(0, Math.min(MAX_BUDGET_CHARTS, sorted.size()));
-        Map<HistoryEntry.FigureKey, BudgetSeries> byKey = new HashMap<>();
-        charted.forEach(series -> byKey.put(series.key(), series));
-        for (int i = 0; i < builds.size(); i++) {
-            for (HistoryEntry.BudgetFigure figure : builds.get(i).budgets()) {
-                BudgetSeries series = byKey.get(figure.key());
-                if (series != null && (series.points().isEmpty()
-                        || series.points().get(series.points().size() - 1).build() != i)) {
-                    series.points().add(new Point(i, figure.bytes()));
+        for (BudgetSeries series : charted) {
+            HistoryEntry.Figure[] byBuild = window.byBuild(series.key());
+            for (int i = 0; i < byBuild.length; i++) {
+                if (byBuild[i] != null) {
+                    series.points().add(new Point(i, byBuild[i].bytes()));
                 }
             }
         }
@@ -209,8 +207,7 @@ final class TrendCharts {
             if (result.snapshot() == null || result.status() == BudgetStatus.UNMATCHED) {
                 continue;
             }
-            HistoryEntry.FigureKey key = new HistoryEntry.FigureKey(result.budget().path(),
-                    result.budget().scope().configName(), result.snapshot());
+            HistoryEntry.FigureKey key = WindowFigures.key(result);
             BudgetSeries entry = series.computeIfAbsent(key, k -> new BudgetSeries(k,
                     BudgetMessages.displayPath(result.budget()) + " (" + k.scope() + ") in " + k.snapshot(),
                     new ArrayList<>(), new LinkedHashMap<>(), new int[] {BudgetStatus.OK.severity()}));

@@ -10,6 +10,7 @@ import io.github.memflame.history.HistoryJson;
 import io.github.memflame.history.HistoryFormat;
 import io.github.memflame.history.HistoryReader;
 import io.github.memflame.history.HistoryWindow;
+import io.github.memflame.history.WindowFigures;
 import io.github.memflame.render.CheckReport;
 import io.github.memflame.render.IndexPage;
 import io.github.memflame.render.MarkdownSummary;
@@ -52,7 +53,19 @@ public final class HistoryBenchmark {
     private HistoryBenchmark() {
     }
 
+    /**
+     * Runs the benchmark; with {@code inputs DIR}, only writes the whole checks' inputs under {@code DIR}
+     * ({@code snapshots/} and {@code history/}), to profile one check by hand with {@link CheckProcess}.
+     */
     public static void main(String[] args) throws Exception {
+        if (args.length == 2 && args[0].equals("inputs")) {
+            Path work = Files.createDirectories(Path.of(args[1]));
+            wholeCheckInputs(work);
+            System.out.printf(Locale.ROOT, "java -cp ... %s %s OUT %d budgets=%d history=%s%n",
+                    CheckProcess.class.getName(), work.resolve("snapshots"), Runtime.getRuntime()
+                    .availableProcessors(), BUDGETS, work.resolve("history"));
+            return;
+        }
         Path directory = Files.createTempDirectory("memflame-history-bench");
         List<Budget> budgets = new ArrayList<>();
         for (int b = 0; b < BUDGETS; b++) {
@@ -89,10 +102,15 @@ public final class HistoryBenchmark {
             HistoryEntry current = entry(BUILDS - 1, budgets);
             Clock clock = new Clock(phases.length);
             HistoryReader.Read earlier = clock.add(0, () -> HistoryReader.read(directory, BUILDS - 1));
-            List<BudgetResult> measured = clock.add(1, () -> new DriftCheck(earlier.entries().stream()
-                    .map(HistoryReader.Recorded::entry).toList(), "b" + BUILDS, null, 0).check(results));
+            // The figures are looked up once, in the drift's phase, and the charts use them.
+            WindowFigures[] figures = new WindowFigures[1];
+            List<BudgetResult> measured = clock.add(1, () -> {
+                List<HistoryEntry> entries = earlier.entries().stream().map(HistoryReader.Recorded::entry).toList();
+                figures[0] = WindowFigures.of(entries, WindowFigures.keys(budgets));
+                return new DriftCheck(entries, figures[0], "b" + BUILDS, null, 0).check(results);
+            });
             HistoryWindow window = clock.add(2, () -> {
-                HistoryWindow made = HistoryWindow.of(earlier.entries(), earlier.lastSequence(), current);
+                HistoryWindow made = HistoryWindow.of(earlier.entries(), earlier.lastSequence(), current, figures[0]);
                 made.files();
                 return made;
             });
@@ -148,41 +166,9 @@ public final class HistoryBenchmark {
      */
     private static void wholeChecks() throws Exception {
         Path work = Files.createTempDirectory("memflame-history-checks");
-        Path snapshots = Files.createDirectory(work.resolve("snapshots"));
-        Path history = Files.createDirectory(work.resolve("history"));
-        List<HistoryEntry.SnapshotFigures> totals = new ArrayList<>();
-        List<HistoryEntry.BudgetFigure> figures = new ArrayList<>();
-        for (int s = 0; s < SNAPSHOTS; s++) {
-            String name = String.format(Locale.ROOT, "scene-%02d.folded", s);
-            StringBuilder folded = new StringBuilder();
-            long total = 0;
-            for (int file = 0; file < BUDGETS + 10; file++) {
-                for (int line = 1; line <= 4; line++) {
-                    long bytes = 1000L * (s + 1) + file * 10L + line;
-                    folded.append("main.py:1;").append(CheckProcess.budgetPath(file)).append(':').append(line)
-                            .append(' ').append(bytes).append('\n');
-                    total += bytes;
-                    if (file < BUDGETS) {
-                        figures.add(new HistoryEntry.BudgetFigure(CheckProcess.budgetPath(file), "self", name,
-                                bytes, "ok"));
-                    }
-                }
-            }
-            Files.writeString(snapshots.resolve(name), folded);
-            totals.add(new HistoryEntry.SnapshotFigures(name, total, 4L * (BUDGETS + 10), Map.of("client", total)));
-        }
-        // A figure per budget and snapshot, summed over the budget's lines as the check sums them.
-        Map<HistoryEntry.FigureKey, Long> summed = new LinkedHashMap<>();
-        for (HistoryEntry.BudgetFigure figure : figures) {
-            summed.merge(figure.key(), figure.bytes(), Long::sum);
-        }
-        List<HistoryEntry.BudgetFigure> budgetFigures = new ArrayList<>();
-        summed.forEach((key, bytes) -> budgetFigures.add(new HistoryEntry.BudgetFigure(key.path(), key.scope(),
-                key.snapshot(), bytes, "ok")));
-        for (int i = 1; i < BUILDS; i++) {
-            Files.writeString(history.resolve(HistoryFormat.fileName(i)), HistoryJson.text(new HistoryEntry("b" + i,
-                    Instant.EPOCH.plusSeconds(3600L * i), true, totals, budgetFigures)));
-        }
+        wholeCheckInputs(work);
+        Path snapshots = work.resolve("snapshots");
+        Path history = work.resolve("history");
         List<List<Double>> wall = List.of(new ArrayList<>(), new ArrayList<>());
         List<List<Double>> cpu = List.of(new ArrayList<>(), new ArrayList<>());
         for (int pair = 0; pair < CHECK_PAIRS; pair++) {
@@ -204,6 +190,48 @@ public final class HistoryBenchmark {
         System.out.printf(Locale.ROOT, "  %-22s %5.0f ms %6.0f ms (median of the pairs' differences)%n",
                 "added to a check", medianOfDifferences(wall) * 1000, medianOfDifferences(cpu) * 1000);
         deleteTree(work);
+    }
+
+    /**
+     * The whole checks' inputs under {@code work}: {@value #SNAPSHOTS} small folded snapshots in {@code snapshots/}
+     * and {@code BUILDS - 1} entries of their figures in {@code history/}.
+     */
+    private static void wholeCheckInputs(Path work) throws java.io.IOException {
+        Path snapshots = Files.createDirectory(work.resolve("snapshots"));
+        Path history = Files.createDirectory(work.resolve("history"));
+        List<HistoryEntry.SnapshotFigures> totals = new ArrayList<>();
+        // A figure per budget and snapshot, summed over the budget's lines as the check sums them.
+        long[][] figures = new long[BUDGETS][SNAPSHOTS];
+        for (int s = 0; s < SNAPSHOTS; s++) {
+            String name = String.format(Locale.ROOT, "scene-%02d.folded", s);
+            StringBuilder folded = new StringBuilder();
+            long total = 0;
+            for (int file = 0; file < BUDGETS + 10; file++) {
+                for (int line = 1; line <= 4; line++) {
+                    long bytes = 1000L * (s + 1) + file * 10L + line;
+                    folded.append("main.py:1;").append(CheckProcess.budgetPath(file)).append(':').append(line)
+                            .append(' ').append(bytes).append('\n');
+                    total += bytes;
+                    if (file < BUDGETS) {
+                        figures[file][s] += bytes;
+                    }
+                }
+            }
+            Files.writeString(snapshots.resolve(name), folded);
+            totals.add(new HistoryEntry.SnapshotFigures(name, total, 4L * (BUDGETS + 10), Map.of("client", total)));
+        }
+        List<HistoryEntry.BudgetFigures> budgetFigures = new ArrayList<>();
+        for (int file = 0; file < BUDGETS; file++) {
+            List<HistoryEntry.Figure> inSnapshots = new ArrayList<>();
+            for (int s = 0; s < SNAPSHOTS; s++) {
+                inSnapshots.add(new HistoryEntry.Figure(s, figures[file][s], "ok"));
+            }
+            budgetFigures.add(new HistoryEntry.BudgetFigures(CheckProcess.budgetPath(file), "self", inSnapshots));
+        }
+        for (int i = 1; i < BUILDS; i++) {
+            Files.writeString(history.resolve(HistoryFormat.fileName(i)), HistoryJson.text(new HistoryEntry("b" + i,
+                    Instant.EPOCH.plusSeconds(3600L * i), true, totals, budgetFigures)));
+        }
     }
 
     /** One whole check in a fresh JVM: its wall time from start to exit and the CPU time it reports, in seconds. */
@@ -262,7 +290,6 @@ public final class HistoryBenchmark {
 
     private static HistoryEntry entry(int build, List<Budget> budgets) {
         List<HistoryEntry.SnapshotFigures> snapshots = new ArrayList<>();
-        List<HistoryEntry.BudgetFigure> figures = new ArrayList<>();
         for (int s = 0; s < SNAPSHOTS; s++) {
             Map<String, Long> directories = new LinkedHashMap<>();
             for (int d = 0; d < HistoryFormat.DIRECTORIES; d++) {
@@ -270,10 +297,14 @@ public final class HistoryBenchmark {
             }
             snapshots.add(new HistoryEntry.SnapshotFigures("scene-" + s + ".pickle", figure(build, s) * 4, 10_000,
                     directories));
-            for (Budget budget : budgets) {
-                figures.add(new HistoryEntry.BudgetFigure(budget.path(), "self", "scene-" + s + ".pickle",
-                        figure(build, s), "ok"));
+        }
+        List<HistoryEntry.BudgetFigures> figures = new ArrayList<>();
+        for (Budget budget : budgets) {
+            List<HistoryEntry.Figure> inSnapshots = new ArrayList<>();
+            for (int s = 0; s < SNAPSHOTS; s++) {
+                inSnapshots.add(new HistoryEntry.Figure(s, figure(build, s), "ok"));
             }
+            figures.add(new HistoryEntry.BudgetFigures(budget.path(), "self", inSnapshots));
         }
         return new HistoryEntry("b" + (build + 1), Instant.EPOCH.plusSeconds(3600L * build), true, snapshots,
                 figures);

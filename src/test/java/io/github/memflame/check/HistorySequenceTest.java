@@ -176,7 +176,7 @@ class HistorySequenceTest {
             assertEquals(builds.get(i).label(), entry.get("build").asText());
             failed |= builds.get(i).label().equals(firstFailure);
             assertEquals(failed ? "failed" : "passed", entry.get("result").asText(), builds.get(i).label());
-            assertEquals(budgetBytes(i), entry.get("budgets").get(0).get("bytes").asLong());
+            assertEquals(budgetBytes(i), entry.get("budgets").get(0).get("figures").get(0).get(1).asLong());
         }
         JsonNode summary = JSON.readTree(last.report().resolve("memflame.json").toFile());
         JsonNode drift = summary.get("budgets").get(1).get("drift");

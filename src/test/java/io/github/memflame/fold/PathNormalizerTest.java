@@ -40,6 +40,14 @@ class PathNormalizerTest {
     }
 
     @Test
+    void theFirstComponentIsTheFirstOfTheComponents() {
+        for (String path : List.of("client/ui/bag.py", "bag.py", "/home/a.py", "//x//y", "C:/game/a.py", "///", "",
+                "<frozen importlib._bootstrap>", "<string>", "客户端/界面/背包.py")) {
+            assertEquals(PathNormalizer.components(path).get(0), PathNormalizer.firstComponent(path), path);
+        }
+    }
+
+    @Test
     void relativeAndCjkPathsAreKept() {
         PathNormalizer normalizer = new PathNormalizer(List.of());
         assertEquals("客户端/界面/背包.py", normalizer.normalize(".\\客户端\\界面\\背包.py"));

@@ -26,10 +26,10 @@ class AsWrittenReaderTest {
         return new HistoryEntry("4f2a9c1e build #7 (release/1.2)", Instant.parse("2026-12-07T04:45:40Z"), true,
                 List.of(new HistoryEntry.SnapshotFigures("scene-1 battle.pickle", Long.MAX_VALUE, 3, directories),
                         new HistoryEntry.SnapshotFigures("scene-2.pickle", 0, 0, Map.of())),
-                List.of(new HistoryEntry.BudgetFigure("", "self", "scene-1 battle.pickle", 10, "ok"),
-                        new HistoryEntry.BudgetFigure("client/ui", "inclusive", "scene-1 battle.pickle", 0,
-                                "exceeded"),
-                        new HistoryEntry.BudgetFigure("client/ui", "inclusive", "scene-2.pickle", 7, "unmatched")));
+                List.of(new HistoryEntry.BudgetFigures("", "self", List.of(new HistoryEntry.Figure(0, 10, "ok"))),
+                        new HistoryEntry.BudgetFigures("client/ui", "inclusive", List.of(
+                                new HistoryEntry.Figure(0, 0, "exceeded"), new HistoryEntry.Figure(1, 7, "ok"))),
+                        new HistoryEntry.BudgetFigures("client/net", "self", List.of())));
     }
 
     private static byte[] bytes(String text) {
@@ -52,9 +52,8 @@ class AsWrittenReaderTest {
     void aNameRepeatedInAnEntryIsOneString() {
         HistoryEntry read = AsWrittenReader.read(bytes(HistoryJson.text(entry())));
         assertNotNull(read);
-        assertSame(read.snapshots().get(0).name(), read.budgets().get(0).snapshot());
-        assertSame(read.budgets().get(0).snapshot(), read.budgets().get(1).snapshot());
-        assertSame(read.budgets().get(1).path(), read.budgets().get(2).path());
+        assertSame(read.budgets().get(0).figures().get(0).status(), read.budgets().get(1).figures().get(1).status());
+        assertSame(read.budgets().get(0).scope(), read.budgets().get(2).scope());
     }
 
     @Test
@@ -66,8 +65,14 @@ class AsWrittenReaderTest {
                 text.replace(",\"traces\":3,", ",\"traces\":3.0,"),
                 text.replace(",\"traces\":3,", ",\"traces\":99999999999999999999,"),
                 text.replace("\"(other)\":0", "\"client\":0"),
-                text.replace("{\"historyFormat\":1,", "{\"historyFormat\":2,"),
-                text.replace("{\"historyFormat\":1,", "{ \"historyFormat\":1,"),
+                text.replace("{\"historyFormat\":2,", "{\"historyFormat\":1,"),
+                text.replace("{\"historyFormat\":2,", "{\"historyFormat\":3,"),
+                text.replace("{\"historyFormat\":2,", "{ \"historyFormat\":2,"),
+                text.replace("[1,7,\"ok\"]", "[2,7,\"ok\"]"),
+                text.replace("[1,7,\"ok\"]", "[1,7]"),
+                text.replace("[1,7,\"ok\"]", "[1,7,\"ok\",1]"),
+                text.replace("[1,7,\"ok\"]", "[4294967297,7,\"ok\"]"),
+                text.replace("\"figures\":[]", "\"figures\":[ ]"),
                 text.replace("04:45:40Z", "04:45:40.000Z"),
                 text.replace("04:45:40Z", "04:45:40+00:00"),
                 text.replace("\"passed\"", "\"maybe\""),

@@ -11,6 +11,7 @@ import io.github.memflame.budget.BudgetStatus;
 import io.github.memflame.budget.Drift;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Which build drift is measured from, and what it says: the unit rules behind the twelve-build sequence. */
@@ -24,8 +25,17 @@ class DriftCheckTest {
     }
 
     private static HistoryEntry unmatched(String label) {
-        return new HistoryEntry(label, Instant.EPOCH, true, List.of(),
-                List.of(new HistoryEntry.BudgetFigure("client", "self", "battle.pickle", 0, "unmatched")));
+        return new HistoryEntry(label, Instant.EPOCH, true,
+                List.of(new HistoryEntry.SnapshotFigures("battle.pickle", 10, 1, Map.of())),
+                List.of(new HistoryEntry.BudgetFigures("client", "self",
+                        List.of(new HistoryEntry.Figure(0, 0, "unmatched")))));
+    }
+
+    /** The result checked for drift over the earlier builds, with their figures looked up as a check does. */
+    private static List<BudgetResult> check(List<HistoryEntry> earlier, String build, String driftReference,
+                                            int warnAtPercent, BudgetResult result) throws HistoryException {
+        WindowFigures figures = WindowFigures.of(earlier, WindowFigures.keys(List.of(result.budget())));
+        return new DriftCheck(earlier, figures, build, driftReference, warnAtPercent).check(List.of(result));
     }
 
     private static BudgetResult now(Budget budget, long bytes) {
@@ -38,7 +48,7 @@ class DriftCheckTest {
     void measuredFromTheOldestGreenBuildThatHasTheFigure() throws HistoryException {
         List<HistoryEntry> earlier = List.of(unmatched("b0"), build("b1", false, 50), build("b2", true, 100),
                 build("b3", true, 110), build("b4", false, 150), build("b5", true, 112));
-        BudgetResult result = new DriftCheck(earlier, "b6", null, 0).check(List.of(now(DRIFT, 121))).get(0);
+        BudgetResult result = check(earlier, "b6", null, 0, now(DRIFT, 121)).get(0);
         Drift drift = result.drift();
         assertEquals("b2", drift.referenceBuild());
         assertEquals(100, drift.referenceBytes());
@@ -56,10 +66,10 @@ class DriftCheckTest {
         List<HistoryEntry> earlier = List.of(build("b1", true, 100), build("b2", true, 120), build("b3", true, 110),
                 build("b4", true, 140), build("b5", true, 170), build("b6", true, 190), build("b7", true, 220),
                 build("b8", true, 250));
-        Drift drift = new DriftCheck(earlier, "b9", null, 0).check(List.of(now(DRIFT, 280))).get(0).drift();
+        Drift drift = check(earlier, "b9", null, 0, now(DRIFT, 280)).get(0).drift();
         assertEquals(List.of(new Drift.BuildChange("b4", 110, 140), new Drift.BuildChange("b5", 140, 170),
                 new Drift.BuildChange("b7", 190, 220)), drift.topBuilds());
-        Drift fewer = new DriftCheck(earlier.subList(0, 3), "b4", null, 0).check(List.of(now(DRIFT, 130))).get(0)
+        Drift fewer = check(earlier.subList(0, 3), "b4", null, 0, now(DRIFT, 130)).get(0)
                 .drift();
         assertEquals(List.of(new Drift.BuildChange("b2", 100, 120), new Drift.BuildChange("b4", 110, 130)),
                 fewer.topBuilds());
@@ -68,11 +78,11 @@ class DriftCheckTest {
     @Test
     void exactlyTheLimitPassesAndWarnAtPercentWarns() throws HistoryException {
         List<HistoryEntry> earlier = List.of(build("b1", true, 100));
-        assertEquals(BudgetStatus.OK, new DriftCheck(earlier, "b2", null, 0).check(List.of(now(DRIFT, 120)))
+        assertEquals(BudgetStatus.OK, check(earlier, "b2", null, 0, now(DRIFT, 120))
                 .get(0).status());
-        assertEquals(BudgetStatus.WARNING, new DriftCheck(earlier, "b2", null, 90).check(List.of(now(DRIFT, 118)))
+        assertEquals(BudgetStatus.WARNING, check(earlier, "b2", null, 90, now(DRIFT, 118))
                 .get(0).status());
-        BudgetResult warned = new DriftCheck(earlier, "b2", null, 0).check(List.of(now(WARN_DRIFT, 121))).get(0);
+        BudgetResult warned = check(earlier, "b2", null, 0, now(WARN_DRIFT, 121)).get(0);
         assertEquals(BudgetStatus.EXCEEDED, warned.status());
         assertEquals(false, warned.failsBuild());
         assertEquals(true, warned.onlyWarned());
@@ -82,7 +92,7 @@ class DriftCheckTest {
     void driftReferenceNamesTheNewestGreenBuildOfThatLabel() throws HistoryException {
         List<HistoryEntry> earlier = List.of(build("b1", true, 50), build("v1.2", true, 100), build("b3", true, 90),
                 build("v1.2", false, 10));
-        Drift drift = new DriftCheck(earlier, "b5", "v1.2", 0).check(List.of(now(DRIFT, 110))).get(0).drift();
+        Drift drift = check(earlier, "b5", "v1.2", 0, now(DRIFT, 110)).get(0).drift();
         assertEquals("v1.2", drift.referenceBuild());
         assertEquals(100, drift.referenceBytes());
         assertEquals(BudgetStatus.OK, drift.status());
@@ -94,15 +104,14 @@ class DriftCheckTest {
         assertEquals("driftReference 'v1.3' names no green build in the history (its build failed, and a failed "
                 + "build is never a reference); the 1 green builds of the window are b1. Set driftReference to one "
                 + "of them, or leave it out to measure from the oldest green build.",
-                assertThrows(HistoryException.class, () -> new DriftCheck(earlier, "b3", "v1.3", 0)
-                        .check(List.of(now(DRIFT, 1)))).getMessage());
+                assertThrows(HistoryException.class, () -> check(earlier, "b3", "v1.3", 0, now(DRIFT, 1)))
+                        .getMessage());
     }
 
     @Test
     void withoutAReferenceFigureNothingIsMeasured() throws HistoryException {
         BudgetResult result = now(DRIFT, 5);
-        List<BudgetResult> checked = new DriftCheck(List.of(build("b1", false, 1), unmatched("b2")), "b3", null, 0)
-                .check(List.of(result));
+        List<BudgetResult> checked = check(List.of(build("b1", false, 1), unmatched("b2")), "b3", null, 0, result);
         assertSame(result, checked.get(0));
         assertNull(checked.get(0).drift());
         assertEquals(BudgetStatus.NOT_CHECKED, checked.get(0).status());

@@ -11,8 +11,9 @@ import org.junit.jupiter.api.Timeout;
 /**
  * Coverage-guided fuzzing of the history reader: the input is the one entry of a history directory. Nothing may
  * escape but an entry refused with a message that starts with its file; an entry read must write back to text that
- * reads as the same entry, and an entry whose text is kept to be copied must have been written exactly so; an entry the reader of text exactly as written takes must read the
- * same strictly, and its text be as written. Seeds in {@code HistoryReaderFuzzTestInputs/entry} (the documented example and the
+ * reads as the same entry, and an entry whose text is kept to be copied must have been written exactly so; an entry
+ * the reader of text exactly as written takes must read the same strictly, and its text be as written. Seeds in
+ * {@code HistoryReaderFuzzTestInputs/entry} (the documented example in both formats, entries as written, and the
  * malicious corpus's smaller files); {@code mvn -Pfuzz test -Dtest=HistoryReaderFuzzTest} fuzzes.
  */
 class HistoryReaderFuzzTest {

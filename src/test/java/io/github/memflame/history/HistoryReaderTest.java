@@ -89,8 +89,8 @@ class HistoryReaderTest {
                 canonical.replace("\"client\"", "\"\\u0063lient\""),
                 canonical.replace("04:45:40Z", "04:45:40.000Z"),
                 canonical.replace("\"traces\":3", "\"traces\":-0"),
-                canonical.replace("\"historyFormat\":1,\"build\":\"4f2a9c1\"", "\"build\":\"4f2a9c1\",\"historyFormat\":1"),
-                canonical.replace("\"status\":\"ok\"", "\"status\":\"ok\" ").replace("\n", ""),
+                canonical.replace("\"historyFormat\":2,\"build\":\"4f2a9c1\"", "\"build\":\"4f2a9c1\",\"historyFormat\":2"),
+                canonical.replace("\"ok\"]", "\"ok\" ]").replace("\n", ""),
                 HistoryJson.text(HistoryJsonTest.entry("b2", true, 0)));
         for (int i = 0; i < texts.size(); i++) {
             Files.writeString(directory.resolve(HistoryFormat.fileName(i + 1)), texts.get(i));
@@ -107,6 +107,19 @@ class HistoryReaderTest {
         }
         assertEquals(canonical, files.get(HistoryFormat.fileName(1)));
         assertEquals(HistoryJson.text(current), files.get(HistoryFormat.fileName(17)));
+    }
+
+    @Test
+    void aHistoryOfFormatOneIsCarriedOnInFormatTwo() throws IOException {
+        Files.writeString(directory.resolve(HistoryFormat.fileName(1)), HistoryJsonTest.FORMAT_1);
+        HistoryReader.Read read = HistoryReader.read(directory, 5);
+        assertEquals(List.of(), read.unreadable());
+        HistoryEntry current = HistoryJsonTest.entry("b2", true, 70);
+        Map<String, String> files = HistoryWindow.of(read.entries(), read.lastSequence(), current).files();
+        assertEquals("{\"historyFormat\":2,\"build\":\"4f2a9c1\",\"time\":\"2026-12-07T04:45:40Z\",\"result\":\"passed\","
+                + "\"snapshots\":[{\"name\":\"battle.pickle\",\"totalBytes\":100,\"traces\":3,\"directories\":"
+                + "{\"client\":60,\"common\":40}}],\"budgets\":[{\"path\":\"client\",\"scope\":\"self\",\"figures\":"
+                + "[[0,60,\"ok\"]]}]}\n", files.get(HistoryFormat.fileName(1)));
     }
 
     @Test

@@ -34,7 +34,8 @@ class MaliciousHistoryTest {
             Map.entry("control-label.json", "not a memflame history entry: the build holds a control character "
                     + "(U+001B) at position 6"),
             Map.entry("future-format.json", "line 1, column 19: not a memflame history entry: at /historyFormat: "
-                    + "expected historyFormat 1 (this memflame's), found 999: written by another memflame version"),
+                    + "expected historyFormat 1 or 2 (the formats this memflame reads), found 999: written by another "
+                    + "memflame version"),
             Map.entry("negative-bytes.json", "not a memflame history entry: at /budgets/0: bytes cannot be negative, "
                     + "was -5"),
             Map.entry("huge-float.json", "line 1, column 148: not a memflame history entry: at "
@@ -54,13 +55,23 @@ class MaliciousHistoryTest {
                     + "after the entry, found more JSON"),
             Map.entry("string-number.json", "line 1, column 163: not a memflame history entry: at "
                     + "/snapshots/0/traces: expected a whole number, found \"3\""),
+            Map.entry("unknown-snapshot.json", "not a memflame history entry: at /budgets/0/snapshot: expected the "
+                    + "name of one of the entry's snapshots, found \"../../etc/passwd\""),
+            Map.entry("snapshot-index-out-of-range.json", "not a memflame history entry: at /budgets/0/figures/0/0: "
+                    + "expected the index of one of the entry's 1 snapshots (0 to 0), found 7"),
+            Map.entry("snapshot-index-huge.json", "line 1, column 274: not a memflame history entry: at "
+                    + "/budgets/0/figures/0/0: expected the index of a snapshot of the entry, found 2147483648"),
+            Map.entry("short-figure.json", "line 1, column 273: not a memflame history entry: at /budgets/0/figures/0: "
+                    + "expected an array of 3 values [snapshot, bytes, status], found an array of 2"),
+            Map.entry("format-1-figure-as-2.json", "line 1, column 261: not a memflame history entry: at "
+                    + "/budgets/0/snapshot: expected one of the keys figures, path, scope, found the key \"snapshot\""),
             Map.entry("time-not-utc.json", "not a memflame history entry: at /time: expected a UTC time such as "
                     + "2026-12-07T04:45:40Z, found \"2026-12-07T04:45:40+02:00\"")));
 
     @Test
     void everyHostileEntryIsRefusedNamingItsFileAndPlace() throws IOException {
         try (Stream<Path> files = Files.list(CORPUS)) {
-            assertEquals(18, files.count(), "the corpus as make_malicious_history.py writes it");
+            assertEquals(23, files.count(), "the corpus as make_malicious_history.py writes it");
         }
         java.util.List<String> unexpected = new java.util.ArrayList<>();
         for (Map.Entry<String, String> refusal : REFUSALS.entrySet()) {

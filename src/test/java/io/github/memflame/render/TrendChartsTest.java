@@ -63,12 +63,13 @@ class TrendChartsTest {
     @Test
     void theMostUrgentTwentyBudgetFiguresAndTheFirstTenSnapshotsAreCharted() throws IOException {
         List<BudgetResult> results = new ArrayList<>();
-        List<HistoryEntry.BudgetFigure> figures = new ArrayList<>();
+        List<HistoryEntry.BudgetFigures> figures = new ArrayList<>();
         for (int b = 0; b < 25; b++) {
             Budget budget = Budget.parse("budget " + b, "dir" + b, "1 MiB", null, null, null, null, null);
             BudgetStatus status = b == 24 ? BudgetStatus.EXCEEDED : BudgetStatus.OK;
             results.add(new BudgetResult(budget, "s0.pickle", 100, status, List.of(), null, status));
-            figures.add(new HistoryEntry.BudgetFigure("dir" + b, "self", "s0.pickle", 100, "ok"));
+            figures.add(new HistoryEntry.BudgetFigures("dir" + b, "self", List.of(new HistoryEntry.Figure(0, 100,
+                    "ok"))));
         }
         List<HistoryEntry.SnapshotFigures> snapshots = new ArrayList<>();
         for (int s = 0; s < 12; s++) {
@@ -132,6 +133,7 @@ class TrendChartsTest {
     private static HistoryEntry entry(String build, long bytes) {
         return new HistoryEntry(build, Instant.EPOCH, true,
                 List.of(new HistoryEntry.SnapshotFigures("s0.pickle", bytes, 1, Map.of("client", bytes))),
-                List.of(new HistoryEntry.BudgetFigure("client", "self", "s0.pickle", bytes, "ok")));
+                List.of(new HistoryEntry.BudgetFigures("client", "self", List.of(new HistoryEntry.Figure(0, bytes,
+                        "ok")))));
     }
 }
