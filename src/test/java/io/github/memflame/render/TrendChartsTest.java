@@ -130,6 +130,44 @@ class TrendChartsTest {
                 MarkdownSummary.text(stepAtTheHash));
     }
 
+    @Test
+    void aStackedChartIsAPathPerDirectoryAndATargetPerBuild() throws IOException {
+        List<HistoryReader.Recorded> earlier = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Map<String, Long> directories = new java.util.LinkedHashMap<>();
+            directories.put("client", 600L + i);
+            directories.put("common", 400L);
+            earlier.add(new HistoryReader.Recorded(i + 1, "b" + i, new HistoryEntry("build-" + i, Instant.EPOCH,
+                    i != 1, List.of(new HistoryEntry.SnapshotFigures("s0.pickle", 1000 + i, 1, directories)),
+                    List.of())));
+        }
+        HistoryWindow window = HistoryWindow.of(earlier, 3, entry("build-3", 1000));
+        StringWriter page = new StringWriter();
+        IndexPage.write(new CheckReport(true, List.of(), List.of(), List.of(), null, false, null, RunResults.NONE,
+                window), page);
+        String chart = page.toString().substring(page.toString().indexOf("<figure class=\"trend snapshot-trend\">"));
+        chart = chart.substring(0, chart.indexOf("</figure>"));
+        // client: builds 0, 2 and 3 passed, build 1 failed and paler; common only in builds 0 to 2.
+        List<String> layers = new ArrayList<>();
+        Matcher path = Pattern.compile("<path class=\"layer\" data-directory=\"([^\"]+)\" fill=\"#[0-9a-f]{6}\""
+                + "( fill-opacity=\"0.45\")? d=\"([^\"]+)\"/>").matcher(chart);
+        while (path.find()) {
+            layers.add(path.group(1) + (path.group(2) == null ? "" : " failed") + " x"
+                    + path.group(3).split("M", -1).length);
+        }
+        assertEquals(List.of("client x4", "common x3", "client failed x2", "common failed x2"), layers);
+        Matcher targets = Pattern.compile("<g class=\"point\" data-build=\"([^\"]+)\" data-bytes=\"(\\d+)\"><rect[^>]*"
+                + "fill-opacity=\"0\"><title>([^<]*)</title></rect></g>").matcher(chart);
+        List<String> titles = new ArrayList<>();
+        while (targets.find()) {
+            titles.add(targets.group(3));
+        }
+        assertEquals(List.of("build-0: total 1000 B (1,000 bytes); client 600 B; common 400 B",
+                "build-1 (failed): total 1001 B (1,001 bytes); client 601 B; common 400 B",
+                "build-2: total 1002 B (1,002 bytes); client 602 B; common 400 B",
+                "build-3: total 1000 B (1,000 bytes); client 1000 B"), titles);
+    }
+
     private static HistoryEntry entry(String build, long bytes) {
         return new HistoryEntry(build, Instant.EPOCH, true,
                 List.of(new HistoryEntry.SnapshotFigures("s0.pickle", bytes, 1, Map.of("client", bytes))),
