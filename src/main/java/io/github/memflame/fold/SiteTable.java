@@ -11,6 +11,7 @@ final class SiteTable {
     private String[] paths = new String[1024];
     private int[] lines = new int[1024];
     private int size;
+    private boolean eachSiteOnce;
 
     int add(String path, int line) {
         if (size == paths.length) {
@@ -22,10 +23,20 @@ final class SiteTable {
         return size++;
     }
 
-    /** Lets go of the room left for sites never added, once every site is: the table lives as long as its fold. */
-    void trim() {
+    /**
+     * Lets go of the room left for sites never added, once every site is: the table lives as long as its fold.
+     *
+     * @param eachSiteOnce whether no two sites have equal paths and lines
+     */
+    void complete(boolean eachSiteOnce) {
         paths = Arrays.copyOf(paths, size);
         lines = Arrays.copyOf(lines, size);
+        this.eachSiteOnce = eachSiteOnce;
+    }
+
+    /** Whether no two sites have equal paths and lines, as the fold that completed the table found. */
+    boolean eachSiteOnce() {
+        return eachSiteOnce;
     }
 
     Site site(int id) {
@@ -44,5 +55,15 @@ final class SiteTable {
 
     int size() {
         return size;
+    }
+
+    /** The path of every site by id, the table's own array (at least {@link #size} long): not to be changed. */
+    String[] paths() {
+        return paths;
+    }
+
+    /** The line of every site by id, the table's own array (at least {@link #size} long): not to be changed. */
+    int[] lines() {
+        return lines;
     }
 }

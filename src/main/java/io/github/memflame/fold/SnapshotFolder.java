@@ -6,6 +6,7 @@ import io.github.memflame.read.FrameIdSink;
 import io.github.memflame.read.Traceback;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -115,7 +116,8 @@ public final class SnapshotFolder implements FrameIdSink {
             String path = normalizedFiles.computeIfAbsent(fileOfFrame[frame], file -> normalizer.normalize(file.name));
             table.add(path, lineOfFrame[frame]);
         }
-        table.trim();
+        // A frame is a distinct line of its file: its site is distinct unless two files normalize to one path.
+        table.complete(new HashSet<>(normalizedFiles.values()).size() == normalizedFiles.size());
         // One stack per distinct traceback, as CPython's statistics('traceback') counts them; tracebacks that
         // normalize to the same stack are merged by the views, which sort them anyway.
         long traces = 0;
