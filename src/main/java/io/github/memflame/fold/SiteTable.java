@@ -8,10 +8,19 @@ import java.util.Arrays;
  * sites each, and the objects would be most of its heap. {@link #site} makes one when asked.
  */
 final class SiteTable {
-    private String[] paths = new String[1024];
-    private int[] lines = new int[1024];
+    private String[] paths;
+    private int[] lines;
     private int size;
     private boolean eachSiteOnce;
+
+    /**
+     * A table with room for {@code sites} sites: a fold that knows how many it adds makes no copies of millions of
+     * them while adding them, nor when {@link #complete} lets go of the room left.
+     */
+    SiteTable(int sites) {
+        paths = new String[sites];
+        lines = new int[sites];
+    }
 
     int add(String path, int line) {
         if (size == paths.length) {
@@ -29,8 +38,10 @@ final class SiteTable {
      * @param eachSiteOnce whether no two sites have equal paths and lines
      */
     void complete(boolean eachSiteOnce) {
-        paths = Arrays.copyOf(paths, size);
-        lines = Arrays.copyOf(lines, size);
+        if (paths.length != size) {
+            paths = Arrays.copyOf(paths, size);
+            lines = Arrays.copyOf(lines, size);
+        }
         this.eachSiteOnce = eachSiteOnce;
     }
 

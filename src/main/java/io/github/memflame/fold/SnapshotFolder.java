@@ -115,7 +115,7 @@ public final class SnapshotFolder implements FrameIdSink {
         // in a map each.
         String[] pathOfFile = new String[files.size()];
         Set<String> distinctPaths = new HashSet<>();
-        SiteTable table = new SiteTable();
+        SiteTable table = new SiteTable(frames);
         for (int frame = 0; frame < frames; frame++) {
             FileLines file = fileOfFrame[frame];
             String path = pathOfFile[(int) file.number];
