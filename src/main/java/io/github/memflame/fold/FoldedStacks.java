@@ -37,6 +37,16 @@ final class FoldedStacks extends AbstractList<StackTotal> implements RandomAcces
         return bytes.length;
     }
 
+    /** The table every stack's site ids refer to. */
+    SiteTable table() {
+        return table;
+    }
+
+    /** The site ids of stack {@code index}, root first, in a new array; empty for a stack without frames. */
+    int[] siteIds(int index) {
+        return Arrays.copyOfRange(ids, starts[index], starts[index + 1]);
+    }
+
     /** Collects the stacks of one fold, root first, as site ids of {@code table}. */
     static final class Builder {
         private final SiteTable table;

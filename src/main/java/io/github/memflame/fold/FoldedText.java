@@ -51,7 +51,7 @@ public final class FoldedText {
             // Every label of the sequence is looked up before any is written: among millions of distinct labels
             // each lookup is a cache miss, and lookups that do not wait for each other's writing overlap.
             for (int level = 0; level < depth; level++) {
-                sequenceLabels[level] = labels.textAndLine(view.labelRank(i, level));
+                sequenceLabels[level] = labels.textAndLine(view.labelId(i, level));
             }
             for (int level = 0; level < depth; level++) {
                 if (level > 0) {
@@ -137,40 +137,40 @@ public final class FoldedText {
      */
     private static final class PackedLabels {
         private final byte[][] texts;
-        // Per rank, the text's index (high int) and the line (low int; 0 when the label is the text alone): one
+        // Per label id, the text's index (high int) and the line (low int; 0 when the label is the text alone): one
         // array, so that a label of a view of millions of distinct lines costs one cache miss, not two.
-        private final long[] textAndLineOfRank;
+        private final long[] textAndLineOfLabel;
 
-        private PackedLabels(byte[][] texts, long[] textAndLineOfRank) {
+        private PackedLabels(byte[][] texts, long[] textAndLineOfLabel) {
             this.texts = texts;
-            this.textAndLineOfRank = textAndLineOfRank;
+            this.textAndLineOfLabel = textAndLineOfLabel;
         }
 
         static PackedLabels of(FoldedView view) {
             int count = view.labelCount();
-            long[] textAndLineOfRank = new long[count];
+            long[] textAndLineOfLabel = new long[count];
             // Sites of one file share its path's String: identity finds it again without hashing its chars.
-            Map<String, Integer> ids = new IdentityHashMap<>();
+            Map<String, Integer> textIds = new IdentityHashMap<>();
             List<byte[]> texts = new ArrayList<>();
-            for (int rank = 0; rank < count; rank++) {
-                String path = view.pathOfLabel(rank);
-                String text = path == null ? view.labelOfRank(rank) : path;
-                Integer id = ids.get(text);
-                if (id == null) {
-                    id = texts.size();
-                    ids.put(text, id);
+            for (int label = 0; label < count; label++) {
+                String path = view.pathOfLabel(label);
+                String text = path == null ? view.labelOfId(label) : path;
+                Integer textId = textIds.get(text);
+                if (textId == null) {
+                    textId = texts.size();
+                    textIds.put(text, textId);
                     byte[] encoded = new byte[Math.multiplyExact(3, text.length())];
                     texts.add(Arrays.copyOf(encoded, encodeOneLine(text, encoded, 0)));
                 }
-                int line = path == null ? 0 : view.lineOfLabel(rank);
-                textAndLineOfRank[rank] = (long) id << 32 | line & 0xFFFFFFFFL;
+                int line = path == null ? 0 : view.lineOfLabel(label);
+                textAndLineOfLabel[label] = (long) textId << 32 | line & 0xFFFFFFFFL;
             }
-            return new PackedLabels(texts.toArray(new byte[0][]), textAndLineOfRank);
+            return new PackedLabels(texts.toArray(new byte[0][]), textAndLineOfLabel);
         }
 
-        /** The label of rank {@code rank}, packed for {@link #append}. */
-        long textAndLine(int rank) {
-            return textAndLineOfRank[rank];
+        /** The label of id {@code label}, packed for {@link #append}. */
+        long textAndLine(int label) {
+            return textAndLineOfLabel[label];
         }
 
         /** Writes a label given by {@link #textAndLine}. */

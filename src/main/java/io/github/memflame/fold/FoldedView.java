@@ -20,11 +20,16 @@ public final class FoldedView {
     private final FlameTree.View view;
     private final String snapshotName;
     private final long totalBytes;
-    /** The labels by rank; in the stack view each is made from its site when first asked for. */
+    /**
+     * The labels by id, the rank of each label in label order but in the stack view of a fold's sites each of which
+     * is a label of its own, where a label's id is its site's; in the stack view each is made from its site when
+     * first asked for.
+     */
     private final String[] labels;
     /**
-     * Stack view: the path of each label's site, by rank, {@code null} for {@link FlameTree#UNKNOWN}; and its line.
-     * Parts rather than {@link Site}s: a view of millions of distinct lines would otherwise hold an object for each.
+     * Stack view: the path of each label's site, by id, {@code null} (or beyond the array) for
+     * {@link FlameTree#UNKNOWN}; and its line. Parts rather than {@link Site}s: a view of millions of distinct lines
+     * would otherwise hold an object for each.
      */
     private final String[] pathOfLabel;
     private final int[] lineOfLabel;
@@ -32,7 +37,7 @@ public final class FoldedView {
     private final long[] bytes;
     private final long[] traces;
     private final BitSet endsInLine;
-    /** Stack view: the function of each label (a site), by rank; {@code null} when no function is named. */
+    /** Stack view: the function of each label (a site), by id; {@code null} when no function is named. */
     private final String[] functionOfLabel;
     /** Path view: the function of each sequence's line; {@code null} when no function is named. */
     private final String[] functionOfSequence;
@@ -60,12 +65,21 @@ public final class FoldedView {
         // index the local numbering directly; other sites are looked up by value.
         boolean pathView = view == FlameTree.View.PATH;
         List<StackTotal> stacks = snapshot.stacks();
-        SiteIndex sites = new SiteIndex();
+        // The stack view of a fold's stacks indexes its sites by their ids in the fold's table: millions of
+        // distinct sites then need no numbering of their own, a cache miss each. A site of the table that no stack
+        // uses is ranked too, and never written.
+        FoldedStacks fold = !pathView && stacks instanceof FoldedStacks folded ? folded : null;
+        SiteIndex sites = fold != null ? SiteIndex.of(fold.table()) : new SiteIndex();
         // Each stack as label ranks; in the stack view first as site indexes, null for a stack without frames.
         int[][] unsorted = new int[stacks.size()][];
         // Path view: the index of each stack's allocating site; -1 for a stack without frames.
         int[] allocatingSiteOf = pathView ? new int[stacks.size()] : null;
         for (int e = 0; e < unsorted.length; e++) {
+            if (fold != null) {
+                int[] ids = fold.siteIds(e);
+                unsorted[e] = ids.length == 0 ? null : ids;
+                continue;
+            }
             List<Site> stackSites = stacks.get(e).rootFirst();
             if (pathView) {
                 allocatingSiteOf[e] = stackSites.isEmpty() ? -1 : sites.index(stackSites, stackSites.size() - 1);
@@ -78,6 +92,8 @@ public final class FoldedView {
         String[] pathOfLabel = null;
         int[] lineOfLabel = null;
         String[] functionOfLabel = null;
+        // The rank of each label id in label order, when the ids are not the ranks themselves.
+        int[] rankOfLabel = null;
         int[] unknown;
         if (pathView) {
             List<String> distinct = new ArrayList<>();
@@ -86,6 +102,26 @@ public final class FoldedView {
             unknown = ranksOfSite[sites.count()];
             for (int e = 0; e < unsorted.length; e++) {
                 unsorted[e] = allocatingSiteOf[e] < 0 ? unknown : ranksOfSite[allocatingSiteOf[e]];
+            }
+        } else if ((rankOfLabel = fold != null && fold.table().eachSiteOnce() ? siteLabelKeys(sites) : null) != null) {
+            // Each site of the fold is a label of its own: the stacks keep their site ids as label ids, ordered by
+            // the sites' keys, and the labels' paths and lines are the table's. Millions of distinct sites then need
+            // neither a rank looked up for each of their tens of millions of frames (a cache miss each) nor their
+            // paths and lines copied in rank order.
+            unknown = new int[] {sites.count()};
+            labels = new String[sites.count() + 1];
+            pathOfLabel = fold.table().paths();
+            lineOfLabel = fold.table().lines();
+            for (int e = 0; e < unsorted.length; e++) {
+                if (unsorted[e] == null) {
+                    unsorted[e] = unknown;
+                }
+            }
+            if (named) {
+                functionOfLabel = new String[labels.length];
+                for (int i = 0; i < sites.count(); i++) {
+                    functionOfLabel[i] = snapshot.functionAt(sites.site(i));
+                }
             }
         } else {
             // Hundreds of thousands of path:line labels, most of them only ever written as bytes (see FoldedText):
@@ -115,7 +151,7 @@ public final class FoldedView {
                 }
             }
         }
-        int[] order = SequenceOrder.of(unsorted);
+        int[] order = SequenceOrder.of(unsorted, rankOfLabel);
 
         // The stacks are summed in their own order, each into its sequence's slot: reading them in sorted order
         // would jump across the heap, a cache miss each on a million stacks.
@@ -236,40 +272,43 @@ public final class FoldedView {
 
     /** Label {@code level} (0 at the root end) of sequence {@code index}. */
     public String label(int index, int level) {
-        return labelOfRank(sequences[index][level]);
+        return labelOfId(sequences[index][level]);
     }
 
-    /** The rank of label {@code level} of sequence {@code index}: an index into the view's sorted distinct labels. */
-    int labelRank(int index, int level) {
+    /**
+     * The id of label {@code level} of sequence {@code index}: an index into the view's distinct labels, equal for
+     * equal labels.
+     */
+    int labelId(int index, int level) {
         return sequences[index][level];
     }
 
-    /** How many distinct labels the view has. */
+    /** How many label ids the view has, from 0. */
     int labelCount() {
         return labels.length;
     }
 
-    /** The label of rank {@code rank}. */
-    String labelOfRank(int rank) {
+    /** The label of id {@code id}. */
+    String labelOfId(int id) {
         // Made at most once each in practice; two threads making one at once would store equal strings.
-        if (labels[rank] == null) {
-            labels[rank] = pathOfLabel[rank] == null ? FlameTree.UNKNOWN
-                    : Site.label(pathOfLabel[rank], lineOfLabel[rank]);
+        if (labels[id] == null) {
+            String path = pathOfLabel(id);
+            labels[id] = path == null ? FlameTree.UNKNOWN : Site.label(path, lineOfLabel[id]);
         }
-        return labels[rank];
+        return labels[id];
     }
 
     /**
-     * The path of the site whose label has rank {@code rank}, in the stack view; {@code null} in the path view or
-     * for none.
+     * The path of the site whose label has id {@code id}, in the stack view; {@code null} in the path view or for
+     * none.
      */
-    String pathOfLabel(int rank) {
-        return pathOfLabel == null ? null : pathOfLabel[rank];
+    String pathOfLabel(int id) {
+        return pathOfLabel == null || id >= pathOfLabel.length ? null : pathOfLabel[id];
     }
 
-    /** The line of the site whose label has rank {@code rank}, when {@link #pathOfLabel} is not {@code null}. */
-    int lineOfLabel(int rank) {
-        return lineOfLabel[rank];
+    /** The line of the site whose label has id {@code id}, when {@link #pathOfLabel} is not {@code null}. */
+    int lineOfLabel(int id) {
+        return lineOfLabel[id];
     }
 
     /** The bytes allocated with exactly sequence {@code index}. */
@@ -340,20 +379,16 @@ public final class FoldedView {
      * table of the pairs). {@code null} when a path is a prefix of another.
      */
     private static int[] rankByPathThenLine(SiteIndex sites) {
-        int slots = sites.count() + 1;
-        int[] pathRank = rankPaths(sites);
-        if (pathRank == null) {
+        PathAndLineRanks ranks = PathAndLineRanks.of(sites);
+        if (ranks == null) {
             return null;
         }
-        DistinctLines lines = new DistinctLines(sites);
-        int[] textRankOfLine = lines.textRanks();
-        int[] lineRank = new int[slots];
-        for (int slot = 0; slot < sites.count(); slot++) {
-            lineRank[slot] = textRankOfLine[lines.indexOf(sites.line(slot))];
-        }
+        int slots = sites.count() + 1;
+        int[] pathRank = ranks.pathRank;
+        int[] lineRank = ranks.lineRank;
+        long lineRanks = ranks.lineRanks;
+        long pairs = ranks.pairs();
         int[] rankOfSlot = new int[slots];
-        long lineRanks = lines.count() + 1L;
-        long pairs = (Arrays.stream(pathRank).max().orElseThrow() + 1L) * lineRanks;
         if (pairs <= Math.max(MAX_PAIR_TABLE, 4L * slots) && pairs <= Integer.MAX_VALUE - 8) {
             // Few paths times few lines, as on a dump of millions of distinct lines over a few thousand files: each
             // pair a slot of a table in pair order, marked, numbered in order, then read back. Two passes over the
@@ -388,6 +423,62 @@ public final class FoldedView {
             rankOfSlot[slot] = rank;
         }
         return rankOfSlot;
+    }
+
+    /**
+     * The key of each site's stack-view label ({@code path} or {@code path:line}), and last that of
+     * {@link FlameTree#UNKNOWN}, when no two of them are equal: keys order as the labels do (see
+     * {@link #rankByPathThenLine}), from the ranks of the label's path and line, without numbering the pairs met.
+     * {@code null} when a path is a prefix of another, when the keys would not fit an {@code int}, or when a site's
+     * label is {@link FlameTree#UNKNOWN}'s.
+     *
+     * @param sites sites of distinct paths and lines
+     */
+    private static int[] siteLabelKeys(SiteIndex sites) {
+        PathAndLineRanks ranks = PathAndLineRanks.of(sites);
+        if (ranks == null || ranks.pairs() > Integer.MAX_VALUE - 8) {
+            return null;
+        }
+        // In place of the path ranks, which are no longer needed.
+        int[] keys = ranks.pathRank;
+        for (int slot = 0; slot < keys.length; slot++) {
+            keys[slot] = (int) (keys[slot] * ranks.lineRanks + ranks.lineRank[slot]);
+        }
+        int unknown = keys[sites.count()];
+        for (int slot = 0; slot < sites.count(); slot++) {
+            if (keys[slot] == unknown) {
+                return null;
+            }
+        }
+        return keys;
+    }
+
+    /**
+     * The rank of each slot's path among the distinct paths and of its line among the distinct lines (0 for none),
+     * slot i being site i and the last slot {@link FlameTree#UNKNOWN} (its line rank 0).
+     *
+     * @param lineRanks how many line ranks there are
+     */
+    private record PathAndLineRanks(int[] pathRank, int[] lineRank, long lineRanks) {
+        /** {@code null} when a path is a prefix of another. */
+        static PathAndLineRanks of(SiteIndex sites) {
+            int[] pathRank = rankPaths(sites);
+            if (pathRank == null) {
+                return null;
+            }
+            DistinctLines lines = new DistinctLines(sites);
+            int[] textRankOfLine = lines.textRanks();
+            int[] lineRank = new int[sites.count() + 1];
+            for (int slot = 0; slot < sites.count(); slot++) {
+                lineRank[slot] = textRankOfLine[lines.indexOf(sites.line(slot))];
+            }
+            return new PathAndLineRanks(pathRank, lineRank, lines.count() + 1L);
+        }
+
+        /** How many pairs of a path rank and a line rank there are. */
+        long pairs() {
+            return (Arrays.stream(pathRank).max().orElseThrow() + 1L) * lineRanks;
+        }
     }
 
     /**
@@ -460,7 +551,8 @@ public final class FoldedView {
 
     /**
      * Numbers the distinct sites of a snapshot's stacks from 0, in the order they are met, and keeps each as its
-     * path and line: a view of millions of distinct lines would otherwise hold a {@link Site} object for each.
+     * path and line: a view of millions of distinct lines would otherwise hold a {@link Site} object for each. Or,
+     * made by {@link #of(SiteTable)}, every site of a fold's table by its id.
      */
     private static final class SiteIndex {
         private String[] paths = new String[1024];
@@ -471,6 +563,15 @@ public final class FoldedView {
         private SiteTable table;
         /** The local index of each site id of {@link #table} plus one; 0 for a site not met yet. */
         private int[] localOfTableId;
+
+        /** Every site of {@code table}, its index its id; it takes no further sites. */
+        static SiteIndex of(SiteTable table) {
+            SiteIndex whole = new SiteIndex();
+            whole.paths = table.paths();
+            whole.lines = table.lines();
+            whole.count = table.size();
+            return whole;
+        }
 
         /**
          * The index of every site of a stack. The sites of a stack of the fold are first looked up together, then
@@ -553,7 +654,10 @@ public final class FoldedView {
     private record LabelAt(String label, int slot) {
     }
 
-    /** The distinct line numbers of some sites, found by sorting them rather than boxing each in a map. */
+    /**
+     * The distinct line numbers of some sites, found by marking them in a table of their span, or by sorting them
+     * when they spread wider, rather than by boxing each in a map.
+     */
     private static final class DistinctLines {
         /** Line spans up to this are indexed by a table rather than searched: 4 MiB at most. */
         private static final int MAX_TABLE_SPAN = 1 << 20;
@@ -563,9 +667,33 @@ public final class FoldedView {
         private final int[] indexByLine;
 
         DistinctLines(SiteIndex sites) {
-            int lowest = 0;
+            int lowest = Integer.MAX_VALUE;
+            int highest = Integer.MIN_VALUE;
             for (int i = 0; i < sites.count(); i++) {
                 lowest = Math.min(lowest, sites.line(i));
+                highest = Math.max(highest, sites.line(i));
+            }
+            // Millions of sites look their line up: a search each among thousands of lines was a tenth of the stack
+            // view's sort on a dump of 6M distinct lines.
+            if (sites.count() > 0 && (long) highest - lowest < MAX_TABLE_SPAN) {
+                // Lines over a small span are found by marking them in the table, not by sorting every site's.
+                int[] table = new int[highest - lowest + 1];
+                for (int i = 0; i < sites.count(); i++) {
+                    table[sites.line(i) - lowest] = 1;
+                }
+                int count = 0;
+                for (int marked : table) {
+                    count += marked;
+                }
+                lines = new int[count];
+                for (int offset = 0, index = 0; offset < table.length; offset++) {
+                    if (table[offset] != 0) {
+                        lines[index] = lowest + offset;
+                        table[offset] = index++;
+                    }
+                }
+                indexByLine = table;
+                return;
             }
             // Each line less the lowest, at most 2^32 - 1, in the high half of a key, as RadixSort takes it.
             long[] keys = new long[sites.count()];
@@ -582,16 +710,7 @@ public final class FoldedView {
                 }
             }
             lines = Arrays.copyOf(distinct, count);
-            // Millions of sites look their line up: a search each among thousands of lines was a tenth of the stack
-            // view's sort on a dump of 6M distinct lines.
-            if (count > 0 && (long) lines[count - 1] - lines[0] < MAX_TABLE_SPAN) {
-                indexByLine = new int[lines[count - 1] - lines[0] + 1];
-                for (int i = 0; i < count; i++) {
-                    indexByLine[lines[i] - lines[0]] = i;
-                }
-            } else {
-                indexByLine = null;
-            }
+            indexByLine = null;
         }
 
         int count() {

@@ -19,6 +19,17 @@ final class SequenceOrder {
 
     /** The indexes of {@code sequences} in lexicographic order; equal sequences are next to each other. */
     static int[] of(int[][] sequences) {
+        return of(sequences, null);
+    }
+
+    /**
+     * The indexes of {@code sequences} in the lexicographic order of their labels' ranks; equal sequences are next to
+     * each other.
+     *
+     * @param rankOfLabel the rank of each label a sequence holds, from 0 to fewer than 2^31 - 1, one label to a rank
+     *                    (equal labels are equal ints); {@code null} when the sequences hold the ranks themselves
+     */
+    static int[] of(int[][] sequences, int[] rankOfLabel) {
         int[] order = new int[sequences.length];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
@@ -33,14 +44,14 @@ final class SequenceOrder {
             int to = group[1];
             int level = group[2];
             if (to - from < SMALL_GROUP) {
-                sortSmall(sequences, order, from, to, level);
+                sortSmall(sequences, rankOfLabel, order, from, to, level);
                 continue;
             }
             level += sharedFrom(sequences, order, from, to, level);
             for (int i = from; i < to; i++) {
                 int[] sequence = sequences[order[i]];
                 // Rank + 1 at this level, 0 for a sequence that ends before it: it sorts first.
-                long rank = level < sequence.length ? sequence[level] + 1L : 0;
+                long rank = level < sequence.length ? rank(sequence[level], rankOfLabel) + 1L : 0;
                 keys[i] = rank << 32 | order[i];
             }
             // By rank alone: within a group the sequences are in index order already, and stay so among equals.
@@ -76,13 +87,17 @@ final class SequenceOrder {
         return shared;
     }
 
+    private static int rank(int label, int[] rankOfLabel) {
+        return rankOfLabel == null ? label : rankOfLabel[label];
+    }
+
     /** Insertion sort of {@code order[from, to)} by the sequences from {@code level} on. */
-    private static void sortSmall(int[][] sequences, int[] order, int from, int to, int level) {
+    private static void sortSmall(int[][] sequences, int[] rankOfLabel, int[] order, int from, int to, int level) {
         for (int i = from + 1; i < to; i++) {
             int moving = order[i];
             int[] sequence = sequences[moving];
             int j = i - 1;
-            while (j >= from && compareFrom(sequences[order[j]], sequence, level) > 0) {
+            while (j >= from && compareFrom(sequences[order[j]], sequence, rankOfLabel, level) > 0) {
                 order[j + 1] = order[j];
                 j--;
             }
@@ -90,7 +105,20 @@ final class SequenceOrder {
         }
     }
 
-    private static int compareFrom(int[] a, int[] b, int level) {
-        return Arrays.compare(a, Math.min(level, a.length), a.length, b, Math.min(level, b.length), b.length);
+    private static int compareFrom(int[] a, int[] b, int[] rankOfLabel, int level) {
+        int aFrom = Math.min(level, a.length);
+        int bFrom = Math.min(level, b.length);
+        if (rankOfLabel == null) {
+            return Arrays.compare(a, aFrom, a.length, b, bFrom, b.length);
+        }
+        // One label to a rank: the first different label is the first different rank.
+        int mismatch = Arrays.mismatch(a, aFrom, a.length, b, bFrom, b.length);
+        if (mismatch < 0) {
+            return 0;
+        }
+        if (aFrom + mismatch == a.length || bFrom + mismatch == b.length) {
+            return Integer.compare(a.length - aFrom, b.length - bFrom);
+        }
+        return Integer.compare(rankOfLabel[a[aFrom + mismatch]], rankOfLabel[b[bFrom + mismatch]]);
     }
 }

@@ -8,9 +8,19 @@ import java.util.Arrays;
  * sites each, and the objects would be most of its heap. {@link #site} makes one when asked.
  */
 final class SiteTable {
-    private String[] paths = new String[1024];
-    private int[] lines = new int[1024];
+    private String[] paths;
+    private int[] lines;
     private int size;
+    private boolean eachSiteOnce;
+
+    /**
+     * A table with room for {@code sites} sites: a fold that knows how many it adds makes no copies of millions of
+     * them while adding them, nor when {@link #complete} lets go of the room left.
+     */
+    SiteTable(int sites) {
+        paths = new String[sites];
+        lines = new int[sites];
+    }
 
     int add(String path, int line) {
         if (size == paths.length) {
@@ -22,10 +32,22 @@ final class SiteTable {
         return size++;
     }
 
-    /** Lets go of the room left for sites never added, once every site is: the table lives as long as its fold. */
-    void trim() {
-        paths = Arrays.copyOf(paths, size);
-        lines = Arrays.copyOf(lines, size);
+    /**
+     * Lets go of the room left for sites never added, once every site is: the table lives as long as its fold.
+     *
+     * @param eachSiteOnce whether no two sites have equal paths and lines
+     */
+    void complete(boolean eachSiteOnce) {
+        if (paths.length != size) {
+            paths = Arrays.copyOf(paths, size);
+            lines = Arrays.copyOf(lines, size);
+        }
+        this.eachSiteOnce = eachSiteOnce;
+    }
+
+    /** Whether no two sites have equal paths and lines, as the fold that completed the table found. */
+    boolean eachSiteOnce() {
+        return eachSiteOnce;
     }
 
     Site site(int id) {
@@ -44,5 +66,15 @@ final class SiteTable {
 
     int size() {
         return size;
+    }
+
+    /** The path of every site by id, the table's own array (at least {@link #size} long): not to be changed. */
+    String[] paths() {
+        return paths;
+    }
+
+    /** The line of every site by id, the table's own array (at least {@link #size} long): not to be changed. */
+    int[] lines() {
+        return lines;
     }
 }

@@ -6,10 +6,12 @@ import io.github.memflame.read.FrameIdSink;
 import io.github.memflame.read.Traceback;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Collects the traces of one dump per interned traceback, then normalizes each distinct frame once.
@@ -108,14 +110,24 @@ public final class SnapshotFolder implements FrameIdSink {
      *                      {@code tracemalloc.Filter(False, pattern)} does; it is counted as excluded
      */
     public FoldedSnapshot fold(String name, DumpFormat format, PathNormalizer normalizer, List<PathGlob> excludeFrames) {
-        // One site per distinct frame, its id the frame's: stacks of frame ids are stacks of site ids.
-        Map<FileLines, String> normalizedFiles = new IdentityHashMap<>();
-        SiteTable table = new SiteTable();
+        // One site per distinct frame, its id the frame's: stacks of frame ids are stacks of site ids. Each file's
+        // path is normalized once, and found again by the file's number: millions of frames then cost no lookup
+        // in a map each.
+        String[] pathOfFile = new String[files.size()];
+        Set<String> distinctPaths = new HashSet<>();
+        SiteTable table = new SiteTable(frames);
         for (int frame = 0; frame < frames; frame++) {
-            String path = normalizedFiles.computeIfAbsent(fileOfFrame[frame], file -> normalizer.normalize(file.name));
+            FileLines file = fileOfFrame[frame];
+            String path = pathOfFile[(int) file.number];
+            if (path == null) {
+                path = normalizer.normalize(file.name);
+                pathOfFile[(int) file.number] = path;
+                distinctPaths.add(path);
+            }
             table.add(path, lineOfFrame[frame]);
         }
-        table.trim();
+        // A frame is a distinct line of its file: its site is distinct unless two files normalize to one path.
+        table.complete(distinctPaths.size() == Arrays.stream(pathOfFile).filter(Objects::nonNull).count());
         // One stack per distinct traceback, as CPython's statistics('traceback') counts them; tracebacks that
         // normalize to the same stack are merged by the views, which sort them anyway.
         long traces = 0;

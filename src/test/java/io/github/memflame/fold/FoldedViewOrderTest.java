@@ -1,11 +1,13 @@
 package io.github.memflame.fold;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.memflame.read.DumpFormat;
 import io.github.memflame.read.Frame;
 import io.github.memflame.read.Interner;
+import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +41,43 @@ class FoldedViewOrderTest {
         assertEquals(List.of("a.py 16", "a.py:-5 8", "a.py:12 4", "a.py:3 3", "b.py:100 32"), lines);
     }
 
-    private static void assertLabelOrder(List<String> files) {
+    /**
+     * The stack view of a fold labels each of its sites by the site's id when every site is a label of its own; it
+     * gives the view and the export that the same stacks give as a plain list, whose sites are looked up by value.
+     */
+    @Test
+    void foldedStacksGiveTheViewOfTheirSitesLookedUp() throws Exception {
+        List<List<String>> fileSets = List.of(List.of("b/z.py", "a/x.py", "a/y.py", "<frozen x>"),
+                // A file named as the label of a stack without frames.
+                List.of("b/z.py", "<unknown>", "a/y.py"),
+                // Two files normalized to one path: their sites with equal lines are one label.
+                List.of("a\\x.py", "a/x.py", "c.py"),
+                List.of("a.py", "a.py:3", "b.py"));
+        for (List<String> files : fileSets) {
+            FoldedSnapshot folded = randomFold(files);
+            FoldedSnapshot listed = new FoldedSnapshot(folded.name(), folded.format(), folded.traces(),
+                    folded.totalBytes(), 0, 0, new ArrayList<>(folded.stacks()), Map.of());
+            FoldedView fromFold = FoldedView.of(folded, FlameTree.View.STACK);
+            FoldedView fromList = FoldedView.of(listed, FlameTree.View.STACK);
+            assertEquals(fromList.size(), fromFold.size(), files.toString());
+            for (int i = 0; i < fromFold.size(); i++) {
+                assertEquals(fromList.bytes(i), fromFold.bytes(i));
+                assertEquals(fromList.traces(i), fromFold.traces(i));
+                assertEquals(fromList.depth(i), fromFold.depth(i));
+                for (int level = 0; level < fromFold.depth(i); level++) {
+                    assertEquals(fromList.label(i, level), fromFold.label(i, level));
+                    assertEquals(i > 0 && fromList.sharedLevels(i) > level, fromFold.sharedLevels(i) > level);
+                }
+            }
+            ByteArrayOutputStream fromFoldText = new ByteArrayOutputStream();
+            ByteArrayOutputStream fromListText = new ByteArrayOutputStream();
+            FoldedText.write(fromFold, fromFoldText);
+            FoldedText.write(fromList, fromListText);
+            assertArrayEquals(fromListText.toByteArray(), fromFoldText.toByteArray(), files.toString());
+        }
+    }
+
+    private static FoldedSnapshot randomFold(List<String> files) {
         Random random = new Random(7);
         Interner interner = new Interner();
         SnapshotFolder folder = new SnapshotFolder();
@@ -51,7 +89,11 @@ class FoldedViewOrderTest {
             }
             folder.trace(1 + random.nextInt(100), interner.traceback(frames));
         }
-        FoldedSnapshot snapshot = folder.fold("s", DumpFormat.FOLDED, new PathNormalizer(List.of()), List.of());
+        return folder.fold("s", DumpFormat.FOLDED, new PathNormalizer(List.of()), List.of());
+    }
+
+    private static void assertLabelOrder(List<String> files) {
+        FoldedSnapshot snapshot = randomFold(files);
         FoldedView view = FoldedView.of(snapshot, FlameTree.View.STACK);
         long bytes = 0;
         List<String> previous = null;

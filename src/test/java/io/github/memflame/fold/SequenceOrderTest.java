@@ -25,6 +25,29 @@ class SequenceOrderTest {
     }
 
     @Test
+    void ordersLabelsByTheirRanks() {
+        Random random = new Random(12);
+        for (int round = 0; round < 200; round++) {
+            int labels = 1 + random.nextInt(round % 2 == 0 ? 3 : 1000);
+            // One label to a rank, far apart and in no order of the labels.
+            int[] rankOfLabel = IntStream.range(0, labels).map(i -> 1000 * i).toArray();
+            for (int i = labels - 1; i > 0; i--) {
+                int j = random.nextInt(i + 1);
+                int swap = rankOfLabel[i];
+                rankOfLabel[i] = rankOfLabel[j];
+                rankOfLabel[j] = swap;
+            }
+            int[][] sequences = new int[random.nextInt(300)][];
+            int[][] ranks = new int[sequences.length][];
+            for (int i = 0; i < sequences.length; i++) {
+                sequences[i] = random.ints(random.nextInt(8), 0, labels).toArray();
+                ranks[i] = Arrays.stream(sequences[i]).map(label -> rankOfLabel[label]).toArray();
+            }
+            assertSorted(ranks, SequenceOrder.of(sequences, rankOfLabel));
+        }
+    }
+
+    @Test
     void ordersSequencesSharingAPrefixDeeperThanTheCallStack() {
         int[][] sequences = new int[100][];
         for (int i = 0; i < sequences.length; i++) {
