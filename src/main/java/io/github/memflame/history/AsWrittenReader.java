@@ -66,21 +66,9 @@ final class AsWrittenReader {
             throw NotAsWritten.INSTANCE;
         }
         expect(",\"snapshots\":[");
-        List<HistoryEntry.SnapshotFigures> snapshots = new ArrayList<>();
-        if (!next(']')) {
-            do {
-                snapshots.add(snapshot());
-            } while (next(','));
-            expect("]");
-        }
+        List<HistoryEntry.SnapshotFigures> snapshots = listRest(this::snapshot);
         expect(",\"budgets\":[");
-        List<HistoryEntry.BudgetFigures> budgets = new ArrayList<>();
-        if (!next(']')) {
-            do {
-                budgets.add(budget());
-            } while (next(','));
-            expect("]");
-        }
+        List<HistoryEntry.BudgetFigures> budgets = listRest(this::budget);
         expect("}\n");
         if (at != bytes.length) {
             throw NotAsWritten.INSTANCE;
@@ -132,25 +120,40 @@ final class AsWrittenReader {
         expect(",\"scope\":");
         String scope = string();
         expect(",\"figures\":[");
-        List<HistoryEntry.Figure> figures = new ArrayList<>();
+        List<HistoryEntry.Figure> figures = listRest(this::figure);
+        expect("}");
+        return new HistoryEntry.BudgetFigures(path, scope, figures);
+    }
+
+    private HistoryEntry.Figure figure() throws NotAsWritten {
+        expect("[");
+        long snapshot = whole();
+        expect(",");
+        long figure = whole();
+        expect(",");
+        String status = string();
+        expect("]");
+        if (snapshot > Integer.MAX_VALUE) {
+            throw NotAsWritten.INSTANCE;
+        }
+        return new HistoryEntry.Figure((int) snapshot, figure, status);
+    }
+
+    /** What reads one element of a list. */
+    private interface Element<T> {
+        T read() throws NotAsWritten;
+    }
+
+    /** A list's elements after its {@code [}, separated by commas, and its {@code ]}. */
+    private <T> List<T> listRest(Element<T> element) throws NotAsWritten {
+        List<T> elements = new ArrayList<>();
         if (!next(']')) {
             do {
-                expect("[");
-                long snapshot = whole();
-                expect(",");
-                long figure = whole();
-                expect(",");
-                String status = string();
-                expect("]");
-                if (snapshot > Integer.MAX_VALUE) {
-                    throw NotAsWritten.INSTANCE;
-                }
-                figures.add(new HistoryEntry.Figure((int) snapshot, figure, status));
+                elements.add(element.read());
             } while (next(','));
             expect("]");
         }
-        expect("}");
-        return new HistoryEntry.BudgetFigures(path, scope, figures);
+        return elements;
     }
 
     /** Steps over {@code text}, which is ASCII. */
