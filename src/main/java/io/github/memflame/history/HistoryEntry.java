@@ -80,11 +80,6 @@ public record HistoryEntry(String build, Instant time, boolean passed, List<Snap
             scope = checkedText("scope", scope, Integer.MAX_VALUE);
             figures = List.copyOf(figures);
         }
-
-        /** What identifies this budget's figure in the snapshot named {@code snapshot} from build to build. */
-        public FigureKey key(String snapshot) {
-            return new FigureKey(path, scope, snapshot);
-        }
     }
 
     /**
