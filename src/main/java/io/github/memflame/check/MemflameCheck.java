@@ -295,7 +295,9 @@ public final class MemflameCheck {
             return thread;
         });
         try {
-            return ReportWriter.write(output, plan, settings.svgOptions(), listener::info, staged -> {
+            // A large export is compressed on as many threads as the check may use.
+            int compressors = settings.threads();
+            return ReportWriter.write(output, plan, settings.svgOptions(), compressors, listener::info, staged -> {
                 List<SnapshotReport> written = new ArrayList<>(snapshots.size());
                 List<RunDiff> runDiffsToDraw = new ArrayList<>(run.diffs());
                 Map<String, SnapshotReport> runDiffEnds = new HashMap<>();

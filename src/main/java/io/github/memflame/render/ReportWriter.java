@@ -90,7 +90,7 @@ public final class ReportWriter {
         Objects.requireNonNull(report, "report");
         Map<String, SnapshotReport> byName = new HashMap<>();
         report.snapshots().forEach(snapshot -> byName.put(snapshot.snapshot().name(), snapshot));
-        return write(output, Plan.of(report), options, waiting, staged -> {
+        return write(output, Plan.of(report), options, Runtime.getRuntime().availableProcessors(), waiting, staged -> {
             Map<String, Long> writeNanos = new LinkedHashMap<>();
             for (SnapshotReport snapshot : report.snapshots()) {
                 long start = System.nanoTime();
@@ -109,16 +109,17 @@ public final class ReportWriter {
      * {@code plan} names is checked before anything is drawn, and the whole is swapped in only when
      * {@code drawing} returns, as {@link #write(OutputDirectory, CheckReport, SvgOptions, Consumer)} does.
      *
+     * @param compressors how many threads may compress one large folded export at once
      * @return what {@code drawing} returns
      */
-    public static <T> T write(OutputDirectory output, Plan plan, SvgOptions options, Consumer<String> waiting,
-                              Drawing<T> drawing) throws IOException {
+    public static <T> T write(OutputDirectory output, Plan plan, SvgOptions options, int compressors,
+                              Consumer<String> waiting, Drawing<T> drawing) throws IOException {
         Objects.requireNonNull(plan, "plan");
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(drawing, "drawing");
         return AtomicDirectory.replace(output, waiting, staging -> {
             checkFileNames(staging, plan);
-            return drawing.drawInto(new Staged(staging, options, plan.foldedFunctionNames()));
+            return drawing.drawInto(new Staged(staging, options, plan.foldedFunctionNames(), compressors));
         });
     }
 
@@ -156,11 +157,13 @@ public final class ReportWriter {
         private final Path staging;
         private final SvgOptions options;
         private final boolean foldedFunctionNames;
+        private final int compressors;
 
-        private Staged(Path staging, SvgOptions options, boolean foldedFunctionNames) {
+        private Staged(Path staging, SvgOptions options, boolean foldedFunctionNames, int compressors) {
             this.staging = staging;
             this.options = options;
             this.foldedFunctionNames = foldedFunctionNames;
+            this.compressors = compressors;
         }
 
         /** Writes a snapshot's graphs, its differential graphs when it has a baseline, its exports and lines. */
@@ -208,11 +211,11 @@ public final class ReportWriter {
                     SvgFlameGraph.writeDiff(snapshot.diff(view), options, GraphLinks.of(snapshot, view, true), out);
                 }
             }
-            try (OutputStream out = gzipStream(resolve(staging, snapshot.foldedFile(view), name))) {
+            try (OutputStream out = gzipStream(resolve(staging, snapshot.foldedFile(view), name), compressors)) {
                 FoldedText.write(snapshot.folded(view), out, false);
             }
             if (foldedFunctionNames) {
-                try (OutputStream out = gzipStream(resolve(staging, snapshot.namedFoldedFile(view), name))) {
+                try (OutputStream out = gzipStream(resolve(staging, snapshot.namedFoldedFile(view), name), compressors)) {
                     FoldedText.write(snapshot.folded(view), out, true);
                 }
             }
@@ -277,8 +280,7 @@ public final class ReportWriter {
                 for (Map.Entry<String, String> entry : report.history().files().entrySet()) {
                     // An entry is JSON without a lone surrogate, so encoding it cannot fail; a copied one is ASCII,
                     // which String encodes as a copy of its bytes (a full window is 15 MB).
-                    try (OutputStream out = stream(staging.resolve(HistoryFormat.DIRECTORY).resolve(entry.getKey()),
-                            false)) {
+                    try (OutputStream out = stream(staging.resolve(HistoryFormat.DIRECTORY).resolve(entry.getKey()))) {
                         out.write(entry.getValue().getBytes(StandardCharsets.UTF_8));
                     }
                 }
@@ -358,26 +360,14 @@ public final class ReportWriter {
                 .onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE)
                 .replaceWith(new byte[] {(byte) 0xEF, (byte) 0xBF, (byte) 0xBD});
-        return new BufferedWriter(new OutputStreamWriter(stream(file, false), encoder), 1 << 16);
-    }
-
-    /** As {@link #stream}, gzip-compressed as {@link BackgroundGzipStream} does. */
-    private static OutputStream gzipStream(Path file) throws IOException {
-        return stream(file, true);
+        return new BufferedWriter(new OutputStreamWriter(stream(file), encoder), 1 << 16);
     }
 
     /**
-     * A stream to a new file of the staging directory; {@link io.github.memflame.output.AtomicDirectory} forces the
-     * whole directory to disk before it swaps it in.
+     * As {@link #stream}, gzip-compressed as {@link BackgroundGzipStream} does, on up to {@code compressors} threads.
      */
-    private static OutputStream stream(Path file, boolean gzip) throws IOException {
-        Files.createDirectories(file.getParent());
-        OutputStream plain = Channels.newOutputStream(FileChannel.open(file, StandardOpenOption.CREATE_NEW,
-                StandardOpenOption.WRITE));
-        if (!gzip) {
-            return plain;
-        }
-        BackgroundGzipStream compressed = new BackgroundGzipStream(plain);
+    private static OutputStream gzipStream(Path file, int compressors) throws IOException {
+        BackgroundGzipStream compressed = new BackgroundGzipStream(stream(file), compressors);
         // Closing finishes the compressed stream first: its last block is still being filled.
         return new OutputStream() {
             private boolean closed;
@@ -405,5 +395,15 @@ public final class ReportWriter {
                 }
             }
         };
+    }
+
+    /**
+     * A stream to a new file of the staging directory; {@link io.github.memflame.output.AtomicDirectory} forces the
+     * whole directory to disk before it swaps it in.
+     */
+    private static OutputStream stream(Path file) throws IOException {
+        Files.createDirectories(file.getParent());
+        return Channels.newOutputStream(FileChannel.open(file, StandardOpenOption.CREATE_NEW,
+                StandardOpenOption.WRITE));
     }
 }
