@@ -379,7 +379,7 @@ final class TrendCharts {
         for (int index : steps(points)) {
             Point point = points.get(index);
             String build = builds.get(point.build()).build();
-            double x = x(point.build(), builds.size(), false);
+            double x = x(point.build(), builds.size(), bars);
             long change = point.bytes() - points.get(index - 1).bytes();
             html.constant("<g class=\"step\"").attribute("data-build", build).constant("><line")
                     .coordinate("x1", x, 1).coordinate("y1", TOP - 6, 1).coordinate("x2", x, 1)

@@ -168,6 +168,30 @@ class TrendChartsTest {
                 "build-3: total 1000 B (1,000 bytes); client 1000 B"), titles);
     }
 
+    @Test
+    void aStepOfAStackedChartIsMarkedOnItsBuildsBar() throws IOException {
+        List<HistoryReader.Recorded> earlier = new ArrayList<>();
+        long[] totals = {1000, 1010, 1020, 1030, 2000};
+        for (int i = 0; i < totals.length - 1; i++) {
+            earlier.add(new HistoryReader.Recorded(i + 1, "b" + i, entry("build-" + i, totals[i])));
+        }
+        HistoryWindow window = HistoryWindow.of(earlier, totals.length - 1, entry("build-4", totals[4]));
+        StringWriter page = new StringWriter();
+        IndexPage.write(new CheckReport(true, List.of(), List.of(), List.of(), null, false, null, RunResults.NONE,
+                window), page);
+        String chart = page.toString().substring(page.toString().indexOf("<figure class=\"trend snapshot-trend\">"));
+        chart = chart.substring(0, chart.indexOf("</figure>"));
+        Matcher bar = Pattern.compile("<g class=\"point\" data-build=\"build-4\" data-bytes=\"2000\"><rect "
+                + "x=\"([0-9.]+)\" y=\"[0-9.]+\" width=\"([0-9.]+)\"").matcher(chart);
+        assertEquals(true, bar.find(), chart);
+        Matcher step = Pattern.compile("<g class=\"step\" data-build=\"build-4\"><line x1=\"([0-9.]+)\"")
+                .matcher(chart);
+        assertEquals(true, step.find(), chart);
+        // The bars sit in the middle of their slots, not where a line chart's points are: the mark is on the bar.
+        double middle = Double.parseDouble(bar.group(1)) + Double.parseDouble(bar.group(2)) / 2;
+        assertEquals(middle, Double.parseDouble(step.group(1)), 0.15, chart);
+    }
+
     private static HistoryEntry entry(String build, long bytes) {
         return new HistoryEntry(build, Instant.EPOCH, true,
                 List.of(new HistoryEntry.SnapshotFigures("s0.pickle", bytes, 1, Map.of("client", bytes))),
