@@ -376,13 +376,22 @@ public abstract class AbstractMemflameMojo extends DumpReadingMojo {
                     buildStart(),
                     projectDirectories(),
                     runChecks(),
-                    new HistorySettings(history == null ? null : history.toPath(), historySize,
-                            buildLabel == null || buildLabel.isBlank()
-                                    ? BuildLabel.of(System.getenv(), basedir.toPath(), Instant.now()) : buildLabel,
+                    new HistorySettings(history == null ? null : history.toPath(), historySize, buildLabel(),
                             driftReference));
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException("memflame: " + e.getMessage());
         }
+    }
+
+    /**
+     * The configured label, else, when a history is kept, the one CI's variables or Git's files give; without a
+     * history no build is recorded, and nothing of the environment is read for it.
+     */
+    private String buildLabel() {
+        if (buildLabel != null && !buildLabel.isBlank()) {
+            return buildLabel;
+        }
+        return history == null ? null : BuildLabel.of(System.getenv(), basedir.toPath(), Instant.now());
     }
 
     /** The run's order and what is checked across its snapshots, validated. */

@@ -38,7 +38,8 @@ public final class BuildLabel {
         for (String variable : VARIABLES) {
             String value = environment.get(variable);
             if (value != null && !value.isBlank()) {
-                return value.trim();
+                return HistorySettings.label("buildLabel, taken from the environment variable " + variable + ",",
+                        value);
             }
         }
         String commit = projectDirectory == null ? null : headCommit(projectDirectory);

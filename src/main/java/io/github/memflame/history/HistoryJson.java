@@ -177,6 +177,13 @@ public final class HistoryJson {
                 String key = message.substring(duplicate.length(), message.indexOf('\'', duplicate.length()));
                 message = "expected each key once in an object, found \"" + key + "\" again";
             }
+            String endOfInput = "Unexpected end-of-input";
+            if (message.startsWith(endOfInput)) {
+                // A copy cut short (a full disk, a cache restored in part) is the likeliest damage: say so.
+                String detail = message.substring(endOfInput.length()).replaceFirst("^:", "").trim();
+                message = "expected the rest of the entry, found the end of the file (the entry is cut short"
+                        + (detail.isEmpty() ? "" : ": " + detail) + ")";
+            }
             // A bound of the parser (a number of 5,000 digits) says no place; the parser knows where it stopped.
             JsonLocation where = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
             throw new HistoryException(name + ": line " + where.getLineNr() + ", column " + where.getColumnNr()

@@ -8,6 +8,7 @@ import io.github.memflame.history.HistoryEntry;
 import io.github.memflame.history.HistoryWindow;
 import io.github.memflame.history.WindowFigures;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -115,12 +116,12 @@ final class TrendCharts {
             long largestChange = 0;
             for (int i = 1; i < points.size(); i++) {
                 long change = points.get(i).bytes() - points.get(i - 1).bytes();
-                if (Math.abs(change) > Math.abs(largestChange)) {
+                if (followsItsBuild(points, i) && Math.abs(change) > Math.abs(largestChange)) {
                     largest = i;
                     largestChange = change;
                 }
             }
-            md.append("| ").append(MarkdownSummary.escape(series.name())).append(" | ").append(sparkline(points))
+            md.append("| ").append(MarkdownSummary.escape(series.name())).append(" | ").append(sparkline(points, builds.size()))
                     .append(" | ").append(Numbers.bytes(first.bytes())).append(" | ")
                     .append(Numbers.bytes(last.bytes())).append(" | ")
                     .append(largest < 0 ? "\u2014" : Numbers.signedBytes(largestChange) + " at "
@@ -154,32 +155,48 @@ final class TrendCharts {
         return charted;
     }
 
-    /** One block character per point, from the lowest figure to the highest. */
-    static String sparkline(List<Point> points) {
+    /**
+     * One block character per build, from the lowest figure to the highest, and a space for a build without the
+     * figure (a snapshot it did not dump), so that the line keeps the window's length and its gaps.
+     */
+    static String sparkline(List<Point> points, int builds) {
         long min = Long.MAX_VALUE;
         long max = Long.MIN_VALUE;
         for (Point point : points) {
             min = Math.min(min, point.bytes());
             max = Math.max(max, point.bytes());
         }
-        StringBuilder line = new StringBuilder(points.size());
+        char[] line = new char[builds];
+        Arrays.fill(line, ' ');
         for (Point point : points) {
             int level = max == min ? 0 : (int) ((double) (point.bytes() - min) / (max - min) * (SPARKS.length() - 1)
                     + 0.5);
-            line.append(SPARKS.charAt(level));
+            line[point.build()] = SPARKS.charAt(level);
         }
-        return line.toString();
+        return new String(line);
+    }
+
+    /**
+     * Whether point {@code i} is of the build right after the point before it: only then is their difference a
+     * build-to-build change, which one build made.
+     */
+    private static boolean followsItsBuild(List<Point> points, int i) {
+        return points.get(i).build() == points.get(i - 1).build() + 1;
     }
 
     /**
      * The indices of the points that are steps: a change from the point before more than {@value #STEP_FACTOR}
      * times the median absolute change of the points before it, and at least 1% of the figure before it. The first
-     * change has nothing before it to compare with and is never a step.
+     * change has nothing before it to compare with and is never a step. Only build-to-build changes count: across
+     * a build without the figure, no one build made the change.
      */
     static List<Integer> steps(List<Point> points) {
         List<Integer> steps = new ArrayList<>();
         List<Long> sortedChanges = new ArrayList<>();
         for (int i = 1; i < points.size(); i++) {
+            if (!followsItsBuild(points, i)) {
+                continue;
+            }
             long before = points.get(i - 1).bytes();
             long change = Math.abs(points.get(i).bytes() - before);
             if (!sortedChanges.isEmpty() && change > STEP_FACTOR * median(sortedChanges)

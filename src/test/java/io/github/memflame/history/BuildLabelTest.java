@@ -2,6 +2,7 @@ package io.github.memflame.history;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,6 +27,29 @@ class BuildLabelTest {
         assertEquals("17", BuildLabel.of(Map.of("GITHUB_SHA", " ", "BUILD_NUMBER", "17"), project, NOW));
         assertEquals("def", BuildLabel.of(Map.of("GIT_COMMIT", "def", "BUILD_NUMBER", "17"), project, NOW));
         assertEquals("ghi", BuildLabel.of(Map.of("GITHUB_SHA", "ghi", "CI_COMMIT_SHA", "abc"), project, NOW));
+    }
+
+    @Test
+    void aVariableThatHoldsNoLabelIsNamed() {
+        IllegalArgumentException tooLong = assertThrows(IllegalArgumentException.class,
+                () -> BuildLabel.of(Map.of("BUILD_NUMBER", "x".repeat(250)), project, NOW));
+        assertEquals("buildLabel, taken from the environment variable BUILD_NUMBER, must be from 1 to 200 "
+                + "characters without control characters, e.g. a commit hash or a tag; was '" + "x".repeat(80)
+                + "...' (250 characters)", tooLong.getMessage());
+        IllegalArgumentException control = assertThrows(IllegalArgumentException.class,
+                () -> BuildLabel.of(Map.of("GIT_COMMIT", "4\u00072"), project, NOW));
+        assertEquals("buildLabel, taken from the environment variable GIT_COMMIT, must be from 1 to 200 "
+                + "characters without control characters, e.g. a commit hash or a tag; was '4\\u00072' "
+                + "(3 characters)", control.getMessage());
+    }
+
+    @Test
+    void aCheckWithoutHistoryNeedsNoLabel() {
+        assertNull(new HistorySettings(null, HistorySettings.DEFAULT_SIZE, null, null).buildLabel());
+        assertThrows(IllegalArgumentException.class,
+                () -> new HistorySettings(project, HistorySettings.DEFAULT_SIZE, null, null));
+        assertThrows(IllegalArgumentException.class,
+                () -> new HistorySettings(null, HistorySettings.DEFAULT_SIZE, "x".repeat(201), null));
     }
 
     @Test

@@ -60,7 +60,8 @@ class HistoryReaderTest {
         Path second = directory.resolve("build-000002.history.json");
         assertEquals(List.of(
                 new HistoryReader.Unreadable("build-000002.history.json", second + ": line 1, column 20: not a memflame "
-                        + "history entry: Unexpected end-of-input: expected close marker for Object"),
+                        + "history entry: expected the rest of the entry, found the end of the file (the entry is cut "
+                        + "short: expected close marker for Object)"),
                 new HistoryReader.Unreadable("build-000003.history.json", directory.resolve("build-000003.history.json")
                         + ": larger than 1048576 bytes, the most a history entry may be (an entry holds figures "
                         + "only, a few KiB)")), read.unreadable());

@@ -56,8 +56,19 @@ class TrendChartsTest {
 
     @Test
     void aSparklineRunsFromTheLowestFigureToTheHighest() {
-        assertEquals("\u2581\u2585\u2588", TrendCharts.sparkline(points(1, 5, 9)));
-        assertEquals("\u2581\u2581", TrendCharts.sparkline(points(7, 7)));
+        assertEquals("\u2581\u2585\u2588", TrendCharts.sparkline(points(1, 5, 9), 3));
+        assertEquals("\u2581\u2581", TrendCharts.sparkline(points(7, 7), 2));
+    }
+
+    @Test
+    void aBuildWithoutTheFigureIsAGapNotAStep() {
+        List<TrendCharts.Point> gap = new ArrayList<>(points(100, 110, 120, 130));
+        gap.add(new TrendCharts.Point(5, 400));
+        gap.add(new TrendCharts.Point(6, 410));
+        assertEquals("\u2581\u2581\u2581\u2582 \u2588\u2588", TrendCharts.sparkline(gap, 7));
+        assertEquals(List.of(), TrendCharts.steps(gap));
+        gap.add(new TrendCharts.Point(7, 900));
+        assertEquals(List.of(6), TrendCharts.steps(gap));
     }
 
     @Test
