@@ -21,8 +21,10 @@ final class DumpProgress {
     private final CheckListener listener;
     private final long startNanos;
     private long nextReportNanos;
-    private long bytesRead;
-    private long traces;
+    // Written by the thread that reads the file and by the one that numbers its traces, when those are two (folded
+    // stacks parsed ahead); a progress line reads both.
+    private volatile long bytesRead;
+    private volatile long traces;
 
     DumpProgress(String name, long fileBytes, LongSupplier nanoClock, CheckListener listener) {
         this.name = name;
@@ -65,7 +67,9 @@ final class DumpProgress {
 
     /** One more trace completed; the clock is read only every few thousand traces. */
     void trace() {
-        if ((++traces & 0xfff) == 0) {
+        long counted = traces + 1;
+        traces = counted;
+        if ((counted & 0xfff) == 0) {
             reportIfDue();
         }
     }
@@ -84,7 +88,7 @@ final class DumpProgress {
         reportIfDue();
     }
 
-    private void reportIfDue() {
+    private synchronized void reportIfDue() {
         long now = nanoClock.getAsLong();
         if (now < nextReportNanos) {
             return;

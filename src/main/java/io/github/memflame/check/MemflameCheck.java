@@ -817,11 +817,13 @@ public final class MemflameCheck {
      * {@code dumps} whatever order the reads finish in, so the report does not depend on the thread count.
      */
     private List<SnapshotRead> readAll(List<SnapshotFiles.Dump> dumps, PathNormalizer normalizer) throws IOException {
-        DumpLoader loader = new DumpLoader(settings.fileNameEncoding(), settings.maxDecompressedBytes());
+        int threads = Math.min(settings.threads(), dumps.size());
+        // Fewer dumps than threads: a thread to spare splits each folded file's lines while its reader numbers them.
+        DumpLoader loader = new DumpLoader(settings.fileNameEncoding(), settings.maxDecompressedBytes(),
+                settings.threads() > threads);
         // Globs over normalized paths, so normalized the same way: ./lib//x.py is lib/x.py.
         List<PathGlob> excludeFrames = settings.excludeFrames().stream()
                 .map(glob -> new PathGlob(PathNormalizer.lexical(glob))).toList();
-        int threads = Math.min(settings.threads(), dumps.size());
         if (threads <= 1) {
             List<SnapshotRead> reads = new ArrayList<>(dumps.size());
             for (SnapshotFiles.Dump dump : dumps) {

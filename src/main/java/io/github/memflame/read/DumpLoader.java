@@ -33,15 +33,28 @@ public final class DumpLoader {
 
     private final Charset fileNameEncoding;
     private final long maxDecompressedBytes;
+    private final boolean parseAhead;
 
     /**
+     * A loader that reads each dump on the calling thread alone.
+     *
      * @param fileNameEncoding decodes byte-string file names of Python 2 pickles
      * @param maxDecompressedBytes the most a gzip file may expand to, so that a gzip bomb fails instead of
      *                             exhausting disk or memory
      */
     public DumpLoader(Charset fileNameEncoding, long maxDecompressedBytes) {
+        this(fileNameEncoding, maxDecompressedBytes, false);
+    }
+
+    /**
+     * @param parseAhead whether folded stacks are split on a thread of their own while the calling thread numbers
+     *                   them (see {@link FoldedStacksReader#FoldedStacksReader(boolean)}): for a check that has a
+     *                   core to spare while it reads
+     */
+    public DumpLoader(Charset fileNameEncoding, long maxDecompressedBytes, boolean parseAhead) {
         this.fileNameEncoding = fileNameEncoding;
         this.maxDecompressedBytes = maxDecompressedBytes;
+        this.parseAhead = parseAhead;
     }
 
     /**
@@ -121,14 +134,14 @@ public final class DumpLoader {
             }
         }
         if (!foldedUndecided && foldedRefusal == null) {
-            return new FoldedStacksReader();
+            return new FoldedStacksReader(parseAhead);
         }
         DumpFormatException pickleRefusal = pickleTrial(head, whole);
         if (pickleRefusal == null) {
             return new TracemallocPickleReader(fileNameEncoding);
         }
         if (foldedUndecided) {
-            return new FoldedStacksReader();
+            return new FoldedStacksReader(parseAhead);
         }
         throw new DumpFormatException(name, "byte 0", ANY_FORMAT, "content none of them reads ("
                 + DumpFormat.TRACEMALLOC_PICKLE.summaryName() + ": " + reason(pickleRefusal) + "; "

@@ -2,6 +2,7 @@ package io.github.memflame.read;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
@@ -10,9 +11,13 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 
 /**
  * Reads folded stacks, the format of Brendan Gregg's FlameGraph: one line per stack, {@code frame;frame;frame COUNT},
@@ -26,6 +31,21 @@ import java.util.Map;
 public final class FoldedStacksReader implements SnapshotReader {
     /** Longest line accepted, in bytes; a longer one is refused before more of it is held in memory. */
     static final int MAX_LINE_BYTES = 1 << 20;
+    private final boolean parseAhead;
+
+    /** A reader that splits and numbers on the calling thread. */
+    public FoldedStacksReader() {
+        this(false);
+    }
+
+    /**
+     * @param parseAhead whether the lines are split on a thread of their own while the calling thread numbers their
+     *                   frames and stacks: about half the time each, so a large file reads in about half the time
+     *                   when a core is free; the traces, their order and every error are the same either way
+     */
+    public FoldedStacksReader(boolean parseAhead) {
+        this.parseAhead = parseAhead;
+    }
 
     @Override
     public DumpFormat format() {
@@ -35,7 +55,243 @@ public final class FoldedStacksReader implements SnapshotReader {
     @Override
     public void read(InputStream in, String source, Interner interner, TraceSink sink)
             throws IOException, DumpFormatException {
-        new Parser(source, interner, TracebackRebuilder.of(interner, sink)).read(new LineSplitter(in));
+        Numbering numbering = new Numbering(source, interner, TracebackRebuilder.of(interner, sink));
+        if (parseAhead) {
+            ParsedAhead.read(in, source, numbering);
+        } else {
+            new Parser(source, numbering).read(new LineSplitter(in));
+        }
+    }
+
+    /** Where the parser hands each path it meets first and each stack it splits. */
+    private interface Stacks {
+        /** A path met for the first time; paths are numbered from 0 in the order they are met. */
+        void path(String text);
+
+        /**
+         * One stack.
+         *
+         * @param keys its frames from {@code from} on, the allocating frame first, each its path's number (high int)
+         *             and its line (low int); read during the call only
+         * @param lineNumber the line of the file that holds it, for messages
+         */
+        void stack(long bytes, long[] keys, int from, int depth, long lineNumber) throws DumpFormatException;
+    }
+
+    /** Numbers the paths, frames and stacks of the parsed stacks in the sink, on the thread that calls it. */
+    private static final class Numbering implements Stacks {
+        private final String source;
+        private final Interner interner;
+        private final FrameIdSink sink;
+        private FrameIdSink.FileFrames[] files = new FrameIdSink.FileFrames[64];
+        private int fileCount;
+        private int[] frameIds = new int[64];
+
+        Numbering(String source, Interner interner, FrameIdSink sink) {
+            this.source = source;
+            this.interner = interner;
+            this.sink = sink;
+        }
+
+        @Override
+        public void path(String text) {
+            if (fileCount == files.length) {
+                files = Arrays.copyOf(files, fileCount * 2);
+            }
+            files[fileCount++] = sink.file(interner.string(text));
+        }
+
+        @Override
+        public void stack(long bytes, long[] keys, int from, int depth, long lineNumber) throws DumpFormatException {
+            if (depth > frameIds.length) {
+                frameIds = new int[Math.max(depth, frameIds.length * 2)];
+            }
+            sink.frameIds(files, keys, from, depth, frameIds);
+            try {
+                sink.trace(bytes, sink.stackId(frameIds, depth));
+            } catch (ArithmeticException overflow) {
+                throw new DumpFormatException(source, "line " + lineNumber,
+                        "a snapshot total of at most " + Long.MAX_VALUE + " bytes", "a total above it");
+            }
+        }
+    }
+
+    /**
+     * The parser on a thread of its own, handing batches of split stacks over to the calling thread, which numbers
+     * them in the order of the file. The parser stops at the first error, which the caller throws once it has
+     * numbered every stack before it, as a single thread would; and it stops when the caller stops.
+     */
+    private static final class ParsedAhead implements Stacks {
+        /** Batches on their way, and free ones: enough that neither thread waits for the other on a steady file. */
+        private static final int BATCHES = 4;
+        private final BlockingQueue<Batch> parsed = new ArrayBlockingQueue<>(BATCHES);
+        private final BlockingQueue<Batch> free = new ArrayBlockingQueue<>(BATCHES);
+        private Batch filling;
+
+        private ParsedAhead() throws InterruptedException {
+            for (int i = 0; i < BATCHES; i++) {
+                free.add(new Batch());
+            }
+            filling = free.take();
+        }
+
+        static void read(InputStream in, String source, Numbering numbering) throws IOException, DumpFormatException {
+            ParsedAhead ahead;
+            try {
+                ahead = new ParsedAhead();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted before reading " + source);
+            }
+            Thread parser = new Thread(() -> ahead.parse(in, source), "memflame-parse");
+            parser.setDaemon(true);
+            parser.start();
+            try {
+                ahead.number(numbering);
+            } finally {
+                // Stops a parser that is still going (the numbering failed), and waits for it: the caller closes
+                // the stream once this returns.
+                parser.interrupt();
+                boolean interrupted = false;
+                while (parser.isAlive()) {
+                    try {
+                        parser.join();
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                    }
+                }
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+
+        private void parse(InputStream in, String source) {
+            try {
+                try {
+                    new Parser(source, this).read(new LineSplitter(in));
+                } catch (StoppedReading stopped) {
+                    return;
+                } catch (IOException | DumpFormatException | RuntimeException | Error e) {
+                    filling.failure = e;
+                }
+                filling.last = true;
+                // Never waits: the parser holds one of the batches, so the queue has room for the others.
+                parsed.put(filling);
+            } catch (InterruptedException e) {
+                // The caller stopped reading.
+            }
+        }
+
+        private void number(Numbering numbering) throws IOException, DumpFormatException {
+            while (true) {
+                Batch batch;
+                try {
+                    batch = parsed.take();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new InterruptedIOException("interrupted while reading folded stacks");
+                }
+                for (String path : batch.newPaths) {
+                    numbering.path(path);
+                }
+                int from = 0;
+                for (int i = 0; i < batch.stacks; i++) {
+                    numbering.stack(batch.bytes[i], batch.keys, from, batch.depths[i], batch.lineNumbers[i]);
+                    from += batch.depths[i];
+                }
+                if (batch.failure != null) {
+                    throw rethrown(batch.failure);
+                }
+                if (batch.last) {
+                    return;
+                }
+                batch.clear();
+                free.add(batch);
+            }
+        }
+
+        private static IOException rethrown(Throwable failure) throws DumpFormatException {
+            if (failure instanceof DumpFormatException format) {
+                throw format;
+            }
+            if (failure instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (failure instanceof Error error) {
+                throw error;
+            }
+            return (IOException) failure;
+        }
+
+        @Override
+        public void path(String text) {
+            filling.newPaths.add(text);
+        }
+
+        @Override
+        public void stack(long bytes, long[] keys, int from, int depth, long lineNumber) {
+            if (filling.isFull(depth)) {
+                try {
+                    parsed.put(filling);
+                    filling = free.take();
+                } catch (InterruptedException e) {
+                    // The caller stopped reading: unwind the parser.
+                    throw new StoppedReading();
+                }
+            }
+            filling.add(bytes, keys, from, depth, lineNumber);
+        }
+    }
+
+    /** Unwinds the parser when the caller has stopped reading; never seen by the caller. */
+    private static final class StoppedReading extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        StoppedReading() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** Stacks split, on their way to being numbered: arrays refilled batch after batch, no object per stack. */
+    private static final class Batch {
+        private static final int MAX_STACKS = 4096;
+        private static final int MAX_KEYS = 1 << 17;
+        final long[] bytes = new long[MAX_STACKS];
+        final int[] depths = new int[MAX_STACKS];
+        final long[] lineNumbers = new long[MAX_STACKS];
+        long[] keys = new long[MAX_KEYS];
+        int keyCount;
+        int stacks;
+        /** The paths met first in this batch, in the order they were numbered. */
+        final List<String> newPaths = new ArrayList<>();
+        Throwable failure;
+        boolean last;
+
+        boolean isFull(int depth) {
+            return stacks == MAX_STACKS || (stacks > 0 && keyCount + depth > MAX_KEYS);
+        }
+
+        void add(long stackBytes, long[] stackKeys, int from, int depth, long lineNumber) {
+            if (keyCount + depth > keys.length) {
+                // One stack deeper than a batch holds: a line of up to a million bytes has up to 500,000 frames.
+                keys = Arrays.copyOf(keys, keyCount + depth);
+            }
+            System.arraycopy(stackKeys, from, keys, keyCount, depth);
+            keyCount += depth;
+            bytes[stacks] = stackBytes;
+            depths[stacks] = depth;
+            lineNumbers[stacks++] = lineNumber;
+        }
+
+        void clear() {
+            stacks = 0;
+            keyCount = 0;
+            newPaths.clear();
+            if (keys.length > MAX_KEYS) {
+                keys = new long[MAX_KEYS];
+            }
+        }
     }
 
     /**
@@ -133,23 +389,21 @@ public final class FoldedStacksReader implements SnapshotReader {
 
     private static final class Parser {
         private final String source;
-        private final Interner interner;
-        private final FrameIdSink sink;
+        private final Stacks stacks;
         private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
-        private final Map<PathBytes, FrameIdSink.FileFrames> filesByPathBytes = new HashMap<>();
+        private final Map<PathBytes, Integer> numberOfPathBytes = new HashMap<>();
         private final PathBytes probe = new PathBytes();
-        /** The file and line of each frame of the current line, root first. */
-        private FrameIdSink.FileFrames[] files = new FrameIdSink.FileFrames[64];
-        private int[] lines = new int[64];
-        private int[] frameIds = new int[64];
+        /** Each frame of the current line, root first: its path's number (high int) and its line (low int). */
+        private long[] rootFirst = new long[64];
+        /** The same, the allocating frame first, the order in which tracebacks of other formats give their frames. */
+        private long[] keys = new long[64];
         private long lineNumber;
 
-        Parser(String source, Interner interner, FrameIdSink sink) {
+        Parser(String source, Stacks stacks) {
             this.source = source;
-            this.interner = interner;
-            this.sink = sink;
+            this.stacks = stacks;
         }
 
         void read(LineSplitter lines) throws IOException, DumpFormatException {
@@ -185,27 +439,21 @@ public final class FoldedStacksReader implements SnapshotReader {
                 int frameStart = start;
                 for (int i = start; i <= framesEnd; i++) {
                     if (i == framesEnd || line[i] == ';') {
-                        if (depth == files.length) {
-                            files = Arrays.copyOf(files, depth * 2);
-                            lines = Arrays.copyOf(lines, depth * 2);
-                            frameIds = Arrays.copyOf(frameIds, depth * 2);
+                        if (depth == rootFirst.length) {
+                            rootFirst = Arrays.copyOf(rootFirst, depth * 2);
+                            keys = new long[depth * 2];
                         }
-                        frame(line, frameStart, i, depth++);
+                        rootFirst[depth++] = frame(line, frameStart, i);
                         frameStart = i + 1;
                     }
                 }
             }
-            // Ids are asked for from the allocating frame on, the order in which tracebacks of other formats
-            // give their frames, so a sink numbers the frames of every format alike.
+            // Frames are numbered from the allocating frame on, so that a sink numbers the frames of every format
+            // alike.
             for (int i = 0; i < depth; i++) {
-                frameIds[i] = files[depth - 1 - i].frameId(lines[depth - 1 - i]);
+                keys[i] = rootFirst[depth - 1 - i];
             }
-            try {
-                sink.trace(bytes, sink.stackId(frameIds, depth));
-            } catch (ArithmeticException overflow) {
-                throw new DumpFormatException(source, "line " + lineNumber,
-                        "a snapshot total of at most " + Long.MAX_VALUE + " bytes", "a total above it");
-            }
+            stacks.stack(bytes, keys, 0, depth, lineNumber);
         }
 
         private long count(byte[] line, int start, int space, int end) throws DumpFormatException {
@@ -237,13 +485,13 @@ public final class FoldedStacksReader implements SnapshotReader {
         }
 
         /**
-         * Sets frame {@code index} of the stack to that of {@code line[start, end)}: {@code path:line} when the text
-         * after the last colon is 1 to 9 digits and something comes before it, else the whole text as a path with an
-         * unknown line. Only the path is looked up, among the few hundred a file names (a million stacks repeat a few
-         * hundred thousand frames of a few hundred files), and decoded the first time its bytes are seen; the line
-         * is read from its digits.
+         * The frame of {@code line[start, end)} as its path's number (high int) and its line (low int):
+         * {@code path:line} when the text after the last colon is 1 to 9 digits and something comes before it, else
+         * the whole text as a path with an unknown line. Only the path is looked up, among the few hundred a file
+         * names (a million stacks repeat a few hundred thousand frames of a few hundred files), and decoded the first
+         * time its bytes are seen; the line is read from its digits.
          */
-        private void frame(byte[] line, int start, int end, int index) throws DumpFormatException {
+        private long frame(byte[] line, int start, int end) throws DumpFormatException {
             int digitsStart = end;
             while (digitsStart > start && end - digitsStart <= 9 && line[digitsStart - 1] >= '0'
                     && line[digitsStart - 1] <= '9') {
@@ -253,10 +501,11 @@ public final class FoldedStacksReader implements SnapshotReader {
             boolean hasLine = digitsStart < end && end - digitsStart <= 9 && colon > start && line[colon] == ':';
             int pathEnd = hasLine ? colon : end;
             probe.set(line, start, pathEnd);
-            FrameIdSink.FileFrames file = filesByPathBytes.get(probe);
-            if (file == null) {
-                file = sink.file(interner.string(text(line, start, pathEnd)));
-                filesByPathBytes.put(probe.copy(), file);
+            Integer number = numberOfPathBytes.get(probe);
+            if (number == null) {
+                number = numberOfPathBytes.size();
+                stacks.path(text(line, start, pathEnd));
+                numberOfPathBytes.put(probe.copy(), number);
             }
             int lineNumber = 0;
             if (hasLine) {
@@ -264,8 +513,7 @@ public final class FoldedStacksReader implements SnapshotReader {
                     lineNumber = lineNumber * 10 + line[i] - '0';
                 }
             }
-            files[index] = file;
-            lines[index] = lineNumber;
+            return (long) number << 32 | lineNumber & 0xFFFFFFFFL;
         }
 
         private String text(byte[] line, int start, int end) throws DumpFormatException {

@@ -1,0 +1,163 @@
+package io.github.memflame.read;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Folded stacks split on a thread of their own while the caller numbers them give the same traces in the same
+ * order, the same frame and stack ids, and the same errors, as when one thread does both; and a caller that stops
+ * stops the parser.
+ */
+class FoldedParseAheadTest {
+
+    /**
+     * Every call a frame-numbering sink gets, as text: the files in the order they were asked for, and the frames
+     * and traces in theirs. Parsed ahead, a batch's new files are asked for before its frames; they are numbered in
+     * the same order all the same.
+     */
+    private static final class CallLog implements FrameIdSink {
+        final List<String> files = new ArrayList<>();
+        final List<String> calls = new ArrayList<>();
+        private final Map<List<Integer>, Integer> stacks = new HashMap<>();
+        private int frames;
+        private long total;
+
+        @Override
+        public FileFrames file(String file) {
+            files.add(file);
+            Map<Integer, Integer> ids = new HashMap<>();
+            return line -> ids.computeIfAbsent(line, added -> {
+                calls.add("frame " + file + ":" + line + " = " + frames);
+                return frames++;
+            });
+        }
+
+        @Override
+        public int stackId(int[] frameIdsMostRecentFirst, int depth) {
+            List<Integer> stack = new ArrayList<>();
+            for (int i = 0; i < depth; i++) {
+                stack.add(frameIdsMostRecentFirst[i]);
+            }
+            return stacks.computeIfAbsent(stack, added -> stacks.size());
+        }
+
+        @Override
+        public void trace(long sizeBytes, int stackId) {
+            total = Math.addExact(total, sizeBytes);
+            calls.add("trace " + sizeBytes + " " + stackId);
+        }
+
+        @Override
+        public void trace(long sizeBytes, Traceback traceback) {
+            throw new AssertionError("frames are numbered");
+        }
+    }
+
+    /** What one mode of the reader did: its calls, and the error it ended with, if any. */
+    private static List<String> read(byte[] text, boolean parseAhead) throws IOException {
+        CallLog log = new CallLog();
+        try {
+            new FoldedStacksReader(parseAhead).read(new ByteArrayInputStream(text), "s.folded", new Interner(), log);
+        } catch (DumpFormatException e) {
+            log.calls.add("refused: " + e.getMessage());
+        }
+        List<String> all = new ArrayList<>(log.files);
+        all.addAll(log.calls);
+        return all;
+    }
+
+    private static void assertSameEitherWay(String text) throws IOException {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        List<String> alone = read(bytes, false);
+        assertEquals(alone, read(bytes, true));
+    }
+
+    /** Many batches: more stacks than one holds, deep stacks, frames repeated, paths met late. */
+    private static String manyStacks(int stacks, int maxDepth, long seed) {
+        Random random = new Random(seed);
+        StringBuilder text = new StringBuilder();
+        for (int s = 0; s < stacks; s++) {
+            int depth = 1 + random.nextInt(maxDepth);
+            for (int d = 0; d < depth; d++) {
+                text.append(d == 0 ? "" : ";").append("game/m").append(random.nextInt(50 + s / 100)).append(".py:")
+                        .append(random.nextInt(400));
+            }
+            text.append(' ').append(1 + random.nextInt(5000)).append(s % 7 == 0 ? "\r\n" : "\n");
+        }
+        return text.toString();
+    }
+
+    @Test
+    void manyBatchesGiveTheSameCallsInTheSameOrder() throws IOException {
+        assertSameEitherWay(manyStacks(20_000, 12, 1));
+        assertSameEitherWay(manyStacks(3_000, 400, 2));
+        assertSameEitherWay("");
+        assertSameEitherWay("\n\n");
+        assertSameEitherWay("solo 5");
+    }
+
+    @Test
+    void aStackDeeperThanABatchHolds() throws IOException {
+        String deep = "f.py:1;".repeat(200_000) + "g.py:2 9\n";
+        assertSameEitherWay("a.py:1 1\n" + deep + "a.py:1 2\n");
+    }
+
+    @Test
+    void anErrorAfterManyBatchesIsTheSameErrorAfterTheSameTraces() throws IOException {
+        String good = manyStacks(10_000, 10, 3);
+        assertSameEitherWay(good + "a;b 12x\n" + good);
+        assertSameEitherWay(good + "a.py:1 " + Long.MAX_VALUE + "\n" + good);
+        List<String> overflow = read((good + "a.py:1 " + Long.MAX_VALUE + "\n").getBytes(StandardCharsets.UTF_8),
+                true);
+        assertTrue(overflow.get(overflow.size() - 1).startsWith("refused: s.folded: at line 10001:"),
+                () -> overflow.get(overflow.size() - 1));
+    }
+
+    /** The caller stops at a line whose total overflows; the parser, with endless input ahead, stops with it. */
+    @Test
+    void theParserStopsWhenTheCallerStops() {
+        byte[] head = ("a.py:1 " + Long.MAX_VALUE + "\nb.py:2 5\n").getBytes(StandardCharsets.UTF_8);
+        byte[] line = "c.py:3;d.py:4 7\n".getBytes(StandardCharsets.UTF_8);
+        InputStream endless = new InputStream() {
+            private int at;
+
+            @Override
+            public int read() {
+                int b = line[at];
+                at = (at + 1) % line.length;
+                return b;
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) {
+                for (int i = 0; i < length; i++) {
+                    buffer[offset + i] = (byte) read();
+                }
+                return length;
+            }
+        };
+        InputStream in = new SequenceInputStream(new ByteArrayInputStream(head), endless);
+        DumpFormatException refused = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> assertThrows(
+                DumpFormatException.class, () -> new FoldedStacksReader(true).read(in, "s.folded", new Interner(),
+                        new CallLog())));
+        assertEquals("line 2", refused.position());
+        assertFalse(Thread.getAllStackTraces().keySet().stream()
+                .anyMatch(thread -> thread.getName().equals("memflame-parse")), "the parser thread is gone");
+    }
+}
