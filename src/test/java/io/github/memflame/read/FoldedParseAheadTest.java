@@ -7,16 +7,22 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -127,6 +133,32 @@ class FoldedParseAheadTest {
                 true);
         assertTrue(overflow.get(overflow.size() - 1).startsWith("refused: s.folded: at line 10001:"),
                 () -> overflow.get(overflow.size() - 1));
+    }
+
+    /** What a loader says of a damaged gzip file, whichever thread met the damage. */
+    private static String refusal(byte[] file, boolean parseAhead) {
+        DumpLoader loader = new DumpLoader(StandardCharsets.UTF_8, 16L << 20, parseAhead);
+        return assertThrows(DumpFormatException.class, () -> loader.load(new ByteArrayInputStream(file), "s.folded.gz",
+                new CallLog())).getMessage();
+    }
+
+    @Test
+    void aGzipFileCutShortOrDamagedIsRefusedInTheSameWords() throws IOException {
+        byte[] small = Files.readAllBytes(Path.of("src/test/resources/fixtures/gz/battle.folded.gz"));
+        ByteArrayOutputStream compressed = new ByteArrayOutputStream();
+        try (OutputStream out = new GZIPOutputStream(compressed)) {
+            out.write(manyStacks(20_000, 12, 4).getBytes(StandardCharsets.UTF_8));
+        }
+        byte[] large = compressed.toByteArray();
+        for (byte[] whole : List.of(small, large)) {
+            for (int length : new int[] {whole.length / 3, whole.length / 2, whole.length - 9, whole.length - 1}) {
+                byte[] cut = Arrays.copyOf(whole, length);
+                assertEquals(refusal(cut, false), refusal(cut, true));
+            }
+            byte[] crc = whole.clone();
+            crc[crc.length - 8] ^= 0x01;
+            assertEquals(refusal(crc, false), refusal(crc, true));
+        }
     }
 
     /** The caller stops at a line whose total overflows; the parser, with endless input ahead, stops with it. */
