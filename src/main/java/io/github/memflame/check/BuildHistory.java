@@ -123,7 +123,9 @@ final class BuildHistory {
                     + ". Remove the broken entries from " + settings.directory() + ", or restore the history.");
         }
         for (HistoryReader.Unreadable unreadable : read.unreadable()) {
-            listener.warning("History entry left out: " + unreadable.error());
+            listener.warning("History entry left out: " + unreadable.error() + (unreadable.content() == null ? ""
+                    : " (its file is carried on unchanged in the history for the next build, until the window "
+                    + "leaves it behind)"));
         }
         if (!read.ignored().isEmpty()) {
             listener.info("History: " + read.ignored().size() + (read.ignored().size() == 1 ? " file" : " files")
@@ -160,7 +162,7 @@ final class BuildHistory {
         }
         HistoryEntry current = HistoryWindow.entry(settings.buildLabel(), Instant.now().truncatedTo(ChronoUnit.SECONDS),
                 passed, snapshots, results);
-        return HistoryWindow.of(read.entries(), read.lastSequence(), current, earlierFigures);
+        return HistoryWindow.of(read.entries(), read.lastSequence(), current, earlierFigures, read.unreadable());
     }
 
     private List<HistoryEntry> earlier() {

@@ -255,7 +255,7 @@ public final class MemflameCheck {
         tell(run);
         listener.info("Memory report: " + settings.outputDirectory().resolve("index.html"));
         if (report.history() != null) {
-            int builds = report.history().recorded().size();
+            int builds = report.history().recorded().size() + report.history().carried().size();
             listener.info("History for the next build: " + builds + (builds == 1 ? " build in " : " builds in ")
                     + settings.outputDirectory().resolve(HistoryFormat.DIRECTORY));
         }

@@ -10,8 +10,10 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Reads a history directory as CI restored it: the entries named as {@link HistoryFormat} says, the newest of them
@@ -36,8 +38,36 @@ public final class HistoryReader {
         }
     }
 
-    /** An entry that could not be read: its file's name and why. */
-    public record Unreadable(String fileName, String error) {
+    /**
+     * An entry that could not be read: its file's name and why.
+     *
+     * @param content the file's bytes when they were read but not understood (damaged, or of a format a later
+     *                memflame writes), which the history written for the next build carries on unchanged, so that
+     *                no build's figures are lost to a memflame that cannot read them; {@code null} when the file
+     *                could not be read or is larger than an entry may be
+     */
+    public record Unreadable(String fileName, String error, byte[] content) {
+        /** An entry that could not be read at all, and is not carried on. */
+        public Unreadable(String fileName, String error) {
+            this(fileName, error, null);
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Unreadable that && fileName.equals(that.fileName) && error.equals(that.error)
+                    && Arrays.equals(content, that.content);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(fileName, error, Arrays.hashCode(content));
+        }
+
+        @Override
+        public String toString() {
+            return "Unreadable[" + fileName + ": " + error + (content == null ? "" : ", " + content.length
+                    + " bytes carried on") + "]";
+        }
     }
 
     /**
@@ -107,15 +137,26 @@ public final class HistoryReader {
 
     /** The entry of {@code file} as read, or why it cannot be. */
     private static Object outcome(Path directory, Recorded file) {
+        EntryFile read;
         try {
-            HistoryJson.Parsed parsed = readEntry(directory, file.fileName());
-            return new Recorded(file.sequence(), file.fileName(), parsed.entry(), parsed.text());
+            read = readEntry(directory, file.fileName());
         } catch (HistoryException e) {
             return new Unreadable(file.fileName(), e.getMessage());
         }
+        try {
+            HistoryJson.Parsed parsed = HistoryJson.parse(read.file().toString(), read.bytes());
+            return new Recorded(file.sequence(), file.fileName(), parsed.entry(), parsed.text());
+        } catch (HistoryException e) {
+            return new Unreadable(file.fileName(), e.getMessage(), read.bytes());
+        }
     }
 
-    private static HistoryJson.Parsed readEntry(Path directory, String fileName) throws HistoryException {
+    /** An entry's file and its bytes. */
+    private record EntryFile(Path file, byte[] bytes) {
+    }
+
+    /** The bytes of an entry's file, which is a regular file of the directory no larger than an entry may be. */
+    private static EntryFile readEntry(Path directory, String fileName) throws HistoryException {
         Path file;
         try {
             file = RelativeName.of(fileName).existingUnder(directory);
@@ -140,6 +181,6 @@ public final class HistoryReader {
             throw new HistoryException(file + ": larger than " + HistoryFormat.MAX_ENTRY_BYTES + " bytes, the most a "
                     + "history entry may be (an entry holds figures only, a few KiB)");
         }
-        return HistoryJson.parse(file.toString(), bytes);
+        return new EntryFile(file, bytes);
     }
 }

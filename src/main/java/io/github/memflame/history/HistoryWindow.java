@@ -22,10 +22,14 @@ import java.util.Map;
  *
  * @param recorded the entries with their build numbers, oldest first; the last is this build's
  * @param earlierFigures the earlier builds' figures of at least every budget this build measured
+ * @param carried the earlier entries that could not be read but whose bytes were: left out of the charts and the
+ *                drift, and written into the history for the next build as they were
  */
-public record HistoryWindow(List<HistoryReader.Recorded> recorded, WindowFigures earlierFigures) {
+public record HistoryWindow(List<HistoryReader.Recorded> recorded, WindowFigures earlierFigures,
+                            List<HistoryReader.Unreadable> carried) {
     public HistoryWindow {
         recorded = List.copyOf(recorded);
+        carried = carried.stream().filter(entry -> entry.content() != null).toList();
         if (recorded.isEmpty()) {
             throw new IllegalArgumentException("a history window holds at least this build");
         }
@@ -44,10 +48,20 @@ public record HistoryWindow(List<HistoryReader.Recorded> recorded, WindowFigures
      */
     public static HistoryWindow of(List<HistoryReader.Recorded> earlier, int lastSequence, HistoryEntry current,
                                    WindowFigures earlierFigures) {
+        return of(earlier, lastSequence, current, earlierFigures, List.of());
+    }
+
+    /**
+     * As {@link #of(List, int, HistoryEntry, WindowFigures)}, with the earlier entries that could not be read.
+     *
+     * @param unreadable those whose bytes were read are carried on (see {@link #carried})
+     */
+    public static HistoryWindow of(List<HistoryReader.Recorded> earlier, int lastSequence, HistoryEntry current,
+                                   WindowFigures earlierFigures, List<HistoryReader.Unreadable> unreadable) {
         List<HistoryReader.Recorded> builds = new ArrayList<>(earlier);
         int sequence = lastSequence + 1;
         builds.add(new HistoryReader.Recorded(sequence, HistoryFormat.fileName(sequence), current));
-        return new HistoryWindow(builds, earlierFigures);
+        return new HistoryWindow(builds, earlierFigures, unreadable);
     }
 
     /** {@link #of(List, int, HistoryEntry, WindowFigures)}, the earlier figures looked up for {@code current}'s. */

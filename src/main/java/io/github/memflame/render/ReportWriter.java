@@ -9,6 +9,7 @@ import io.github.memflame.fold.FlameTree;
 import io.github.memflame.fold.FoldedSnapshot;
 import io.github.memflame.fold.FoldedText;
 import io.github.memflame.history.HistoryFormat;
+import io.github.memflame.history.HistoryReader;
 import io.github.memflame.output.AtomicDirectory;
 import io.github.memflame.output.BackgroundGzipStream;
 import io.github.memflame.output.OutputDirectory;
@@ -282,6 +283,18 @@ public final class ReportWriter {
                     // which String encodes as a copy of its bytes (a full window is 15 MB).
                     try (OutputStream out = stream(staging.resolve(HistoryFormat.DIRECTORY).resolve(entry.getKey()))) {
                         out.write(entry.getValue().getBytes(StandardCharsets.UTF_8));
+                    }
+                }
+                for (HistoryReader.Unreadable carried : report.history().carried()) {
+                    Path file;
+                    try {
+                        file = RelativeName.of(carried.fileName()).under(staging.resolve(HistoryFormat.DIRECTORY));
+                    } catch (IllegalArgumentException e) {
+                        throw new IOException("refusing to carry the history entry '" + carried.fileName()
+                                + "' on: " + e.getMessage(), e);
+                    }
+                    try (OutputStream out = stream(file)) {
+                        out.write(carried.content());
                     }
                 }
             }

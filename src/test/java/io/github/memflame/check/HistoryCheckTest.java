@@ -43,7 +43,7 @@ class HistoryCheckTest {
     }
 
     @Test
-    void aBrokenEntryIsAWarningAndLeftOutWithoutDriftLimits() throws Exception {
+    void aBrokenEntryIsAWarningLeftOutOfTheChartsAndCarriedOnWithoutDriftLimits() throws Exception {
         Path first = temp.resolve("first");
         new MemflameCheck(build("build-01", first, temp.resolve("no-history"), LIMIT).build(), new RecordingListener()).run();
         Path broken = first.resolve("history/build-000002.history.json");
@@ -53,11 +53,19 @@ class HistoryCheckTest {
                 LIMIT).build(), log).run();
         assertTrue(outcome.passed());
         assertTrue(log.lines().contains("[WARNING] History entry left out: " + broken + ": line 1, column 31: not a "
-                + "memflame history entry: at /build: expected a string, found 7"), String.join("\n", log.lines()));
+                + "memflame history entry: at /build: expected a string, found 7 (its file is carried on unchanged "
+                + "in the history for the next build, until the window leaves it behind)"),
+                String.join("\n", log.lines()));
         assertTrue(log.lines().contains("[INFO] History: 1 earlier build read from " + first.resolve("history")
                 + " (window of 100 builds)"), String.join("\n", log.lines()));
-        assertEquals(List.of("build-000001.history.json", "build-000003.history.json"),
+        // An entry this memflame cannot read (damaged, or of a later format) is not lost to the next build.
+        assertEquals(List.of("build-000001.history.json", "build-000002.history.json", "build-000003.history.json"),
                 files(temp.resolve("second/history")));
+        assertEquals("{\"historyFormat\": 1, \"build\": 7}",
+                Files.readString(temp.resolve("second/history/build-000002.history.json")));
+        assertEquals(2, outcome.report().history().builds().size(), "charted: build-01 and this build");
+        assertTrue(log.lines().contains("[INFO] History for the next build: 3 builds in "
+                + temp.resolve("second").resolve("history")), String.join("\n", log.lines()));
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -61,7 +62,8 @@ class HistoryReaderTest {
         assertEquals(List.of(
                 new HistoryReader.Unreadable("build-000002.history.json", second + ": line 1, column 20: not a memflame "
                         + "history entry: expected the rest of the entry, found the end of the file (the entry is cut "
-                        + "short: expected close marker for Object)"),
+                        + "short: expected close marker for Object)", "{\"historyFormat\": 1".getBytes(
+                        StandardCharsets.UTF_8)),
                 new HistoryReader.Unreadable("build-000003.history.json", directory.resolve("build-000003.history.json")
                         + ": larger than 1048576 bytes, the most a history entry may be (an entry holds figures "
                         + "only, a few KiB)")), read.unreadable());
