@@ -295,8 +295,9 @@ public final class MemflameCheck {
             return thread;
         });
         try {
-            // A large export is compressed on as many threads as the check may use.
-            int compressors = settings.threads();
+            // A large export is compressed on as many threads as the check may use, each holding two blocks of
+            // 1 MiB: no more than there are processors to run them.
+            int compressors = Math.min(settings.threads(), Runtime.getRuntime().availableProcessors());
             return ReportWriter.write(output, plan, settings.svgOptions(), compressors, listener::info, staged -> {
                 List<SnapshotReport> written = new ArrayList<>(snapshots.size());
                 List<RunDiff> runDiffsToDraw = new ArrayList<>(run.diffs());
