@@ -128,21 +128,15 @@ public final class FoldedStacksReader implements SnapshotReader {
         private final BlockingQueue<Batch> free = new ArrayBlockingQueue<>(BATCHES);
         private Batch filling;
 
-        private ParsedAhead() throws InterruptedException {
-            for (int i = 0; i < BATCHES; i++) {
+        private ParsedAhead() {
+            for (int i = 1; i < BATCHES; i++) {
                 free.add(new Batch());
             }
-            filling = free.take();
+            filling = new Batch();
         }
 
         static void read(InputStream in, String source, Numbering numbering) throws IOException, DumpFormatException {
-            ParsedAhead ahead;
-            try {
-                ahead = new ParsedAhead();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new InterruptedIOException("interrupted before reading " + source);
-            }
+            ParsedAhead ahead = new ParsedAhead();
             Thread parser = new Thread(() -> ahead.parse(in, source), "memflame-parse");
             parser.setDaemon(true);
             parser.start();
