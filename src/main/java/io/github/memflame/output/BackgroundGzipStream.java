@@ -49,19 +49,19 @@ public final class BackgroundGzipStream extends OutputStream {
     private int filled;
     /** The last {@value #DICTIONARY_BYTES} bytes before the block being filled; empty for the first block. */
     private byte[] dictionary = new byte[0];
-    private boolean headerWritten;
     private boolean finished;
     private boolean closed;
 
     /**
      * @param compressors how many blocks may be compressed at once, each on a thread of its own; at least 1
      */
-    public BackgroundGzipStream(OutputStream out, int compressors) {
+    public BackgroundGzipStream(OutputStream out, int compressors) throws IOException {
         if (compressors < 1) {
             throw new IllegalArgumentException("at least one compressor, not " + compressors);
         }
         this.out = out;
         this.compressors = compressors;
+        out.write(HEADER);
     }
 
     @Override
@@ -98,7 +98,6 @@ public final class BackgroundGzipStream extends OutputStream {
         while (!inFlight.isEmpty()) {
             writeOldest();
         }
-        writeHeader();
         out.write(last);
         byte[] trailer = new byte[8];
         littleEndian(trailer, 0, crc.getValue());
@@ -163,15 +162,7 @@ public final class BackgroundGzipStream extends OutputStream {
             throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
         }
         spare.push(oldest.block());
-        writeHeader();
         out.write(compressed);
-    }
-
-    private void writeHeader() throws IOException {
-        if (!headerWritten) {
-            headerWritten = true;
-            out.write(HEADER);
-        }
     }
 
     /**
