@@ -819,7 +819,7 @@ public final class MemflameCheck {
      */
     private List<SnapshotRead> readAll(List<SnapshotFiles.Dump> dumps, PathNormalizer normalizer) throws IOException {
         int threads = Math.min(settings.threads(), dumps.size());
-        // Fewer dumps than threads: a thread to spare splits each folded file's lines while its reader numbers them.
+        // Fewer dumps than threads: a thread to spare parses each dump while its reader numbers its frames.
         DumpLoader loader = new DumpLoader(settings.fileNameEncoding(), settings.maxDecompressedBytes(),
                 settings.threads() > threads);
         // Globs over normalized paths, so normalized the same way: ./lib//x.py is lib/x.py.

@@ -47,9 +47,8 @@ public final class DumpLoader {
     }
 
     /**
-     * @param parseAhead whether folded stacks are split on a thread of their own while the calling thread numbers
-     *                   them (see {@link FoldedStacksReader#FoldedStacksReader(boolean)}): for a check that has a
-     *                   core to spare while it reads
+     * @param parseAhead whether a dump is parsed on a thread of its own while the calling thread numbers its frames
+     *                   and stacks (see {@link ParsedAheadSink}): for a check that has a core to spare while it reads
      */
     public DumpLoader(Charset fileNameEncoding, long maxDecompressedBytes, boolean parseAhead) {
         this.fileNameEncoding = fileNameEncoding;
@@ -107,7 +106,7 @@ public final class DumpLoader {
             throw new DumpFormatException(name, "byte 0", ANY_FORMAT, "an empty file");
         }
         if ((head[0] & 0xff) == PICKLE_PROTO) {
-            return new TracemallocPickleReader(fileNameEncoding);
+            return new TracemallocPickleReader(fileNameEncoding, parseAhead);
         }
         int first = firstNonWhitespace(head, 0);
         if (first >= 0 && head[first] == '{') {
@@ -138,7 +137,7 @@ public final class DumpLoader {
         }
         DumpFormatException pickleRefusal = pickleTrial(head, whole);
         if (pickleRefusal == null) {
-            return new TracemallocPickleReader(fileNameEncoding);
+            return new TracemallocPickleReader(fileNameEncoding, parseAhead);
         }
         if (foldedUndecided) {
             return new FoldedStacksReader(parseAhead);

@@ -2,7 +2,6 @@ package io.github.memflame.read;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InterruptedIOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
@@ -11,13 +10,9 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 
 /**
  * Reads folded stacks, the format of Brendan Gregg's FlameGraph: one line per stack, {@code frame;frame;frame COUNT},
@@ -55,236 +50,12 @@ public final class FoldedStacksReader implements SnapshotReader {
     @Override
     public void read(InputStream in, String source, Interner interner, TraceSink sink)
             throws IOException, DumpFormatException {
-        Numbering numbering = new Numbering(source, interner, TracebackRebuilder.of(interner, sink));
-        if (parseAhead) {
-            ParsedAhead.read(in, source, numbering);
+        FrameIdSink ids = TracebackRebuilder.of(interner, sink);
+        // The interner is the parser's alone only when the sink numbers frames itself.
+        if (parseAhead && sink instanceof FrameIdSink) {
+            ParsedAheadSink.read(ahead -> new Parser(source, interner, ahead).read(new LineSplitter(in)), ids);
         } else {
-            new Parser(source, numbering).read(new LineSplitter(in));
-        }
-    }
-
-    /** Where the parser hands each path it meets first and each stack it splits. */
-    private interface Stacks {
-        /** A path met for the first time; paths are numbered from 0 in the order they are met. */
-        void path(String text);
-
-        /**
-         * One stack.
-         *
-         * @param keys its frames from {@code from} on, the allocating frame first, each its path's number (high int)
-         *             and its line (low int); read during the call only
-         * @param lineNumber the line of the file that holds it, for messages
-         */
-        void stack(long bytes, long[] keys, int from, int depth, long lineNumber) throws DumpFormatException;
-    }
-
-    /** Numbers the paths, frames and stacks of the parsed stacks in the sink, on the thread that calls it. */
-    private static final class Numbering implements Stacks {
-        private final String source;
-        private final Interner interner;
-        private final FrameIdSink sink;
-        private FrameIdSink.FileFrames[] files = new FrameIdSink.FileFrames[64];
-        private int fileCount;
-        private int[] frameIds = new int[64];
-
-        Numbering(String source, Interner interner, FrameIdSink sink) {
-            this.source = source;
-            this.interner = interner;
-            this.sink = sink;
-        }
-
-        @Override
-        public void path(String text) {
-            if (fileCount == files.length) {
-                files = Arrays.copyOf(files, fileCount * 2);
-            }
-            files[fileCount++] = sink.file(interner.string(text));
-        }
-
-        @Override
-        public void stack(long bytes, long[] keys, int from, int depth, long lineNumber) throws DumpFormatException {
-            if (depth > frameIds.length) {
-                frameIds = new int[Math.max(depth, frameIds.length * 2)];
-            }
-            sink.frameIds(files, keys, from, depth, frameIds);
-            try {
-                sink.trace(bytes, sink.stackId(frameIds, depth));
-            } catch (ArithmeticException overflow) {
-                throw new DumpFormatException(source, "line " + lineNumber,
-                        "a snapshot total of at most " + Long.MAX_VALUE + " bytes", "a total above it");
-            }
-        }
-    }
-
-    /**
-     * The parser on a thread of its own, handing batches of split stacks over to the calling thread, which numbers
-     * them in the order of the file. The parser stops at the first error, which the caller throws once it has
-     * numbered every stack before it, as a single thread would; and it stops when the caller stops.
-     */
-    private static final class ParsedAhead implements Stacks {
-        /** Batches on their way, and free ones: enough that neither thread waits for the other on a steady file. */
-        private static final int BATCHES = 4;
-        private final BlockingQueue<Batch> parsed = new ArrayBlockingQueue<>(BATCHES);
-        private final BlockingQueue<Batch> free = new ArrayBlockingQueue<>(BATCHES);
-        private Batch filling;
-
-        private ParsedAhead() {
-            for (int i = 1; i < BATCHES; i++) {
-                free.add(new Batch());
-            }
-            filling = new Batch();
-        }
-
-        static void read(InputStream in, String source, Numbering numbering) throws IOException, DumpFormatException {
-            ParsedAhead ahead = new ParsedAhead();
-            Thread parser = new Thread(() -> ahead.parse(in, source), "memflame-parse");
-            parser.setDaemon(true);
-            parser.start();
-            try {
-                ahead.number(numbering);
-            } finally {
-                // Stops a parser that is still going (the numbering failed), and waits for it: the caller closes
-                // the stream once this returns.
-                parser.interrupt();
-                boolean interrupted = false;
-                while (parser.isAlive()) {
-                    try {
-                        parser.join();
-                    } catch (InterruptedException e) {
-                        interrupted = true;
-                    }
-                }
-                if (interrupted) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        }
-
-        private void parse(InputStream in, String source) {
-            try {
-                try {
-                    new Parser(source, this).read(new LineSplitter(in));
-                } catch (StoppedReading stopped) {
-                    return;
-                } catch (IOException | DumpFormatException | RuntimeException | Error e) {
-                    filling.failure = e;
-                }
-                filling.last = true;
-                // Never waits: the parser holds one of the batches, so the queue has room for the others.
-                parsed.put(filling);
-            } catch (InterruptedException e) {
-                // The caller stopped reading.
-            }
-        }
-
-        private void number(Numbering numbering) throws IOException, DumpFormatException {
-            while (true) {
-                Batch batch;
-                try {
-                    batch = parsed.take();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new InterruptedIOException("interrupted while reading folded stacks");
-                }
-                for (String path : batch.newPaths) {
-                    numbering.path(path);
-                }
-                int from = 0;
-                for (int i = 0; i < batch.stacks; i++) {
-                    numbering.stack(batch.bytes[i], batch.keys, from, batch.depths[i], batch.lineNumbers[i]);
-                    from += batch.depths[i];
-                }
-                if (batch.failure != null) {
-                    throw rethrown(batch.failure);
-                }
-                if (batch.last) {
-                    return;
-                }
-                batch.clear();
-                free.add(batch);
-            }
-        }
-
-        private static IOException rethrown(Throwable failure) throws DumpFormatException {
-            if (failure instanceof DumpFormatException format) {
-                throw format;
-            }
-            if (failure instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (failure instanceof Error error) {
-                throw error;
-            }
-            return (IOException) failure;
-        }
-
-        @Override
-        public void path(String text) {
-            filling.newPaths.add(text);
-        }
-
-        @Override
-        public void stack(long bytes, long[] keys, int from, int depth, long lineNumber) {
-            if (filling.isFull(depth)) {
-                try {
-                    parsed.put(filling);
-                    filling = free.take();
-                } catch (InterruptedException e) {
-                    // The caller stopped reading: unwind the parser.
-                    throw new StoppedReading();
-                }
-            }
-            filling.add(bytes, keys, from, depth, lineNumber);
-        }
-    }
-
-    /** Unwinds the parser when the caller has stopped reading; never seen by the caller. */
-    private static final class StoppedReading extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        StoppedReading() {
-            super(null, null, false, false);
-        }
-    }
-
-    /** Stacks split, on their way to being numbered: arrays refilled batch after batch, no object per stack. */
-    private static final class Batch {
-        private static final int MAX_STACKS = 4096;
-        private static final int MAX_KEYS = 1 << 17;
-        final long[] bytes = new long[MAX_STACKS];
-        final int[] depths = new int[MAX_STACKS];
-        final long[] lineNumbers = new long[MAX_STACKS];
-        long[] keys = new long[MAX_KEYS];
-        int keyCount;
-        int stacks;
-        /** The paths met first in this batch, in the order they were numbered. */
-        final List<String> newPaths = new ArrayList<>();
-        Throwable failure;
-        boolean last;
-
-        boolean isFull(int depth) {
-            return stacks == MAX_STACKS || (stacks > 0 && keyCount + depth > MAX_KEYS);
-        }
-
-        void add(long stackBytes, long[] stackKeys, int from, int depth, long lineNumber) {
-            if (keyCount + depth > keys.length) {
-                // One stack deeper than a batch holds: a line of up to a million bytes has up to 500,000 frames.
-                keys = Arrays.copyOf(keys, keyCount + depth);
-            }
-            System.arraycopy(stackKeys, from, keys, keyCount, depth);
-            keyCount += depth;
-            bytes[stacks] = stackBytes;
-            depths[stacks] = depth;
-            lineNumbers[stacks++] = lineNumber;
-        }
-
-        void clear() {
-            stacks = 0;
-            keyCount = 0;
-            newPaths.clear();
-            if (keys.length > MAX_KEYS) {
-                keys = new long[MAX_KEYS];
-            }
+            new Parser(source, interner, ids).read(new LineSplitter(in));
         }
     }
 
@@ -381,21 +152,26 @@ public final class FoldedStacksReader implements SnapshotReader {
 
     private static final class Parser {
         private final String source;
-        private final Stacks stacks;
+        private final Interner interner;
+        private final FrameIdSink sink;
         private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         private final Map<PathBytes, Integer> numberOfPathBytes = new HashMap<>();
         private final PathBytes probe = new PathBytes();
+        /** The sink's frames of each path, by the path's number. */
+        private FrameIdSink.FileFrames[] files = new FrameIdSink.FileFrames[64];
         /** Each frame of the current line, root first: its path's number (high int) and its line (low int). */
         private long[] rootFirst = new long[64];
         /** The same, the allocating frame first, the order in which tracebacks of other formats give their frames. */
         private long[] keys = new long[64];
+        private int[] frameIds = new int[64];
         private long lineNumber;
 
-        Parser(String source, Stacks stacks) {
+        Parser(String source, Interner interner, FrameIdSink sink) {
             this.source = source;
-            this.stacks = stacks;
+            this.interner = interner;
+            this.sink = sink;
         }
 
         void read(LineSplitter lines) throws IOException, DumpFormatException {
@@ -434,6 +210,7 @@ public final class FoldedStacksReader implements SnapshotReader {
                     if (depth == rootFirst.length) {
                         rootFirst = Arrays.copyOf(rootFirst, depth * 2);
                         keys = new long[depth * 2];
+                        frameIds = new int[depth * 2];
                     }
                     rootFirst[depth++] = frame(line, frameStart, frameEnd);
                     if (frameEnd == framesEnd) {
@@ -447,7 +224,15 @@ public final class FoldedStacksReader implements SnapshotReader {
             for (int i = 0; i < depth; i++) {
                 keys[i] = rootFirst[depth - 1 - i];
             }
-            stacks.stack(bytes, keys, 0, depth, lineNumber);
+            if (depth > 0) {
+                sink.frameIds(files, keys, 0, depth, frameIds);
+            }
+            try {
+                sink.trace(bytes, sink.stackId(frameIds, depth));
+            } catch (ArithmeticException overflow) {
+                throw new DumpFormatException(source, "line " + lineNumber,
+                        "a snapshot total of at most " + Long.MAX_VALUE + " bytes", "a total above it");
+            }
         }
 
         private long count(byte[] line, int start, int space, int end) throws DumpFormatException {
@@ -498,7 +283,10 @@ public final class FoldedStacksReader implements SnapshotReader {
             Integer number = numberOfPathBytes.get(probe);
             if (number == null) {
                 number = numberOfPathBytes.size();
-                stacks.path(text(line, start, pathEnd));
+                if (number == files.length) {
+                    files = Arrays.copyOf(files, 2 * number);
+                }
+                files[number] = sink.file(interner.string(text(line, start, pathEnd)));
                 numberOfPathBytes.put(probe.copy(), number);
             }
             int lineNumber = 0;

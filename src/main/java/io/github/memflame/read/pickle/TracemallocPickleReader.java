@@ -4,6 +4,7 @@ import io.github.memflame.read.DumpFormat;
 import io.github.memflame.read.DumpFormatException;
 import io.github.memflame.read.FrameIdSink;
 import io.github.memflame.read.Interner;
+import io.github.memflame.read.ParsedAheadSink;
 import io.github.memflame.read.SnapshotReader;
 import io.github.memflame.read.TraceSink;
 import io.github.memflame.read.TracebackRebuilder;
@@ -37,19 +38,30 @@ public final class TracemallocPickleReader implements SnapshotReader {
 
     private final Charset fileNameEncoding;
     private final boolean fastPaths;
+    private final boolean parseAhead;
 
     /** @param fileNameEncoding decodes Python 2 byte-string file names, e.g. UTF-8, or GBK for Windows dumps */
     public TracemallocPickleReader(Charset fileNameEncoding) {
-        this(fileNameEncoding, true);
+        this(fileNameEncoding, true, false);
+    }
+
+    /**
+     * @param parseAhead whether the opcodes are read on a thread of their own while the calling thread numbers the
+     *                   frames and stacks they give (see {@link ParsedAheadSink}); the traces, their order and every
+     *                   error are the same either way
+     */
+    public TracemallocPickleReader(Charset fileNameEncoding, boolean parseAhead) {
+        this(fileNameEncoding, true, parseAhead);
     }
 
     /**
      * @param fastPaths whether raw traces and frames are taken in one step; without, every opcode goes through the
      *                  opcode loop, which the tests compare the fast paths with
      */
-    TracemallocPickleReader(Charset fileNameEncoding, boolean fastPaths) {
+    TracemallocPickleReader(Charset fileNameEncoding, boolean fastPaths, boolean parseAhead) {
         this.fileNameEncoding = Objects.requireNonNull(fileNameEncoding, "fileNameEncoding");
         this.fastPaths = fastPaths;
+        this.parseAhead = parseAhead;
     }
 
     @Override
@@ -60,7 +72,13 @@ public final class TracemallocPickleReader implements SnapshotReader {
     @Override
     public void read(InputStream in, String source, Interner interner, TraceSink sink)
             throws IOException, DumpFormatException {
-        new Unpickler(new PickleInput(in, source), source, interner, TracebackRebuilder.of(interner, sink),
-                fileNameEncoding, fastPaths).run();
+        FrameIdSink ids = TracebackRebuilder.of(interner, sink);
+        // The interner is the unpickler's alone only when the sink numbers frames itself.
+        if (parseAhead && sink instanceof FrameIdSink) {
+            ParsedAheadSink.read(ahead -> new Unpickler(new PickleInput(in, source), source, interner, ahead,
+                    fileNameEncoding, fastPaths).run(), ids);
+        } else {
+            new Unpickler(new PickleInput(in, source), source, interner, ids, fileNameEncoding, fastPaths).run();
+        }
     }
 }

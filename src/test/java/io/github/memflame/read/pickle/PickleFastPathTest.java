@@ -58,7 +58,7 @@ class PickleFastPathTest {
     static String outcome(byte[] pickle, boolean fastPaths) throws IOException {
         PickleTestSink sink = new PickleTestSink(true);
         try {
-            new TracemallocPickleReader(StandardCharsets.UTF_8, fastPaths).read(new ByteArrayInputStream(pickle),
+            new TracemallocPickleReader(StandardCharsets.UTF_8, fastPaths, false).read(new ByteArrayInputStream(pickle),
                     "test.pickle", new Interner(), sink);
         } catch (DumpFormatException refused) {
             return "refused: " + refused.getMessage();
