@@ -211,9 +211,9 @@ public abstract class AbstractMemflameMojo extends DumpReadingMojo {
     /**
      * How many dumps are read and folded at once; the default is the number of processors. With more than one, each
      * snapshot's path and stack views are also drawn at once, a large folded export is compressed on as many
-     * threads, and with fewer dumps than threads a folded-stacks dump is split into lines on a thread of its own
-     * while it is folded. Each dump being read needs its own memory, so a build with a small heap and several very
-     * large dumps sets {@code 1}. The report is the same whatever the number.
+     * threads, and with fewer dumps than threads each dump is parsed on a thread of its own while it is folded.
+     * Each dump being read needs its own memory, so a build with a small heap and several very large dumps sets
+     * {@code 1}. The report is the same whatever the number.
      * <pre>{@code <threads>2</threads>}</pre>
      */
     @Parameter(property = "memflame.threads")
