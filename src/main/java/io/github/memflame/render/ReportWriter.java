@@ -216,7 +216,8 @@ public final class ReportWriter {
                 FoldedText.write(snapshot.folded(view), out, false);
             }
             if (foldedFunctionNames) {
-                try (OutputStream out = gzipStream(resolve(staging, snapshot.namedFoldedFile(view), name), compressors)) {
+                try (OutputStream out = gzipStream(resolve(staging, snapshot.namedFoldedFile(view), name),
+                        compressors)) {
                     FoldedText.write(snapshot.folded(view), out, true);
                 }
             }

@@ -121,7 +121,8 @@ final class TrendCharts {
                     largestChange = change;
                 }
             }
-            md.append("| ").append(MarkdownSummary.escape(series.name())).append(" | ").append(sparkline(points, builds.size()))
+            md.append("| ").append(MarkdownSummary.escape(series.name())).append(" | ")
+                    .append(sparkline(points, builds.size()))
                     .append(" | ").append(Numbers.bytes(first.bytes())).append(" | ")
                     .append(Numbers.bytes(last.bytes())).append(" | ")
                     .append(largest < 0 ? "\u2014" : Numbers.signedBytes(largestChange) + " at "
