@@ -21,8 +21,8 @@ final class DumpProgress {
     private final CheckListener listener;
     private final long startNanos;
     private long nextReportNanos;
-    // Written by the thread that reads the file and by the one that numbers its traces, when those are two (folded
-    // stacks parsed ahead); a progress line reads both.
+    // Written by the thread that reads the file and by the one that numbers its traces, when those are two (a dump
+    // parsed ahead); a progress line reads both.
     private volatile long bytesRead;
     private volatile long traces;
 
