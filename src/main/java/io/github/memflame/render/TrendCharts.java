@@ -31,6 +31,8 @@ final class TrendCharts {
     private static final int HEIGHT = 170;
     private static final int LEFT = 78;
     private static final int RIGHT = 12;
+    /** About half the width of a step's label ("step +5.2 MiB at 4f2a9c1e0b7d", 11 px type). */
+    private static final int STEP_LABEL_HALF_WIDTH = 90;
     private static final int TOP = 18;
     private static final int BOTTOM = 22;
     private static final String[] COLORS = {"#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948",
@@ -403,7 +405,9 @@ final class TrendCharts {
                     .coordinate("x1", x, 1).coordinate("y1", TOP - 6, 1).coordinate("x2", x, 1)
                     .coordinate("y2", HEIGHT - BOTTOM, 1)
                     .constant(" stroke=\"#e15759\" stroke-width=\"1\" stroke-dasharray=\"2 2\"/><text")
-                    .coordinate("x", x, 1).coordinate("y", TOP - 8, 1).constant(" text-anchor=\"middle\"")
+                    // A label centred on a step near the right edge would run out of the chart: it ends there.
+                    .coordinate("x", x, 1).coordinate("y", TOP - 8, 1)
+                    .constant(x > WIDTH - STEP_LABEL_HALF_WIDTH ? " text-anchor=\"end\"" : " text-anchor=\"middle\"")
                     .constant(" font-size=\"11\" fill=\"#c0392b\">").text("step " + Numbers.signedBytes(change)
                             + " at " + ShortBuildLabel.of(build)).constant("</text></g>\n");
         }

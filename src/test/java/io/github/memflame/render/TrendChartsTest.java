@@ -1,6 +1,7 @@
 package io.github.memflame.render;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.memflame.run.RunResults;
 import io.github.memflame.budget.Budget;
@@ -201,6 +202,25 @@ class TrendChartsTest {
         // The bars sit in the middle of their slots, not where a line chart's points are: the mark is on the bar.
         double middle = Double.parseDouble(bar.group(1)) + Double.parseDouble(bar.group(2)) / 2;
         assertEquals(middle, Double.parseDouble(step.group(1)), 0.15, chart);
+    }
+
+    @Test
+    void aStepLabelNearTheRightEdgeEndsAtItsMarkRatherThanRunOutOfTheChart() throws IOException {
+        long[] totals = {1000, 1010, 1020, 1030, 2000, 2010, 2020, 2030, 2040, 2050, 2060, 2070, 2080, 2090, 4000};
+        List<HistoryReader.Recorded> earlier = new ArrayList<>();
+        for (int i = 0; i < totals.length - 1; i++) {
+            earlier.add(new HistoryReader.Recorded(i + 1, "b" + i, entry("build-" + i, totals[i])));
+        }
+        HistoryWindow window = HistoryWindow.of(earlier, totals.length - 1, entry("build-14", totals[14]));
+        StringWriter page = new StringWriter();
+        IndexPage.write(new CheckReport(true, List.of(), List.of(), List.of(), null, false, null, RunResults.NONE,
+                window), page);
+        String chart = page.toString().substring(page.toString().indexOf("<figure class=\"trend snapshot-trend\">"));
+        chart = chart.substring(0, chart.indexOf("</figure>"));
+        assertTrue(Pattern.compile("<g class=\"step\" data-build=\"build-4\">[^\n]* text-anchor=\"middle\"")
+                .matcher(chart).find(), chart);
+        assertTrue(Pattern.compile("<g class=\"step\" data-build=\"build-14\">[^\n]* text-anchor=\"end\"")
+                .matcher(chart).find(), chart);
     }
 
     private static HistoryEntry entry(String build, long bytes) {
